@@ -1,0 +1,17 @@
+/// An environment problem with no file location: printed as `recall: error: message`
+/// (plus a `note:` hint) and exits 1.
+struct CLIError: Error, CustomStringConvertible {
+    var message: String
+    var hint: String?
+    var exitCode: Int32 = 1
+
+    init(_ message: String, hint: String? = nil, exitCode: Int32 = 1) {
+        self.message = message
+        self.hint = hint
+        self.exitCode = exitCode
+    }
+
+    var description: String {
+        "recall: error: \(message)" + (hint.map { "\nnote: \($0)" } ?? "")
+    }
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+
+/// The root command: configuration only; each subcommand lives in its own file.
+struct Recall: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "recall",
+        abstract: "Spaced-repetition flashcards in your terminal.",
+        discussion: """
+            Recall turns question/answer decks into flashcards, schedules them with FSRS-6 \
+            and runs review sessions and quizzes in a line-editing shell.
+
+            Examples:
+              recall                      open the study shell on ./Decks
+              recall check Decks          validate deck files
+              recall decks                list decks with today's counts
+            """,
+        version: version,
+        subcommands: [Check.self, Import.self, Decks.self]
+    )
+}

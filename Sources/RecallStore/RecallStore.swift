@@ -1,0 +1,1 @@
+// The storage layer: paths, files, atomic writes, locks.
