@@ -17,6 +17,10 @@ struct Recall: ParsableCommand {
               recall decks                list decks with today's counts
             """,
         version: version,
-        subcommands: [Check.self, Import.self, Decks.self]
+        subcommands: [
+            Shell.self, Review.self, Quiz.self, Stats.self, Decks.self, Check.self, Import.self,
+            Config.self, Merge.self, Replay.self,
+        ],
+        defaultSubcommand: Shell.self
     )
 }
