@@ -1,0 +1,56 @@
+@preconcurrency import Glibc
+@preconcurrency import CEditLine
+import Foundation
+
+/// Facts about the terminal the process runs on: whether it is interactive, whether to use
+/// colour, how wide it is. Reads the environment; the decisions themselves are in small
+/// pure functions so tests can check them.
+enum Terminal {
+    /// True when both standard input and standard output are terminals. Only then does the
+    /// REPL use libedit (with stdout piped, libedit falls back to a mode without prompt or
+    /// completion, so stdin alone is not enough).
+    static var isInteractive: Bool { isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 }
+
+    /// True when standard output is a terminal.
+    static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+
+    /// Whether to colour output: only on a terminal, never with `--no-color`, never when
+    /// `NO_COLOR` is set to anything non-empty (https://no-color.org), never with `TERM=dumb`.
+    static func useColor(isTerminal: Bool, noColorFlag: Bool,
+                         environment env: [String: String]) -> Bool {
+        guard isTerminal, !noColorFlag else { return false }
+        if let value = env["NO_COLOR"], !value.isEmpty { return false }
+        return env["TERM"] != "dumb"
+    }
+
+    /// The colour decision for standard output of this process.
+    static func useColor(noColorFlag: Bool = false) -> Bool {
+        useColor(isTerminal: stdoutIsTerminal, noColorFlag: noColorFlag,
+                 environment: ProcessInfo.processInfo.environment)
+    }
+
+    /// Columns of the terminal: the window size of stdout (`TIOCGWINSZ`), else `$COLUMNS`,
+    /// else 80. Never less than 20.
+    static func width(environment env: [String: String] = ProcessInfo.processInfo.environment) -> Int {
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
+            return max(20, Int(size.ws_col))
+        }
+        return width(columnsVariable: env["COLUMNS"])
+    }
+
+    /// `$COLUMNS` if it is a positive number, else 80; never less than 20.
+    static func width(columnsVariable: String?) -> Int {
+        guard let text = columnsVariable, let n = Int(text), n > 0 else { return 80 }
+        return max(20, n)
+    }
+
+    /// Sets the C locale from the environment and makes sure the character set is UTF-8
+    /// (falling back to `C.UTF-8`). Call first thing: libedit decodes input with `mbrtowc`
+    /// and silently drops every non-ASCII byte in a non-UTF-8 locale.
+    static func setUpLocale() {
+        setlocale(LC_ALL, "")
+        if let codeset = nl_langinfo(nl_item(CODESET)), String(cString: codeset) == "UTF-8" { return }
+        setlocale(LC_CTYPE, "C.UTF-8")
+    }
+}

@@ -1,0 +1,91 @@
+/// Greedy word wrapping by display width (see ``TextWidth``).
+///
+/// Lines break at spaces, and also between two wide (CJK) characters, which need no
+/// spaces. A word longer than the width is cut by characters. Existing line breaks are
+/// kept; ANSI escape sequences take no room.
+enum TextWrapper {
+    /// Wraps `text` to `width` columns. Continuation lines (not the first line of each
+    /// paragraph) start with `indent` spaces, which count towards the width.
+    static func wrap(_ text: String, width: Int, indent: Int = 0) -> [String] {
+        let width = max(width, indent + 4)
+        var lines: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lines += wrapParagraph(String(paragraph), width: width, indent: indent)
+        }
+        return lines
+    }
+
+    private struct Token {
+        var text: String
+        var width: Int
+        var spaceBefore: Bool
+    }
+
+    private static func wrapParagraph(_ text: String, width: Int, indent: Int) -> [String] {
+        let leading = String(text.prefix(while: { $0 == " " }))
+        let tokens = tokenize(String(text.dropFirst(leading.count)))
+        var lines: [String] = []
+        var current = leading
+        var currentWidth = leading.count
+        var lineHasWords = false
+        let pad = String(repeating: " ", count: indent)
+        for token in tokens {
+            let gap = lineHasWords && token.spaceBefore ? 1 : 0
+            if lineHasWords, currentWidth + gap + token.width > width {
+                lines.append(current)
+                current = pad
+                currentWidth = indent
+                lineHasWords = false
+            }
+            if !lineHasWords, currentWidth + token.width > width {
+                // Cut an over-long word by characters.
+                for ch in token.text {
+                    let w = TextWidth.of(ch)
+                    if currentWidth + w > width, currentWidth > indent {
+                        lines.append(current)
+                        current = pad
+                        currentWidth = indent
+                    }
+                    current.append(ch)
+                    currentWidth += w
+                }
+                lineHasWords = true
+                continue
+            }
+            if lineHasWords, gap == 1 { current += " "; currentWidth += 1 }
+            current += token.text
+            currentWidth += token.width
+            lineHasWords = true
+        }
+        lines.append(current)
+        return lines
+    }
+
+    /// Splits on spaces; each wide character is a token of its own (breakable on both sides).
+    private static func tokenize(_ text: String) -> [Token] {
+        var tokens: [Token] = []
+        var word = ""
+        var spaceBefore = false
+        func flush() {
+            if !word.isEmpty {
+                tokens.append(Token(text: word, width: TextWidth.of(word), spaceBefore: spaceBefore))
+                spaceBefore = false
+                word = ""
+            }
+        }
+        for ch in text {
+            if ch == " " || ch == "\t" {
+                flush()
+                spaceBefore = true
+            } else if TextWidth.of(ch) == 2 {
+                flush()
+                tokens.append(Token(text: String(ch), width: 2, spaceBefore: spaceBefore))
+                spaceBefore = false
+            } else {
+                word.append(ch)
+            }
+        }
+        flush()
+        return tokens
+    }
+}

@@ -1,0 +1,69 @@
+import Testing
+@testable import RecallCLI
+
+@Suite struct TerminalTests {
+    @Test(arguments: [
+        ("abc", 3), ("日本語", 6), ("e\u{301}te\u{301}", 3), ("👍", 2), ("🇫🇷", 2),
+        ("👩‍💻", 2), ("\u{1B}[1;31mred\u{1B}[0m", 3), ("a\tb", 2), ("ｈｉ", 4), ("✔", 1),
+        ("❤️", 2),
+    ])
+    func displayWidth(text: String, expected: Int) {
+        #expect(TextWidth.of(text) == expected)
+    }
+
+    @Test func wrapsAtSpaces() {
+        let lines = TextWrapper.wrap("the quick brown fox jumps over the lazy dog", width: 15)
+        #expect(lines == ["the quick brown", "fox jumps over", "the lazy dog"])
+    }
+
+    @Test func wrapsCJKBetweenCharacters() {
+        let lines = TextWrapper.wrap("日本語の文章を折り返す", width: 10)
+        #expect(lines == ["日本語の文", "章を折り返", "す"])
+        #expect(lines.allSatisfy { TextWidth.of($0) <= 10 })
+    }
+
+    @Test func wrapKeepsLineBreaksAndIndentsContinuations() {
+        let lines = TextWrapper.wrap("one two three\n\nfour", width: 8, indent: 2)
+        #expect(lines == ["one two", "  three", "", "four"])
+    }
+
+    @Test func wrapCutsOverlongWords() {
+        let lines = TextWrapper.wrap("abcdefghij", width: 4)
+        #expect(lines == ["abcd", "efgh", "ij"])
+    }
+
+    @Test func wrapIgnoresEscapesAndCountsAccents() {
+        let red = "\u{1B}[31mcafe\u{301}\u{1B}[0m"
+        let lines = TextWrapper.wrap("\(red) au lait", width: 7)
+        #expect(lines.map(ANSIStyle.strip) == ["café au", "lait"])
+    }
+
+    @Test func stripRemovesEscapesAndBells() {
+        #expect(ANSIStyle.strip("he\u{07}\r\u{1B}[9Glp \u{1B}[1;32mok\u{1B}[0m") == "he\rlp ok")
+    }
+
+    @Test func colourPolicy() {
+        #expect(Terminal.useColor(isTerminal: true, noColorFlag: false, environment: [:]))
+        #expect(!Terminal.useColor(isTerminal: false, noColorFlag: false, environment: [:]))
+        #expect(!Terminal.useColor(isTerminal: true, noColorFlag: true, environment: [:]))
+        #expect(!Terminal.useColor(isTerminal: true, noColorFlag: false, environment: ["NO_COLOR": "1"]))
+        #expect(Terminal.useColor(isTerminal: true, noColorFlag: false, environment: ["NO_COLOR": ""]))
+        #expect(!Terminal.useColor(isTerminal: true, noColorFlag: false, environment: ["TERM": "dumb"]))
+    }
+
+    @Test func widthFromColumnsVariable() {
+        #expect(Terminal.width(columnsVariable: "120") == 120)
+        #expect(Terminal.width(columnsVariable: "abc") == 80)
+        #expect(Terminal.width(columnsVariable: nil) == 80)
+        #expect(Terminal.width(columnsVariable: "5") == 20)
+    }
+
+    @Test func outputStylesOnlyWithColour() {
+        let buffer = OutputBuffer()
+        let plain = Output.capturing(buffer)
+        plain.line(plain.styled("x", .bold))
+        let coloured = Output.capturing(buffer, color: true)
+        coloured.write(coloured.styled("y", .bold, .red))
+        #expect(buffer.text == "x\n\u{1B}[1;31my\u{1B}[0m")
+    }
+}
