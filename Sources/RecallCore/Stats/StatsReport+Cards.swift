@@ -1,0 +1,69 @@
+extension StatsReport {
+    /// Cards by state, average retrievability now and the difficulty and stability histograms.
+    static func collection(_ cards: [StatsCard]) -> CollectionStats {
+        var result = CollectionStats()
+        var rSum = 0.0, rCount = 0
+        for card in cards {
+            if card.suspended {
+                result.suspended += 1
+            } else {
+                switch card.state {
+                case .new: result.new += 1
+                case .learning: result.learning += 1
+                case .review: result.review += 1
+                case .relearning: result.relearning += 1
+                }
+            }
+            guard card.state != .new else { continue }
+            if let r = card.retrievability { rSum += r; rCount += 1 }
+            if let d = card.difficulty { result.difficulty[difficultyBin(d)] += 1 }
+            if let s = card.stability { result.stability[stabilityBin(s)] += 1 }
+        }
+        result.averageRetrievability = rCount == 0 ? nil : rSum / Double(rCount)
+        return result
+    }
+
+    static func difficultyBin(_ d: Double) -> Int {
+        let bins = CollectionStats.difficultyBins
+        return bins.lastIndex { d >= $0 } ?? 0
+    }
+
+    static func stabilityBin(_ s: Double) -> Int {
+        let bins = CollectionStats.stabilityBins
+        return bins.lastIndex { s >= $0 } ?? 0
+    }
+
+    /// Cards with at least one lapse, most lapses first (then hardest, then by source).
+    static func leeches(_ cards: [StatsCard]) -> [RankedCard] {
+        let ranked = cards.filter { $0.lapses > 0 }.sorted { a, b in
+            if a.lapses != b.lapses { return a.lapses > b.lapses }
+            if (a.difficulty ?? 0) != (b.difficulty ?? 0) { return (a.difficulty ?? 0) > (b.difficulty ?? 0) }
+            return sourceOrder(a, b)
+        }
+        return ranked.prefix(rankedLimit).map(RankedCard.init)
+    }
+
+    /// Cards with a memory state, hardest first (then most lapses, then by source).
+    static func hardest(_ cards: [StatsCard]) -> [RankedCard] {
+        let ranked = cards.filter { $0.state != .new && $0.difficulty != nil }.sorted { a, b in
+            let da = a.difficulty ?? 0, db = b.difficulty ?? 0
+            if da != db { return da > db }
+            if a.lapses != b.lapses { return a.lapses > b.lapses }
+            return sourceOrder(a, b)
+        }
+        return ranked.prefix(rankedLimit).map(RankedCard.init)
+    }
+
+    private static func sourceOrder(_ a: StatsCard, _ b: StatsCard) -> Bool {
+        if a.source.file != b.source.file { return a.source.file < b.source.file }
+        if a.source.line != b.source.line { return a.source.line < b.source.line }
+        return a.id < b.id
+    }
+}
+
+extension RankedCard {
+    init(_ card: StatsCard) {
+        self.init(id: card.id, deck: card.deck, source: card.source, question: card.question,
+                  lapses: card.lapses, difficulty: card.difficulty)
+    }
+}
