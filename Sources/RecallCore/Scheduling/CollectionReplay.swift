@@ -1,0 +1,155 @@
+import Foundation
+
+/// Derives every card's state by folding the review log through the scheduler.
+///
+/// The log is the truth; this is the only place it turns into card states. Switching
+/// algorithm is replaying the whole log with a ``CollectionReplay`` made from the other
+/// settings.
+public struct CollectionReplay: Sendable {
+    public let scheduler: Scheduler
+    public let calendar: StudyCalendar
+
+    /// What a replay produced.
+    public struct Result: Sendable {
+        public var records: [CardID: CardRecord]
+        /// Cards that reached the leech threshold during this replay (and were suspended),
+        /// in log order.
+        public var newLeeches: [CardID]
+        /// Every counted review annotated for stats, in log order; empty unless asked for.
+        public var reviews: [ReviewRecord]
+        /// Undo entries whose review was not among the entries replayed. After an incremental
+        /// ``apply(_:to:annotate:)`` this means the caller must replay the whole log.
+        public var unmatchedUndos: [ReviewLogEntry]
+    }
+
+    /// `counting` is `.studyDays` in the product and `.whole24HourPeriods` for conformance.
+    public init(settings: CollectionSettings, calendar: StudyCalendar,
+                counting: DayCounting = .studyDays) {
+        scheduler = Scheduler(settings: settings, counting: counting)
+        self.calendar = calendar
+    }
+
+    /// Replays the whole log (sorted here by ``ReviewLogEntry/order(_:_:)`` if it is not).
+    ///
+    /// With `annotate`, also returns one ``ReviewRecord`` per counted review.
+    public func replay(_ log: [ReviewLogEntry], annotate: Bool = false) -> Result {
+        apply(log, to: [:], annotate: annotate)
+    }
+
+    /// Applies further entries (a log tail, later in log order than what `records` was made
+    /// from) to existing records. Undone reviews inside `entries` are dropped; an undo whose
+    /// review is not in `entries` is returned in ``Result/unmatchedUndos`` and otherwise ignored.
+    public func apply(_ entries: [ReviewLogEntry], to records: [CardID: CardRecord],
+                      annotate: Bool = false) -> Result {
+        let sorted = CollectionReplay.isSorted(entries) ? entries
+            : entries.sorted(by: ReviewLogEntry.order)
+        let (counted, unmatched) = CollectionReplay.droppingUndone(sorted)
+        var result = Result(records: records, newLeeches: [], reviews: [],
+                            unmatchedUndos: unmatched)
+        if annotate { result.reviews.reserveCapacity(counted.count) }
+        for entry in counted {
+            var record = result.records[entry.card]
+                ?? CardRecord(schedule: scheduler.newCard(createdAt: entry.time))
+            let annotated = annotate && entry.event == .review && entry.rating != nil
+            let before = record.schedule
+            if fold(entry, into: &record) { result.newLeeches.append(entry.card) }
+            if annotated { result.reviews.append(annotation(entry, before, record.schedule)) }
+            result.records[entry.card] = record
+        }
+        return result
+    }
+
+    /// Applies one entry (never an undo) to a card's record. Returns `true` if this review
+    /// made the card a leech (it is then suspended).
+    @discardableResult
+    public func fold(_ entry: ReviewLogEntry, into record: inout CardRecord) -> Bool {
+        switch entry.event {
+        case .review:
+            guard let rating = entry.rating else { return false }
+            return review(rating, at: entry.time, card: entry.card, record: &record)
+        case .undo:
+            return false
+        case .suspend:
+            record.suspended = true
+        case .unsuspend:
+            record.suspended = false
+        case .bury:
+            record.buriedUntilDay = calendar.dayNumber(entry.time)
+        case .forget:
+            record.schedule = scheduler.newCard(createdAt: entry.time)
+            record.isLeech = false
+            record.buriedUntilDay = nil
+            record.introduced = nil
+            record.lastReviewAsReview = nil
+        }
+        return false
+    }
+
+    private func review(_ rating: Rating, at time: Date, card: CardID,
+                        record: inout CardRecord) -> Bool {
+        let before = record.schedule
+        if before.state == .new { record.introduced = time }
+        if before.state == .review { record.lastReviewAsReview = time }
+        let seed = IntervalFuzz.seed(card: card, reviewCount: record.reviewCount)
+        record.schedule = scheduler.next(before, rating: rating, at: time, calendar: calendar,
+                                         fuzzSeed: seed)
+        record.reviewCount += 1
+        let threshold = scheduler.settings.leechThreshold
+        let lapses = record.schedule.lapses
+        guard threshold > 0, lapses > before.lapses, lapses >= threshold else { return false }
+        let step = max(1, threshold / 2)
+        guard (lapses - threshold) % step == 0 else { return false }
+        record.isLeech = true
+        record.suspended = true
+        return true
+    }
+
+    private func annotation(_ entry: ReviewLogEntry, _ before: CardSchedule,
+                            _ after: CardSchedule) -> ReviewRecord {
+        ReviewRecord(
+            entry: entry, stateBefore: before,
+            retrievabilityBefore: scheduler.retrievability(of: before, at: entry.time,
+                                                           calendar: calendar),
+            elapsedDays: before.lastReview.map {
+                scheduler.counting.elapsedDays(from: $0, to: entry.time, calendar: calendar)
+            },
+            scheduledDaysBefore: before.scheduledDays, scheduleAfter: after)
+    }
+
+    static func isSorted(_ entries: [ReviewLogEntry]) -> Bool {
+        var i = 1
+        while i < entries.count {
+            if ReviewLogEntry.order(entries[i], entries[i - 1]) { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// Removes undo entries and the reviews they take back. Each undo takes back the most
+    /// recent earlier review of its card made at its `target` time (to the millisecond) that
+    /// is not already undone.
+    static func droppingUndone(_ entries: [ReviewLogEntry])
+        -> (counted: [ReviewLogEntry], unmatched: [ReviewLogEntry]) {
+        guard entries.contains(where: { $0.event == .undo }) else { return (entries, []) }
+        var undone = [Bool](repeating: false, count: entries.count)
+        var reviewsByCard: [CardID: [Int]] = [:]
+        var unmatched: [ReviewLogEntry] = []
+        for (i, entry) in entries.enumerated() {
+            switch entry.event {
+            case .review:
+                reviewsByCard[entry.card, default: []].append(i)
+            case .undo:
+                undone[i] = true
+                let target = entry.target ?? entry.time
+                let match = reviewsByCard[entry.card]?.last(where: {
+                    !undone[$0] && abs(entries[$0].time.timeIntervalSince(target)) < 0.0005
+                })
+                if let match { undone[match] = true } else { unmatched.append(entry) }
+            default:
+                break
+            }
+        }
+        let counted = entries.indices.filter { !undone[$0] }.map { entries[$0] }
+        return (counted, unmatched)
+    }
+}

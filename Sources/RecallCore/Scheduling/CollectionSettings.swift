@@ -1,0 +1,89 @@
+import Foundation
+
+/// Every scheduling control of a collection, with Anki's and py-fsrs's defaults.
+///
+/// A plain value: the store persists it, ``validate()`` checks it.
+public struct CollectionSettings: Sendable, Equatable {
+    /// Which algorithm schedules the cards.
+    public enum Algorithm: String, Sendable, CaseIterable, Hashable {
+        case fsrs, sm2
+    }
+
+    /// Per-deck overrides of the daily limits. A deck's limit also covers its subdecks.
+    public struct DeckLimits: Sendable, Equatable, Hashable {
+        public var newPerDay: Int?
+        public var reviewsPerDay: Int?
+
+        public init(newPerDay: Int? = nil, reviewsPerDay: Int? = nil) {
+            self.newPerDay = newPerDay
+            self.reviewsPerDay = reviewsPerDay
+        }
+    }
+
+    /// The FSRS-6 default parameters w0…w20 (py-fsrs 6.2.0 and later).
+    public static let defaultParameters: [Double] = [
+        0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796,
+        1.4835, 0.0614, 0.2629, 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542,
+    ]
+
+    /// The range py-fsrs accepts for each parameter.
+    public static let parameterRanges: [ClosedRange<Double>] = [
+        0.001...100, 0.001...100, 0.001...100, 0.001...100, 1...10, 0.001...4, 0.001...4,
+        0.001...0.75, 0...4.5, 0...0.8, 0.001...3.5, 0.001...5, 0.001...0.25, 0.001...0.9,
+        0...4, 0...1, 1...6, 0...2, 0...2, 0...0.8, 0.1...0.8,
+    ]
+
+    public var scheduler: Algorithm = .fsrs
+    /// Target chance of recall when a review falls due (FSRS), in (0, 1).
+    public var desiredRetention: Double = 0.90
+    /// FSRS-6 weights w0…w20.
+    public var parameters: [Double] = CollectionSettings.defaultParameters
+    /// Learning steps in seconds (default 1 min, 10 min).
+    public var learningSteps: [TimeInterval] = [60, 600]
+    /// Relearning steps in seconds (default 10 min).
+    public var relearningSteps: [TimeInterval] = [600]
+    /// Longest interval in days.
+    public var maximumInterval: Int = 36500
+    /// Spread review intervals of 3 days or more by a few percent (seeded per card).
+    public var enableFuzz: Bool = true
+    public var newPerDay: Int = 20
+    public var reviewsPerDay: Int = 200
+    /// Overrides by full deck name (`History::Gaza`).
+    public var deckLimits: [String: DeckLimits] = [:]
+    /// Local hour (0-23) at which a study day starts.
+    public var dayStartHour: Int = 4
+    /// Learning cards due within this many minutes are shown when nothing else is left.
+    public var learnAheadMinutes: Int = 20
+    /// A card that lapses this many times is suspended and tagged leech (0 turns it off).
+    public var leechThreshold: Int = 8
+    public var buryNewSiblings: Bool = true
+    public var buryReviewSiblings: Bool = true
+
+    // SM-2 (Anki's variant)
+    /// Ease factor of a card when it graduates (2.5 = 250 %).
+    public var startingEase: Double = 2.5
+    /// Extra multiplier on Easy in review.
+    public var easyBonus: Double = 1.3
+    /// Multiplier on the interval for Hard in review.
+    public var hardMultiplier: Double = 1.2
+    /// Fraction of the old interval kept after a lapse (0 = start again at 1 day).
+    public var lapseNewInterval: Double = 0
+    /// Days given when a card passes its last learning step.
+    public var graduatingInterval: Int = 1
+    /// Days given for Easy on a learning card.
+    public var easyInterval: Int = 4
+
+    public init() {}
+
+    /// The day limits that apply to `deck` and each ancestor with an override, innermost first.
+    public func limitChain(for deck: String) -> [(deck: String, limits: DeckLimits)] {
+        var chain: [(String, DeckLimits)] = []
+        var parts = deck.components(separatedBy: "::")
+        while !parts.isEmpty {
+            let name = parts.joined(separator: "::")
+            if let limits = deckLimits[name] { chain.append((name, limits)) }
+            parts.removeLast()
+        }
+        return chain
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+
+/// The collection's scheduler, FSRS-6 or SM-2 as its settings choose.
+///
+/// Days are counted by ``counting``: local study days everywhere in the product, whole
+/// 24-hour periods for conformance replay against py-fsrs.
+public struct Scheduler: Sendable {
+    public enum Algorithm: Sendable {
+        case fsrs(FSRS)
+        case sm2(SM2)
+    }
+
+    public let algorithm: Algorithm
+    public let settings: CollectionSettings
+    public let counting: DayCounting
+
+    public init(settings: CollectionSettings, counting: DayCounting = .studyDays) {
+        self.settings = settings
+        self.counting = counting
+        switch settings.scheduler {
+        case .fsrs: algorithm = .fsrs(FSRS(settings: settings))
+        case .sm2: algorithm = .sm2(SM2(settings: settings))
+        }
+    }
+
+    /// A card that has never been studied, due at `createdAt`.
+    public func newCard(createdAt: Date) -> CardSchedule {
+        CardSchedule.new(createdAt: createdAt, startingEase: settings.startingEase)
+    }
+
+    /// The card after a review with `rating` at `now`.
+    ///
+    /// `fuzzSeed` should be ``IntervalFuzz/seed(card:reviewCount:)`` so that replays agree.
+    public func next(_ card: CardSchedule, rating: Rating, at now: Date, calendar: StudyCalendar,
+                     fuzzSeed: UInt64 = 0) -> CardSchedule {
+        switch algorithm {
+        case .fsrs(let fsrs):
+            return fsrs.next(card, rating: rating, at: now, calendar: calendar,
+                             counting: counting, fuzzSeed: fuzzSeed)
+        case .sm2(let sm2):
+            return sm2.next(card, rating: rating, at: now, calendar: calendar,
+                            counting: counting, fuzzSeed: fuzzSeed)
+        }
+    }
+
+    /// The outcome of all four ratings at `now` (what the grade prompt shows).
+    public func preview(_ card: CardSchedule, at now: Date, calendar: StudyCalendar,
+                        fuzzSeed: UInt64 = 0) -> SchedulingPreview {
+        func outcome(_ r: Rating) -> CardSchedule {
+            next(card, rating: r, at: now, calendar: calendar, fuzzSeed: fuzzSeed)
+        }
+        return SchedulingPreview(again: outcome(.again), hard: outcome(.hard),
+                                 good: outcome(.good), easy: outcome(.easy), now: now)
+    }
+
+    /// The predicted chance of recalling `card` at `now`; `nil` for a card never studied.
+    ///
+    /// FSRS uses the card's memory state. SM-2 has no memory model, so this estimates R with
+    /// FSRS's forgetting curve taking the last interval as the stability (R = 90 % at due);
+    /// good enough for ordering reviews.
+    public func retrievability(of card: CardSchedule, at now: Date,
+                               calendar: StudyCalendar) -> Double? {
+        switch algorithm {
+        case .fsrs(let fsrs):
+            return fsrs.retrievability(of: card, at: now, calendar: calendar, counting: counting)
+        case .sm2:
+            guard let last = card.lastReview else { return nil }
+            let t = counting.elapsedDays(from: last, to: now, calendar: calendar)
+            let s = Double(max(card.scheduledDays, 1))
+            let decay = -CollectionSettings.defaultParameters[20]
+            let factor = pow(0.9, 1 / decay) - 1
+            return pow(1 + factor * Double(max(t, 0)) / s, decay)
+        }
+    }
+}
