@@ -1,0 +1,144 @@
+import Foundation
+import RecallCore
+
+/// Reads one line of `reviews.jsonl` into a ``ReviewLogEntry`` (see ``ReviewLogCodec``).
+///
+/// Keeps the last device string so that a million lines from the same few devices do not
+/// make a million strings.
+struct ReviewLogLineDecoder {
+    private var lastDeviceBytes: [UInt8] = []
+    private var lastDevice = ""
+
+    /// Parses the JSON object in `bytes[range]` (without the newline).
+    mutating func decode(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) throws(JSONScanError) -> ReviewLogEntry {
+        var s = JSONScanner(bytes, from: range.lowerBound, to: range.upperBound)
+        var fields = Fields()
+        try s.expect(0x7B, "'{' at the start of the line")
+        if !s.nextIs(0x7D) {
+            repeat { try field(&s, into: &fields) } while s.nextIs(0x2C)
+            try s.expect(0x7D, "',' or '}'")
+        }
+        s.skipWhitespace()
+        guard s.atEnd else { throw s.unexpected(expected: "the end of the line after '}'") }
+        return try fields.entry()
+    }
+
+    private mutating func field(_ s: inout JSONScanner, into f: inout Fields) throws(JSONScanError) {
+        let key = try keyName(&s)
+        try s.expect(0x3A, "':' after the key")
+        guard !f.seen.contains(key) else { throw JSONScanError("the key '\(key.name)' appears twice") }
+        f.seen.insert(key)
+        switch key {
+        case .card: f.card = try cardID(&s)
+        case .device: f.device = try device(&s)
+        case .dur: f.dur = try s.integer()
+        case .ev: f.event = try event(&s)
+        case .r: if !s.null() { f.rating = try s.integer() }
+        case .t: f.time = try s.integer()
+        case .target: if !s.null() { f.target = try s.integer() }
+        }
+    }
+
+    private func keyName(_ s: inout JSONScanner) throws(JSONScanError) -> Key {
+        let name: String
+        if let r = try s.plainStringBytes() {
+            if let key = Key(bytes: UnsafeRawBufferPointer(rebasing: s.bytes[r])) { return key }
+            name = String(decoding: UnsafeRawBufferPointer(rebasing: s.bytes[r]), as: UTF8.self)
+        } else {
+            name = try s.string()
+            if let key = Key(rawValue: name) { return key }
+        }
+        throw JSONScanError("unknown key '\(name)'")
+    }
+
+    private func cardID(_ s: inout JSONScanner) throws(JSONScanError) -> CardID {
+        let problem = JSONScanError("'card' must be 16 hex digits")
+        guard let r = try s.plainStringBytes() else {
+            guard let id = CardID(try s.string()) else { throw problem }
+            return id
+        }
+        guard r.count == 16 else { throw problem }
+        var v: UInt64 = 0
+        for i in r {
+            guard let d = hexValue(s.bytes[i]) else { throw problem }
+            v = v << 4 | UInt64(d)
+        }
+        return CardID(rawValue: v)
+    }
+
+    private mutating func device(_ s: inout JSONScanner) throws(JSONScanError) -> String {
+        guard let r = try s.plainStringBytes() else { return try s.string() }
+        let raw = UnsafeRawBufferPointer(rebasing: s.bytes[r])
+        if raw.elementsEqual(lastDeviceBytes) { return lastDevice }
+        guard let text = String(validating: raw, as: UTF8.self) else {
+            throw JSONScanError("a string is not valid UTF-8")
+        }
+        lastDeviceBytes = Array(raw)
+        lastDevice = text
+        return text
+    }
+
+    private func event(_ s: inout JSONScanner) throws(JSONScanError) -> ReviewLogEntry.Event {
+        let name: String
+        if let r = try s.plainStringBytes() {
+            name = String(decoding: UnsafeRawBufferPointer(rebasing: s.bytes[r]), as: UTF8.self)
+        } else {
+            name = try s.string()
+        }
+        guard let e = ReviewLogEntry.Event(rawValue: name) else {
+            let names = ReviewLogEntry.Event.allCases.map(\.rawValue).joined(separator: ", ")
+            throw JSONScanError("unknown event '\(name)' (expected one of \(names))")
+        }
+        return e
+    }
+}
+
+private enum Key: String {
+    case card, device, dur, ev, r, t, target
+
+    var name: String { rawValue }
+
+    @inline(__always) init?(bytes k: UnsafeRawBufferPointer) {
+        switch (k.count, k.first ?? 0) {
+        case (1, 0x72): self = .r
+        case (1, 0x74): self = .t
+        case (2, 0x65) where k[1] == 0x76: self = .ev
+        case (3, 0x64) where k[1] == 0x75 && k[2] == 0x72: self = .dur
+        case (4, 0x63) where k.elementsEqual("card".utf8): self = .card
+        case (6, 0x64) where k.elementsEqual("device".utf8): self = .device
+        case (6, 0x74) where k.elementsEqual("target".utf8): self = .target
+        default: return nil
+        }
+    }
+}
+
+/// The fields of one line as they are read, checked together at the end.
+private struct Fields {
+    var seen = Set<Key>()
+    var card: CardID?
+    var device: String?
+    var dur: Int64 = 0
+    var event: ReviewLogEntry.Event?
+    var rating: Int64?
+    var time: Int64?
+    var target: Int64?
+
+    func entry() throws(JSONScanError) -> ReviewLogEntry {
+        guard let card else { throw JSONScanError("the key 'card' is missing") }
+        guard let event else { throw JSONScanError("the key 'ev' is missing") }
+        guard let time else { throw JSONScanError("the key 't' is missing") }
+        guard let device, !device.isEmpty else { throw JSONScanError("the key 'device' is missing or empty") }
+        guard dur >= 0, dur <= Int64(Int32.max) else { throw JSONScanError("'dur' must be between 0 and \(Int32.max) milliseconds") }
+        var r: Rating?
+        if let rating {
+            guard let value = Rating(rawValue: Int(rating)) else { throw JSONScanError("'r' must be 1 (again), 2 (hard), 3 (good) or 4 (easy), found \(rating)") }
+            r = value
+        }
+        if event == .review, r == nil { throw JSONScanError("a review needs a rating 'r'") }
+        if event != .review, r != nil { throw JSONScanError("only a review has a rating 'r'") }
+        if event == .undo, target == nil { throw JSONScanError("an undo needs the 'target' time of the review it takes back") }
+        return ReviewLogEntry(event: event, card: card, time: ReviewLogCodec.date(milliseconds: time), rating: r,
+                              durationMs: Int(dur), device: device,
+                              target: target.map { ReviewLogCodec.date(milliseconds: $0) })
+    }
+}

@@ -1,0 +1,66 @@
+import RecallCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Appends entries to `reviews.jsonl`, each with one `write` and an `fsync` before returning.
+///
+/// Before the first append it repairs the end of the log as the reader found it: a torn
+/// final line (a crash mid-append) is cut off, and a final line missing its newline gets one,
+/// so later appends never glue onto a broken line. If an append fails (disk full), the log
+/// is cut back to where it was, so a failed append never leaves a partial line behind.
+final class ReviewLogWriter {
+    let path: String
+    private var fd: Int32
+    /// Where the log ends, as far as this writer knows.
+    private(set) var size: Int
+    private var repair: ReviewLogReader.Outcome?
+
+    /// Opens (creating if needed) the log for appending; `outcome` says how its end looked.
+    init(path: String, outcome: ReviewLogReader.Outcome?) throws(StoreError) {
+        self.path = path
+        let existed = AtomicFile.exists(path)
+        fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw StoreError.system("open", path: path, errno: errno) }
+        var st = stat()
+        fstat(fd, &st)
+        size = Int(st.st_size)
+        repair = outcome
+        if !existed { try AtomicFile.syncFolder(AtomicFile.parentFolder(of: path)) }
+    }
+
+    deinit { if fd >= 0 { close(fd) } }
+
+    /// The identity of the open file, to compare with what is at ``path`` now.
+    var identity: FileIdentity? {
+        var st = stat()
+        return fstat(fd, &st) == 0 ? FileIdentity(st) : nil
+    }
+
+    /// Writes `entries` (already in their final form) as lines and fsyncs.
+    func append(_ entries: [ReviewLogEntry]) throws(StoreError) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(entries.count * 110 + 1)
+        if let repair, repair.tornBytes > 0 {
+            guard ftruncate(fd, off_t(repair.validEnd)) == 0 else {
+                throw StoreError.system("repair the end of", path: path, errno: errno)
+            }
+            size = repair.validEnd
+        } else if let repair, repair.missingFinalNewline {
+            bytes.append(0x0A)
+        }
+        for entry in entries { ReviewLogCodec.encode(entry, into: &bytes) }
+        let before = size
+        do throws(StoreError) {
+            try AtomicFile.writeAll(fd, bytes, path: path)
+            guard fsync(fd) == 0 else { throw StoreError.system("save", path: path, errno: errno) }
+        } catch {
+            _ = ftruncate(fd, off_t(before))
+            throw error
+        }
+        repair = nil
+        size = before + bytes.count
+    }
+}
