@@ -1,0 +1,153 @@
+@preconcurrency import Glibc
+@preconcurrency import CEditLine
+import Foundation
+import Synchronization
+
+/// Set by our SIGINT handler; tells an interrupted `el_gets` (Ctrl-C) from end of input.
+private let sigintReceived = Atomic<Bool>(false)
+
+/// What TAB completes, read by the C completion callback (which cannot capture context).
+private let activeCompleter = Mutex<Completer>(Completer())
+
+/// Line editing with Debian's libedit (native histedit API), in emacs mode.
+///
+/// - History lives in memory and in `historyFile` (libedit's own format, mode 0600); it is
+///   saved after every remembered line, so a killed process loses nothing.
+/// - Up/Down walk the history, Ctrl-R searches it incrementally, TAB completes through
+///   ``completer``. `~/.editrc` (or `$EDITRC`) is read last, so users can rebind keys.
+/// - Ctrl-C abandons the line (``LineInput/interrupted``); Ctrl-D on an empty line ends
+///   input. libedit's own signal handling (`EL_SIGNAL`) puts the terminal back before any
+///   signal is acted on, and ``close()`` restores it on the way out.
+final class EditLineReader: LineReader {
+    private let editLine: OpaquePointer
+    private let history: OpaquePointer
+    private let historyFile: URL?
+    private var prompt: UnsafeMutablePointer<CChar>
+    private var previousSigint = sigaction()
+    private var isClosed = false
+
+    var isInteractive: Bool { true }
+
+    var completer: Completer {
+        get { activeCompleter.withLock { $0 } }
+        set { activeCompleter.withLock { $0 = newValue } }
+    }
+
+    /// Sets up libedit on the process's standard streams. Call ``Terminal/setUpLocale()``
+    /// before this. `nil` if libedit cannot be initialised.
+    init?(programName: String = "recall", historyFile: URL?) {
+        guard let el = el_init(programName, stdin, stdout, stderr) else { return nil }
+        guard let h = history_init() else { el_end(el); return nil }
+        editLine = el
+        history = h
+        self.historyFile = historyFile
+        prompt = strdup("> ")
+        var event = HistEvent()
+        recall_history_setsize(h, &event, 1000)
+        recall_history_setunique(h, &event, 1)
+        if let historyFile { recall_history_load(h, &event, historyFile.path) }
+        recall_el_set_editor(el, "emacs")
+        recall_el_set_signal(el, 1)
+        recall_el_set_history(el, h)
+        recall_el_set_clientdata(el, Unmanaged.passUnretained(self).toOpaque())
+        recall_el_set_prompt(el, editLinePrompt)
+        recall_el_addfn(el, "recall-complete", "complete commands, decks and tags", editLineComplete)
+        recall_el_bind(el, "^I", "recall-complete")
+        recall_el_bind(el, "^R", "em-inc-search-prev")
+        el_source(el, nil)
+        installSigintHandler()
+    }
+
+    deinit { close() }
+
+    /// The prompt text libedit shows (owned by this reader).
+    fileprivate var promptPointer: UnsafeMutablePointer<CChar> { prompt }
+
+    func read(prompt text: String) -> LineInput {
+        free(prompt)
+        prompt = strdup(text)
+        sigintReceived.store(false, ordering: .relaxed)
+        var count: Int32 = 0
+        guard let raw = el_gets(editLine, &count) else {
+            if sigintReceived.exchange(false, ordering: .relaxed) {
+                fputs("\n", stdout)
+                fflush(stdout)
+                return .interrupted
+            }
+            fputs("\n", stdout)
+            fflush(stdout)
+            return .end
+        }
+        var line = String(cString: raw)
+        while line.hasSuffix("\n") || line.hasSuffix("\r") { line.removeLast() }
+        return .line(line)
+    }
+
+    func remember(_ line: String) {
+        guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { return }
+        var event = HistEvent()
+        recall_history_enter(history, &event, line)
+        saveHistory()
+    }
+
+    func close() {
+        guard !isClosed else { return }
+        isClosed = true
+        saveHistory()
+        sigaction(SIGINT, &previousSigint, nil)
+        history_end(history)
+        el_end(editLine)
+        free(prompt)
+    }
+
+    private func saveHistory() {
+        guard let historyFile else { return }
+        try? FileManager.default.createDirectory(
+            at: historyFile.deletingLastPathComponent(), withIntermediateDirectories: true)
+        var event = HistEvent()
+        recall_history_save(history, &event, historyFile.path)
+    }
+
+    /// Our SIGINT handler, deliberately without `SA_RESTART`, so that the `read` inside
+    /// `el_gets` fails with `EINTR` and `el_gets` returns.
+    private func installSigintHandler() {
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { _ in sigintReceived.store(true, ordering: .relaxed) }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = 0
+        sigaction(SIGINT, &action, &previousSigint)
+    }
+}
+
+/// libedit's prompt callback: the reader's current prompt.
+private func editLinePrompt(_ el: OpaquePointer?) -> UnsafeMutablePointer<CChar>? {
+    guard let el, let data = recall_el_get_clientdata(el) else { return nil }
+    return Unmanaged<EditLineReader>.fromOpaque(data).takeUnretainedValue().promptPointer
+}
+
+/// libedit's TAB function: completes the word before the cursor through ``Completer``.
+/// One candidate: inserts the rest and a space. Several: inserts their common prefix, or
+/// if there is none to add, lists them under the line and redraws it.
+private func editLineComplete(_ el: OpaquePointer?, _ key: Int32) -> UInt8 {
+    guard let el, let info = el_line(el)?.pointee, let buffer = info.buffer, let cursor = info.cursor
+    else { return UInt8(CC_ERROR) }
+    let length = buffer.distance(to: cursor)
+    let before = UnsafeRawBufferPointer(start: UnsafeRawPointer(buffer), count: max(0, length))
+    let text = String(decoding: before, as: UTF8.self)
+    let completion = activeCompleter.withLock { $0.complete(text) }
+    guard !completion.candidates.isEmpty else { return UInt8(CC_REFRESH_BEEP) }
+    if completion.candidates.count == 1, let only = completion.candidates.first {
+        el_insertstr(el, String(only.dropFirst(completion.word.count)) + " ")
+        return UInt8(CC_REFRESH)
+    }
+    let prefix = completion.commonPrefix
+    if prefix.count > completion.word.count {
+        el_insertstr(el, String(prefix.dropFirst(completion.word.count)))
+        return UInt8(CC_REFRESH)
+    }
+    let listing = TextWrapper.wrap(completion.candidates.joined(separator: "  "),
+                                   width: Terminal.width()).joined(separator: "\n")
+    fputs("\n" + listing + "\n", stdout)
+    fflush(stdout)
+    return UInt8(CC_REDISPLAY)
+}

@@ -1,0 +1,101 @@
+/// A topic quiz: a handful of cards picked by deck, tag or text, asked once each, scored.
+///
+/// Pure: the RNG is a parameter. A quiz never touches the schedule by itself; the caller
+/// logs answers as reviews only when asked to (`--record`).
+public struct Quiz: Sendable {
+    /// How questions are asked and judged.
+    public enum Mode: String, Sendable, CaseIterable {
+        /// The user reveals the answer and says whether they knew it.
+        case flip
+        /// The user types the answer; it is judged by ``AnswerMatcher``.
+        case typed
+        /// The right answer among up to three distractors; keys 1-4.
+        case choice
+    }
+
+    /// One asked card and how it went.
+    public struct Result: Hashable, Sendable {
+        public var card: Card
+        public var correct: Bool
+        /// What the user typed or chose, if anything.
+        public var response: String?
+    }
+
+    public let mode: Mode
+    /// The cards to ask, in order.
+    public let cards: [Card]
+    public private(set) var results: [Result] = []
+
+    public init(mode: Mode, cards: [Card]) {
+        self.mode = mode
+        self.cards = cards
+    }
+
+    /// The card being asked, or `nil` when the quiz is over.
+    public var current: Card? { results.count < cards.count ? cards[results.count] : nil }
+    /// 1-based number of the current question.
+    public var position: Int { results.count + 1 }
+    public var isFinished: Bool { results.count >= cards.count }
+    /// Correct answers so far.
+    public var score: Int { results.filter(\.correct).count }
+    /// Cards answered wrongly, in the order asked.
+    public var missed: [Card] { results.filter { !$0.correct }.map(\.card) }
+
+    /// Records the answer to the current card and moves on.
+    public mutating func answer(correct: Bool, response: String? = nil) {
+        guard let card = current else { return }
+        results.append(Result(card: card, correct: correct, response: response))
+    }
+
+    /// Picks up to `count` cards matching any of `topics` (all cards when `topics` is
+    /// empty), in random order. See ``matches(_:topic:)``.
+    public static func pick(from cards: [Card], topics: [String], count: Int,
+                            using rng: inout some RandomNumberGenerator) -> [Card] {
+        let pool = topics.isEmpty ? cards : cards.filter { card in topics.contains { matches(card, topic: $0) } }
+        return Array(pool.shuffled(using: &rng).prefix(max(0, count)))
+    }
+
+    /// A card matches a topic when the topic (case-insensitive) is `#tag` for one of its
+    /// tags, names its deck or a parent deck, is one of its tags, or appears in its deck
+    /// name, question or answer.
+    public static func matches(_ card: Card, topic: String) -> Bool {
+        let t = topic.lowercased()
+        if t.hasPrefix("#") { return card.tags.contains { $0.lowercased() == t.dropFirst() } }
+        let deck = card.deck.lowercased()
+        if deck == t || deck.hasPrefix(t + "::") { return true }
+        if card.tags.contains(where: { $0.lowercased() == t }) { return true }
+        return deck.contains(t) || card.question.lowercased().contains(t)
+            || card.answer.lowercased().contains(t)
+    }
+
+    /// Multiple-choice options for `card`: its answer and up to three distractor answers
+    /// from `pool`, the most similar cards first (same deck, shared tags, same top-level
+    /// deck, similar length), shuffled. Distractors never repeat an answer.
+    public static func choices(for card: Card, from pool: [Card],
+                               using rng: inout some RandomNumberGenerator) -> (options: [String], correct: Int) {
+        let key = AnswerMatcher.matchKey(card.answer)
+        var seen: Set<String> = [key]
+        var distractors: [String] = []
+        let ranked = pool.shuffled(using: &rng)
+            .map { ($0, similarity($0, to: card)) }
+            .sorted { $0.1 > $1.1 }
+        for (other, _) in ranked where distractors.count < 3 {
+            let otherKey = AnswerMatcher.matchKey(other.answer)
+            guard !otherKey.isEmpty, seen.insert(otherKey).inserted else { continue }
+            distractors.append(other.answer)
+        }
+        var options = distractors + [card.answer]
+        options.shuffle(using: &rng)
+        return (options, options.firstIndex(of: card.answer) ?? 0)
+    }
+
+    private static func similarity(_ other: Card, to card: Card) -> Int {
+        var score = 0
+        if other.deck == card.deck { score += 4 }
+        else if other.deck.split(separator: ":").first == card.deck.split(separator: ":").first { score += 2 }
+        score += 2 * Set(other.tags).intersection(card.tags).count
+        let a = other.answer.count, b = card.answer.count
+        if max(a, b) <= 2 * max(1, min(a, b)) { score += 1 }
+        return score
+    }
+}
