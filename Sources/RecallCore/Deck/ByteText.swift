@@ -1,0 +1,50 @@
+/// Byte-level helpers for the fast parsers (`.txt`, `.tsv`, `.csv`).
+enum ByteText {
+    /// `range` without spaces and tabs at either end.
+    static func trim(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
+        var lower = range.lowerBound
+        var upper = range.upperBound
+        while lower < upper, bytes[lower] == 0x20 || bytes[lower] == 0x09 { lower += 1 }
+        while upper > lower, bytes[upper - 1] == 0x20 || bytes[upper - 1] == 0x09 { upper -= 1 }
+        return lower..<upper
+    }
+
+    /// `range` without spaces and tabs at its end.
+    static func trimRight(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
+        var upper = range.upperBound
+        while upper > range.lowerBound, bytes[upper - 1] == 0x20 || bytes[upper - 1] == 0x09 { upper -= 1 }
+        return range.lowerBound..<upper
+    }
+
+    static func string(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    }
+
+    /// Lines joined with `\n` after ``CardText``'s normalisation (right-trimmed lines, no
+    /// blank lines at either end).
+    static func joinLines(_ bytes: UnsafeBufferPointer<UInt8>, _ lines: [Range<Int>]) -> String {
+        var first = 0
+        var last = lines.count - 1
+        while first <= last, trim(bytes, lines[first]).isEmpty { first += 1 }
+        while last >= first, trim(bytes, lines[last]).isEmpty { last -= 1 }
+        guard first <= last else { return "" }
+        if first == last { return string(bytes, trimRight(bytes, lines[first])) }
+        var out: [UInt8] = []
+        for i in first...last {
+            if i > first { out.append(0x0A) }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[trimRight(bytes, lines[i])]))
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// Quoting the user's text inside messages.
+enum Quote {
+    /// The first line of `text`, cut to `limit` characters with `…` when longer.
+    static func short(_ text: String, limit: Int = 50) -> String {
+        let firstLine = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+        guard firstLine.count > limit || firstLine.count < text.count else { return String(firstLine) }
+        if firstLine.count <= limit { return firstLine + "…" }
+        return firstLine.prefix(limit) + "…"
+    }
+}

@@ -1,0 +1,48 @@
+/// The entry point of deck parsing: bytes or text in, a ``ParsedDeck`` out. Pure.
+public enum DeckParser {
+    /// Checks and parses the bytes of one deck file.
+    ///
+    /// - Parameters:
+    ///   - file: the path shown in diagnostics and card sources.
+    ///   - deck: the file's deck name (`History::Gaza`); Markdown headings add sub-decks.
+    /// A binary or non-UTF-8 file gives one error and no cards.
+    public static func parse(bytes: [UInt8], file: String, deck: String, format: DeckFormat) -> ParsedDeck {
+        let (source, problem) = DeckSource.decode(bytes, file: file)
+        guard let source else {
+            return ParsedDeck(notes: [], file: file, diagnostics: problem.map { [$0] } ?? [], decks: [deck])
+        }
+        return parse(source, deck: deck, format: format)
+    }
+
+    /// Parses text already held as a string.
+    public static func parse(text: String, file: String, deck: String, format: DeckFormat) -> ParsedDeck {
+        parse(DeckSource(file: file, text: text), deck: deck, format: format)
+    }
+
+    /// Parses a checked source.
+    public static func parse(_ source: DeckSource, deck: String, format: DeckFormat) -> ParsedDeck {
+        var result: ParsedDeck
+        switch format {
+        case .plain: result = PlainDeckParser.parse(source, deck: deck)
+        case .markdown: result = MarkdownDeckParser.parse(source, deck: deck)
+        case .delimited(let separator):
+            result = DelimitedDeckParser.parse(source, deck: deck, defaultSeparator: separator)
+        }
+        if result.notes.isEmpty, !result.hasErrors {
+            result.diagnostics.append(.warning("no cards in this file", at: source.location(line: 1),
+                                               notes: [emptyHint(format)]))
+        }
+        return result
+    }
+
+    private static func emptyHint(_ format: DeckFormat) -> String {
+        switch format {
+        case .plain:
+            return "write a question line, then its answer, and separate cards with a line holding only '-'"
+        case .markdown:
+            return "write cards as 'question :: answer', as 'Q:'/'A:' blocks or with cloze deletions '{{c1::text}}'"
+        case .delimited:
+            return "write one card per row: the question, the separator, then the answer"
+        }
+    }
+}
