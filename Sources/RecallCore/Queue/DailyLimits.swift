@@ -1,0 +1,62 @@
+import Foundation
+
+/// What is left of today's new-card and review limits, overall and per deck (a deck's
+/// limit covers its subdecks).
+struct DailyLimits {
+    private var newLeft: Int
+    private var reviewsLeft: Int
+    private var deckNewLeft: [String: Int] = [:]
+    private var deckReviewsLeft: [String: Int] = [:]
+    private let settings: CollectionSettings
+    private var chains: [String: [(deck: String, limits: CollectionSettings.DeckLimits)]] = [:]
+
+    /// Limits for study day `today`, less what `records` show was already studied on it.
+    init(settings: CollectionSettings, cards: [Card], records: [CardID: CardRecord],
+         calendar: StudyCalendar, today: Int) {
+        self.settings = settings
+        newLeft = settings.newPerDay
+        reviewsLeft = settings.reviewsPerDay
+        for (deck, limits) in settings.deckLimits {
+            if let n = limits.newPerDay { deckNewLeft[deck] = n }
+            if let n = limits.reviewsPerDay { deckReviewsLeft[deck] = n }
+        }
+        for card in cards {
+            guard let record = records[card.id] else { continue }
+            if let t = record.introduced, calendar.dayNumber(t) == today {
+                spend(new: true, deck: card.deck)
+            }
+            if let t = record.lastReviewAsReview, calendar.dayNumber(t) == today {
+                spend(new: false, deck: card.deck)
+            }
+        }
+    }
+
+    /// Takes one new card or review from `deck` if every limit on it allows.
+    mutating func take(new: Bool, deck: String) -> Bool {
+        guard (new ? newLeft : reviewsLeft) > 0 else { return false }
+        for (name, _) in chain(deck) where ((new ? deckNewLeft : deckReviewsLeft)[name] ?? 1) <= 0 {
+            return false
+        }
+        spend(new: new, deck: deck)
+        return true
+    }
+
+    private mutating func spend(new: Bool, deck: String) {
+        if new { newLeft -= 1 } else { reviewsLeft -= 1 }
+        for (name, _) in chain(deck) {
+            if new {
+                if let n = deckNewLeft[name] { deckNewLeft[name] = n - 1 }
+            } else if let n = deckReviewsLeft[name] {
+                deckReviewsLeft[name] = n - 1
+            }
+        }
+    }
+
+    private mutating func chain(_ deck: String) -> [(deck: String, limits: CollectionSettings.DeckLimits)] {
+        if settings.deckLimits.isEmpty { return [] }
+        if let cached = chains[deck] { return cached }
+        let chain = settings.limitChain(for: deck)
+        chains[deck] = chain
+        return chain
+    }
+}

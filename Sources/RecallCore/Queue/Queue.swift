@@ -1,0 +1,129 @@
+import Foundation
+
+/// Today's study queue: which cards to show and in what order. Pure: the time, time zone
+/// and day-start hour come in as parameters.
+///
+/// Order: learning cards due now (earliest first); then due reviews, lowest retrievability
+/// first (most overdue relative to stability), with new cards spread evenly among them.
+/// Learning cards due within the learn-ahead window are offered when nothing else is left.
+/// Daily limits (overall and per deck) count what was already studied today; a card whose
+/// sibling (same note) was studied today or is already queued waits for another day;
+/// suspended and buried cards are left out.
+public struct Queue: Sendable {
+    /// Why a card is in the queue.
+    public enum Kind: String, Sendable, Hashable {
+        case learning, review, new
+    }
+
+    /// One card to study.
+    public struct Item: Hashable, Sendable {
+        public var card: Card
+        public var kind: Kind
+        /// When it fell (or falls) due; for a new card, its schedule's creation time.
+        public var due: Date
+    }
+
+    /// Cards to study now, in order.
+    public var items: [Item]
+    /// Learning cards due after now but within the learn-ahead window, earliest first; show
+    /// them when ``items`` is empty.
+    public var learnAhead: [Item]
+    /// Learning cards due later today, beyond the learn-ahead window, earliest first.
+    public var laterToday: [Item]
+
+    /// The card to show next: the first item, else the first learn-ahead card.
+    public var next: Item? { items.first ?? learnAhead.first }
+
+    /// When the next learning card not yet offered falls due today, if any.
+    public var nextLearningDue: Date? { laterToday.first?.due }
+
+    /// Builds the queue for `now`. `records` holds the cards' derived progress (missing = new).
+    ///
+    /// When `cards` is part of the collection (one deck), pass the whole collection as
+    /// `collection` so that the overall limits and sibling burying count what was studied
+    /// elsewhere today.
+    public init(cards: [Card], records: [CardID: CardRecord], settings: CollectionSettings,
+                calendar: StudyCalendar, now: Date, collection: [Card]? = nil) {
+        let today = calendar.dayNumber(now)
+        let dayEnd = calendar.startOfDay(today + 1)
+        let aheadEnd = now.addingTimeInterval(Double(settings.learnAheadMinutes) * 60)
+        let scheduler = Scheduler(settings: settings)
+        var studiedNotes = Set<CardID>()
+        for card in collection ?? cards {
+            if let last = records[card.id]?.schedule.lastReview, calendar.dayNumber(last) == today {
+                studiedNotes.insert(card.noteID)
+            }
+        }
+        var learning: [Item] = [], ahead: [Item] = [], later: [Item] = []
+        var reviews: [(item: Item, r: Double)] = [], fresh: [Item] = []
+        for card in cards {
+            let record = records[card.id]
+            if let record, record.suspended || record.isBuried(onDay: today) { continue }
+            guard let schedule = record?.schedule, schedule.state != .new else {
+                fresh.append(Item(card: card, kind: .new, due: record?.schedule.due ?? now))
+                continue
+            }
+            let item = Item(card: card, kind: schedule.isLearning ? .learning : .review,
+                            due: schedule.due)
+            if schedule.isLearning {
+                if schedule.due <= now { learning.append(item) }
+                else if schedule.due <= aheadEnd { ahead.append(item) }
+                else if schedule.due < dayEnd { later.append(item) }
+            } else if calendar.dayNumber(schedule.due) <= today {
+                let r = scheduler.retrievability(of: schedule, at: now, calendar: calendar) ?? 0
+                reviews.append((item, r))
+            }
+        }
+        var limits = DailyLimits(settings: settings, cards: collection ?? cards, records: records,
+                                 calendar: calendar, today: today)
+        let pickedReviews = Queue.pick(
+            reviews.sorted(by: Queue.reviewOrder).map(\.item), new: false,
+            bury: settings.buryReviewSiblings,
+            studiedNotes: &studiedNotes, limits: &limits)
+        let pickedNew = Queue.pick(fresh, new: true, bury: settings.buryNewSiblings,
+                                   studiedNotes: &studiedNotes, limits: &limits)
+        let byDue: (Item, Item) -> Bool = { ($0.due, $0.card.id) < ($1.due, $1.card.id) }
+        items = learning.sorted(by: byDue) + Queue.interleave(pickedReviews, pickedNew)
+        learnAhead = ahead.sorted(by: byDue)
+        laterToday = later.sorted(by: byDue)
+    }
+
+    /// Lowest retrievability first; ties by due time, then card id.
+    private static func reviewOrder(_ a: (item: Item, r: Double), _ b: (item: Item, r: Double)) -> Bool {
+        if a.r != b.r { return a.r < b.r }
+        if a.item.due != b.item.due { return a.item.due < b.item.due }
+        return a.item.card.id < b.item.card.id
+    }
+
+    /// Takes candidates in order while limits allow, skipping siblings of studied or queued cards.
+    private static func pick(_ candidates: [Item], new: Bool, bury: Bool,
+                             studiedNotes: inout Set<CardID>, limits: inout DailyLimits) -> [Item] {
+        var picked: [Item] = []
+        for item in candidates {
+            if bury && studiedNotes.contains(item.card.noteID) { continue }
+            guard limits.take(new: new, deck: item.card.deck) else { continue }
+            picked.append(item)
+            studiedNotes.insert(item.card.noteID)
+        }
+        return picked
+    }
+
+    /// Spreads `new` evenly through `reviews`, keeping both orders.
+    static func interleave(_ reviews: [Item], _ new: [Item]) -> [Item] {
+        guard !new.isEmpty, !reviews.isEmpty else { return reviews + new }
+        var out: [Item] = []
+        out.reserveCapacity(reviews.count + new.count)
+        var r = 0, n = 0
+        let total = reviews.count + new.count
+        while out.count < total {
+            // Place new card n at about (n + 0.5) / newCount of the way through.
+            let newDue = (2 * n + 1) * total <= 2 * new.count * (out.count + 1)
+            if n < new.count && (r == reviews.count || newDue) {
+                out.append(new[n]); n += 1
+            } else {
+                out.append(reviews[r]); r += 1
+            }
+        }
+        return out
+    }
+}
