@@ -1,0 +1,139 @@
+import Foundation
+
+/// One review sitting: which card is up, what answering it does, undo, and the summary.
+///
+/// Pure: every method takes the time, and nothing is written. Each change is described by a
+/// ``ReviewLogEntry`` that the caller appends to the log (with fsync) and then hands to
+/// ``apply(_:)``, so the log and the session never disagree.
+///
+/// Order: learning cards whose step is due come first, then the queue in the order given,
+/// then, when nothing else is left, a learning card due within ``learnAhead`` (Anki's
+/// learn-ahead limit) is shown at once rather than waiting.
+public struct ReviewSession: Sendable {
+    /// One answer that ``undoLastAnswer(at:)`` can take back.
+    struct AnswerRecord: Sendable {
+        var card: Card
+        var entry: ReviewLogEntry
+        var recordBefore: CardRecord?
+        var wasLearningQueued: Bool
+    }
+
+    public let replay: CollectionReplay
+    /// Written into every log entry.
+    public let device: String
+    public let startedAt: Date
+    /// How far ahead a learning card may be shown when nothing else is left, in seconds.
+    public let learnAhead: TimeInterval
+
+    /// Card states, as replayed from the log and updated by each applied entry.
+    public internal(set) var records: [CardID: CardRecord]
+    /// The card on screen, if any. Set by ``nextCard(at:)``.
+    public internal(set) var current: Card?
+    /// When the current card was shown (for the answer's duration).
+    public internal(set) var shownAt: Date?
+    /// Cards not yet shown, in queue order.
+    public internal(set) var pending: [Card]
+    /// Learning cards coming back later in this session, with their due times.
+    public internal(set) var learning: [(card: Card, due: Date)] = []
+    public internal(set) var counts = SessionCounts()
+    var answers: [AnswerRecord] = []
+
+    /// - Parameters:
+    ///   - queue: today's cards in the order to show them. Learning cards due later today are
+    ///     held back until their step is due.
+    ///   - records: card states replayed from the log (cards without one are new).
+    public init(queue: [Card], records: [CardID: CardRecord], replay: CollectionReplay,
+                device: String, now: Date, learnAheadMinutes: Int? = nil) {
+        self.replay = replay
+        self.device = device
+        self.startedAt = now
+        self.records = records
+        self.learnAhead = Double(learnAheadMinutes ?? replay.scheduler.settings.learnAheadMinutes) * 60
+        pending = []
+        for card in queue {
+            if let schedule = records[card.id]?.schedule, schedule.isLearning, schedule.due > now {
+                learning.append((card, schedule.due))
+            } else {
+                pending.append(card)
+            }
+        }
+    }
+
+    /// Cards answered so far (undone answers excluded).
+    public var answeredCount: Int { answers.count }
+    /// Cards left, including the current one and learning cards still to come back.
+    public var remainingCount: Int { pending.count + learning.count + (current == nil ? 0 : 1) }
+    /// `done/total` as shown above each card, e.g. `12/40`: the current card's number
+    /// and the total so far (learning cards that come back add to it).
+    public var progress: (position: Int, total: Int) {
+        (answeredCount + 1, answeredCount + remainingCount)
+    }
+    /// True while there are answers ``undoLastAnswer(at:)`` can take back.
+    public var canUndo: Bool { !answers.isEmpty }
+
+    /// The state of `card` (a new card's if it has none yet).
+    public func schedule(of card: Card, at now: Date) -> CardSchedule {
+        records[card.id]?.schedule ?? replay.scheduler.newCard(createdAt: now)
+    }
+
+    /// Picks the next card (keeps the current one if there is one); `nil` when the session
+    /// is over. Learning cards beyond the learn-ahead limit do not keep it open.
+    public mutating func nextCard(at now: Date) -> Card? {
+        if let current { return current }
+        learning.sort { $0.due < $1.due }
+        if let first = learning.first, first.due <= now {
+            learning.removeFirst()
+            return show(first.card, at: now)
+        }
+        if !pending.isEmpty { return show(pending.removeFirst(), at: now) }
+        if let first = learning.first, first.due <= now.addingTimeInterval(learnAhead) {
+            learning.removeFirst()
+            return show(first.card, at: now)
+        }
+        return nil
+    }
+
+    private mutating func show(_ card: Card, at now: Date) -> Card {
+        current = card
+        shownAt = now
+        return card
+    }
+
+    /// The four possible outcomes for the current card, for the grade prompt.
+    public func preview(at now: Date) -> SchedulingPreview? {
+        guard let card = current else { return nil }
+        let seed = IntervalFuzz.seed(card: card.id, reviewCount: records[card.id]?.reviewCount ?? 0)
+        return replay.scheduler.preview(schedule(of: card, at: now), at: now,
+                                        calendar: replay.calendar, fuzzSeed: seed)
+    }
+
+    /// The log entry for answering the current card with `rating` at `now` (time rounded to
+    /// the millisecond, as the log keeps it; duration capped at ``maximumAnswerMs``).
+    public func answerEntry(_ rating: Rating, at now: Date) -> ReviewLogEntry? {
+        guard let card = current else { return nil }
+        let elapsed = shownAt.map { now.timeIntervalSince($0) * 1000 } ?? 0
+        let ms = min(ReviewSession.maximumAnswerMs, max(0, Int(elapsed.rounded())))
+        return .review(card.id, rating, at: ReviewSession.millisecond(now), durationMs: ms, device: device)
+    }
+
+    /// Longest time counted for one answer (60 s, as in Anki): a card left on screen during a
+    /// coffee break should not count as an hour of study.
+    public static let maximumAnswerMs = 60_000
+
+    /// The log entry for taking back the latest answer, or `nil` if there is none.
+    public func undoEntry(at now: Date) -> ReviewLogEntry? {
+        guard let last = answers.last else { return nil }
+        return ReviewLogEntry(event: .undo, card: last.card.id, time: ReviewSession.millisecond(now),
+                              device: device, target: last.entry.time)
+    }
+
+    /// The log entry to bury (`.bury`) or suspend (`.suspend`) the current card.
+    public func flagEntry(_ event: ReviewLogEntry.Event, at now: Date) -> ReviewLogEntry? {
+        guard let card = current, event == .bury || event == .suspend else { return nil }
+        return ReviewLogEntry(event: event, card: card.id, time: ReviewSession.millisecond(now), device: device)
+    }
+
+    static func millisecond(_ date: Date) -> Date {
+        Date(timeIntervalSince1970: (date.timeIntervalSince1970 * 1000).rounded() / 1000)
+    }
+}

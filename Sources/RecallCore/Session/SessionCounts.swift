@@ -1,0 +1,56 @@
+import Foundation
+
+/// Running totals of a review session, for its summary.
+public struct SessionCounts: Hashable, Sendable {
+    /// Answers given (undone ones excluded).
+    public var answered = 0
+    public var again = 0
+    /// Answers to cards that were new before the answer.
+    public var new = 0
+    /// Answers to cards in review state (these make up the retention figure).
+    public var reviewAnswers = 0
+    /// Review-state answers rated Hard, Good or Easy.
+    public var reviewPassed = 0
+    /// Time spent answering, in milliseconds (each answer capped, see ``ReviewSession``).
+    public var durationMs = 0
+    public var buried = 0
+    public var suspended = 0
+
+    public init() {}
+
+    mutating func count(_ rating: Rating, previousState: CardState, durationMs ms: Int) {
+        tally(rating, previousState, ms, sign: 1)
+    }
+
+    mutating func uncount(_ rating: Rating, previousState: CardState, durationMs ms: Int) {
+        tally(rating, previousState, ms, sign: -1)
+    }
+
+    private mutating func tally(_ rating: Rating, _ state: CardState, _ ms: Int, sign: Int) {
+        answered += sign
+        durationMs += sign * ms
+        if rating == .again { again += sign }
+        if state == .new { new += sign }
+        if state == .review {
+            reviewAnswers += sign
+            if rating.isSuccess { reviewPassed += sign }
+        }
+    }
+
+    /// Share of review-state answers that passed, or `nil` when there were none.
+    public var retention: Double? {
+        reviewAnswers > 0 ? Double(reviewPassed) / Double(reviewAnswers) : nil
+    }
+}
+
+extension ReviewSession {
+    /// Cards (among those with a record) due by the end of tomorrow's study day, as the
+    /// session leaves them: not suspended, not new, not buried tomorrow.
+    public func dueTomorrow(now: Date) -> Int {
+        let tomorrow = replay.calendar.dayNumber(now) + 1
+        return records.values.filter { record in
+            !record.suspended && record.schedule.state != .new && !record.isBuried(onDay: tomorrow)
+                && replay.calendar.dayNumber(record.schedule.due) <= tomorrow
+        }.count
+    }
+}
