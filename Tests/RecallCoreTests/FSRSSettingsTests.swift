@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+@testable import RecallCore
+
+@Suite struct FSRSSettingsTests {
+    @Test func defaultsAreValid() {
+        let s = CollectionSettings()
+        #expect(s.validate() == [])
+        #expect(s.parameters.count == 21)
+        #expect(s.desiredRetention == 0.9)
+        #expect(s.learningSteps == [60, 600] && s.relearningSteps == [600])
+        #expect(s.maximumInterval == 36500 && s.newPerDay == 20 && s.reviewsPerDay == 200)
+        #expect(s.dayStartHour == 4 && s.leechThreshold == 8 && s.learnAheadMinutes == 20)
+    }
+
+    @Test func outOfRangeValuesGiveClearMessages() {
+        var s = CollectionSettings()
+        s.parameters[20] = 0.9
+        s.desiredRetention = 1
+        s.dayStartHour = 24
+        s.learningSteps = [60, 0]
+        s.deckLimits["Spanish"] = .init(newPerDay: -1)
+        #expect(s.validate() == [
+            "parameter w20 is 0.9, expected 0.1 to 0.8",
+            "desired retention is 1, expected more than 0 and less than 1",
+            "learning steps entry 2 is 0 s, expected at least 1 second",
+            "day start hour is 24, expected 0 to 23",
+            "new cards per day for deck 'Spanish' is -1, expected 0 or more",
+        ])
+        s = CollectionSettings()
+        s.parameters = [1, 2]
+        #expect(s.validate() == ["parameters has 2 values, expected 21 (FSRS-6)"])
+    }
+
+    @Test func deckLimitChainRunsFromTheDeckOutwards() {
+        var s = CollectionSettings()
+        s.deckLimits["History"] = .init(newPerDay: 5)
+        s.deckLimits["History::Gaza::Ports"] = .init(reviewsPerDay: 3)
+        #expect(s.limitChain(for: "History::Gaza::Ports").map(\.deck)
+                == ["History::Gaza::Ports", "History"])
+        #expect(s.limitChain(for: "Spanish").isEmpty)
+    }
+}
