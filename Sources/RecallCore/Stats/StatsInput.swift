@@ -26,15 +26,6 @@ public struct StatsInput: Sendable {
     }
 }
 
-/// Where a card stands in the scheduler's state machine, as the stats count it.
-public enum StatsCardState: String, Sendable, CaseIterable, Hashable {
-    /// Never reviewed (or reset with `forget`).
-    case new
-    case learning
-    case review
-    case relearning
-}
-
 /// One review as the stats need it: what was answered, when, and what the scheduler knew
 /// just before.
 public struct StatsReview: Sendable, Hashable {
@@ -44,7 +35,7 @@ public struct StatsReview: Sendable, Hashable {
     /// Time spent answering, in milliseconds (0 when unknown).
     public var durationMs: Int
     /// The card's state just before this review.
-    public var stateBefore: StatsCardState
+    public var stateBefore: CardState
     /// The scheduler's predicted recall probability at the moment of review; `nil` for a card
     /// with no memory state yet.
     public var retrievabilityBefore: Double?
@@ -55,7 +46,7 @@ public struct StatsReview: Sendable, Hashable {
     public var scheduledDaysBefore: Int
 
     public init(card: CardID, time: Date, rating: Rating, durationMs: Int = 0,
-                stateBefore: StatsCardState, retrievabilityBefore: Double? = nil,
+                stateBefore: CardState, retrievabilityBefore: Double? = nil,
                 elapsedDays: Int = 0, scheduledDaysBefore: Int = 0) {
         self.card = card
         self.time = time
@@ -78,7 +69,7 @@ public struct StatsCard: Sendable, Hashable {
     public var source: SourceLocation
     /// The question side, for lists of leeches (may be shortened by the renderer).
     public var question: String
-    public var state: StatsCardState
+    public var state: CardState
     public var suspended: Bool
     /// FSRS stability in days; `nil` without a memory state.
     public var stability: Double?
@@ -92,7 +83,7 @@ public struct StatsCard: Sendable, Hashable {
     public var retrievability: Double?
 
     public init(id: CardID, deck: String, tags: [String] = [], source: SourceLocation,
-                question: String = "", state: StatsCardState, suspended: Bool = false,
+                question: String = "", state: CardState, suspended: Bool = false,
                 stability: Double? = nil, difficulty: Double? = nil, due: Date? = nil,
                 lapses: Int = 0, retrievability: Double? = nil) {
         self.id = id

@@ -98,11 +98,22 @@ public struct RetentionTable: Sendable, Equatable {
         public var mature = PassCount()
         public var total: PassCount { PassCount(passed: young.passed + mature.passed,
                                                 reviews: young.reviews + mature.reviews) }
+
+        public init(days: Int, young: PassCount = PassCount(), mature: PassCount = PassCount()) {
+            self.days = days
+            self.young = young
+            self.mature = mature
+        }
     }
 
     public var rows: [Row]
     /// The desired retention the scheduler aims for.
     public var desired: Double
+
+    public init(rows: [Row], desired: Double) {
+        self.rows = rows
+        self.desired = desired
+    }
 
     /// The periods of the table: today, the last 7, 30 and 365 days.
     public static let periods = [1, 7, 30, 365]

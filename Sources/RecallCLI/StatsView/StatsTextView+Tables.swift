@@ -1,0 +1,127 @@
+import Foundation
+import RecallCore
+
+extension StatsTextView {
+    // MARK: - True retention
+
+    /// Pass rates of review cards, young and mature, for today and the last 7, 30, 365 days.
+    func retentionSection() -> [String] {
+        let table = report.retention
+        var lines = [style("True retention", .bold) + glyphs.separator + "desired "
+                     + Self.percent(table.desired, decimals: 0)]
+        lines.append(String(repeating: " ", count: 12) + "young (<21d)      mature           all")
+        for row in table.rows {
+            let name = row.days == 1 ? "today" : "\(row.days) days"
+            let cells = [row.young, row.mature, row.total].map(retentionCell).joined()
+            lines.append("  " + TextWidth.padded(name, to: 10) + cells)
+        }
+        return lines
+    }
+
+    /// `  87.5%    7/8   ` coloured against the desired retention; 18 columns.
+    private func retentionCell(_ pass: PassCount) -> String {
+        let rate = Self.percent(pass.rate)
+        let padded = String(repeating: " ", count: max(0, 6 - rate.count)) + rate
+        let styled: String
+        if let r = pass.rate {
+            let desired = report.retention.desired
+            styled = style(padded, r >= desired ? .green : r >= desired - 0.05 ? .yellow : .red)
+        } else {
+            styled = style(padded, .dim)
+        }
+        let counts = "\(pass.passed)/\(pass.reviews)"
+        return styled + " " + TextWidth.padded(String(repeating: " ", count: max(0, 7 - counts.count))
+                                               + counts, to: 11)
+    }
+
+    // MARK: - Calibration
+
+    /// The largest RMSE(bins) bins with predicted against actual recall, and the RMSE.
+    func calibrationSection() -> [String] {
+        let cal = report.calibration
+        let title = style("Calibration", .bold) + glyphs.separator
+        guard let rmse = cal.rmse else {
+            return [title + "no reviews a day or more apart yet"]
+        }
+        var lines = [title + "RMSE(bins) " + Self.percent(rmse) + " over "
+                     + plural(cal.reviews, "review") + " in " + plural(cal.bins.count, "bin")]
+        lines.append("  interval  reviews  lapses   count  predicted  actual")
+        let shown = cal.bins.sorted { $0.reviews > $1.reviews }.prefix(8).sorted { $0.key < $1.key }
+        for bin in shown {
+            let r = CalibrationRanges(bin.key)
+            let diff = bin.actual - bin.predicted
+            let actual = style(String(format: "%6.1f%%", bin.actual * 100),
+                               abs(diff) <= 0.05 ? .green : abs(diff) <= 0.1 ? .yellow : .red)
+            lines.append("  " + TextWidth.padded(r.interval, to: 10) + TextWidth.padded(r.reviews, to: 9)
+                         + TextWidth.padded(r.lapses, to: 7)
+                         + String(format: "%6d  %8.1f%%  ", bin.reviews, bin.predicted * 100) + actual)
+        }
+        if cal.bins.count > shown.count {
+            lines.append("  (the \(shown.count) largest of \(cal.bins.count) bins)")
+        }
+        lines.append("  " + verdict(rmse: rmse, reviews: cal.reviews))
+        return lines
+    }
+
+    private func verdict(rmse: Double, reviews: Int) -> String {
+        if reviews < 100 { return "too few reviews to judge the predictions yet" }
+        if rmse <= 0.05 { return style("predictions match your recall well", .green) }
+        if rmse <= 0.10 { return style("predictions are roughly right", .yellow) }
+        return style("predictions are off; fitting the parameters to your reviews may help", .red)
+    }
+
+    // MARK: - Leeches and hardest cards
+
+    func leechSection() -> [String] {
+        guard !report.leeches.isEmpty else { return [] }
+        return [style("Leeches", .bold) + glyphs.separator + "most lapses"]
+            + rankedLines(report.leeches, lapsesFirst: true)
+    }
+
+    func hardestSection() -> [String] {
+        guard !report.hardest.isEmpty else { return [] }
+        return [style("Hardest cards", .bold) + glyphs.separator + "highest difficulty"]
+            + rankedLines(report.hardest, lapsesFirst: false)
+    }
+
+    private func rankedLines(_ cards: [RankedCard], lapsesFirst: Bool) -> [String] {
+        let lapseWidth = String(cards.map(\.lapses).max() ?? 0).count
+        let sourceWidth = min(32, cards.map { TextWidth.of($0.source.description) }.max() ?? 0)
+        return cards.map { card in
+            let lapses = String(repeating: " ", count: lapseWidth - String(card.lapses).count)
+                + "\(card.lapses) " + (card.lapses == 1 ? "lapse " : "lapses")
+            let difficulty = card.difficulty.map { String(format: "D %4.1f", $0) } ?? "D    -"
+            let numbers = lapsesFirst ? lapses + "  " + difficulty : difficulty + "  " + lapses
+            let head = "  " + style(numbers, lapsesFirst ? .red : .yellow) + "  "
+                + TextWidth.padded(truncated(card.source.description, to: sourceWidth), to: sourceWidth)
+                + "  "
+            let room = max(8, min(width, 80) - TextWidth.of(head))
+            return head + truncated(card.question, to: room)
+        }
+    }
+}
+
+/// Human-readable ranges for a calibration bin: elapsed days, long-term reviews and lapses.
+struct CalibrationRanges {
+    let interval: String
+    let reviews: String
+    let lapses: String
+
+    init(_ key: CalibrationStats.Key) {
+        interval = Self.range(bin: key.intervalBin, scale: 248, base: 3.62, unit: "d")
+        // The length feature counts long-term reviews (this one included) plus one.
+        reviews = Self.range(bin: key.lengthBin, scale: 1.99, base: 1.89, unit: "", shift: -1)
+        lapses = key.lapseBin == 0 ? "0"
+            : Self.range(bin: key.lapseBin, scale: 1.65, base: 1.73, unit: "")
+    }
+
+    /// The integers `v` with `⌊log_base v⌋ = k`, for the `k` whose bin value is `bin`.
+    private static func range(bin: Int, scale: Double, base: Double, unit: String,
+                              shift: Int = 0) -> String {
+        guard let k = (0..<64).first(where: { Int((scale * pow(base, Double($0))).rounded()) == bin })
+        else { return "?" }
+        let low = Int(pow(base, Double(k)).rounded(.up)) + shift
+        let high = Int(pow(base, Double(k + 1)).rounded(.up)) - 1 + shift
+        return (low >= high ? "\(low)" : "\(low)-\(high)") + unit
+    }
+}
