@@ -47,19 +47,21 @@ public struct SM2: Sendable {
             return graduated(out, days: days, now: now, calendar: calendar, counting: counting,
                              fuzzSeed: fuzzSeed)
         case .review:
-            return reviewed(out, rating: rating, now: now, calendar: calendar,
+            let elapsed = card.lastReview.map {
+                counting.elapsedDays(from: $0, to: now, calendar: calendar)
+            }
+            return reviewed(out, rating: rating, elapsed: elapsed, now: now, calendar: calendar,
                             counting: counting, fuzzSeed: fuzzSeed)
         }
     }
 
-    private func reviewed(_ card: CardSchedule, rating: Rating, now: Date,
+    /// `elapsed` is the days since the previous review (`nil` if unknown: taken as on time).
+    private func reviewed(_ card: CardSchedule, rating: Rating, elapsed: Int?, now: Date,
                           calendar: StudyCalendar, counting: DayCounting,
                           fuzzSeed: UInt64) -> CardSchedule {
         var out = card
         let ivl = max(card.interval, 1)
-        let elapsed = card.lastReview.map {
-            counting.elapsedDays(from: $0, to: now, calendar: calendar)
-        } ?? ivl
+        let elapsed = elapsed ?? ivl
         if rating == .again {
             out.lapses += 1
             out.easeFactor = max(SM2.minimumEase, card.easeFactor - 0.2)
