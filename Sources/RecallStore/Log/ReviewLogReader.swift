@@ -36,6 +36,9 @@ struct ReviewLogReader {
         guard let base = bytes.baseAddress, end > start else {
             return Outcome(validEnd: start, lines: line, missingFinalNewline: false, tornBytes: 0)
         }
+        // A snapshot may end after a final line that had no newline; the newline added by the
+        // next append belongs to that line.
+        if pos > 0, pos < end, bytes[pos - 1] != 0x0A, bytes[pos] == 0x0A { pos += 1 }
         while pos < end {
             let nl = memchr(base + pos, 0x0A, end - pos).map { UnsafeRawPointer($0) - base }
             let lineEnd = nl ?? end

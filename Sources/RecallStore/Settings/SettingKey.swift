@@ -1,0 +1,100 @@
+import Foundation
+import RecallCore
+
+/// One collection setting as `recall config` and `settings.json` name it.
+///
+/// The same snake_case name is the `recall config` key and the `settings.json` key; per-deck
+/// limits are `deck.NAME.new_per_day` and `deck.NAME.reviews_per_day` on the command line
+/// and live under `"deck_limits"` in the file.
+public struct SettingKey: Sendable {
+    /// The kind of value, which decides how it is shown, parsed and stored.
+    public enum Kind: Sendable {
+        case number, integer, flag, algorithm, parameters, steps
+    }
+
+    public let name: String
+    /// One line for `recall config` listings and error notes.
+    public let summary: String
+    public let kind: Kind
+    let get: @Sendable (CollectionSettings) -> SettingValue
+    let set: @Sendable (inout CollectionSettings, SettingValue) -> Void
+
+    /// Every global setting, in the order `recall config` lists them.
+    public static let all: [SettingKey] = [
+        .init("scheduler", "fsrs or sm2; switching recomputes every card from the log", .algorithm,
+              { .text($0.scheduler.rawValue) }, { s, v in if let a = v.text.flatMap(CollectionSettings.Algorithm.init(rawValue:)) { s.scheduler = a } }),
+        number("desired_retention", "chance of recall to aim for when a card falls due (FSRS), e.g. 0.9", \.desiredRetention),
+        integer("new_per_day", "new cards introduced per study day", \.newPerDay),
+        integer("reviews_per_day", "reviews shown per study day", \.reviewsPerDay),
+        integer("day_start_hour", "local hour (0-23) at which a study day starts", \.dayStartHour),
+        .init("learning_steps", "learning steps, e.g. '1m 10m'", .steps,
+              { .numbers($0.learningSteps) }, { s, v in if let n = v.numbers { s.learningSteps = n } }),
+        .init("relearning_steps", "relearning steps after a lapse, e.g. '10m'", .steps,
+              { .numbers($0.relearningSteps) }, { s, v in if let n = v.numbers { s.relearningSteps = n } }),
+        integer("maximum_interval", "longest interval in days", \.maximumInterval),
+        flag("enable_fuzz", "spread intervals of 3 days or more by a few percent", \.enableFuzz),
+        integer("learn_ahead_minutes", "show learning cards due within this many minutes when nothing else is left", \.learnAheadMinutes),
+        integer("leech_threshold", "lapses after which a card is suspended as a leech (0: off)", \.leechThreshold),
+        flag("bury_new_siblings", "hide a note's other new cards until the next day", \.buryNewSiblings),
+        flag("bury_review_siblings", "hide a note's other review cards until the next day", \.buryReviewSiblings),
+        .init("parameters", "the 21 FSRS-6 weights w0..w20, separated by spaces or commas", .parameters,
+              { .numbers($0.parameters) }, { s, v in if let n = v.numbers { s.parameters = n } }),
+        number("starting_ease", "SM-2 ease of a graduating card (2.5 = 250%)", \.startingEase),
+        number("easy_bonus", "SM-2 extra multiplier for Easy", \.easyBonus),
+        number("hard_multiplier", "SM-2 interval multiplier for Hard", \.hardMultiplier),
+        number("lapse_new_interval", "SM-2 share of the interval kept after a lapse (0-1)", \.lapseNewInterval),
+        integer("graduating_interval", "SM-2 days given when a card leaves learning", \.graduatingInterval),
+        integer("easy_interval", "SM-2 days given for Easy on a learning card", \.easyInterval),
+    ]
+
+    /// The key named `name`, if it is a global one.
+    public static func named(_ name: String) -> SettingKey? { all.first { $0.name == name } }
+
+    init(_ name: String, _ summary: String, _ kind: Kind,
+         _ get: @escaping @Sendable (CollectionSettings) -> SettingValue,
+         _ set: @escaping @Sendable (inout CollectionSettings, SettingValue) -> Void) {
+        self.name = name
+        self.summary = summary
+        self.kind = kind
+        self.get = get
+        self.set = set
+    }
+
+    private static func number(_ name: String, _ summary: String,
+                               _ path: WritableKeyPath<CollectionSettings, Double> & Sendable) -> SettingKey {
+        .init(name, summary, .number, { .number($0[keyPath: path]) },
+              { s, v in if let n = v.number { s[keyPath: path] = n } })
+    }
+
+    private static func integer(_ name: String, _ summary: String,
+                                _ path: WritableKeyPath<CollectionSettings, Int> & Sendable) -> SettingKey {
+        .init(name, summary, .integer, { .integer($0[keyPath: path]) },
+              { s, v in if case .integer(let n) = v { s[keyPath: path] = n } })
+    }
+
+    private static func flag(_ name: String, _ summary: String,
+                             _ path: WritableKeyPath<CollectionSettings, Bool> & Sendable) -> SettingKey {
+        .init(name, summary, .flag, { .flag($0[keyPath: path]) },
+              { s, v in if case .flag(let b) = v { s[keyPath: path] = b } })
+    }
+}
+
+/// A setting's value, independent of how it is written.
+public enum SettingValue: Equatable, Sendable {
+    case number(Double)
+    case integer(Int)
+    case flag(Bool)
+    case text(String)
+    case numbers([Double])
+
+    var number: Double? {
+        switch self {
+        case .number(let d): d
+        case .integer(let i): Double(i)
+        default: nil
+        }
+    }
+
+    var text: String? { if case .text(let t) = self { t } else { nil } }
+    var numbers: [Double]? { if case .numbers(let n) = self { n } else { nil } }
+}

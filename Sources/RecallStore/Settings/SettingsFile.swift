@@ -1,0 +1,128 @@
+import Foundation
+import RecallCore
+
+/// `settings.json`: the collection settings, edited by `recall config`.
+///
+/// Every setting is written, with sorted keys, plus `"schema"` (currently 1) and
+/// `"deck_limits"` (`{"Swift":{"new_per_day":30}}`). A missing file means the defaults.
+/// The snapshot is a cache and can be rebuilt; this file is not derived from anything, so
+/// a rebuild never loses settings.
+public enum SettingsFile {
+    public static let schema = 1
+    public static let name = "settings.json"
+
+    /// The canonical JSON text (sorted keys, one setting per line, final newline).
+    public static func encode(_ settings: CollectionSettings) -> [UInt8] {
+        var out: [UInt8] = Array("{\n".utf8)
+        for line in members(settings).sorted(by: { $0.key < $1.key }) {
+            appendJSONString(line.key, to: &out)
+            out.append(contentsOf: ": \(line.json),\n".utf8)
+        }
+        out.removeLast(2)
+        out.append(contentsOf: "\n}\n".utf8)
+        return out
+    }
+
+    private static func members(_ settings: CollectionSettings) -> [(key: String, json: String)] {
+        var list: [(key: String, json: String)] = SettingKey.all.map { key in
+            (key.name, json(key.get(settings)))
+        }
+        list.append(("schema", String(schema)))
+        var decks: [UInt8] = Array("{".utf8)
+        for (deck, limits) in settings.deckLimits.sorted(by: { $0.key < $1.key }) {
+            if decks.count > 1 { decks.append(0x2C) }
+            appendJSONString(deck, to: &decks)
+            var fields: [String] = []
+            if let n = limits.newPerDay { fields.append("\"new_per_day\":\(n)") }
+            if let n = limits.reviewsPerDay { fields.append("\"reviews_per_day\":\(n)") }
+            decks.append(contentsOf: ":{\(fields.joined(separator: ","))}".utf8)
+        }
+        decks.append(0x7D)
+        list.append(("deck_limits", String(decoding: decks, as: UTF8.self)))
+        return list
+    }
+
+    private static func json(_ value: SettingValue) -> String {
+        switch value {
+        case .number(let d): return SettingsText.number(d)
+        case .integer(let i): return String(i)
+        case .flag(let b): return b ? "true" : "false"
+        case .text(let t):
+            var out: [UInt8] = []
+            appendJSONString(t, to: &out)
+            return String(decoding: out, as: UTF8.self)
+        case .numbers(let n): return "[" + n.map(SettingsText.number).joined(separator: ",") + "]"
+        }
+    }
+
+    /// Reads `path`; defaults when it does not exist. Unknown keys, wrong types and a newer
+    /// schema are errors naming the line.
+    public static func load(_ path: String) throws(StoreError) -> CollectionSettings {
+        guard let bytes = try AtomicFile.read(path) else { return CollectionSettings() }
+        let root: JSONValue
+        switch JSONValue.parse(bytes) {
+        case .success(let v): root = v
+        case .failure(let f):
+            throw StoreError(path: path, line: f.line, reason: f.message,
+                             notes: ["fix the file by hand, or delete it to go back to the default settings"])
+        }
+        return try decode(root, path: path)
+    }
+
+    /// Builds settings from a parsed `settings.json` (also used for old snapshots' settings).
+    static func decode(_ root: JSONValue, path: String) throws(StoreError) -> CollectionSettings {
+        guard case .object(let members) = root else {
+            throw StoreError(path: path, reason: "'\(path)' is not a JSON object")
+        }
+        if let v = root["schema"]?.integer, v > schema {
+            throw StoreError(path: path, reason: "'\(path)' was written by a newer version of recall (settings schema \(v), this version reads up to \(schema))",
+                             notes: ["update recall; the file was left as it is"])
+        }
+        var settings = CollectionSettings()
+        for (key, value) in members where key != "schema" {
+            if key == "deck_limits" { settings.deckLimits = try deckLimits(value, path: path); continue }
+            guard let setting = SettingKey.named(key) else {
+                throw StoreError(path: path, reason: "unknown setting '\(key)' in '\(path)'",
+                                 notes: ["run 'recall config' to see the settings there are"])
+            }
+            guard let v = settingValue(value, kind: setting.kind) else {
+                throw StoreError(path: path, reason: "setting '\(key)' in '\(path)' has a value of the wrong type")
+            }
+            setting.set(&settings, v)
+        }
+        return settings
+    }
+
+    private static func settingValue(_ json: JSONValue, kind: SettingKey.Kind) -> SettingValue? {
+        switch (kind, json) {
+        case (.number, .number(let d, _)): return .number(d)
+        case (.integer, _): return json.integer.map(SettingValue.integer)
+        case (.flag, .bool(let b)): return .flag(b)
+        case (.algorithm, .string(let t)):
+            return CollectionSettings.Algorithm(rawValue: t) == nil ? nil : .text(t)
+        case (.parameters, .array(let items)), (.steps, .array(let items)):
+            let numbers = items.compactMap { if case .number(let d, _) = $0 { d } else { nil } }
+            return numbers.count == items.count ? .numbers(numbers) : nil
+        default: return nil
+        }
+    }
+
+    private static func deckLimits(_ json: JSONValue, path: String) throws(StoreError) -> [String: CollectionSettings.DeckLimits] {
+        guard case .object(let decks) = json else {
+            throw StoreError(path: path, reason: "'deck_limits' in '\(path)' must be an object")
+        }
+        var result: [String: CollectionSettings.DeckLimits] = [:]
+        for (deck, limits) in decks {
+            var l = CollectionSettings.DeckLimits()
+            l.newPerDay = limits["new_per_day"]?.integer
+            l.reviewsPerDay = limits["reviews_per_day"]?.integer
+            result[deck] = l
+        }
+        return result
+    }
+
+    /// Writes `settings` to `path` atomically.
+    public static func save(_ settings: CollectionSettings, to path: String) throws(StoreError) {
+        try AtomicFile.write(encode(settings), to: path)
+    }
+}

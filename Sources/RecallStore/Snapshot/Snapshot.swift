@@ -1,0 +1,72 @@
+import RecallCore
+
+/// The content of `state.json`: a cache of replaying the review log, so that opening a big
+/// collection does not replay a million entries.
+public struct Snapshot: Equatable, Sendable {
+    /// The layout version this code writes.
+    public static let schema = 2
+
+    /// Every card with a log history, by id.
+    public var records: [CardID: CardRecord]
+    /// The settings the records were computed with, as canonical `settings.json` bytes.
+    var settingsJSON: [UInt8]
+    /// The time zone identifier the records' study days were computed in.
+    var timeZone: String
+    /// How much of `reviews.jsonl` the records include.
+    var log: FileCoverage
+    /// How much of `renames.jsonl` the records include.
+    var renames: FileCoverage
+    /// ``CardCatalog/digest`` of the deck cards last reconciled (0 when never).
+    var catalog: UInt64
+}
+
+/// How much of an append-only file a snapshot covers, with fingerprints of that prefix so a
+/// replaced or rewritten file is noticed.
+///
+/// Hashing a 100 MB log on every start would cost more than the start itself, so the
+/// fingerprint is the FNV-1a hash of the first 4 KiB and of the last 64 KiB of the prefix:
+/// an appended file keeps both; a merged, rewritten or replaced one changes at least one of
+/// them in practice (a merge that inserts anything before the end shifts the tail).
+struct FileCoverage: Equatable, Sendable {
+    var bytes: Int
+    var lines: Int
+    var head: UInt64
+    var tail: UInt64
+
+    static let empty = FileCoverage(bytes: 0, lines: 0, head: fingerprint(UnsafeRawBufferPointer(start: nil, count: 0)),
+                                    tail: fingerprint(UnsafeRawBufferPointer(start: nil, count: 0)))
+
+    static let headSize = 4096
+    static let tailSize = 65536
+
+    /// The coverage of `file[0..<bytes]` holding `lines` lines.
+    init(of file: UnsafeRawBufferPointer, bytes: Int, lines: Int) {
+        self.bytes = bytes
+        self.lines = lines
+        head = fingerprint(UnsafeRawBufferPointer(rebasing: file[0..<min(bytes, Self.headSize)]))
+        tail = fingerprint(UnsafeRawBufferPointer(rebasing: file[max(0, bytes - Self.tailSize)..<bytes]))
+    }
+
+    init(bytes: Int, lines: Int, head: UInt64, tail: UInt64) {
+        self.bytes = bytes
+        self.lines = lines
+        self.head = head
+        self.tail = tail
+    }
+
+    /// Whether `file` still starts with the prefix this coverage describes.
+    func matches(_ file: UnsafeRawBufferPointer) -> Bool {
+        guard file.count >= bytes else { return false }
+        return FileCoverage(of: file, bytes: bytes, lines: lines) == self
+    }
+}
+
+/// 64-bit FNV-1a of `bytes`.
+func fingerprint(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+    var h = StableHasher()
+    h.combine(bytes: bytes)
+    return h.value
+}
+
+/// 16 lower-case hex digits.
+func hex16(_ v: UInt64) -> String { CardID(rawValue: v).description }

@@ -1,0 +1,134 @@
+import Foundation
+import RecallCore
+
+extension ProgressStore {
+    /// Reads settings, renames, the snapshot and the log, and sets ``records``.
+    ///
+    /// Nothing is written before the whole log has been read without error.
+    func load() throws(StoreError) {
+        notices = []
+        undoStack = []
+        settings = try SettingsFile.load(path(SettingsFile.name))
+        (renames, renameCoverage) = try RenameLog.load(path(RenameLog.name))
+        renameTable = RenameTable(renames)
+        let snapshot = try loadSnapshot()
+        let log = try MappedFile(path: logPath)
+        let bytes = log?.bytes ?? UnsafeRawBufferPointer(start: nil, count: 0)
+        var outcome: ReviewLogReader.Outcome
+        var tailLines = 0
+        if let snapshot, let reason = misfit(snapshot, log: bytes) {
+            notices.append(.warning(reason, at: nil))
+        }
+        if let snapshot, misfit(snapshot, log: bytes) == nil {
+            var tail: [ReviewLogEntry] = []
+            outcome = try ReviewLogReader.read(bytes, from: snapshot.log.bytes, linesBefore: snapshot.log.lines,
+                                               path: logPath) { tail.append($0) }
+            records = snapshot.records
+            catalogDigest = snapshot.catalog
+            tailLines = tail.count
+            if !tail.isEmpty { try applyTail(tail, bytes: bytes) }
+        } else {
+            var all: [ReviewLogEntry] = []
+            outcome = try ReviewLogReader.read(bytes, path: logPath) { all.append($0) }
+            records = replay.replay(renameTable.resolve(all)).records
+            catalogDigest = snapshot?.catalog ?? 0
+            snapshotStale = true
+            tailLines = Int.max
+        }
+        if let warning = outcome.warning { notices.append(warning) }
+        logBytes = outcome.validEnd
+        logLines = outcome.lines
+        try finishMigration()
+        guard isWritable else { return }
+        writer = try ReviewLogWriter(path: logPath, outcome: outcome)
+        if tailLines > ProgressStore.snapshotLag { try saveSnapshot() }
+    }
+
+    /// Log lines a snapshot may fall behind before opening for writing rewrites it.
+    static let snapshotLag = 10_000
+
+    private func applyTail(_ tail: [ReviewLogEntry], bytes: UnsafeRawBufferPointer) throws(StoreError) {
+        let result = replay.apply(renameTable.resolve(tail), to: records)
+        snapshotStale = true
+        guard result.unmatchedUndos.isEmpty else {
+            // An undo in the tail takes back a review the snapshot already counted.
+            var all: [ReviewLogEntry] = []
+            _ = try ReviewLogReader.read(bytes, path: logPath) { all.append($0) }
+            records = replay.replay(renameTable.resolve(all)).records
+            return
+        }
+        records = result.records
+    }
+
+    /// Why `snapshot` cannot be used with the files as they are now, or nil if it can.
+    private func misfit(_ snapshot: Snapshot, log: UnsafeRawBufferPointer) -> String? {
+        if !snapshot.log.matches(log) {
+            return "state.json does not match the review log (it was replaced or merged); card states were rebuilt from the log"
+        }
+        if snapshot.renames != renameCoverage { return "renames.jsonl changed; card states were rebuilt from the log" }
+        if snapshot.timeZone != timeZone.identifier {
+            return "the time zone changed from \(snapshot.timeZone) to \(timeZone.identifier); card states were recomputed"
+        }
+        if snapshot.settingsJSON != canonicalSettings { return "settings.json changed; card states were recomputed" }
+        return nil
+    }
+
+    /// The settings as they are embedded in the snapshot.
+    var canonicalSettings: [UInt8] { Array(SettingsFile.encode(settings).dropLast()) }
+
+    /// Reads `state.json`: nil (with a notice) when missing, unreadable or old; throws when newer.
+    private func loadSnapshot() throws(StoreError) -> Snapshot? {
+        let file = path("state.json")
+        guard let bytes = try AtomicFile.read(file) else { return nil }
+        switch SnapshotReader.decode(bytes) {
+        case .success(let s): return s
+        case .failure(.newerSchema(let v)):
+            throw StoreError(path: file, reason: "'\(file)' was written by a newer version of recall (schema \(v); this version reads up to \(Snapshot.schema))",
+                             notes: ["update recall to use this collection; nothing was changed"])
+        case .failure(.olderSchema(let v, let root)):
+            try beginMigration(from: v, root: root, bytes: bytes)
+            return nil
+        case .failure(.corrupt(let why)):
+            notices.append(.warning("state.json could not be read (\(why)); card states were rebuilt from the review log", at: nil))
+            return nil
+        }
+    }
+
+    /// Every entry of the whole log, in file order (ids as written).
+    func readWholeLog() throws(StoreError) -> (entries: [ReviewLogEntry], outcome: ReviewLogReader.Outcome) {
+        guard let map = try MappedFile(path: logPath) else {
+            return ([], ReviewLogReader.Outcome(validEnd: 0, lines: 0, missingFinalNewline: false, tornBytes: 0))
+        }
+        var all: [ReviewLogEntry] = []
+        all.reserveCapacity(map.bytes.count / 100)
+        let outcome = try ReviewLogReader.read(map.bytes, path: logPath) { all.append($0) }
+        return (all, outcome)
+    }
+
+    /// Writes `state.json` atomically for the current records.
+    public func saveSnapshot() throws(StoreError) {
+        guard isWritable, lock != nil else { return }
+        let map = try MappedFile(path: logPath)
+        let bytes = map?.bytes ?? UnsafeRawBufferPointer(start: nil, count: 0)
+        let covered = min(logBytes, bytes.count)
+        let snapshot = Snapshot(records: records, settingsJSON: canonicalSettings, timeZone: timeZone.identifier,
+                                log: FileCoverage(of: bytes, bytes: covered, lines: logLines),
+                                renames: renameCoverage, catalog: catalogDigest)
+        try AtomicFile.write(SnapshotWriter.encode(snapshot), to: path("state.json"))
+        snapshotStale = false
+    }
+
+    /// Warns about copies of the log left by a file-sync tool.
+    func noticeConflictCopies() {
+        for name in conflictCopies() {
+            notices.append(.warning("found '\(name)', a copy of the review log made by a file-sync tool",
+                                    at: nil, notes: ["run 'recall merge' to fold its reviews in"]))
+        }
+    }
+
+    /// Names of `reviews*.jsonl` files other than `reviews.jsonl` in the collection folder.
+    func conflictCopies() -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: location.folder)) ?? []
+        return names.filter { $0.hasPrefix("reviews") && $0.hasSuffix(".jsonl") && $0 != "reviews.jsonl" }.sorted()
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import RecallCore
+
+/// One collection's progress: settings, every card's state, and the review log behind them.
+///
+/// Open it with ``open(_:device:timeZone:forWriting:)``. A writable store holds the
+/// collection's lock until ``close()`` (or until the process ends); a read-only one never
+/// writes anything. Card states come from the snapshot plus a replay of the log tail;
+/// ``append(_:)`` writes an entry durably and updates ``records`` incrementally.
+public final class ProgressStore {
+    public let location: StoreLocation
+    /// This machine's id, written into every entry it appends.
+    public let device: String
+    /// The time zone study days are counted in.
+    public let timeZone: TimeZone
+    public let isWritable: Bool
+    public internal(set) var settings: CollectionSettings
+    /// Every card with a history, by its current id. Cards without one are new.
+    public internal(set) var records: [CardID: CardRecord]
+    /// Warnings and notices to show the user (torn last line, snapshot rebuilt, …).
+    public internal(set) var notices: [Diagnostic] = []
+
+    var lock: CollectionLock?
+    var writer: ReviewLogWriter?
+    /// How much of the log ``records`` include (`head`/`tail` fingerprints not kept here).
+    var logBytes = 0
+    var logLines = 0
+    var renames: [CardRename] = []
+    var renameTable = RenameTable([])
+    var renameCoverage = FileCoverage.empty
+    var catalogDigest: UInt64 = 0
+    /// Records differ from what `state.json` holds.
+    var snapshotStale = false
+    /// For undo right after a review: the card's record before each review appended here.
+    var undoStack: [(card: CardID, time: Date, before: CardRecord?)] = []
+    /// An older `state.json` waiting to be backed up once the log has been read.
+    var pendingMigration: (version: Int, bytes: [UInt8], backup: String)?
+
+    init(location: StoreLocation, device: String, timeZone: TimeZone, writable: Bool) {
+        self.location = location
+        self.device = device
+        self.timeZone = timeZone
+        self.isWritable = writable
+        settings = CollectionSettings()
+        records = [:]
+    }
+
+    /// Opens the collection at `location`.
+    ///
+    /// With `forWriting`, takes the lock (or throws at once naming the holder's pid) and
+    /// creates the folder. Throws for a malformed log line (nothing is changed then) or a
+    /// snapshot or settings file from a newer Recall.
+    public static func open(_ location: StoreLocation, device: String, timeZone: TimeZone,
+                            forWriting: Bool) throws(StoreError) -> ProgressStore {
+        let store = ProgressStore(location: location, device: device, timeZone: timeZone, writable: forWriting)
+        if forWriting {
+            try AtomicFile.makeFolders(location.folder)
+            store.lock = try CollectionLock(path: store.path("lock"))
+        }
+        try store.load()
+        store.noticeConflictCopies()
+        return store
+    }
+
+    /// The path of `name` inside the collection folder.
+    public func path(_ name: String) -> String { "\(location.folder)/\(name)" }
+
+    var logPath: String { path("reviews.jsonl") }
+
+    /// The scheduler replay for the current settings and time zone.
+    public var replay: CollectionReplay {
+        CollectionReplay(settings: settings,
+                         calendar: StudyCalendar(timeZone: timeZone, dayStartHour: settings.dayStartHour))
+    }
+
+    /// Appends `entry` to the log (one write, then fsync) and updates ``records``.
+    ///
+    /// Times are rounded to whole milliseconds as the log stores them; the stored entry is
+    /// returned. `becameLeech` is true when this review made the card a leech.
+    @discardableResult
+    public func append(_ entry: ReviewLogEntry) throws(StoreError) -> (entry: ReviewLogEntry, becameLeech: Bool) {
+        guard isWritable, let writer else {
+            throw StoreError(path: logPath, reason: "the progress store was opened read-only")
+        }
+        if FileIdentity.of(path: logPath) != writer.identity || writer.identity?.size != writer.size {
+            try load()  // replaced or grown behind our back (a sync tool): start from what is there
+        }
+        let e = ReviewLogCodec.normalized(entry)
+        try (self.writer ?? writer).append([e])
+        logBytes = (self.writer ?? writer).size
+        logLines += 1
+        snapshotStale = true
+        return (e, apply(e))
+    }
+
+    /// Folds one just-appended entry into ``records``.
+    private func apply(_ e: ReviewLogEntry) -> Bool {
+        if e.event == .undo {
+            if let i = undoStack.lastIndex(where: { $0.card == e.card && $0.time == (e.target ?? e.time) }) {
+                records[e.card] = undoStack[i].before
+                undoStack.remove(at: i)
+            } else {
+                recomputeCard(e.card)
+            }
+            return false
+        }
+        if e.event == .review { undoStack.append((e.card, e.time, records[e.card])) }
+        var record = records[e.card] ?? CardRecord(schedule: replay.scheduler.newCard(createdAt: e.time))
+        let leech = replay.fold(e, into: &record)
+        records[e.card] = record
+        return leech
+    }
+
+    /// Rebuilds one card's record from the whole log (slow; only for unusual undos).
+    private func recomputeCard(_ card: CardID) {
+        guard let all = try? readWholeLog().entries else { return }
+        let mine = renameTable.resolve(all).filter { $0.card == card }
+        records[card] = replay.replay(mine).records[card]
+    }
+
+    /// Writes `state.json` if the records changed since it was written.
+    public func saveSnapshotIfNeeded() throws(StoreError) {
+        if snapshotStale { try saveSnapshot() }
+    }
+
+    /// Releases the lock after saving the snapshot if needed. The store is read-only after.
+    public func close() throws(StoreError) {
+        defer {
+            writer = nil
+            lock?.release()
+            lock = nil
+        }
+        if isWritable, lock != nil { try saveSnapshotIfNeeded() }
+    }
+
+    /// Every log entry in file order, with card ids resolved through renames (for stats and
+    /// history). Reads the whole log.
+    public func loadEntries() throws(StoreError) -> [ReviewLogEntry] {
+        renameTable.resolve(try readWholeLog().entries)
+    }
+}

@@ -1,0 +1,67 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where one collection's progress lives: `DATA/collections/NAME/`.
+///
+/// `NAME` comes from the decks folder's own name (`~/notes/Decks` → `decks`), lower-cased,
+/// with anything but letters, digits, `.`, `_` and `-` turned into `-`. It depends only on
+/// that last path component, so two machines that sync the data folder and keep their decks
+/// in folders of the same name (anywhere on disk) share the same progress.
+public struct StoreLocation: Equatable, Sendable {
+    /// The data folder (`--data`, `$RECALL_DATA`, …).
+    public var dataDirectory: String
+    /// The collection's folder name inside `collections/`.
+    public var collection: String
+
+    public init(dataDirectory: String, collection: String) {
+        self.dataDirectory = dataDirectory
+        self.collection = collection
+    }
+
+    /// The location for the decks folder at `decksDirectory`.
+    public init(dataDirectory: String, decksDirectory: String) {
+        self.init(dataDirectory: dataDirectory, collection: StoreLocation.collectionName(forDecks: decksDirectory))
+    }
+
+    /// The collection folder: `DATA/collections/NAME`.
+    public var folder: String { "\(dataDirectory)/collections/\(collection)" }
+
+    /// The folder name for a decks folder (see the type's documentation); `default` when
+    /// nothing usable is left.
+    public static func collectionName(forDecks path: String) -> String {
+        let base = lastComponent(absolute(path))
+        var out: [UInt8] = []
+        for b in base.lowercased().utf8 {
+            let keep = isNameByte(b)
+            if keep { out.append(b) } else if out.last != 0x2D { out.append(0x2D) }
+        }
+        while let f = out.first, f == 0x2D || f == 0x2E { out.removeFirst() }
+        while let l = out.last, l == 0x2D || l == 0x2E { out.removeLast() }
+        return out.isEmpty ? "default" : String(decoding: out.prefix(64), as: UTF8.self)
+    }
+
+    /// `path` made absolute against the current folder, with `.` and `..` resolved.
+    static func absolute(_ path: String) -> String {
+        var parts: [Substring] = []
+        var full = path
+        if !path.hasPrefix("/") {
+            var buf = [CChar](repeating: 0, count: 4096)
+            if getcwd(&buf, buf.count) != nil {
+                full = String(decoding: buf.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) + "/" + path
+            }
+        }
+        for part in full.split(separator: "/") {
+            if part == "." { continue }
+            if part == ".." { _ = parts.popLast(); continue }
+            parts.append(part)
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+
+    private static func lastComponent(_ path: String) -> String {
+        String(path.split(separator: "/").last ?? "")
+    }
+}

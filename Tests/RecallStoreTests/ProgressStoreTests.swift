@@ -1,0 +1,65 @@
+import Foundation
+import RecallCore
+import Testing
+@testable import RecallStore
+
+@Suite struct ProgressStoreTests {
+    @Test func appendsAndReopensWithTheSameRecords() throws {
+        let dir = TempFolder()
+        let store = try Fixture.open(dir)
+        try store.append(Fixture.review(1))
+        try store.append(Fixture.review(2, .again))
+        try store.append(Fixture.review(1, .good, minutes: 10))
+        let expected = store.records
+        try store.close()
+        #expect(dir.read(Fixture.logName)?.split(separator: "\n").count == 3)
+        let again = try Fixture.open(dir, writing: false)
+        #expect(again.records == expected)
+        #expect(again.notices.isEmpty)
+        #expect(expected.count == 2)
+    }
+
+    @Test func replaysTheTailAfterTheSnapshot() throws {
+        let dir = TempFolder()
+        let store = try Fixture.open(dir)
+        try store.append(Fixture.review(1))
+        try store.saveSnapshot()
+        try store.append(Fixture.review(1, .easy, minutes: 30))
+        let expected = store.records
+        store.writer = nil
+        store.lock?.release()
+        let again = try Fixture.open(dir, writing: false)
+        #expect(again.records == expected)
+        #expect(again.notices.isEmpty)
+    }
+
+    @Test func rebuildsAMissingOrCorruptSnapshotWithANotice() throws {
+        let dir = TempFolder()
+        let store = try Fixture.open(dir)
+        try store.append(Fixture.review(1))
+        try store.close()
+        let expected = try Fixture.open(dir, writing: false).records
+        try dir.write(Fixture.stateName, "{\"cards\":[oops")
+        let corrupt = try Fixture.open(dir, writing: false)
+        #expect(corrupt.records == expected)
+        #expect(corrupt.notices.map(\.rendered) == ["recall: warning: state.json could not be read (expected '[', found 'o'); card states were rebuilt from the review log"])
+        try FileManager.default.removeItem(atPath: dir.file(Fixture.stateName))
+        let missing = try Fixture.open(dir, writing: false)
+        #expect(missing.records == expected)
+        #expect(missing.notices.isEmpty)
+    }
+
+    @Test func undoRestoresTheCardBeforeTheReview() throws {
+        let dir = TempFolder()
+        let store = try Fixture.open(dir)
+        let first = try store.append(Fixture.review(1)).entry
+        let before = store.records
+        let second = try store.append(Fixture.review(1, .again, minutes: 5)).entry
+        try store.append(ReviewLogEntry(event: .undo, card: Fixture.card(1), time: Fixture.t0.addingTimeInterval(400),
+                                        device: "d-a", target: second.time))
+        #expect(store.records == before)
+        #expect(first.time == Fixture.t0)
+        try store.close()
+        #expect(try Fixture.open(dir, writing: false).records == before)
+    }
+}
