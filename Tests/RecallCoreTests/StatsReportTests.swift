@@ -64,7 +64,8 @@ import Testing
 
     @Test func collectionCountsStatesAndHistograms() {
         let c = report.collection
-        #expect([c.new, c.learning, c.review, c.relearning, c.suspended] == [1, 1, 2, 1, 1])
+        let states: [Int] = [c.new, c.learning, c.review, c.relearning, c.suspended]
+        #expect(states == [1, 1, 2, 1, 1])
         #expect(abs((c.averageRetrievability ?? 0) - 0.796) < 1e-12)
         #expect(c.difficulty == [0, 1, 0, 0, 1, 0, 0, 2, 0, 1])
         #expect(c.stability == [1, 1, 1, 0, 0, 1, 1, 0, 0, 0])

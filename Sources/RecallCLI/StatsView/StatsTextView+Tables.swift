@@ -9,7 +9,8 @@ extension StatsTextView {
         let table = report.retention
         var lines = [style("True retention", .bold) + glyphs.separator + "desired "
                      + Self.percent(table.desired, decimals: 0)]
-        lines.append(String(repeating: " ", count: 12) + "young (<21d)      mature           all")
+        lines.append(String(repeating: " ", count: 12)
+                     + ["young <21d", "mature", "all"].map { TextWidth.padded("  " + $0, to: 18) }.joined())
         for row in table.rows {
             let name = row.days == 1 ? "today" : "\(row.days) days"
             let cells = [row.young, row.mature, row.total].map(retentionCell).joined()
@@ -18,7 +19,7 @@ extension StatsTextView {
         return lines
     }
 
-    /// `  87.5%    7/8   ` coloured against the desired retention; 18 columns.
+    /// ` 87.5%       7/8  ` (rate coloured against the desired retention); 18 columns.
     private func retentionCell(_ pass: PassCount) -> String {
         let rate = Self.percent(pass.rate)
         let padded = String(repeating: " ", count: max(0, 6 - rate.count)) + rate
@@ -29,9 +30,8 @@ extension StatsTextView {
         } else {
             styled = style(padded, .dim)
         }
-        let counts = "\(pass.passed)/\(pass.reviews)"
-        return styled + " " + TextWidth.padded(String(repeating: " ", count: max(0, 7 - counts.count))
-                                               + counts, to: 11)
+        let counts = pass.reviews == 0 ? "" : "\(pass.passed)/\(pass.reviews)"
+        return styled + String(repeating: " ", count: max(1, 10 - counts.count)) + counts + "  "
     }
 
     // MARK: - Calibration

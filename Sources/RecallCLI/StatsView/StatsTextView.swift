@@ -60,8 +60,10 @@ struct StatsTextView {
         style(text, .bold) + String(repeating: " ", count: max(1, 10 - text.count))
     }
 
+    /// `text` in `styles` when colour is on; blanks stay unstyled so lines can be trimmed.
     func style(_ text: String, _ styles: ANSIStyle...) -> String {
-        color ? ANSIStyle.apply(styles, to: text) : text
+        guard color, text.contains(where: { $0 != " " }) else { return text }
+        return ANSIStyle.apply(styles, to: text)
     }
 
     func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)" }

@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+import RecallCore
+@testable import RecallCLI
+
+/// Pins the text layout of `recall stats` (no colour, 80 columns) in golden files under
+/// `Golden/`. Set `RECALL_UPDATE_GOLDEN=1` to rewrite them after a deliberate change.
+@Suite struct StatsViewTests {
+    static let report = StatsReport.compute(StatsGoldenFixture.input)
+
+    static func golden(_ name: String, _ actual: String) throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("Golden").appendingPathComponent(name)
+        if ProcessInfo.processInfo.environment["RECALL_UPDATE_GOLDEN"] == "1" {
+            try actual.write(to: url, atomically: true, encoding: .utf8)
+        }
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        #expect(actual == expected, "golden file \(name) differs")
+    }
+
+    private func text(_ glyphs: StatsGlyphs, color: Bool = false) -> String {
+        StatsTextView(report: Self.report, scope: "all decks", glyphs: glyphs, color: color,
+                      width: 80).render()
+    }
+
+    @Test func unicodeLayout() throws {
+        try Self.golden("stats-unicode.txt", text(.unicode))
+    }
+
+    @Test func asciiLayout() throws {
+        let ascii = text(.ascii)
+        try Self.golden("stats-ascii.txt", ascii)
+        // Only the user's own text (questions) may be non-ASCII.
+        let drawing = Set("░▒▓█▁▂▃▄▅▆▇─·…")
+        #expect(!ascii.contains { drawing.contains($0) })
+        #expect(text(.unicode).contains { drawing.contains($0) })
+    }
+
+    @Test func everyLineFitsEightyColumns() {
+        for glyphs in [StatsGlyphs.unicode, .ascii] {
+            for line in text(glyphs).split(separator: "\n") {
+                #expect(TextWidth.of(line) <= 80, "too wide: \(line)")
+            }
+        }
+    }
+
+    @Test func colourOnlyWhenAsked() {
+        #expect(!text(.unicode).contains("\u{1B}["))
+        let coloured = text(.unicode, color: true)
+        #expect(coloured.contains("\u{1B}["))
+        #expect(ANSIStyle.strip(coloured) == text(.unicode))
+    }
+
+    @Test func jsonLayout() throws {
+        try Self.golden("stats.json", StatsJSON.render(Self.report, scope: "all decks"))
+    }
+}
