@@ -52,7 +52,8 @@ struct Completer: Sendable {
 
     /// The longest common prefix of `strings`, by characters ("" for none).
     static func commonPrefix(_ strings: [String]) -> String {
-        guard var prefix = strings.first.map(Substring.init) else { return "" }
+        guard let firstString = strings.first else { return "" }
+        var prefix = Substring(firstString)
         for s in strings.dropFirst() {
             prefix = prefix.prefix(zip(prefix, s).prefix(while: { $0 == $1 }).count)
             if prefix.isEmpty { break }

@@ -1,0 +1,144 @@
+import Foundation
+import RecallCore
+
+/// Runs a topic quiz: asks each picked card once in the chosen mode, then shows the score
+/// and the missed cards. Logs answers as reviews only with `--record`.
+final class QuizRunner {
+    let context: REPLContext
+    let arguments: QuizArguments
+    private(set) var quiz: Quiz
+    private var rng: SplitMix64
+
+    /// `nil` (with a message printed) when no card matches the topics.
+    init?(context: REPLContext, arguments: QuizArguments) {
+        self.context = context
+        self.arguments = arguments
+        rng = SplitMix64(seed: arguments.seed ?? UInt64.random(in: .min ... .max))
+        let cards = context.data.cards
+        let picked = Quiz.pick(from: cards, topics: arguments.topics, count: arguments.count, using: &rng)
+        guard !picked.isEmpty else {
+            context.error("no cards match \(arguments.topics.map { "'\($0)'" }.joined(separator: ", "))")
+            return nil
+        }
+        quiz = Quiz(mode: arguments.mode, cards: picked)
+    }
+
+    /// Asks every question (or until `:quit` / end of input), then prints the score.
+    @discardableResult
+    func run() -> ReviewRunner.Outcome {
+        var outcome = ReviewRunner.Outcome.finished
+        while let card = quiz.current {
+            context.view.header(deck: card.deck, position: quiz.position, total: quiz.cards.count,
+                                note: "quiz")
+            context.view.question(card.question)
+            guard let result = ask(card) else { outcome = .endOfInput; break }
+            if result == .quit { outcome = .quit; break }
+        }
+        score()
+        return outcome
+    }
+
+    private enum Step { case answered, quit }
+
+    /// Asks `card`; `nil` at end of input.
+    private func ask(_ card: Card) -> Step? {
+        switch arguments.mode {
+        case .flip: return askFlip(card)
+        case .typed: return askTyped(card)
+        case .choice: return askChoice(card)
+        }
+    }
+
+    /// Reads a line, skipping Ctrl-C; `nil` at end of input.
+    private func readLine(_ prompt: String) -> String? {
+        while true {
+            switch context.read(prompt) {
+            case .end: return nil
+            case .interrupted: continue
+            case .line(let text): return text.trimmingCharacters(in: .whitespaces)
+            }
+        }
+    }
+
+    private func askFlip(_ card: Card) -> Step? {
+        guard let first = readLine("answer> ") else { return nil }
+        if first == ":quit" { return .quit }
+        context.view.answer(card.answer)
+        context.view.note(arguments.record ? "grade: 1 again, 2 hard, 3 good, 4 easy" : "did you know it? y/n")
+        while let text = readLine(arguments.record ? "grade> " : "y/n> ") {
+            if text == ":quit" { return .quit }
+            if arguments.record, let rating = Rating(parsing: text) { return finish(card, rating, text) }
+            if !arguments.record, let knew = QuizRunner.yesNo(text) { return finish(card, knew ? .good : .again, text) }
+            context.view.note(arguments.record ? "type 1-4" : "type y or n")
+        }
+        return nil
+    }
+
+    private func askTyped(_ card: Card) -> Step? {
+        guard let typed = readLine("answer> ") else { return nil }
+        if typed == ":quit" { return .quit }
+        let match = AnswerMatcher.match(typed: typed, answer: card.answer)
+        context.view.answer(card.answer)
+        if !typed.isEmpty { context.view.diff(typed: typed, answer: card.answer, match: match) }
+        return finish(card, match.suggestedRating, typed)
+    }
+
+    private func askChoice(_ card: Card) -> Step? {
+        let (options, correct) = Quiz.choices(for: card, from: context.data.cards, using: &rng)
+        for (i, option) in options.enumerated() {
+            let lines = TextWrapper.wrap(option, width: context.output.width - 6, indent: 0)
+            context.output.line("  \(i + 1)) " + lines.joined(separator: "\n     "))
+        }
+        while let text = readLine("choice> ") {
+            if text == ":quit" { return .quit }
+            guard let n = Int(text), (1...options.count).contains(n) else {
+                context.view.note("type a number from 1 to \(options.count)")
+                continue
+            }
+            let right = n - 1 == correct
+            context.output.line("  " + (right ? context.output.styled("correct", .green, .bold)
+                : context.output.styled("wrong", .red, .bold) + " — the answer is \(correct + 1)) \(card.answer)"))
+            return finish(card, right ? .good : .again, options[n - 1])
+        }
+        return nil
+    }
+
+    private func finish(_ card: Card, _ rating: Rating, _ response: String) -> Step {
+        if arguments.record {
+            let entry = ReviewLogEntry.review(card.id, rating, at: millisecond(context.now()), device: context.data.device)
+            guard context.log(entry) else { return .quit }
+        }
+        quiz.answer(correct: rating.isSuccess, response: response)
+        return .answered
+    }
+
+    private func millisecond(_ date: Date) -> Date {
+        Date(timeIntervalSince1970: (date.timeIntervalSince1970 * 1000).rounded() / 1000)
+    }
+
+    private func score() {
+        let out = context.output
+        let asked = quiz.results.count
+        out.line()
+        let pct = asked > 0 ? " (\(CardView.percent(Double(quiz.score) / Double(asked))))" : ""
+        out.line(out.styled("Quiz done:", .bold) + " \(quiz.score)/\(asked) correct\(pct)"
+                 + (arguments.record ? " · recorded as reviews" : " · schedule unchanged"))
+        let missed = quiz.missed
+        if !missed.isEmpty {
+            out.line("Missed:")
+            for card in missed {
+                out.line("  " + out.styled(card.question, .bold) + " → " + card.answer.replacingOccurrences(of: "\n", with: " / ")
+                         + "  " + out.styled("(\(card.source))", .dim))
+            }
+        }
+    }
+
+    /// `y`/`yes`/`n`/`no` (any case); `nil` for anything else.
+    static func yesNo(_ text: String) -> Bool? {
+        switch text.lowercased() {
+        case "y", "yes": true
+        case "n", "no": false
+        default: nil
+        }
+    }
+}

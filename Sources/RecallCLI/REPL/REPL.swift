@@ -1,0 +1,162 @@
+import ArgumentParser
+import Foundation
+import RecallCore
+import RecallStore
+
+/// The study shell: a greeting with today's counts, then commands until `quit` or Ctrl-D.
+///
+/// `review` and `quiz` run here; `stats`, `decks`, `check` and `config` are handed to the
+/// real subcommands through ``delegate``, so they behave exactly as on the command line.
+final class REPL {
+    /// Shell commands, in the order `help` lists them, with a one-line summary each.
+    static let commands: [(name: String, usage: String, summary: String)] = [
+        ("review", "review [DECK|#TAG]...", "study what is due today (all decks when none given)"),
+        ("quiz", "quiz [TOPIC]... [--count N] [--mode flip|typed|choice] [--record]", "quiz yourself on a topic"),
+        ("stats", "stats [DECK|#TAG] [--json] [--ascii]", "how you are doing"),
+        ("decks", "decks", "decks with today's new / learning / due counts"),
+        ("check", "check [PATH]...", "validate deck files"),
+        ("config", "config [KEY [VALUE]]", "show or change a setting"),
+        ("help", "help [COMMAND]", "this list, or help on one command"),
+        ("quit", "quit", "leave (Ctrl-D works too); everything is already saved"),
+    ]
+
+    let context: REPLContext
+    /// Runs a delegated subcommand (`stats`, `decks`, `check`, `config`) with its words.
+    let delegate: (_ command: String, _ arguments: [String]) -> Void
+
+    init(context: REPLContext, delegate: @escaping (String, [String]) -> Void) {
+        self.context = context
+        self.delegate = delegate
+    }
+
+    /// Greets, then reads and runs commands until `quit` or end of input.
+    func run() {
+        updateCompletion()
+        greet()
+        while true {
+            switch context.read("recall> ") {
+            case .end: return
+            case .interrupted: continue
+            case .line(let line):
+                let trimmed = line.trimmingCharacters(in: .whitespaces)
+                guard !trimmed.isEmpty else { continue }
+                context.reader.remember(trimmed)
+                if !execute(trimmed) { return }
+            }
+        }
+    }
+
+    /// Runs one command line; `false` when the shell should end.
+    @discardableResult
+    func execute(_ line: String) -> Bool {
+        let words = CommandWords.split(line)
+        guard let name = words.first else { return true }
+        let args = Array(words.dropFirst())
+        switch name {
+        case "quit", "exit", ":quit", ":q": return false
+        case "review": review(args)
+        case "quiz": quiz(args)
+        case "help", "?": help(args.first)
+        case "stats", "decks", "check", "config":
+            delegate(name, args)
+            if name == "config" || name == "check" { updateCompletion() }
+        default:
+            context.error("unknown command '\(name)'")
+            context.view.note("commands: " + REPL.commands.map(\.name).joined(separator: ", ") + "; try 'help'")
+        }
+        return true
+    }
+
+    /// Points TAB completion at the current decks and tags, shell commands first.
+    func updateCompletion() {
+        context.reader.completer = Completer(
+            commands: REPL.commands.map(\.name), decks: context.data.deckNames,
+            tags: context.data.tagNames, configKeys: REPL.configKeys,
+            sessionCommands: ReviewRunner.sessionCommands)
+    }
+
+    /// Setting names offered after `config`.
+    static let configKeys = SettingKey.all.map(\.name)
+
+    private func review(_ args: [String]) {
+        let parsed: ReviewArguments
+        do { parsed = try ReviewArguments.parse(args) } catch {
+            context.error(ReviewArguments.message(for: error))
+            return
+        }
+        guard let queue = ReviewQueue.build(context: context, filters: parsed.filters) else { return }
+        _ = ReviewRunner(context: context, queue: queue).run()
+    }
+
+    private func quiz(_ args: [String]) {
+        let parsed: QuizArguments
+        do { parsed = try QuizArguments.parse(args) } catch {
+            context.error(QuizArguments.message(for: error))
+            return
+        }
+        QuizRunner(context: context, arguments: parsed)?.run()
+    }
+
+    private func help(_ command: String?) {
+        let out = context.output
+        if let command {
+            guard let entry = REPL.commands.first(where: { $0.name == command }) else {
+                context.error("no command '\(command)'")
+                return
+            }
+            out.line("  " + out.styled(entry.usage, .bold))
+            out.wrapped("  " + entry.summary, indent: 2)
+            if command == "review" { out.line(ReviewRunner.helpText.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n")) }
+            return
+        }
+        let width = REPL.commands.map { TextWidth.of($0.usage) }.max() ?? 0
+        for entry in REPL.commands {
+            out.line("  " + out.styled(TextWidth.padded(entry.usage, to: min(width, 28)), .bold) + "  " + entry.summary)
+        }
+    }
+
+    /// `Recall: 3 decks, 64 cards.` then one line per deck with today's counts.
+    func greet() {
+        let out = context.output
+        let data = context.data
+        let decks = data.deckNames
+        out.line(out.styled("Recall", .bold) + " — \(decks.count) deck\(decks.count == 1 ? "" : "s"), \(data.cards.count) cards. Today:")
+        let counts = QueueCounts.perDeck(cards: data.cards, records: data.records, settings: data.settings,
+                                         calendar: data.calendar, now: context.now())
+        let nameWidth = min(32, decks.map { TextWidth.of(REPL.indentedName($0)) }.max() ?? 0)
+        for deck in decks.prefix(30) {
+            let c = counts[deck] ?? QueueCounts()
+            out.line("  " + TextWidth.padded(REPL.indentedName(deck), to: nameWidth) + "  "
+                     + out.styled(String(format: "%4d new", c.new), .blue) + "  "
+                     + out.styled(String(format: "%4d learning", c.learning), .red) + "  "
+                     + out.styled(String(format: "%4d due", c.review), .green))
+        }
+        if decks.isEmpty { out.line("  no decks yet: put .txt, .md or .tsv files in \(data.decksRoot.path)") }
+        out.line(out.styled("Type 'review' to start, 'help' for commands.", .dim))
+    }
+
+    /// `History::Gaza` → `  Gaza` (two spaces per level).
+    static func indentedName(_ deck: String) -> String {
+        let parts = deck.components(separatedBy: "::")
+        return String(repeating: "  ", count: parts.count - 1) + (parts.last ?? deck)
+    }
+}
+
+/// Today's queue for a review, limited to some decks or tags.
+enum ReviewQueue {
+    /// The cards to review, in order; `nil` (after an error message) when a filter names no
+    /// deck or tag.
+    static func build(context: REPLContext, filters: [String]) -> [Card]? {
+        let data = context.data
+        for filter in filters where !data.cards.contains(where: { ReviewArguments.matches($0, filters: [filter]) }) {
+            context.error("no deck or tag named '\(filter)'")
+            let decks = data.deckNames.prefix(8).joined(separator: ", ")
+            context.view.note("decks: \(decks)" + (data.tagNames.isEmpty ? "" : "; tags: " + data.tagNames.prefix(8).map { "#" + $0 }.joined(separator: " ")))
+            return nil
+        }
+        let chosen = data.cards.filter { ReviewArguments.matches($0, filters: filters) }
+        let queue = Queue(cards: chosen, records: data.records, settings: data.settings,
+                          calendar: data.calendar, now: context.now(), collection: data.cards)
+        return (queue.items + queue.learnAhead + queue.laterToday).map(\.card)
+    }
+}

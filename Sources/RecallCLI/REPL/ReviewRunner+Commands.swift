@@ -1,0 +1,128 @@
+import Foundation
+import RecallCore
+
+extension ReviewRunner {
+    /// In-session commands, for `help` and TAB completion.
+    static let sessionCommands = [":undo", ":skip", ":bury", ":suspend", ":edit", ":info", ":hint", ":quit", ":help"]
+
+    /// Runs an in-session command (`:undo` …). Returns an outcome when the session must end.
+    func command(_ text: String, revealed: Bool) -> Outcome? {
+        let view = context.view
+        switch text.split(separator: " ").first.map(String.init) ?? text {
+        case ":quit", ":q": return .quit
+        case ":undo", ":u": undo()
+        case ":skip":
+            session.skip()
+            shownCard = nil
+        case ":bury": flag(.bury, done: "buried until tomorrow")
+        case ":suspend": flag(.suspend, done: "suspended (it stays out of reviews until unsuspended)")
+        case ":hint", ":h":
+            guard !revealed, let card = session.current else { view.note("the answer is already shown"); break }
+            hintLevel += 1
+            view.note("hint: " + AnswerHint.text(for: card.answer, level: hintLevel))
+        case ":info", ":i":
+            if let card = session.current { CardInfoView(context: context).show(card, session: session) }
+        case ":edit", ":e":
+            if let card = session.current { edit(card) }
+        case ":help":
+            view.note(ReviewRunner.helpText)
+        default:
+            view.note("unknown command '\(text)'; try :help")
+        }
+        return nil
+    }
+
+    static let helpText = """
+        Enter reveals the answer; or type your answer and press Enter to compare.
+          grades: 1 again, 2 hard, 3 good, 4 easy (Enter takes the suggestion)
+          :undo take back the last answer   :skip show this card later
+          :bury hide until tomorrow         :suspend take out of reviews
+          :hint show first letters          :info card history and memory state
+          :edit open the card in $EDITOR    :quit end the session
+        """
+
+    private func undo() {
+        guard let entry = session.undoEntry(at: context.now()) else {
+            context.view.note("nothing to undo in this session")
+            return
+        }
+        guard context.log(entry) else { return }
+        session.apply(entry)
+        shownCard = nil
+        context.view.note("undone: the card is back")
+    }
+
+    private func flag(_ event: ReviewLogEntry.Event, done: String) {
+        guard let entry = session.flagEntry(event, at: context.now()), context.log(entry) else { return }
+        session.apply(entry)
+        shownCard = nil
+        context.view.note(done)
+    }
+
+    /// Opens `$VISUAL`/`$EDITOR` (default `vi`) at the card's file and line, waits, then
+    /// reloads the decks; the card keeps its place and history (found again by id, or by
+    /// file and line when the question itself changed).
+    private func edit(_ card: Card) {
+        let file = context.data.decksRoot.appendingPathComponent(card.source.file).path
+        let env = ProcessInfo.processInfo.environment
+        let editor = [env["VISUAL"], env["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", editor + " \"$@\"", "sh", "+\(card.source.line)", file]
+        do {
+            try process.run()
+            process.waitUntilExit()
+        } catch {
+            context.error("could not start the editor '\(editor)': \(error.localizedDescription)")
+            return
+        }
+        reloadAfterEdit(card)
+    }
+
+    private func reloadAfterEdit(_ card: Card) {
+        do {
+            let diagnostics = try context.data.reloadDecks()
+            for d in diagnostics where d.severity == .error { context.view.warning(d.headline) }
+        } catch {
+            context.error("could not reload the decks: \(error)")
+            return
+        }
+        let cards = context.data.cards
+        let byID = Dictionary(cards.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let bySource = Dictionary(cards.map { ($0.source, $0) }, uniquingKeysWith: { a, _ in a })
+        session.updateCards { old in byID[old.id] ?? bySource[old.source] }
+        shownCard = nil
+        context.view.note("reloaded \(cards.count) cards")
+    }
+}
+
+/// `:info`: where the card comes from, its state and memory, and its review history.
+struct CardInfoView {
+    let context: REPLContext
+
+    func show(_ card: Card, session: ReviewSession) {
+        let view = context.view
+        let now = context.now()
+        let data = context.data
+        view.note("\(card.source)  id \(card.id)" + (card.tags.isEmpty ? "" : "  " + card.tags.map { "#" + $0 }.joined(separator: " ")))
+        guard let record = session.records[card.id] else { view.note("new: never studied"); return }
+        let s = record.schedule
+        let calendar = data.calendar
+        var facts = ["\(s.state)", "due \(calendar.dateString(day: calendar.dayNumber(s.due)))",
+                     "reps \(s.reps)", "lapses \(s.lapses)"]
+        if let m = s.memory {
+            facts.append(String(format: "stability %.1fd", m.stability))
+            facts.append(String(format: "difficulty %.1f", m.difficulty))
+        }
+        if let r = session.replay.scheduler.retrievability(of: s, at: now, calendar: calendar) {
+            facts.append("retrievability now \(CardView.percent(r))")
+        }
+        if record.suspended { facts.append("suspended") }
+        view.note(facts.joined(separator: " · "))
+        for entry in data.history(of: card.id).suffix(10) {
+            let day = calendar.dateString(day: calendar.dayNumber(entry.time))
+            let what = entry.event == .review ? (entry.rating?.description ?? "review") : entry.event.rawValue
+            view.note("  \(day)  \(what)")
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import RecallCore
+
+/// What the REPL needs from a collection and its progress: the cards, their states, and a
+/// durable log to append to. The real one sits on the store (``StoreStudyData``); tests use
+/// an in-memory one.
+protocol StudyData: AnyObject {
+    /// Every card of the collection, in deck order.
+    var cards: [Card] { get }
+    var settings: CollectionSettings { get }
+    var calendar: StudyCalendar { get }
+    /// Card states replayed from the log, including every appended entry.
+    var records: [CardID: CardRecord] { get }
+    /// Written into every log entry.
+    var device: String { get }
+    /// The collection folder (deck files' `source.file` paths are relative to it).
+    var decksRoot: URL { get }
+    /// Appends `entry` to the review log and fsyncs before returning; then folds it into
+    /// ``records``. Throws if the entry could not be made durable.
+    func append(_ entry: ReviewLogEntry) throws
+    /// The log entries of one card, oldest first (for `:info`).
+    func history(of card: CardID) -> [ReviewLogEntry]
+    /// Reads the deck files again (after `:edit`); returns their diagnostics.
+    func reloadDecks() throws -> [Diagnostic]
+    /// Answers given today (study day of `now`) to cards that were in review state:
+    /// how many passed and how many in all.
+    func retentionToday(now: Date) -> (passed: Int, total: Int)
+    /// Saves whatever cache the store keeps (the snapshot) and releases the collection.
+    func close() throws
+}
+
+extension StudyData {
+    /// The replay engine for this collection's settings.
+    var replay: CollectionReplay { CollectionReplay(settings: settings, calendar: calendar) }
+
+    /// Deck names (every level: `A`, `A::B`), sorted.
+    var deckNames: [String] {
+        var names = Set<String>()
+        for card in cards {
+            var parts = card.deck.components(separatedBy: "::")
+            while !parts.isEmpty {
+                names.insert(parts.joined(separator: "::"))
+                parts.removeLast()
+            }
+        }
+        return names.sorted()
+    }
+
+    /// Every tag used, sorted.
+    var tagNames: [String] { Set(cards.flatMap(\.tags)).sorted() }
+}
