@@ -1,0 +1,68 @@
+import Foundation
+import RecallCore
+import RecallStore
+
+/// ``StudyData`` on the real files: the deck folder (``CollectionLoader``) and the
+/// collection's progress (``ProgressStore``, opened for writing, so the lock is held
+/// until ``close()``).
+final class StoreStudyData: StudyData {
+    let store: ProgressStore
+    let decksRoot: URL
+    private(set) var cards: [Card]
+    /// Problems found in the deck files at the last (re)load.
+    private(set) var deckDiagnostics: [Diagnostic]
+
+    /// Loads the decks under `decksRoot` and opens the progress store for writing.
+    init(decksRoot: URL, dataDirectory: URL, device: String, timeZone: TimeZone) throws {
+        self.decksRoot = decksRoot
+        let loaded = CollectionLoader.load(root: decksRoot)
+        cards = loaded.cards
+        deckDiagnostics = loaded.diagnostics
+        let location = StoreLocation(dataDirectory: dataDirectory.path, decksDirectory: decksRoot.path)
+        store = try ProgressStore.open(location, device: device, timeZone: timeZone, forWriting: true)
+    }
+
+    var settings: CollectionSettings { store.settings }
+    var calendar: StudyCalendar { store.replay.calendar }
+    var records: [CardID: CardRecord] { store.records }
+    var device: String { store.device }
+
+    func append(_ entry: ReviewLogEntry) throws {
+        try store.append(entry)
+    }
+
+    func history(of card: CardID) -> [ReviewLogEntry] {
+        ((try? store.loadEntries()) ?? []).filter { $0.card == card }
+    }
+
+    func reloadDecks() throws -> [Diagnostic] {
+        let loaded = CollectionLoader.load(root: decksRoot)
+        cards = loaded.cards
+        deckDiagnostics = loaded.diagnostics
+        return loaded.diagnostics
+    }
+
+    func retentionToday(now: Date) -> (passed: Int, total: Int) {
+        guard let entries = try? store.loadEntries() else { return (0, 0) }
+        return StoreStudyData.retentionToday(entries: entries, replay: store.replay, now: now)
+    }
+
+    /// Review-state answers on the study day of `now`, replayed from `entries`.
+    static func retentionToday(entries: [ReviewLogEntry], replay: CollectionReplay,
+                               now: Date) -> (passed: Int, total: Int) {
+        let today = replay.calendar.dayNumber(now)
+        let dayStart = replay.calendar.startOfDay(today)
+        guard entries.contains(where: { $0.time >= dayStart }) else { return (0, 0) }
+        var passed = 0, total = 0
+        for review in replay.replay(entries, annotate: true).reviews
+        where review.stateBefore.state == .review && replay.calendar.dayNumber(review.entry.time) == today {
+            total += 1
+            if review.entry.rating?.isSuccess == true { passed += 1 }
+        }
+        return (passed, total)
+    }
+
+    func close() throws {
+        try store.close()
+    }
+}

@@ -1,0 +1,102 @@
+@preconcurrency import Glibc
+import ArgumentParser
+import Foundation
+import RecallCore
+import RecallStore
+
+/// Opens everything a study command needs (locale, reader, output, decks, progress) and
+/// closes it again; shared by `recall`, `recall review` and `recall quiz`.
+enum StudySetup {
+    /// Opens the collection. Throws ``CLIError`` (exit 1) when the progress cannot be opened.
+    static func open(_ collection: CollectionOptions, display: DisplayOptions) throws -> REPLContext {
+        Terminal.setUpLocale()
+        let dataDirectory = collection.dataDirectory()
+        let decksRoot = collection.decksDirectory()
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: decksRoot.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw CLIError("the collection folder '\(decksRoot.relativePath)' does not exist",
+                           hint: "point --decks or $RECALL_DECKS at your deck folder")
+        }
+        let data: StoreStudyData
+        do {
+            data = try StoreStudyData(decksRoot: decksRoot, dataDirectory: dataDirectory,
+                                      device: deviceID(), timeZone: Clock.timeZone)
+        } catch let error as StoreError {
+            DiagnosticPrinter.standardError().print([error.diagnostic])
+            throw ExitCode(1)
+        }
+        DiagnosticPrinter.standardError().print(data.store.notices)
+        let errors = data.deckDiagnostics.filter { $0.severity == .error }.count
+        if errors > 0 {
+            FileHandle.standardError.write(Data("note: \(errors) error\(errors == 1 ? "" : "s") in deck files; run 'recall check' for details\n".utf8))
+        }
+        let reader = makeReader(historyFile: dataDirectory.appendingPathComponent("history"))
+        let output = Output.standard(noColorFlag: display.noColor)
+        return REPLContext(reader: reader, output: output, now: Clock.now, data: data)
+    }
+
+    /// libedit when stdin and stdout are terminals, else plain line reading.
+    static func makeReader(historyFile: URL) -> LineReader {
+        if Terminal.isInteractive, let reader = EditLineReader(historyFile: historyFile) { return reader }
+        return PlainLineReader()
+    }
+
+    /// The device id for log entries: `RECALL_DEVICE`, else one derived from the host name.
+    static func deviceID() -> String {
+        if let id = ProcessInfo.processInfo.environment["RECALL_DEVICE"], !id.isEmpty { return id }
+        var buffer = [CChar](repeating: 0, count: 256)
+        let host = gethostname(&buffer, buffer.count - 1) == 0
+            ? String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) : "host"
+        let safe = host.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == ".") }
+        return "h-" + (safe.isEmpty ? "host" : String(safe.prefix(40)))
+    }
+
+    /// Restores the terminal, saves history and the snapshot, and releases the lock.
+    static func close(_ context: REPLContext) throws {
+        context.reader.close()
+        do {
+            try context.data.close()
+        } catch let error as StoreError {
+            DiagnosticPrinter.standardError().print([error.diagnostic])
+            throw ExitCode(1)
+        }
+    }
+
+    /// Runs another subcommand from inside the REPL, passing on `--decks` and `--data`.
+    /// `config KEY VALUE` writes settings, so the progress is closed (releasing the lock)
+    /// around it and reopened after, picking up the new settings.
+    static func delegate(_ collection: CollectionOptions, display: DisplayOptions,
+                         context: REPLContext) -> (String, [String]) -> Void {
+        { [weak context] name, args in
+            guard let context else { return }
+            var argv = [name] + args
+            if let decks = collection.decks { argv += ["--decks", decks] }
+            if let data = collection.data { argv += ["--data", data] }
+            let writes = name == "config" && args.count >= 2
+            if writes { try? context.data.close() }
+            defer { if writes { reopen(collection, context: context) } }
+            do {
+                var command = try Recall.parseAsRoot(argv)
+                try command.run()
+            } catch let error as CLIError {
+                fflush(nil)
+                FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            } catch {
+                fflush(nil)
+                let message = Recall.fullMessage(for: error)
+                if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+            }
+            fflush(nil)
+        }
+    }
+
+    private static func reopen(_ collection: CollectionOptions, context: REPLContext) {
+        do {
+            context.data = try StoreStudyData(decksRoot: collection.decksDirectory(),
+                                              dataDirectory: collection.dataDirectory(),
+                                              device: deviceID(), timeZone: Clock.timeZone)
+        } catch {
+            context.error("could not reopen the collection: \(error)")
+        }
+    }
+}

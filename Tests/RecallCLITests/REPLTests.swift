@@ -1,0 +1,120 @@
+import Foundation
+import RecallCore
+import Testing
+@testable import RecallCLI
+
+@Suite struct REPLTests {
+    let cards = [
+        card("Capital of France?", "Paris", tags: ["europe"], line: 1),
+        card("Capital of Japan?", "Tokyo", tags: ["asia"], line: 3),
+        card("let or var for constants?", "let", deck: "Swift", line: 1),
+    ]
+
+    @Test func greetingShowsCountsPerDeck() {
+        let h = REPLHarness(cards: cards, lines: ["quit"])
+        h.runShell()
+        #expect(h.text.contains("Recall — 2 decks, 3 cards. Today:"))
+        #expect(h.text.contains("  Geo       2 new     0 learning     0 due"))
+        #expect(h.text.contains("  Swift     1 new     0 learning     0 due"))
+        #expect(h.reader.prompts == ["recall> "])
+        #expect(h.reader.history == ["quit"])
+    }
+
+    @Test func fullReviewOfADeckLogsEveryAnswer() {
+        // Reveal + grade for each card; learning cards come back (learn-ahead) until they graduate.
+        let h = REPLHarness(cards: cards, lines: ["review Geo", "", "4", "", "4", "quit"])
+        h.runShell()
+        #expect(h.data.log.map(\.event) == [.review, .review])
+        #expect(h.data.log.map(\.rating) == [.easy, .easy])
+        #expect(h.text.contains("Geo  1/2  new"))
+        #expect(h.text.contains("  Capital of France?"))
+        #expect(h.text.contains("  Paris"))
+        #expect(h.text.contains("1 again <1m  2 hard <6m  3 good <10m  4 easy "))
+        #expect(h.text.contains("Session done: 2 cards · 0 again"))
+        #expect(h.reader.prompts.filter { $0 == "grade> " }.count == 2)
+    }
+
+    @Test func typedAnswerWithTypoShowsDiffAndEnterTakesSuggestion() {
+        let h = REPLHarness(cards: [cards[0]], lines: ["review", "Pariss", "", ":quit", "quit"])
+        h.runShell()
+        #expect(h.text.contains("you typed: Pariss"))
+        #expect(h.text.contains("                  ^"))
+        #expect(h.text.contains("almost (1 typo)"))
+        #expect(h.text.contains("(Enter: hard)"))
+        #expect(h.data.log.first?.rating == .hard)
+    }
+
+    @Test func undoLogsAnUndoAndShowsTheCardAgain() {
+        let h = REPLHarness(cards: Array(cards.prefix(2)), lines: ["review", "", "1", ":undo", "", "3", ":quit", "quit"])
+        h.runShell()
+        #expect(h.data.log.map(\.event) == [.review, .undo, .review])
+        #expect(h.data.log[1].target == h.data.log[0].time)
+        #expect(h.data.log[2].card == h.data.log[0].card)
+        #expect(h.data.log[2].rating == .good)
+        #expect(h.text.contains("undone: the card is back"))
+    }
+
+    @Test func interruptedLineIsDroppedAndEndOfInputEndsCleanly() {
+        let inputs: [LineInput] = [.line("review"), .interrupted, .line(""), .interrupted, .line("3"), .end]
+        let h = REPLHarness(cards: [cards[0]], lines: [], inputs: inputs)
+        h.runShell()
+        #expect(h.data.log.count == 1)
+        #expect(h.text.contains("Session done: 1 card"))
+    }
+
+    @Test func failedAppendStopsTheSession() {
+        let h = REPLHarness(cards: cards, lines: ["review", "", "3", "quit"])
+        h.data.failNextAppend = true
+        h.runShell()
+        #expect(h.data.log.isEmpty)
+        #expect(h.text.contains("error: could not save to the review log: disk full"))
+    }
+
+    @Test func hintInfoBuryAndSuspend() {
+        let h = REPLHarness(cards: cards, lines: ["review", ":hint", ":hint", ":info", ":bury", ":suspend", ":quit", "quit"])
+        h.runShell()
+        #expect(h.text.contains("hint: P____"))
+        #expect(h.text.contains("hint: Pa___"))
+        #expect(h.text.contains("Geo.txt:1  id "))
+        #expect(h.data.log.map(\.event) == [.bury, .suspend])
+    }
+
+    @Test func unknownDeckAndUnknownCommand() {
+        let h = REPLHarness(cards: cards, lines: ["review Nope", "frobnicate", "quit"])
+        h.runShell()
+        #expect(h.text.contains("error: no deck or tag named 'Nope'"))
+        #expect(h.text.contains("error: unknown command 'frobnicate'"))
+        #expect(h.data.log.isEmpty)
+    }
+
+    @Test func otherCommandsAreDelegated() {
+        let h = REPLHarness(cards: cards, lines: ["stats Geo --json", "decks", "config new_per_day 5", "quit"])
+        let delegated = h.runShell()
+        #expect(delegated == ["stats Geo --json", "decks", "config new_per_day 5"])
+    }
+
+    @Test func helpListsCommands() {
+        let h = REPLHarness(cards: cards, lines: ["help", "help review", "quit"])
+        h.runShell()
+        #expect(h.text.contains("review [DECK|#TAG]..."))
+        #expect(h.text.contains(":undo take back the last answer"))
+    }
+
+    @Test func completionFollowsTheDecks() {
+        let h = REPLHarness(cards: cards, lines: ["quit"])
+        h.runShell()
+        let completer = h.reader.completer
+        #expect(completer.complete("re").candidates == ["review"])
+        #expect(completer.complete("review S").candidates == ["Swift"])
+        #expect(completer.complete("review #").candidates == ["#asia", "#europe"])
+        #expect(completer.complete(":u").candidates == [":undo"])
+        #expect(completer.complete("quiz --mode c").candidates == ["choice"])
+        #expect(completer.complete("config new_").candidates == ["new_per_day"])
+        #expect(Completer.commonPrefix(["stats", "status"]) == "stat")
+    }
+
+    @Test func wordsHonourQuotes() {
+        #expect(CommandWords.split(#"review "World Geography" #x"#) == ["review", "World Geography", "#x"])
+        #expect(CommandWords.split("  a  'b c'd ") == ["a", "b cd"])
+    }
+}
