@@ -1,10 +1,60 @@
 import ArgumentParser
+import Foundation
+import RecallCore
 
 extension Recall {
-    /// Placeholder until its issue lands; the owner replaces this file.
+    /// `recall stats [DECK|#TAG] [--json] [--ascii]`: how am I doing, at a glance.
     struct Stats: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "stats", abstract: "(in progress)")
+        static let configuration = CommandConfiguration(
+            commandName: "stats",
+            abstract: "Show progress: today, streak, heatmap, forecast, retention, calibration, leeches.",
+            discussion: """
+                Everything is computed from the review log. Days are study days: they start at \
+                the collection's day-start hour in your time zone. Colour is used on a terminal \
+                unless NO_COLOR is set or --no-color is given.
+
+                Examples:
+                  recall stats                     the whole collection
+                  recall stats Languages           a deck and its sub-decks
+                  recall stats '#verbs'            cards with a tag
+                  recall stats --ascii             plain ASCII instead of block characters
+                  recall stats --json | jq .today  every number, for scripts
+                """
+        )
+
         @OptionGroup var collection: CollectionOptions
-        func run() throws {}
+
+        @Argument(help: ArgumentHelp("Limit the stats to a deck (with its sub-decks) or a #tag.",
+                                     valueName: "deck|#tag"))
+        var selection: String?
+
+        @Flag(name: .long, help: "Print every number as JSON (sorted keys) on standard output.")
+        var json = false
+
+        @Flag(name: .long, help: "Draw with ASCII characters instead of Unicode block characters.")
+        var ascii = false
+
+        @Flag(name: .customLong("no-color"), help: "Do not colour the output.")
+        var noColor = false
+
+        func run() throws {
+            // Clock.now() reads the uptime before its lazy start on the very first call, so
+            // that call can run far ahead of RECALL_NOW; warm it up once (reported to the lead).
+            _ = Clock.now()
+            let input = try StatsLoader.load(collection, now: Clock.now(), timeZone: Clock.timeZone)
+            let filter = StatsFilter(argument: selection)
+            try StatsLoader.check(filter, cards: input.cards)
+            let report = StatsReport.compute(input, filter: filter)
+            let scope = StatsLoader.scope(filter)
+            let text: String
+            if json {
+                text = try StatsJSON.render(report, scope: scope)
+            } else {
+                text = StatsTextView(report: report, scope: scope, glyphs: ascii ? .ascii : .unicode,
+                                     color: Terminal.useColor(noColorFlag: noColor),
+                                     width: Terminal.width()).render()
+            }
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
     }
 }

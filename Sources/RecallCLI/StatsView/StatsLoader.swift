@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import RecallCore
+import RecallStore
+
+/// Gathers what `recall stats` needs: the deck cards, the progress store (read-only, so it
+/// works while a review session holds the lock) and an annotated replay of the whole log.
+enum StatsLoader {
+    /// Builds the stats input. Problems in progress files print as diagnostics and exit 1.
+    static func load(_ options: CollectionOptions, now: Date, timeZone: TimeZone) throws -> StatsInput {
+        let root = options.decksDirectory()
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory),
+              isDirectory.boolValue else {
+            throw CLIError("the collection folder '\(root.relativePath)' does not exist",
+                           hint: "point --decks or $RECALL_DECKS at your deck folder")
+        }
+        let cards = CollectionLoader.load(root: root).cards
+        let location = StoreLocation(dataDirectory: options.dataDirectory().path,
+                                     decksDirectory: root.path)
+        let store: ProgressStore
+        let entries: [ReviewLogEntry]
+        do {
+            store = try ProgressStore.open(location, device: "", timeZone: timeZone, forWriting: false)
+            entries = try store.loadEntries()
+        } catch {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            throw ExitCode(1)
+        }
+        let replay = store.replay
+        let result = replay.replay(entries, annotate: true)
+        return StatsInput(cards: cards, replay: result, scheduler: replay.scheduler,
+                          calendar: replay.calendar, now: now)
+    }
+
+    /// Refuses a deck or tag that no card has (command-line misuse, exit 64).
+    static func check(_ filter: StatsFilter, cards: [StatsCard]) throws {
+        guard !cards.contains(where: filter.matches) else { return }
+        switch filter {
+        case .all:
+            return
+        case .deck(let name):
+            let decks = Set(cards.map { $0.deck.components(separatedBy: "::")[0] }).sorted()
+            throw CLIError("no deck named '\(name)' in the collection",
+                           hint: decks.isEmpty ? "the collection has no cards yet"
+                               : "decks: " + decks.joined(separator: ", "), exitCode: 64)
+        case .tag(let name):
+            throw CLIError("no card is tagged '#\(name)'", exitCode: 64)
+        }
+    }
+
+    /// How the header and `scope` in JSON name the selection.
+    static func scope(_ filter: StatsFilter) -> String {
+        switch filter {
+        case .all: "all decks"
+        case .deck(let name): "deck \(name)"
+        case .tag(let name): "tag #\(name)"
+        }
+    }
+}
