@@ -127,6 +127,19 @@ import Testing
         #expect(s.answerEntry(.good, at: start.addingTimeInterval(3600))?.durationMs == ReviewSession.maximumAnswerMs)
     }
 
+    @Test func entriesAreStrictlyOrderedInTime() {
+        var s = session()
+        _ = s.nextCard(at: start)
+        let review = answer(&s, .again, at: start)
+        _ = s.nextCard(at: start)
+        let undo = s.undoEntry(at: start)
+        #expect(undo.map { $0.time > review.time } == true)
+        if let undo { s.apply(undo) }
+        let again = s.answerEntry(.good, at: start)
+        #expect(again.map { ($0.time.timeIntervalSince1970 * 1000).rounded() - (review.time.timeIntervalSince1970 * 1000).rounded() } == 2)
+        #expect(ReviewSession.stamp(start, after: nil) == start)
+    }
+
     @Test func retentionAndTomorrow() {
         // Two cards in review, due today.
         let earlier = start.addingTimeInterval(-5 * 86400)

@@ -8,6 +8,7 @@ final class QuizRunner {
     let arguments: QuizArguments
     private(set) var quiz: Quiz
     private var rng: SplitMix64
+    private var lastEntryTime: Date?
 
     /// `nil` (with a message printed) when no card matches the topics.
     init?(context: REPLContext, arguments: QuizArguments) {
@@ -105,15 +106,13 @@ final class QuizRunner {
 
     private func finish(_ card: Card, _ rating: Rating, _ response: String) -> Step {
         if arguments.record {
-            let entry = ReviewLogEntry.review(card.id, rating, at: millisecond(context.now()), device: context.data.device)
+            let time = ReviewSession.stamp(context.now(), after: lastEntryTime)
+            let entry = ReviewLogEntry.review(card.id, rating, at: time, device: context.data.device)
             guard context.log(entry) else { return .quit }
+            lastEntryTime = time
         }
         quiz.answer(correct: rating.isSuccess, response: response)
         return .answered
-    }
-
-    private func millisecond(_ date: Date) -> Date {
-        Date(timeIntervalSince1970: (date.timeIntervalSince1970 * 1000).rounded() / 1000)
     }
 
     private func score() {

@@ -6,6 +6,7 @@ extension ReviewSession {
     /// the card a leech (it is then suspended).
     @discardableResult
     public mutating func apply(_ entry: ReviewLogEntry) -> Bool {
+        lastEntryTime = max(lastEntryTime ?? entry.time, entry.time)
         switch entry.event {
         case .review: return applyAnswer(entry)
         case .undo: applyUndo(entry)

@@ -36,6 +36,9 @@ public struct ReviewSession: Sendable {
     /// Learning cards coming back later in this session, with their due times.
     public internal(set) var learning: [(card: Card, due: Date)] = []
     public internal(set) var counts = SessionCounts()
+    /// Time of the last entry applied; new entries are stamped at least 1 ms after it, so
+    /// that the log's order (time first) is the order things happened in.
+    public internal(set) var lastEntryTime: Date?
     var answers: [AnswerRecord] = []
 
     /// - Parameters:
@@ -113,7 +116,7 @@ public struct ReviewSession: Sendable {
         guard let card = current else { return nil }
         let elapsed = shownAt.map { now.timeIntervalSince($0) * 1000 } ?? 0
         let ms = min(ReviewSession.maximumAnswerMs, max(0, Int(elapsed.rounded())))
-        return .review(card.id, rating, at: ReviewSession.millisecond(now), durationMs: ms, device: device)
+        return .review(card.id, rating, at: stamp(now), durationMs: ms, device: device)
     }
 
     /// Longest time counted for one answer (60 s, as in Anki): a card left on screen during a
@@ -123,17 +126,26 @@ public struct ReviewSession: Sendable {
     /// The log entry for taking back the latest answer, or `nil` if there is none.
     public func undoEntry(at now: Date) -> ReviewLogEntry? {
         guard let last = answers.last else { return nil }
-        return ReviewLogEntry(event: .undo, card: last.card.id, time: ReviewSession.millisecond(now),
+        return ReviewLogEntry(event: .undo, card: last.card.id, time: stamp(now),
                               device: device, target: last.entry.time)
     }
 
     /// The log entry to bury (`.bury`) or suspend (`.suspend`) the current card.
     public func flagEntry(_ event: ReviewLogEntry.Event, at now: Date) -> ReviewLogEntry? {
         guard let card = current, event == .bury || event == .suspend else { return nil }
-        return ReviewLogEntry(event: event, card: card.id, time: ReviewSession.millisecond(now), device: device)
+        return ReviewLogEntry(event: event, card: card.id, time: stamp(now), device: device)
     }
 
-    static func millisecond(_ date: Date) -> Date {
-        Date(timeIntervalSince1970: (date.timeIntervalSince1970 * 1000).rounded() / 1000)
+    /// `now` rounded to the millisecond, and at least 1 ms after the last applied entry.
+    func stamp(_ now: Date) -> Date {
+        ReviewSession.stamp(now, after: lastEntryTime)
+    }
+
+    /// `date` rounded to the millisecond (as the log keeps it), and at least 1 ms after
+    /// `previous` when given.
+    public static func stamp(_ date: Date, after previous: Date?) -> Date {
+        var ms = (date.timeIntervalSince1970 * 1000).rounded()
+        if let previous { ms = max(ms, (previous.timeIntervalSince1970 * 1000).rounded() + 1) }
+        return Date(timeIntervalSince1970: ms / 1000)
     }
 }
