@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+
+/// The real binary on a pseudo-terminal, driven by keystrokes: libedit, history, TAB,
+/// Ctrl-C and Ctrl-D.
+@Suite struct PTYTests {
+    func start(_ f: StudyFixture) throws -> PTYProcess {
+        var env = f.environment
+        env["NO_COLOR"] = nil
+        env["TERM"] = "xterm"
+        env["EDITRC"] = "/dev/null"
+        return try PTYProcess(path: StudyFixture.binary.path,
+                              arguments: ["--decks", f.decks.path, "--data", f.data.path], environment: env)
+    }
+
+    @Test func reviewWithTypoUndoHistoryTabAndControlKeys() throws {
+        let f = try StudyFixture()
+        defer { try? FileManager.default.removeItem(at: f.root) }
+        let p = try start(f)
+        try p.expect("Geography     3 new")
+        try p.expect("recall> ")
+        p.send("rev\tGeo\t\r")                      // TAB completes the command and the deck
+        try p.expect("What is the capital of France?")
+        try p.expect("answer> ")
+        p.send("\r")                                 // Enter reveals
+        try p.expect("Paris")
+        try p.expect("grade> ")
+        p.send("3\r")
+        try p.expect("What is the capital of Japan?")
+        try p.expect("answer> ")
+        p.send("Tokio\r")                            // a typed answer with a typo
+        try p.expect("almost (1 typo)")
+        try p.expect("(Enter: hard)")
+        try p.expect("grade> ")
+        p.send("\r")
+        try p.expect("Longest river in Africa?")
+        try p.expect("answer> ")
+        p.send(":undo\r")
+        try p.expect("undone: the card is back")
+        try p.expect("What is the capital of Japan?")
+        try p.expect("answer> ")
+        p.send("\r")
+        try p.expect("grade> ")
+        p.send("good\r")
+        try p.expect("Longest river in Africa?")
+        try p.expect("answer> ")
+        p.send(":quit\r")
+        try p.expect("Session done: 2 cards")
+        try p.expect("recall> ")
+        p.send("he\t\r")                             // TAB: "he" -> "help "
+        try p.expect("this list, or help on one command")
+        try p.expect("recall> ")
+        p.send("\u{1B}[A\u{1B}[A\r")                 // Up twice: back to "review Geography"
+        try p.expect("Geography  1/")
+        try p.expect("answer> ")
+        p.send("some text\u{03}")                    // Ctrl-C drops the line, the session goes on
+        try p.expect("answer> ")
+        p.send(":quit\r")
+        try p.expect("recall> ")
+        p.send("\u{04}")                             // Ctrl-D leaves
+        #expect(try p.waitForExit() == 0)
+
+        let log = try f.logLines()
+        #expect(log.count == 4)
+        #expect(log.map { $0.contains("\"ev\":\"undo\"") } == [false, false, true, false])
+        let history = try String(contentsOf: f.data.appendingPathComponent("history"), encoding: .utf8)
+        #expect(history.hasPrefix("_HiStOrY_V2_\n"))
+        #expect(history.contains("review\\040Geography"))
+    }
+
+    @Test func utf8InputAndControlCAtThePrompt() throws {
+        let f = try StudyFixture()
+        defer { try? FileManager.default.removeItem(at: f.root) }
+        let p = try start(f)
+        try p.expect("recall> ")
+        p.send("quiz Japan --mode typed\r")
+        try p.expect("answer> ")
+        p.send("東京\r")                              // non-ASCII input arrives intact
+        try p.expect("you typed: 東京")
+        try p.expect("recall> ")
+        p.send("junk\u{03}")
+        try p.expect("recall> ")
+        p.send("quit\r")
+        #expect(try p.waitForExit() == 0)
+    }
+}

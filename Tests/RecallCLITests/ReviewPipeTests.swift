@@ -1,0 +1,171 @@
+import Foundation
+import Testing
+
+/// A temp collection (one deck of three cards) and a data folder, and a way to run the
+/// real `recall` binary on it with piped input.
+struct StudyFixture {
+    let root: URL
+    var decks: URL { root.appendingPathComponent("Decks") }
+    var data: URL { root.appendingPathComponent("data") }
+
+    static let deck = """
+        What is the capital of France?
+        Paris
+        -
+        What is the capital of Japan?
+        Tokyo
+        -
+        Longest river in Africa?
+        The Nile
+
+        """
+
+    init() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("recall-repl-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: decks, withIntermediateDirectories: true)
+        try StudyFixture.deck.write(to: decks.appendingPathComponent("Geography.txt"), atomically: true, encoding: .utf8)
+    }
+
+    var environment: [String: String] {
+        ["RECALL_NOW": "2026-03-01T09:00:00Z", "RECALL_DEVICE": "e2e", "TZ": "UTC", "NO_COLOR": "1",
+         "COLUMNS": "80", "PATH": "/usr/bin:/bin", "HOME": root.path, "LANG": "C.UTF-8"]
+    }
+
+    /// The review log's lines (empty when there is none).
+    func logLines() throws -> [String] {
+        let collections = data.appendingPathComponent("collections")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: collections.path)) ?? []
+        for name in names {
+            let log = collections.appendingPathComponent(name).appendingPathComponent("reviews.jsonl")
+            if let text = try? String(contentsOf: log, encoding: .utf8) {
+                return text.split(separator: "\n").map(String.init)
+            }
+        }
+        return []
+    }
+
+    func file(named name: String) -> URL? {
+        let collections = data.appendingPathComponent("collections")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: collections.path)) ?? []
+        return names.map { collections.appendingPathComponent($0).appendingPathComponent(name) }
+            .first { FileManager.default.fileExists(atPath: $0.path) }
+    }
+
+    /// Runs `recall ARGS --decks … --data …` with `input` on stdin.
+    func run(_ arguments: [String], input: String) throws -> (out: String, err: String, code: Int32) {
+        let process = Process()
+        process.executableURL = StudyFixture.binary
+        process.arguments = arguments + ["--decks", decks.path, "--data", data.path]
+        process.environment = environment
+        let stdin = Pipe(), out = Pipe(), err = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self),
+                process.terminationStatus)
+    }
+
+    /// The `recall` executable built next to the test bundle.
+    static let binary: URL = {
+        var dir = Bundle.main.bundleURL
+        for _ in 0..<4 {
+            let candidate = dir.appendingPathComponent("recall")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        return Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("recall")
+    }()
+}
+
+@Suite struct ReviewPipeTests {
+    @Test func fullReviewThroughAPipe() throws {
+        let f = try StudyFixture()
+        defer { try? FileManager.default.removeItem(at: f.root) }
+        // Card 1: reveal, good. Card 2: typed with a typo, Enter takes "hard". Card 3: easy.
+        // Then the learning cards come back (learn-ahead), the sooner step first: easy, easy.
+        let r = try f.run([], input: "review\n\n3\nTokio\n\n\n4\n\n4\n\n4\nquit\n")
+        #expect(r.code == 0)
+        #expect(r.err == "")
+        let expected = """
+            Recall — 1 deck, 3 cards. Today:
+              Geography     3 new     0 learning     0 due
+            Type 'review' to start, 'help' for commands.
+
+            Geography  1/3  new
+              What is the capital of France?
+              Paris
+              1 again <1m  2 hard <6m  3 good <10m  4 easy 9d
+
+            Geography  2/4  new
+              What is the capital of Japan?
+              Tokyo
+              you typed: Tokio
+                            ^
+              answer:    Tokyo
+                            ^
+              almost (1 typo)
+              1 again <1m  2 hard <6m  3 good <10m  4 easy 8d  (Enter: hard)
+
+            Geography  3/5  new
+              Longest river in Africa?
+              The Nile
+              1 again <1m  2 hard <6m  3 good <10m  4 easy 8d
+
+            Geography  4/5  learning
+              What is the capital of Japan?
+              Tokyo
+              1 again <1m  2 hard <6m  3 good <10m  4 easy 2d
+
+            Geography  5/5  learning
+              What is the capital of France?
+              Paris
+              1 again <1m  2 hard <10m  3 good 2d  4 easy 5d
+
+            Session done: 5 cards · 0 again · 0s · due tomorrow 0
+
+            """
+        #expect(r.out.hasPrefix(expected))
+        let log = try f.logLines()
+        #expect(log.count == 5)
+        #expect(log.map { $0.contains("\"ev\":\"review\"") } == [true, true, true, true, true])
+        #expect(log.map { line in ["1", "2", "3", "4"].first { line.contains("\"r\":\($0)") } ?? "?" }
+                == ["3", "2", "4", "4", "4"])
+        #expect(f.file(named: "state.json") != nil)
+    }
+
+    @Test func endOfInputMidCardSavesWhatWasAnswered() throws {
+        let f = try StudyFixture()
+        defer { try? FileManager.default.removeItem(at: f.root) }
+        let r = try f.run(["review"], input: "\n1\n\n:undo\n\n3\n")
+        #expect(r.code == 0)
+        #expect(r.out.contains("undone: the card is back"))
+        let log = try f.logLines()
+        #expect(log.count == 3)
+        #expect(log[1].contains("\"ev\":\"undo\"") && log[1].contains("\"target\":"))
+        #expect(r.out.hasSuffix("Session done: 1 card · 0 again · 0s · due tomorrow 1\n"))
+    }
+
+    @Test func quizWithoutRecordLeavesTheLogAlone() throws {
+        let f = try StudyFixture()
+        defer { try? FileManager.default.removeItem(at: f.root) }
+        let r = try f.run(["quiz", "france", "--mode", "typed"], input: "paris\n")
+        #expect(r.code == 0)
+        #expect(r.out.contains("  correct\n"))
+        #expect(r.out.contains("Quiz done: 1/1 correct (100%) · schedule unchanged"))
+        #expect(try f.logLines().isEmpty)
+    }
+
+    @Test func unknownDeckExitsOne() throws {
+        let f = try StudyFixture()
+        defer { try? FileManager.default.removeItem(at: f.root) }
+        let r = try f.run(["review", "Nope"], input: "")
+        #expect(r.code == 1)
+        #expect(r.out.contains("error: no deck or tag named 'Nope'"))
+    }
+}

@@ -1,0 +1,153 @@
+@preconcurrency import Glibc
+import Foundation
+
+/// Runs a program on a pseudo-terminal (`forkpty`) so tests can type real keys at it and
+/// read what it draws, as a user at a terminal would.
+///
+/// Output is matched after stripping ANSI escapes and BELs (libedit redraws lines with
+/// cursor motion). ``expect(_:timeout:)`` consumes output up to the match, so each call
+/// looks only at what came after the previous one.
+final class PTYProcess {
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    let pid: pid_t
+    private let fd: Int32
+    private var raw: [UInt8] = []
+    private var consumed = 0
+    private(set) var exitStatus: Int32?
+
+    /// Starts `path` with `arguments` and exactly `environment`, on a 100×30 terminal.
+    init(path: String, arguments: [String], environment: [String: String]) throws {
+        let argv: [UnsafeMutablePointer<CChar>?] = ([path] + arguments).map { strdup($0) } + [nil]
+        let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+        var emptyMask = sigset_t()
+        sigemptyset(&emptyMask)
+        var size = winsize(ws_row: 30, ws_col: 100, ws_xpixel: 0, ws_ypixel: 0)
+        var master: Int32 = -1
+        let child = argv.withUnsafeBufferPointer { a in
+            envp.withUnsafeBufferPointer { e -> pid_t in
+                let pid = forkpty(&master, nil, nil, &size)
+                if pid == 0 {
+                    // Child: async-signal-safe calls only. Swift Testing's threads block most
+                    // signals and the mask survives exec, so clear it (else Ctrl-C does nothing).
+                    sigprocmask(SIG_SETMASK, &emptyMask, nil)
+                    signal(SIGINT, SIG_DFL)
+                    signal(SIGPIPE, SIG_DFL)
+                    if let program = a[0], let args = a.baseAddress, let env = e.baseAddress {
+                        execve(program, args, env)
+                    }
+                    _exit(127)
+                }
+                return pid
+            }
+        }
+        guard child > 0 else { throw Failure(description: "forkpty failed: errno \(errno)") }
+        pid = child
+        fd = master
+    }
+
+    deinit {
+        if exitStatus == nil {
+            kill(pid, SIGKILL)
+            var status: Int32 = 0
+            waitpid(pid, &status, 0)
+        }
+        close(fd)
+    }
+
+    /// Types `text` (use `\r` for Enter, `\u{03}` for Ctrl-C, `\u{04}` for Ctrl-D,
+    /// `\u{1B}[A` for Up, `\t` for TAB).
+    func send(_ text: String) {
+        let bytes = Array(text.utf8)
+        _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+    }
+
+    /// Everything drawn so far, escapes stripped.
+    var screen: String { PTYProcess.strip(raw) }
+
+    /// Waits until `text` appears in the output after the last match; returns the output
+    /// from the last match up to and including this one. Throws after `timeout` seconds
+    /// (a safety net against hangs, not a timing assertion).
+    @discardableResult
+    func expect(_ text: String, timeout: TimeInterval = 20) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        while true {
+            let pending = PTYProcess.strip(Array(raw[consumed...]))
+            if let range = pending.range(of: text) {
+                let upTo = String(pending[..<range.upperBound])
+                consumed = raw.count - PTYProcess.rawSuffixLength(raw[consumed...], afterStripped: String(pending[range.upperBound...]))
+                return upTo
+            }
+            if Date() > deadline || !readMore(until: deadline) {
+                throw Failure(description: "did not see \"\(text)\"; output since last match:\n\(pending)")
+            }
+        }
+    }
+
+    /// Reads what is available (waiting up to 100 ms); false once the terminal is closed
+    /// and nothing more can come.
+    private func readMore(until deadline: Date) -> Bool {
+        var pfd = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        let ready = poll(&pfd, 1, 100)
+        if ready <= 0 { return Date() <= deadline }
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let n = read(fd, &buffer, buffer.count)
+        if n <= 0 { return false }
+        raw += buffer[0..<n]
+        return true
+    }
+
+    /// Waits for the program to exit and returns its exit status (128+signal if killed).
+    func waitForExit(timeout: TimeInterval = 20) throws -> Int32 {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            var status: Int32 = 0
+            let r = waitpid(pid, &status, WNOHANG)
+            if r == pid {
+                let code = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+                exitStatus = code
+                _ = readMore(until: Date())
+                return code
+            }
+            _ = readMore(until: deadline)
+        }
+        throw Failure(description: "the program did not exit; screen:\n\(screen)")
+    }
+
+    /// Removes `ESC [ … letter`, `ESC` + one character, BEL and carriage returns.
+    static func strip(_ bytes: some Collection<UInt8>) -> String {
+        var out: [UInt8] = []
+        var i = bytes.startIndex
+        while i != bytes.endIndex {
+            let b = bytes[i]
+            if b == 0x1B {
+                i = bytes.index(after: i)
+                guard i != bytes.endIndex else { break }
+                if bytes[i] == UInt8(ascii: "[") {
+                    i = bytes.index(after: i)
+                    while i != bytes.endIndex, !(0x40...0x7E).contains(bytes[i]) { i = bytes.index(after: i) }
+                }
+                if i != bytes.endIndex { i = bytes.index(after: i) }
+                continue
+            }
+            if b != 0x07 && b != UInt8(ascii: "\r") { out.append(b) }
+            i = bytes.index(after: i)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// How many raw bytes at the end of `bytes` strip to `strippedTail` (so the consumed
+    /// cursor can be placed just after a match).
+    private static func rawSuffixLength(_ bytes: ArraySlice<UInt8>, afterStripped strippedTail: String) -> Int {
+        if strippedTail.isEmpty { return 0 }
+        var start = bytes.endIndex
+        while start > bytes.startIndex {
+            start -= 1
+            if strip(bytes[start...]).utf8.count >= strippedTail.utf8.count { return bytes.endIndex - start }
+        }
+        return bytes.count
+    }
+}
