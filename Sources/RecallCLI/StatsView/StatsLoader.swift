@@ -15,7 +15,9 @@ enum StatsLoader {
             throw CLIError("the collection folder '\(root.relativePath)' does not exist",
                            hint: "point --decks or $RECALL_DECKS at your deck folder")
         }
-        let cards = CollectionLoader.load(root: root).cards
+        // Deck files and the progress store are independent: read the decks on another thread
+        // while this one reads the review log.
+        let decks = DeckLoad(root: root)
         let location = StoreLocation(dataDirectory: options.dataDirectory().path,
                                      decksDirectory: root.path)
         let store: ProgressStore
@@ -27,10 +29,26 @@ enum StatsLoader {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             throw ExitCode(1)
         }
-        let replay = store.replay
-        let result = replay.replay(entries, annotate: true)
-        return StatsInput(cards: cards, replay: result, scheduler: replay.scheduler,
-                          calendar: replay.calendar, now: now)
+        return StatsInput(cards: decks.cards(), log: entries, replay: store.replay, now: now)
+    }
+
+    /// Loads a collection's cards on a background thread; ``cards()`` waits for them.
+    private final class DeckLoad: @unchecked Sendable {
+        private var result: [Card] = []
+        private let done = DispatchSemaphore(value: 0)
+
+        init(root: URL) {
+            let path = root.path
+            DispatchQueue.global(qos: .userInitiated).async {
+                self.result = CollectionLoader.load(root: URL(fileURLWithPath: path)).cards
+                self.done.signal()
+            }
+        }
+
+        func cards() -> [Card] {
+            done.wait()
+            return result
+        }
     }
 
     /// Refuses a deck or tag that no card has (command-line misuse, exit 64).

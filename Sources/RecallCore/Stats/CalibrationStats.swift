@@ -31,32 +31,49 @@ public struct CalibrationStats: Sendable, Equatable {
         /// The bin of a review after `elapsedDays` (≥ 1), given the card's long-term review
         /// count including this one and its earlier long-term lapses.
         public init(elapsedDays: Int, longTermReviews: Int, lapses: Int) {
-            intervalBin = Key.cached(Key.intervalTable, max(1, elapsedDays), Key.intervalBin(for:))
-            lengthBin = Key.cached(Key.lengthTable, longTermReviews + 1, Key.lengthBin(for:))
-            lapseBin = Key.cached(Key.lapseTable, lapses, Key.lapseBin(for:))
+            let e = Exponents(elapsedDays: elapsedDays, longTermReviews: longTermReviews,
+                              lapses: lapses)
+            self.init(e)
         }
 
-        static func intervalBin(for t: Int) -> Int {
-            Int((2.48 * pow(3.62, (log(Double(t)) / log(3.62)).rounded(.down)) * 100).rounded())
+        init(_ e: Exponents) {
+            intervalBin = Int((2.48 * pow(3.62, Double(e.interval)) * 100).rounded())
+            lengthBin = Int((1.99 * pow(1.89, Double(e.length))).rounded())
+            lapseBin = e.lapses < 0 ? 0 : Int((1.65 * pow(1.73, Double(e.lapses))).rounded())
+        }
+    }
+
+    /// The whole-number exponents behind a ``Key``: `⌊log₃.₆₂ t⌋`, `⌊log₁.₈₉ n⌋` and
+    /// `⌊log₁.₇₃ ℓ⌋` (−1 without lapses). Small inputs come from tables: logarithms are too
+    /// slow for a million reviews.
+    struct Exponents: Hashable {
+        var interval: Int
+        var length: Int
+        var lapses: Int
+
+        init(elapsedDays: Int, longTermReviews: Int, lapses: Int) {
+            interval = Exponents.lookup(Exponents.intervalTable, max(1, elapsedDays)) {
+                Exponents.floorLog($0, 3.62)
+            }
+            length = Exponents.lookup(Exponents.lengthTable, max(1, longTermReviews + 1)) {
+                Exponents.floorLog($0, 1.89)
+            }
+            self.lapses = lapses <= 0 ? -1 : Exponents.lookup(Exponents.lapseTable, lapses) {
+                Exponents.floorLog($0, 1.73)
+            }
         }
 
-        static func lengthBin(for n: Int) -> Int {
-            Int((1.99 * pow(1.89, (log(Double(n)) / log(1.89)).rounded(.down))).rounded())
+        static func floorLog(_ value: Int, _ base: Double) -> Int {
+            Int((log(Double(value)) / log(base)).rounded(.down))
         }
 
-        static func lapseBin(for l: Int) -> Int {
-            guard l > 0 else { return 0 }
-            return Int((1.65 * pow(1.73, (log(Double(l)) / log(1.73)).rounded(.down))).rounded())
-        }
-
-        // The logarithms are too slow for a million reviews; small inputs come from tables.
         private static let tableSize = 4096
-        private static let intervalTable = (0..<tableSize).map { intervalBin(for: max(1, $0)) }
-        private static let lengthTable = (0..<tableSize).map { lengthBin(for: max(1, $0)) }
-        private static let lapseTable = (0..<tableSize).map { lapseBin(for: $0) }
+        private static let intervalTable = (0..<tableSize).map { floorLog(max(1, $0), 3.62) }
+        private static let lengthTable = (0..<tableSize).map { floorLog(max(1, $0), 1.89) }
+        private static let lapseTable = (0..<tableSize).map { floorLog(max(1, $0), 1.73) }
 
-        private static func cached(_ table: [Int], _ value: Int, _ compute: (Int) -> Int) -> Int {
-            value >= 0 && value < table.count ? table[value] : compute(value)
+        private static func lookup(_ table: [Int], _ value: Int, _ compute: (Int) -> Int) -> Int {
+            value < table.count ? table[value] : compute(value)
         }
     }
 
@@ -70,12 +87,6 @@ public struct CalibrationStats: Sendable, Equatable {
 
         public var predicted: Double { reviews == 0 ? 0 : predictedSum / Double(reviews) }
         public var actual: Double { reviews == 0 ? 0 : Double(passed) / Double(reviews) }
-
-        mutating func record(predicted: Double, passed: Bool) {
-            reviews += 1
-            predictedSum += predicted
-            if passed { self.passed += 1 }
-        }
     }
 
     /// Non-empty bins, ordered by key.
@@ -98,16 +109,41 @@ public struct CalibrationStats: Sendable, Equatable {
     public init(bins: [Bin]) { self.bins = bins }
 }
 
-/// Collects scored reviews into calibration bins.
+/// Collects scored reviews into calibration bins, kept in flat arrays indexed by the
+/// bin's exponents so that adding a review allocates and hashes nothing.
 struct CalibrationAccumulator {
-    private var bins: [CalibrationStats.Key: CalibrationStats.Bin] = [:]
+    private static let intervals = 16, lengths = 48, lapses = 48
+    private var reviews = [Int32](repeating: 0, count: intervals * lengths * lapses)
+    private var passed = [Int32](repeating: 0, count: intervals * lengths * lapses)
+    private var predicted = [Double](repeating: 0, count: intervals * lengths * lapses)
 
-    mutating func add(_ key: CalibrationStats.Key, predicted: Double, passed: Bool) {
-        bins[key, default: CalibrationStats.Bin(key: key, reviews: 0, predictedSum: 0, passed: 0)]
-            .record(predicted: predicted, passed: passed)
+    mutating func add(_ e: CalibrationStats.Exponents, predicted p: Double, passed ok: Bool) {
+        let i = min(max(e.interval, 0), Self.intervals - 1)
+        let n = min(max(e.length, 0), Self.lengths - 1)
+        let l = min(e.lapses + 1, Self.lapses - 1)
+        let slot = (i * Self.lengths + n) * Self.lapses + l
+        reviews[slot] += 1
+        predicted[slot] += p
+        if ok { passed[slot] += 1 }
     }
 
     func result() -> CalibrationStats {
-        CalibrationStats(bins: bins.values.sorted { $0.key < $1.key })
+        var bins: [CalibrationStats.Bin] = []
+        for slot in reviews.indices where reviews[slot] > 0 {
+            let l = slot % Self.lapses, n = slot / Self.lapses % Self.lengths
+            let i = slot / (Self.lapses * Self.lengths)
+            let e = CalibrationStats.Exponents(raw: i, n, l - 1)
+            bins.append(CalibrationStats.Bin(key: CalibrationStats.Key(e), reviews: Int(reviews[slot]),
+                                             predictedSum: predicted[slot], passed: Int(passed[slot])))
+        }
+        return CalibrationStats(bins: bins.sorted { $0.key < $1.key })
+    }
+}
+
+extension CalibrationStats.Exponents {
+    init(raw interval: Int, _ length: Int, _ lapses: Int) {
+        self.interval = interval
+        self.length = length
+        self.lapses = lapses
     }
 }

@@ -7,7 +7,7 @@ struct ReviewPass {
     let today: Int
     private var days: DayCache
     /// Dense index per card, so per-card counters live in arrays.
-    private var index: [CardID: Int] = [:]
+    private var index = CardIndexTable(capacity: 1024)
     private var selected: [Bool] = []
     /// Per card: reviews a day or more after the previous one, and Again ratings among them.
     private var longTermReviews: [Int32] = []
@@ -30,9 +30,8 @@ struct ReviewPass {
 
     /// Indexes the collection's cards and marks those the filter selects.
     mutating func register(_ cards: [StatsCard], filter: StatsFilter) {
-        index.reserveCapacity(cards.count)
-        for card in cards where index[card.id] == nil {
-            index[card.id] = selected.count
+        index = CardIndexTable(capacity: cards.count + 1024)
+        for card in cards where index.index(of: card.id).isNew {
             selected.append(filter.matches(card))
         }
         longTermReviews = [Int32](repeating: 0, count: selected.count)
@@ -53,10 +52,10 @@ struct ReviewPass {
             let passed = review.rating.isSuccess
             longTermReviews[card] += 1
             if review.stateBefore != .new, let predicted = review.retrievabilityBefore {
-                let key = CalibrationStats.Key(elapsedDays: review.elapsedDays,
-                                               longTermReviews: Int(longTermReviews[card]),
-                                               lapses: Int(longTermLapses[card]))
-                calibration.add(key, predicted: predicted, passed: passed)
+                let bin = CalibrationStats.Exponents(elapsedDays: review.elapsedDays,
+                                                     longTermReviews: Int(longTermReviews[card]),
+                                                     lapses: Int(longTermLapses[card]))
+                calibration.add(bin, predicted: predicted, passed: passed)
             }
             if !passed { longTermLapses[card] += 1 }
         }
@@ -77,9 +76,8 @@ struct ReviewPass {
     }
 
     private mutating func slot(_ id: CardID) -> Int {
-        if let i = index[id] { return i }
-        let i = selected.count
-        index[id] = i
+        let (i, isNew) = index.index(of: id)
+        guard isNew else { return i }
         selected.append(unknownSelected)
         longTermReviews.append(0)
         longTermLapses.append(0)

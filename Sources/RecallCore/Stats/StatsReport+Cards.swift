@@ -35,23 +35,35 @@ extension StatsReport {
 
     /// Cards with at least one lapse, most lapses first (then hardest, then by source).
     static func leeches(_ cards: [StatsCard]) -> [RankedCard] {
-        let ranked = cards.filter { $0.lapses > 0 }.sorted { a, b in
+        top(cards.lazy.filter { $0.lapses > 0 }) { a, b in
             if a.lapses != b.lapses { return a.lapses > b.lapses }
             if (a.difficulty ?? 0) != (b.difficulty ?? 0) { return (a.difficulty ?? 0) > (b.difficulty ?? 0) }
             return sourceOrder(a, b)
         }
-        return ranked.prefix(rankedLimit).map(RankedCard.init)
     }
 
     /// Cards with a memory state, hardest first (then most lapses, then by source).
     static func hardest(_ cards: [StatsCard]) -> [RankedCard] {
-        let ranked = cards.filter { $0.state != .new && $0.difficulty != nil }.sorted { a, b in
+        top(cards.lazy.filter { $0.state != .new && $0.difficulty != nil }) { a, b in
             let da = a.difficulty ?? 0, db = b.difficulty ?? 0
             if da != db { return da > db }
             if a.lapses != b.lapses { return a.lapses > b.lapses }
             return sourceOrder(a, b)
         }
-        return ranked.prefix(rankedLimit).map(RankedCard.init)
+    }
+
+    /// The first ``rankedLimit`` cards in `comesFirst` order, without sorting them all.
+    private static func top(_ cards: some Sequence<StatsCard>,
+                            by comesFirst: (StatsCard, StatsCard) -> Bool) -> [RankedCard] {
+        var best: [StatsCard] = []
+        best.reserveCapacity(rankedLimit + 1)
+        for card in cards {
+            if best.count == rankedLimit, let last = best.last, !comesFirst(card, last) { continue }
+            let at = best.firstIndex { comesFirst(card, $0) } ?? best.count
+            best.insert(card, at: at)
+            if best.count > rankedLimit { best.removeLast() }
+        }
+        return best.map(RankedCard.init)
     }
 
     private static func sourceOrder(_ a: StatsCard, _ b: StatsCard) -> Bool {
