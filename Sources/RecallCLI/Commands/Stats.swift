@@ -7,7 +7,7 @@ extension Recall {
     struct Stats: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "stats",
-            abstract: "Show progress: today, streak, heatmap, forecast, retention, calibration, leeches.",
+            abstract: "Show progress at a glance: today, streak, heatmap, forecast, retention.",
             discussion: """
                 Everything is computed from the review log. Days are study days: they start at \
                 the collection's day-start hour in your time zone. Colour is used on a terminal \

@@ -9,18 +9,27 @@ extension StatsTextView {
         let table = report.retention
         var lines = [style("True retention", .bold) + glyphs.separator + "desired "
                      + Self.percent(table.desired, decimals: 0)]
-        lines.append(String(repeating: " ", count: 12)
-                     + ["young <21d", "mature", "all"].map { TextWidth.padded("  " + $0, to: 18) }.joined())
+        // Counts get as much room as the widest needs (at least "999/999").
+        let widest = table.rows.flatMap { [$0.young, $0.mature, $0.total] }
+            .map { Self.counts($0).count }.max() ?? 0
+        let countWidth = max(7, widest)
+        lines.append(String(repeating: " ", count: 12) + ["young <21d", "mature", "all"]
+            .map { TextWidth.padded("  " + $0, to: countWidth + 11) }.joined())
         for row in table.rows {
             let name = row.days == 1 ? "today" : "\(row.days) days"
-            let cells = [row.young, row.mature, row.total].map(retentionCell).joined()
+            let cells = [row.young, row.mature, row.total]
+                .map { retentionCell($0, countWidth: countWidth) }.joined()
             lines.append("  " + TextWidth.padded(name, to: 10) + cells)
         }
         return lines
     }
 
-    /// ` 87.5%       7/8  ` (rate coloured against the desired retention); 18 columns.
-    private func retentionCell(_ pass: PassCount) -> String {
+    private static func counts(_ pass: PassCount) -> String {
+        pass.reviews == 0 ? "" : "\(pass.passed)/\(pass.reviews)"
+    }
+
+    /// ` 87.5%       7/8  `: the rate coloured against the desired retention, then the counts.
+    private func retentionCell(_ pass: PassCount, countWidth: Int) -> String {
         let rate = Self.percent(pass.rate)
         let padded = String(repeating: " ", count: max(0, 6 - rate.count)) + rate
         let styled: String
@@ -30,8 +39,8 @@ extension StatsTextView {
         } else {
             styled = style(padded, .dim)
         }
-        let counts = pass.reviews == 0 ? "" : "\(pass.passed)/\(pass.reviews)"
-        return styled + String(repeating: " ", count: max(1, 10 - counts.count)) + counts + "  "
+        let counts = Self.counts(pass)
+        return styled + String(repeating: " ", count: countWidth + 3 - counts.count) + counts + "  "
     }
 
     // MARK: - Calibration
