@@ -35,6 +35,17 @@ enum AtomicFile {
         try syncFolder(folder)
     }
 
+    /// Appends `bytes` to `path` (creating it) and fsyncs, as the review log is written.
+    static func append(_ bytes: [UInt8], to path: String) throws(StoreError) {
+        let existed = exists(path)
+        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw StoreError.system("open", path: path, errno: errno) }
+        defer { close(fd) }
+        try writeAll(fd, bytes, path: path)
+        guard fsync(fd) == 0 else { throw StoreError.system("save", path: path, errno: errno) }
+        if !existed { try syncFolder(parentFolder(of: path)) }
+    }
+
     /// Writes all of `bytes` to `fd`, retrying short writes and EINTR.
     static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(StoreError) {
         var done = 0

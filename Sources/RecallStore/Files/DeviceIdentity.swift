@@ -61,3 +61,12 @@ extension String {
         return String(self[first...last])
     }
 }
+
+extension ProgressStore {
+    /// This machine's device id for `dataDirectory`: `RECALL_DEVICE` if set (letters,
+    /// digits, `-`, `_`, `.`), else the id saved in `DATA/device-id.<host name>`, made on
+    /// first use.
+    public static func deviceID(dataDirectory: String, environment: [String: String]) throws(StoreError) -> String {
+        try DeviceIdentity.load(dataFolder: dataDirectory, override: environment["RECALL_DEVICE"])
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import RecallCore
+
+/// `catalog.jsonl`: the deck cards as last seen, so an edited card can be recognised.
+///
+/// One line per card, `{"file":"…","id":"…","kind":"basic","line":12,"pos":3,"q":"…"}`
+/// (`pos` is the card's 0-based position among its file's cards), plus cards that left the
+/// decks but have a history (`"gone":true`), so `recall check` can still show their question.
+struct CardCatalog: Sendable {
+    struct Entry: Hashable, Sendable {
+        var id: CardID
+        var file: String
+        var line: Int
+        var pos: Int
+        var kind: String
+        var question: String
+        var gone = false
+    }
+
+    static let name = "catalog.jsonl"
+    var entries: [Entry]
+
+    /// The catalog of `cards` in deck order.
+    init(cards: [Card]) {
+        var perFile: [String: Int] = [:]
+        let ordered = cards.sorted { ($0.source.file, $0.source.line, Self.kind($0.kind)) < ($1.source.file, $1.source.line, Self.kind($1.kind)) }
+        entries = ordered.map { c in
+            let pos = perFile[c.source.file, default: 0]
+            perFile[c.source.file] = pos + 1
+            return Entry(id: c.id, file: c.source.file, line: c.source.line, pos: pos, kind: Self.kind(c.kind), question: c.question)
+        }
+    }
+
+    init(entries: [Entry]) { self.entries = entries }
+
+    static func kind(_ k: Card.Kind) -> String {
+        switch k {
+        case .basic: "basic"
+        case .reversed: "reversed"
+        case .cloze(let n): "cloze:\(n)"
+        }
+    }
+
+    /// A fingerprint of ids, files and positions: equal catalogs need no reconciling.
+    var digest: UInt64 {
+        var h = StableHasher()
+        for e in entries where !e.gone {
+            h.combine(e.id.rawValue)
+            h.combine(UInt64(e.pos))
+            h.combine(UInt64(e.file.utf8.count))
+            h.combine(bytes: e.file.utf8)
+        }
+        return h.value
+    }
+
+    func encoded() -> [UInt8] {
+        var out: [UInt8] = []
+        for e in entries {
+            out.append(contentsOf: "{\"file\":".utf8)
+            appendJSONString(e.file, to: &out)
+            if e.gone { out.append(contentsOf: ",\"gone\":true".utf8) }
+            out.append(contentsOf: ",\"id\":\"\(e.id)\",\"kind\":\"\(e.kind)\",\"line\":\(e.line),\"pos\":\(e.pos),\"q\":".utf8)
+            appendJSONString(e.question, to: &out)
+            out.append(contentsOf: "}\n".utf8)
+        }
+        return out
+    }
+
+    /// Reads the file; an unreadable line is skipped (the catalog only helps recognise edits).
+    static func load(_ path: String) -> CardCatalog {
+        guard let bytes = try? AtomicFile.read(path) else { return CardCatalog(entries: []) }
+        var entries: [Entry] = []
+        for text in bytes.split(separator: 0x0A) {
+            guard case .success(let v) = JSONValue.parse(Array(text)),
+                  case .string(let idText)? = v["id"], let id = CardID(idText),
+                  case .string(let file)? = v["file"], case .string(let kind)? = v["kind"],
+                  case .string(let q)? = v["q"], let line = v["line"]?.integer, let pos = v["pos"]?.integer
+            else { continue }
+            let gone = v["gone"] == .bool(true)
+            entries.append(Entry(id: id, file: file, line: line, pos: pos, kind: kind, question: q, gone: gone))
+        }
+        return CardCatalog(entries: entries)
+    }
+}
+
+/// Levenshtein distance over Unicode scalars, divided by the longer length: 0 same, 1 unrelated.
+/// Texts are normalised as card ids are (case, whitespace) and cut at 300 scalars.
+func textDistance(_ a: String, _ b: String) -> Double {
+    let x = Array(CardID.normalize(a).unicodeScalars.prefix(300))
+    let y = Array(CardID.normalize(b).unicodeScalars.prefix(300))
+    if x.isEmpty || y.isEmpty { return x.count == y.count ? 0 : 1 }
+    var previous = Array(0...y.count)
+    var current = [Int](repeating: 0, count: y.count + 1)
+    for i in 1...x.count {
+        current[0] = i
+        for j in 1...y.count {
+            let cost = x[i - 1] == y[j - 1] ? 0 : 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+        }
+        swap(&previous, &current)
+    }
+    return Double(previous[y.count]) / Double(max(x.count, y.count))
+}

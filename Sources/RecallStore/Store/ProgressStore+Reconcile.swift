@@ -1,0 +1,139 @@
+import Foundation
+import RecallCore
+
+/// How the progress store and the current decks line up (see ``ProgressStore/reconcile(with:now:)``).
+public struct Reconciliation: Equatable, Sendable {
+    /// A card whose question was edited, with the history carried from the old id to the new.
+    public struct Match: Equatable, Sendable {
+        public var from: CardID
+        public var to: CardID
+        public var oldQuestion: String
+        public var newQuestion: String
+        /// Where the card is now.
+        public var location: SourceLocation
+        /// 0 (unrelated) to 1 (the same text after normalising).
+        public var similarity: Double
+    }
+
+    /// Edits recognised with confidence; their history now belongs to the new id.
+    public var carried: [Match] = []
+    /// Possible edits not acted on: the old card's history stays with its old id.
+    public var unsure: [Match] = []
+    /// Cards with a history that are in no deck now, with their last known question (if any).
+    /// Their history is kept; it comes back if the card does.
+    public var orphans: [(id: CardID, question: String?)] = []
+
+    public static func == (a: Reconciliation, b: Reconciliation) -> Bool {
+        a.carried == b.carried && a.unsure == b.unsure
+            && a.orphans.map(\.id) == b.orphans.map(\.id) && a.orphans.map(\.question) == b.orphans.map(\.question)
+    }
+
+    /// One line per carried edit, for the user.
+    public var carriedMessages: [Diagnostic] {
+        carried.map { m in
+            .warning("the question changed from '\(m.oldQuestion)' to '\(m.newQuestion)'; its progress was kept", at: m.location)
+        }
+    }
+
+    /// One diagnostic per uncertain match, for `recall check`.
+    public var unsureMessages: [Diagnostic] {
+        unsure.map { m in
+            .warning("'\(m.newQuestion)' may be an edit of '\(m.oldQuestion)' (\(Int((m.similarity * 100).rounded()))% alike); its progress was not carried over",
+                     at: m.location, notes: ["if it is the same card, make the texts closer; otherwise nothing needs doing"])
+        }
+    }
+}
+
+extension ProgressStore {
+    /// Lines the store up with the deck cards: finds edited cards (a card id gone and a new
+    /// one in the same file at the same position, or with very similar question text) and
+    /// carries their history over, and lists orphans and uncertain matches.
+    ///
+    /// A writable store records carried edits in `renames.jsonl` (so they merge like reviews)
+    /// and the cards in `catalog.jsonl`; a read-only one only reports. Cheap when the decks
+    /// have not changed since the last call.
+    public func reconcile(with cards: [Card], now: Date) throws(StoreError) -> Reconciliation {
+        let catalog = CardCatalog(cards: cards)
+        let ids = Set(cards.map(\.id))
+        var result = Reconciliation()
+        if catalog.digest != catalogDigest {
+            let old = CardCatalog.load(path(CardCatalog.name))
+            (result.carried, result.unsure) = RenameMatcher(old: old, new: catalog, records: records, current: ids).matches()
+            if isWritable, lock != nil { try record(result.carried, catalog: catalog, old: old, now: now) }
+        }
+        let known = Dictionary(CardCatalog.load(path(CardCatalog.name)).entries.map { ($0.id, $0.question) }, uniquingKeysWith: { a, _ in a })
+        let carriedFrom = Set(result.carried.map(\.from))
+        result.orphans = records.keys.filter { !ids.contains($0) && !carriedFrom.contains($0) }.sorted()
+            .map { ($0, known[$0]) }
+        return result
+    }
+
+    private func record(_ carried: [Reconciliation.Match], catalog: CardCatalog, old: CardCatalog, now: Date) throws(StoreError) {
+        if !carried.isEmpty {
+            var bytes: [UInt8] = []
+            let time = ReviewLogCodec.date(milliseconds: ReviewLogCodec.milliseconds(now))
+            let new = carried.map { CardRename(from: $0.from, to: $0.to, time: time, device: device) }
+            for r in new { RenameLog.encode(r, into: &bytes) }
+            try AtomicFile.append(bytes, to: path(RenameLog.name))
+            for r in new {
+                records[r.to] = records[r.from]
+                records[r.from] = nil
+            }
+            (renames, renameCoverage) = try RenameLog.load(path(RenameLog.name))
+            renameTable = RenameTable(renames)
+        }
+        var entries = catalog.entries
+        let present = Set(entries.map(\.id))
+        let moved = Set(carried.map(\.from))
+        entries += old.entries.filter { !present.contains($0.id) && !moved.contains($0.id) && records[$0.id] != nil }
+            .map { var e = $0; e.gone = true; return e }
+        try AtomicFile.write(CardCatalog(entries: entries).encoded(), to: path(CardCatalog.name))
+        catalogDigest = catalog.digest
+        snapshotStale = true
+    }
+}
+
+/// Pairs cards that left the decks with cards that appeared, by position and text.
+struct RenameMatcher {
+    let old: CardCatalog
+    let new: CardCatalog
+    let records: [CardID: CardRecord]
+    let current: Set<CardID>
+
+    /// Edits that are this sure are carried over.
+    static let sameSpotSimilarity = 0.5
+    static let anywhereSimilarity = 0.85
+    /// Below these an edit is not even suggested.
+    static let unsureSimilarity = 0.6
+
+    func matches() -> (carried: [Reconciliation.Match], unsure: [Reconciliation.Match]) {
+        let oldIDs = Set(old.entries.map(\.id))
+        let gone = old.entries.filter { !$0.gone && !current.contains($0.id) && records[$0.id] != nil }
+        var fresh = new.entries.filter { !oldIDs.contains($0.id) && records[$0.id] == nil }
+        guard !gone.isEmpty, !fresh.isEmpty else { return ([], []) }
+        let compareAcrossFiles = gone.count * fresh.count <= 20_000
+        var carried: [Reconciliation.Match] = [], unsure: [Reconciliation.Match] = []
+        for g in gone {
+            var scored: [(index: Int, similarity: Double, sameSpot: Bool)] = []
+            for (i, f) in fresh.enumerated() where f.kind == g.kind && (f.file == g.file || compareAcrossFiles) {
+                let similarity = 1 - textDistance(g.question, f.question)
+                scored.append((i, similarity, f.file == g.file && f.pos == g.pos))
+            }
+            scored.sort { ($0.sameSpot ? 1 : 0, $0.similarity) > ($1.sameSpot ? 1 : 0, $1.similarity) }
+            guard let best = scored.first else { continue }
+            let runnerUp = scored.dropFirst().first(where: { !$0.sameSpot })?.similarity ?? 0
+            let f = fresh[best.index]
+            let match = Reconciliation.Match(from: g.id, to: f.id, oldQuestion: g.question, newQuestion: f.question,
+                                             location: SourceLocation(file: f.file, line: f.line), similarity: best.similarity)
+            let sure = (best.sameSpot && best.similarity >= Self.sameSpotSimilarity)
+                || (best.similarity >= Self.anywhereSimilarity && best.similarity - runnerUp >= 0.1)
+            if sure {
+                carried.append(match)
+                fresh.remove(at: best.index)
+            } else if best.similarity >= Self.unsureSimilarity || best.sameSpot {
+                unsure.append(match)
+            }
+        }
+        return (carried, unsure)
+    }
+}
