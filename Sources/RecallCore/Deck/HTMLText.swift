@@ -29,13 +29,14 @@ enum HTMLText {
             if name == "br" || blockTags.contains(name) {
                 out += collapse(decodeEntities(text))
                 text = ""
-                out += "\n"
+                if name == "br" || !(out.isEmpty || out.hasSuffix("\n")) { out += "\n" }
                 if name == "li", !tag.hasPrefix("/") { out += "- " }
             }
         }
         text += rest
         out += collapse(decodeEntities(text))
-        return CardText.normalize(out.replacingNonBreakingSpaces())
+        let lines = out.split(separator: "\n", omittingEmptySubsequences: false).map { CardText.trim($0) }
+        return CardText.join(lines).replacingNonBreakingSpaces()
     }
 
     private static func tagName(_ tag: Substring) -> String {

@@ -1,0 +1,53 @@
+import Testing
+@testable import RecallCore
+
+@Suite struct DeckSourceTests {
+    @Test func binaryFileIsOneError() {
+        var bytes = Array("Q\nA\n".utf8)
+        bytes += [0, 1, 2, 0xFF, 0]
+        let deck = DeckParser.parse(bytes: bytes, file: "x.txt", deck: "X", format: .plain)
+        #expect(deck.cards.isEmpty)
+        #expect(rendered(deck) == [
+            """
+            x.txt:1: error: binary file, not a deck
+            note: deck files are UTF-8 text: plain (.txt), Markdown (.md) or delimited (.tsv, .csv)
+            """,
+        ])
+    }
+
+    @Test func utf16IsExplained() {
+        let deck = DeckParser.parse(bytes: [0xFF, 0xFE, 0x51, 0, 0x0A, 0], file: "x.txt", deck: "X", format: .plain)
+        #expect(rendered(deck) == [
+            """
+            x.txt:1: error: the file is UTF-16 text, not UTF-8
+            note: save it as UTF-8 (most editors offer this under 'Save As' or 'Encoding')
+            """,
+        ])
+    }
+
+    @Test(arguments: [
+        ([0x51, 0x0A, 0x63, 0x61, 0x66, 0xE9, 0x0A], "x.txt:2:4: error: invalid UTF-8 (byte 0xE9)"),  // Latin-1 é
+        ([0xC0, 0x80], "x.txt:1:1: error: invalid UTF-8 (byte 0xC0)"),                              // overlong
+        ([0x41, 0xED, 0xA0, 0x80], "x.txt:1:2: error: invalid UTF-8 (byte 0xED)"),                  // surrogate
+        ([0x0A, 0x0A, 0x41, 0xE2, 0x82], "x.txt:3:2: error: invalid UTF-8 (byte 0xE2)"),             // truncated
+    ] as [([UInt8], String)])
+    func invalidUTF8(bytes: [UInt8], headline: String) {
+        let deck = DeckParser.parse(bytes: bytes, file: "x.txt", deck: "X", format: .plain)
+        #expect(deck.diagnostics.map(\.headline) == [headline])
+        #expect(deck.diagnostics.first?.notes == ["save the file as UTF-8; it may be in Latin-1 or Windows-1252"])
+    }
+
+    @Test func validMultibyteText() {
+        let deck = parseDeck("Ça va ? 🇫🇷\nOui — très bien\n", .plain)
+        #expect(pairs(deck) == ["Ça va ? 🇫🇷 | Oui — très bien"])
+    }
+
+    @Test func deckNamesFromPaths() {
+        #expect(DeckName.forFile(relativePath: "History/Gaza.txt") == "History::Gaza")
+        #expect(DeckName.forFile(relativePath: "Swift.md") == "Swift")
+        #expect(DeckName.forFile(relativePath: "a/b/c.d.tsv") == "a::b::c.d")
+        #expect(DeckName.forFile(relativePath: ".hidden") == ".hidden")
+        #expect(DeckName.fileExtension("X.CSV") == "csv")
+        #expect(DeckFormat(fileExtension: "pdf") == nil)
+    }
+}
