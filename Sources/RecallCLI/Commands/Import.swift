@@ -1,10 +1,125 @@
 import ArgumentParser
+import Foundation
+import RecallCore
+import RecallStore
 
 extension Recall {
-    /// Placeholder until the deck builder lands; replaced by the real command.
+    /// `recall import FILE [--into DECKFILE] [--force]`: converts a deck into a Markdown deck file
+    /// in the collection, skipping cards the collection already has.
     struct Import: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "import", abstract: "(in progress)")
+        static let configuration = CommandConfiguration(
+            commandName: "import",
+            abstract: "Convert a deck file into a Markdown deck in the collection.",
+            discussion: """
+                Reads FILE (plain .txt, Markdown .md, or .tsv/.csv as Anki exports them) and \
+                writes its cards as a Markdown deck in the collection, leaving out cards the \
+                collection already has. An existing deck file is only replaced with --force.
+
+                Examples:
+                  recall import ~/Downloads/spanish.tsv
+                  recall import notes.txt --into Languages/Spanish.md
+                  recall import spanish.csv --into Spanish.md --force
+                """
+        )
+
         @OptionGroup var collection: CollectionOptions
-        func run() throws {}
+
+        @Argument(help: ArgumentHelp("The file to import (.txt, .md, .tsv or .csv).", valueName: "file"))
+        var file: String
+
+        @Option(name: .long, help: ArgumentHelp(
+            "The deck file to write, relative to the collection (default: FILE's name with .md).",
+            valueName: "deckfile"))
+        var into: String?
+
+        @Flag(name: .long, help: "Replace the deck file if it already exists.")
+        var force = false
+
+        func validate() throws {
+            if let into {
+                guard DeckName.fileExtension(into) == "md" else {
+                    throw ValidationError("--into must name a Markdown deck file ending in '.md', not '\(into)'")
+                }
+                guard !into.hasPrefix("/"), !into.split(separator: "/").contains("..") else {
+                    throw ValidationError("--into must be a path inside the collection, such as 'Languages/Spanish.md'")
+                }
+            }
+        }
+
+        /// The target file relative to the collection.
+        var targetRelativePath: String {
+            if let into { return into.split(separator: "/").joined(separator: "/") }
+            let name = String(file.split(separator: "/").last ?? Substring(file))
+            return DeckName.dropExtension(name) + ".md"
+        }
+
+        func run() throws {
+            let root = collection.decksDirectory()
+            let relative = targetRelativePath
+            let target = root.appendingPathComponent(relative)
+            let shownTarget = root.relativePath.hasSuffix("/") ? root.relativePath + relative : root.relativePath + "/" + relative
+            if !force, FileManager.default.fileExists(atPath: target.path) {
+                throw CLIError("'\(shownTarget)' already exists",
+                               hint: "use --force to replace it, or --into to write another deck file")
+            }
+            let progress = ImportProgress(file: file)
+            progress.show(0.1, "reading")
+            let deck = DeckName.forFile(relativePath: relative)
+            let parsed = DeckFile.load(path: file, displayPath: file, deck: deck)
+            let printer = DiagnosticPrinter.standardError()
+            guard !parsed.hasErrors else {
+                progress.clear()
+                printer.print(parsed.diagnostics)
+                throw ExitCode(1)
+            }
+            progress.show(0.5, "checking duplicates")
+            let known = knownIDs(root: root, replacing: force ? relative : nil)
+            let (notes, skipped) = Self.newNotes(parsed.notes, file: file, known: known)
+            progress.show(0.8, "writing")
+            defer { progress.clear() }
+            printer.print(parsed.diagnostics)
+            let added = notes.reduce(0) { $0 + $1.cards(file: relative).count }
+            guard added > 0 else {
+                progress.clear()
+                print("nothing to import: all \(plural(skipped, "card")) of '\(file)' are already in the collection")
+                return
+            }
+            do {
+                try DeckFile.write(MarkdownDeckWriter.render(notes, deck: deck), to: target.path)
+            } catch {
+                throw CLIError(error.reason, hint: error.notes.first)
+            }
+            progress.clear()
+            let skippedText = skipped > 0 ? " (\(skipped) skipped as duplicate\(skipped == 1 ? "" : "s"))" : ""
+            print("imported \(plural(added, "card")) into \(shownTarget)\(skippedText)")
+        }
+
+        /// The ids of the cards already in the collection, leaving out the file to be replaced.
+        private func knownIDs(root: URL, replacing relative: String?) -> Set<CardID> {
+            guard CollectionLoaderAccess.isFolder(root.path) else { return [] }
+            let loaded = CollectionLoader.load(root: root)
+            var ids = Set<CardID>()
+            ids.reserveCapacity(loaded.cards.count)
+            for card in loaded.cards where card.source.file != relative { ids.insert(card.id) }
+            return ids
+        }
+
+        /// The notes none of whose cards are already known (nor earlier in the same file), and
+        /// how many cards were left out.
+        static func newNotes(_ notes: [DeckNote], file: String, known: Set<CardID>) -> ([DeckNote], Int) {
+            var seen = known
+            var kept: [DeckNote] = []
+            var skipped = 0
+            for note in notes {
+                let ids = note.cards(file: file).map(\.id)
+                if ids.contains(where: { seen.contains($0) }) {
+                    skipped += ids.count
+                } else {
+                    seen.formUnion(ids)
+                    kept.append(note)
+                }
+            }
+            return (kept, skipped)
+        }
     }
 }

@@ -1,0 +1,80 @@
+import Foundation
+import RecallCore
+
+/// The one printer of diagnostics: `file:line[:col]: error|warning: message` plus `note:`
+/// lines, on standard error. Bold and colour only when stderr is a terminal and `NO_COLOR`
+/// is unset.
+struct DiagnosticPrinter {
+    /// At most this many diagnostics are printed per file; a note counts the rest.
+    static let limitPerFile = 100
+
+    var color: Bool
+
+    init(color: Bool) {
+        self.color = color
+    }
+
+    /// The printer for this process's standard error.
+    static func standardError() -> DiagnosticPrinter {
+        DiagnosticPrinter(color: Terminal.useColor(isTerminal: isatty(STDERR_FILENO) == 1, noColorFlag: false,
+                                                   environment: ProcessInfo.processInfo.environment))
+    }
+
+    /// Prints `diagnostics` to standard error in one write.
+    func print(_ diagnostics: [Diagnostic]) {
+        let text = render(diagnostics)
+        guard !text.isEmpty else { return }
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    /// All diagnostics as printed, each line ending in a newline; beyond
+    /// ``limitPerFile`` problems in one file, one note says how many were left out.
+    func render(_ diagnostics: [Diagnostic]) -> String {
+        var out = ""
+        var shown: [String: Int] = [:]
+        var hidden: [(file: String, count: Int)] = []
+        var hiddenIndex: [String: Int] = [:]
+        for diagnostic in diagnostics {
+            let file = diagnostic.location?.file ?? ""
+            let count = shown[file, default: 0]
+            guard count < Self.limitPerFile || file.isEmpty else {
+                if let i = hiddenIndex[file] { hidden[i].count += 1 } else {
+                    hiddenIndex[file] = hidden.count
+                    hidden.append((file, 1))
+                }
+                continue
+            }
+            shown[file] = count + 1
+            out += render(diagnostic) + "\n"
+        }
+        for (file, count) in hidden {
+            let problems = count == 1 ? "problem" : "problems"
+            out += style("note:", bold: true) + " \(count) more \(problems) in '\(file)' not shown; "
+                + "'recall check --json' lists them all\n"
+        }
+        return out
+    }
+
+    /// One diagnostic with its notes, without a final newline.
+    func render(_ diagnostic: Diagnostic) -> String {
+        guard color else { return diagnostic.rendered }
+        let place: String
+        if let location = diagnostic.location {
+            place = diagnostic.column.map { "\(location):\($0)" } ?? location.description
+        } else {
+            place = "recall"
+        }
+        let severity = diagnostic.severity == .error
+            ? style("error:", code: "31") : style("warning:", code: "35")
+        let headline = style(place + ":", bold: true) + " " + severity + " " + style(diagnostic.message, bold: true)
+        return ([headline] + diagnostic.notes.map { style("note:", code: "36") + " " + $0 }).joined(separator: "\n")
+    }
+
+    private func style(_ text: String, bold: Bool = false, code: String? = nil) -> String {
+        guard color else { return text }
+        var codes: [String] = []
+        if bold || code != nil { codes.append("1") }
+        if let code { codes.append(code) }
+        return "\u{1B}[\(codes.joined(separator: ";"))m\(text)\u{1B}[0m"
+    }
+}
