@@ -1,10 +1,125 @@
 import ArgumentParser
+import Foundation
+import RecallCore
+import RecallStore
 
 extension Recall {
-    /// Placeholder until its issue lands; the owner replaces this file.
+    /// `recall config [KEY [VALUE]]`: list, show or change the collection's settings.
     struct Config: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "config", abstract: "(in progress)")
+        static let configuration = CommandConfiguration(
+            commandName: "config",
+            abstract: "List, show or change the collection's settings.",
+            discussion: """
+                With no KEY, lists every setting as 'key = value'. With KEY, prints its value. \
+                With KEY and VALUE, checks and saves the new value in settings.json; every card \
+                is then recomputed from the review log, so switching scheduler applies to the \
+                whole history. VALUE 'default' goes back to the default; for a per-deck limit \
+                it removes the override. Steps are written like '1m 10m' (units s, m, h, d).
+
+                Keys: \(SettingKey.all.map(\.name).joined(separator: ", ")), \
+                deck.NAME.new_per_day, deck.NAME.reviews_per_day.
+
+                Examples:
+                  recall config                           list all settings
+                  recall config desired_retention 0.85    aim for 85% recall
+                  recall config scheduler sm2             switch to SM-2 (recomputes every card)
+                  recall config learning_steps '1m 10m 1h'
+                  recall config deck.Swift.new_per_day 30 a limit for one deck and its sub-decks
+                """
+        )
+
         @OptionGroup var collection: CollectionOptions
-        func run() throws {}
+
+        @Argument(help: ArgumentHelp("The setting to show or change.", valueName: "key"))
+        var key: String?
+
+        @Argument(help: ArgumentHelp("The new value ('default' to reset).", valueName: "value"))
+        var value: String?
+
+        func validate() throws {
+            if let key, ConfigKeyPath(key) == nil {
+                throw ValidationError("unknown setting '\(key)'; run 'recall config' to list the settings")
+            }
+        }
+
+        func run() throws {
+            guard let key, let path = ConfigKeyPath(key) else { return try list() }
+            guard let value else {
+                let settings = try StoreAccess.reporting { try SettingsFile.load(settingsPath) }
+                print(path.show(settings))
+                return
+            }
+            let store = try StoreAccess.open(collection, forWriting: true)
+            var settings = store.settings
+            try path.set(value, in: &settings).get()
+            let problems = settings.validate().filter { !store.settings.validate().contains($0) }
+            if let first = problems.first { throw ValidationError(first) }
+            try StoreAccess.reporting {
+                try store.updateSettings(settings)
+                try store.close()
+            }
+            print("\(key) = \(path.show(settings))")
+        }
+
+        private var settingsPath: String { StoreAccess.location(collection).folder + "/" + SettingsFile.name }
+
+        private func list() throws {
+            let settings = try StoreAccess.reporting { try SettingsFile.load(settingsPath) }
+            var lines = SettingKey.all.map { "\($0.name) = \(ConfigKeyPath.global($0).show(settings))" }
+            for (deck, limits) in settings.deckLimits.sorted(by: { $0.key < $1.key }) {
+                if let n = limits.newPerDay { lines.append("deck.\(deck).new_per_day = \(n)") }
+                if let n = limits.reviewsPerDay { lines.append("deck.\(deck).reviews_per_day = \(n)") }
+            }
+            print(lines.joined(separator: "\n"))
+        }
+    }
+}
+
+/// A `recall config` key: a global setting or a per-deck limit (`deck.NAME.new_per_day`).
+enum ConfigKeyPath {
+    case global(SettingKey)
+    case deck(String, newCards: Bool)
+
+    init?(_ text: String) {
+        if let key = SettingKey.named(text) { self = .global(key); return }
+        for (suffix, newCards) in [(".new_per_day", true), (".reviews_per_day", false)]
+        where text.hasPrefix("deck.") && text.hasSuffix(suffix) && text.count > 5 + suffix.count {
+            self = .deck(String(text.dropFirst(5).dropLast(suffix.count)), newCards: newCards)
+            return
+        }
+        return nil
+    }
+
+    func show(_ settings: CollectionSettings) -> String {
+        switch self {
+        case .global(let key): return SettingsText.show(key.value(in: settings), kind: key.kind)
+        case .deck(let name, let newCards):
+            let limits = settings.deckLimits[name]
+            return (newCards ? limits?.newPerDay : limits?.reviewsPerDay).map(String.init) ?? "default"
+        }
+    }
+
+    /// Applies the user's text; a bad value is a usage error (exit 64).
+    func set(_ text: String, in settings: inout CollectionSettings) -> Result<Void, ValidationError> {
+        switch self {
+        case .global(let key):
+            if text == "default" { key.reset(in: &settings); return .success(()) }
+            switch SettingsText.parse(text, kind: key.kind) {
+            case .success(let v): key.assign(v, in: &settings); return .success(())
+            case .failure(let e): return .failure(ValidationError("\(key.name): \(e.message)"))
+            }
+        case .deck(let name, let newCards):
+            var limits = settings.deckLimits[name] ?? .init()
+            let number: Int?
+            if text == "default" { number = nil } else {
+                guard let n = Int(text.trimmingCharacters(in: .whitespaces)), n >= 0 else {
+                    return .failure(ValidationError("deck limits are whole numbers of 0 or more (or 'default'), found '\(text)'"))
+                }
+                number = n
+            }
+            if newCards { limits.newPerDay = number } else { limits.reviewsPerDay = number }
+            settings.deckLimits[name] = limits.newPerDay == nil && limits.reviewsPerDay == nil ? nil : limits
+            return .success(())
+        }
     }
 }

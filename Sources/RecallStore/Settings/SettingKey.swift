@@ -98,3 +98,14 @@ public enum SettingValue: Equatable, Sendable {
     var text: String? { if case .text(let t) = self { t } else { nil } }
     var numbers: [Double]? { if case .numbers(let n) = self { n } else { nil } }
 }
+
+extension SettingKey {
+    /// The current value of this setting in `settings`.
+    public func value(in settings: CollectionSettings) -> SettingValue { get(settings) }
+
+    /// Sets this setting in `settings` (a value of the wrong kind is ignored).
+    public func assign(_ value: SettingValue, in settings: inout CollectionSettings) { set(&settings, value) }
+
+    /// Puts this setting back to its default.
+    public func reset(in settings: inout CollectionSettings) { set(&settings, get(CollectionSettings())) }
+}

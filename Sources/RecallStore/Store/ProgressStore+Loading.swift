@@ -127,7 +127,7 @@ extension ProgressStore {
     }
 
     /// Names of `reviews*.jsonl` files other than `reviews.jsonl` in the collection folder.
-    func conflictCopies() -> [String] {
+    public func conflictCopies() -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: location.folder)) ?? []
         return names.filter { $0.hasPrefix("reviews") && $0.hasSuffix(".jsonl") && $0 != "reviews.jsonl" }.sorted()
     }
