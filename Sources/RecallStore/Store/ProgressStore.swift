@@ -56,10 +56,17 @@ public final class ProgressStore {
         if forWriting {
             try AtomicFile.makeFolders(location.folder)
             store.lock = try CollectionLock(path: store.path("lock"))
+            store.removeLeftoverTempFiles()
         }
         try store.load()
         store.noticeConflictCopies()
         return store
+    }
+
+    /// Deletes `*.tmp-PID` files left by a writer killed mid-replace (safe: we hold the lock).
+    func removeLeftoverTempFiles() {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: location.folder)) ?? []
+        for name in names where name.contains(".tmp-") { unlink(path(name)) }
     }
 
     /// The path of `name` inside the collection folder.
