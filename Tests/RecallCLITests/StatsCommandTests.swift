@@ -142,6 +142,21 @@ import RecallStore
         #expect(lines.contains("Cards | 4 cards: 4 new | 0 learning | 0 review | 0 relearning | 0 suspended"))
     }
 
+    @Test func malformedLogLineIsReportedWithItsLocation() throws {
+        let c = try Collection()
+        try c.log(Self.week)
+        let folder = StoreLocation(dataDirectory: c.data.path, decksDirectory: c.decks.path).folder
+        let path = folder + "/reviews.jsonl"
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        handle.seekToEndOfFile()
+        handle.write(Data("{\"card\":\"nonsense\"}\n{\"card\":\"0000000000000001\"}\n".utf8))
+        try handle.close()
+        let result = try c.run(["stats"])
+        #expect(result.code == 1)
+        #expect(result.out.isEmpty)
+        #expect(result.err.hasPrefix(path + ":7: error: "), "stderr: \(result.err)")
+    }
+
     @Test func textViewGolden() throws {
         let c = try Collection()
         try c.log(Self.week)
