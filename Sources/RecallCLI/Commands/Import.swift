@@ -74,11 +74,10 @@ extension Recall {
             }
             progress.show(0.5, "checking duplicates")
             let known = knownIDs(root: root, replacing: force ? relative : nil)
-            let (notes, skipped) = Self.newNotes(parsed.notes, file: file, known: known)
+            let (notes, added, skipped) = Self.newNotes(parsed.notes, file: file, known: known)
             progress.show(0.8, "writing")
             defer { progress.clear() }
             printer.print(parsed.diagnostics)
-            let added = notes.reduce(0) { $0 + $1.cards(file: relative).count }
             guard added > 0 else {
                 progress.clear()
                 print("nothing to import: all \(plural(skipped, "card")) of '\(file)' are already in the collection")
@@ -104,11 +103,12 @@ extension Recall {
             return ids
         }
 
-        /// The notes none of whose cards are already known (nor earlier in the same file), and
-        /// how many cards were left out.
-        static func newNotes(_ notes: [DeckNote], file: String, known: Set<CardID>) -> ([DeckNote], Int) {
+        /// The notes none of whose cards are already known (nor earlier in the same file), how
+        /// many cards they make and how many cards were left out.
+        static func newNotes(_ notes: [DeckNote], file: String, known: Set<CardID>) -> ([DeckNote], Int, Int) {
             var seen = known
             var kept: [DeckNote] = []
+            var added = 0
             var skipped = 0
             for note in notes {
                 let ids = note.cards(file: file).map(\.id)
@@ -117,9 +117,10 @@ extension Recall {
                 } else {
                     seen.formUnion(ids)
                     kept.append(note)
+                    added += ids.count
                 }
             }
-            return (kept, skipped)
+            return (kept, added, skipped)
         }
     }
 }

@@ -26,6 +26,7 @@ public enum MarkdownDeckWriter {
             }
             write(group.notes, into: &out)
         }
+        while out.hasSuffix("\n\n") { out.removeLast() }
         return out
     }
 
@@ -72,12 +73,20 @@ public enum MarkdownDeckWriter {
     }
 
     private static func fitsOneLine(_ q: String, _ a: String) -> Bool {
-        for text in [q, a] {
-            if text.contains("\n") || text.contains("::") || text != CardText.trim(text) { return false }
-            if text.contains("{{") { return false }
-        }
-        guard MarkdownSyntax.classify(q) == .text else { return false }
+        guard isPlainLine(q), isPlainLine(a), MarkdownSyntax.classify(q) == .text else { return false }
         return MarkdownSyntax.dropListMarker(q).dropped == 0
+    }
+
+    /// One trimmed line without `::` or `{{` (which would change how it reads back).
+    private static func isPlainLine(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == 0x0A || byte == 0x0D { return false }
+            if byte == previous, byte == 0x3A || byte == 0x7B { return false }
+            previous = byte
+        }
+        guard let first = text.utf8.first, let last = text.utf8.last else { return false }
+        return first != 0x20 && first != 0x09 && last != 0x20 && last != 0x09
     }
 
     private static func block(_ q: String, _ a: String, into out: inout String) {

@@ -1,0 +1,35 @@
+import Testing
+@testable import RecallCore
+
+@Suite struct DeckCardIDTests {
+    /// The byte-level fast path must give exactly the ids of `Card.makeID`.
+    @Test func fastPathMatchesMakeID() {
+        var generator = SplitMix(seed: 42)
+        let alphabet: [String] = ["a", "Z", " ", "  ", "\t", "\n", "\r\n", "\r", "\u{0B}", "\u{0C}", "\u{1C}",
+                                  "\u{1F}", "?", ":", "é", "İ", "ß", "\u{A0}", "\u{2003}", "🇫🇷", "e\u{301}", "0"]
+        var samples = ["", " ", "What is FSRS?", "  what  IS fsrs? \n", "A\r\nB", "\u{1C}x\u{1F}"]
+        for _ in 0..<2000 {
+            let length = Int(generator.next() % 12)
+            samples.append((0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }.joined())
+        }
+        for text in samples {
+            for kind in [Card.Kind.basic, .reversed, .cloze(1), .cloze(12), .cloze(0)] {
+                #expect(Card.fastID(questionSide: text, kind: kind) == Card.makeID(questionSide: text, kind: kind),
+                        "\(text.debugDescription) \(kind)")
+            }
+        }
+    }
+}
+
+/// A tiny seeded generator (SplitMix64) for reproducible samples.
+private struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
