@@ -55,3 +55,17 @@ import RecallCore
         try Self.golden("stats.json", StatsJSON.render(Self.report, scope: "all decks"))
     }
 }
+
+@Suite struct StatsNarrowViewTests {
+    @Test(arguments: [40, 56, 64])
+    func chartsFitNarrowTerminals(width: Int) {
+        let text = StatsTextView(report: StatsViewTests.report, scope: "all decks", glyphs: .unicode,
+                                 color: false, width: width).render()
+        let lines = text.split(separator: "\n")
+        let heatmap = lines.filter { $0.hasPrefix("Mon ") || $0.hasPrefix("Sun ") }
+        #expect(heatmap.count == 2)
+        for line in heatmap { #expect(TextWidth.of(line) <= width) }
+        let axis = lines.first { $0.contains("+7") && $0.contains("+14") }
+        #expect(axis.map { TextWidth.of($0) <= width } == true)
+    }
+}

@@ -3,17 +3,19 @@ import RecallCore
 extension StatsTextView {
     // MARK: - Heatmap
 
-    /// 53 week columns (Monday to Sunday rows) of shaded blocks with month names on top.
+    /// 53 week columns (Monday to Sunday rows) of shaded blocks with month names on top;
+    /// on a terminal narrower than 57 columns, only the latest weeks that fit.
     func heatmapSection() -> [String] {
         let h = report.heatmap
+        let shown = max(0, HeatmapStats.weeks - max(1, width - 4))..<HeatmapStats.weeks
         let total = h.counts.reduce(0, +)
         let days = h.counts.filter { $0 > 0 }.count
         var lines = [style("Reviews, past 52 weeks", .bold) + glyphs.separator
                      + plural(total, "review") + " on " + plural(days, "day")]
-        lines.append("    " + monthLabels(h))
+        lines.append("    " + monthLabels(h, weeks: shown))
         for weekday in 0..<7 {
             var row = Self.weekdayNames[weekday] + " "
-            for week in 0..<HeatmapStats.weeks {
+            for week in shown {
                 let day = h.firstDay + week * 7 + weekday
                 row += day > h.lastDay ? " " : shade(h.level(h.count(day: day)))
             }
@@ -30,20 +32,21 @@ extension StatsTextView {
     }
 
     /// Month names over the first column whose Monday falls in that month.
-    private func monthLabels(_ h: HeatmapStats) -> String {
-        var line = [Character](repeating: " ", count: HeatmapStats.weeks)
+    private func monthLabels(_ h: HeatmapStats, weeks: Range<Int>) -> String {
+        var line = [Character](repeating: " ", count: weeks.count)
         var freeFrom = 0
         var previousMonth = -1
-        for week in 0..<HeatmapStats.weeks {
-            let month = StudyCalendar.civil(fromDays: h.firstDay + week * 7).month
+        for (column, week) in weeks.enumerated() {
+            let monday = h.firstDay + week * 7
+            let month = StudyCalendar.civil(fromDays: monday).month
             defer { previousMonth = month }
-            guard month != previousMonth, week >= freeFrom else { continue }
+            guard month != previousMonth, column >= freeFrom else { continue }
             let name = Array(Self.monthNames[month - 1])
-            guard week + name.count <= line.count else { continue }
+            guard column + name.count <= line.count else { continue }
             // The first column only gets a name if its month has room before the next one.
-            if week == 0, StudyCalendar.civil(fromDays: h.firstDay + 21).month != month { continue }
-            for (i, ch) in name.enumerated() { line[week + i] = ch }
-            freeFrom = week + name.count + 1
+            if column == 0, StudyCalendar.civil(fromDays: monday + 21).month != month { continue }
+            for (i, ch) in name.enumerated() { line[column + i] = ch }
+            freeFrom = column + name.count + 1
         }
         return String(line)
     }
@@ -58,25 +61,29 @@ extension StatsTextView {
         guard total > 0, let maximum = f.max() else { return [title + "nothing due"] }
         let height = 4
         let gutter = String(maximum).count + 1
+        // Two columns per day when 30 of them fit, else one.
+        let cell = width >= gutter + 1 + 2 * f.count ? 2 : 1
         var rows = [String](repeating: "", count: height)
         for value in f {
             let tall = Int((Double(value) / Double(maximum) * Double(height * 8)).rounded(.up))
             let column = glyphs.column(eighthsTall: value > 0 ? max(1, tall) : 0, height: height)
-            for r in 0..<height { rows[r] += style(column[r], .cyan) + " " }
+            for r in 0..<height { rows[r] += style(column[r], .cyan) + (cell == 2 ? " " : "") }
         }
         var lines = [title + plural(total, "card") + " (\(f[0]) today)"]
         for (r, row) in rows.enumerated() {
             let axis = r == 0 ? String(maximum) : ""
             lines.append(String(repeating: " ", count: gutter - axis.count) + axis + " " + row)
         }
-        lines.append(String(repeating: " ", count: gutter + 1) + forecastAxis())
+        lines.append(String(repeating: " ", count: gutter + 1) + forecastAxis(cell: cell))
         return lines
     }
 
-    private func forecastAxis() -> String {
-        var line = [Character](repeating: " ", count: 60)
-        for (day, text) in [(0, "today"), (7, "+7"), (14, "+14"), (21, "+21"), (28, "+28")] {
-            for (i, ch) in text.enumerated() where day * 2 + i < line.count { line[day * 2 + i] = ch }
+    private func forecastAxis(cell: Int) -> String {
+        var line = [Character](repeating: " ", count: 30 * cell)
+        let marks = cell == 2 ? [(0, "today"), (7, "+7"), (14, "+14"), (21, "+21"), (28, "+28")]
+            : [(0, "0"), (7, "+7"), (14, "+14"), (21, "+21")]
+        for (day, text) in marks {
+            for (i, ch) in text.enumerated() where day * cell + i < line.count { line[day * cell + i] = ch }
         }
         return String(line)
     }
