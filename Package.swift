@@ -11,6 +11,11 @@ let package = Package(
         // Argument parsing, --help, usage errors (exit 64) and shell completion scripts for
         // the `recall` command line (RecallCLI). Hand-writing this would be worse in every way.
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Opens Anki's .apkg/.colpkg packages, which are zip files (RecallAnki).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // Reads the SQLite collection inside an Anki package with a real SQLite library
+        // (RecallAnki); needs Debian's libsqlite3-dev.
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // Pure core: cards, deck parsing, diagnostics, FSRS-6/SM-2, queue, session, stats.
@@ -27,11 +32,28 @@ let package = Package(
             providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
         ),
 
+        // Debian's libzstd (libzstd-dev): Anki's current collection.anki21b is zstd-compressed.
+        .systemLibrary(
+            name: "CZstd",
+            pkgConfig: "libzstd",
+            providers: [.apt(["libzstd-dev"]), .brew(["zstd"])]
+        ),
+
+        // Anki import and export: zip, SQLite, zstd, HTML fields, review history.
+        .target(
+            name: "RecallAnki",
+            dependencies: [
+                "RecallCore", "RecallStore", "CZstd",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+
         // The command line and the REPL: argv, terminal, colour, libedit, exit codes.
         .target(
             name: "RecallCLI",
             dependencies: [
-                "RecallCore", "RecallStore", "CEditLine",
+                "RecallCore", "RecallStore", "RecallAnki", "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -45,6 +67,11 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "RecallStoreTests", dependencies: ["RecallStore", "RecallCore"]),
+        .testTarget(
+            name: "RecallAnkiTests",
+            dependencies: ["RecallAnki", "RecallStore", "RecallCore"],
+            resources: [.copy("Fixtures")]
+        ),
         // Depends on the executable so that `swift test` builds the real `recall` binary,
         // which the end-to-end tests run through pipes and a pseudo-terminal.
         .testTarget(name: "RecallCLITests", dependencies: ["RecallCLI", "recall"]),

@@ -1,0 +1,1 @@
+// Reading Anki .apkg/.colpkg packages (issue 8).
