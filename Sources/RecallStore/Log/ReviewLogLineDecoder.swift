@@ -1,5 +1,10 @@
 import Foundation
 import RecallCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Reads one line of `reviews.jsonl` into a ``ReviewLogEntry`` (see ``ReviewLogCodec``).
 ///
@@ -11,6 +16,7 @@ struct ReviewLogLineDecoder {
 
     /// Parses the JSON object in `bytes[range]` (without the newline).
     mutating func decode(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) throws(JSONScanError) -> ReviewLogEntry {
+        if let fields = canonicalFields(bytes, range) { return try fields.entry() }
         var s = JSONScanner(bytes, from: range.lowerBound, to: range.upperBound)
         var fields = Fields()
         try s.expect(0x7B, "'{' at the start of the line")
@@ -26,8 +32,8 @@ struct ReviewLogLineDecoder {
     private mutating func field(_ s: inout JSONScanner, into f: inout Fields) throws(JSONScanError) {
         let key = try keyName(&s)
         try s.expect(0x3A, "':' after the key")
-        guard !f.seen.contains(key) else { throw JSONScanError("the key '\(key.name)' appears twice") }
-        f.seen.insert(key)
+        guard f.seen & key.bit == 0 else { throw JSONScanError("the key '\(key.name)' appears twice") }
+        f.seen |= key.bit
         switch key {
         case .card: f.card = try cardID(&s)
         case .device: f.device = try device(&s)
@@ -57,19 +63,15 @@ struct ReviewLogLineDecoder {
             guard let id = CardID(try s.string()) else { throw problem }
             return id
         }
-        guard r.count == 16 else { throw problem }
-        var v: UInt64 = 0
-        for i in r {
-            guard let d = hexValue(s.bytes[i]) else { throw problem }
-            v = v << 4 | UInt64(d)
-        }
+        guard r.count == 16, let v = parseHex16(s.bytes, at: r.lowerBound) else { throw problem }
         return CardID(rawValue: v)
     }
 
-    private mutating func device(_ s: inout JSONScanner) throws(JSONScanError) -> String {
+    mutating func device(_ s: inout JSONScanner) throws(JSONScanError) -> String {
         guard let r = try s.plainStringBytes() else { return try s.string() }
         let raw = UnsafeRawBufferPointer(rebasing: s.bytes[r])
-        if raw.elementsEqual(lastDeviceBytes) { return lastDevice }
+        if raw.count == lastDeviceBytes.count, raw.count > 0, let p = raw.baseAddress,
+           lastDeviceBytes.withUnsafeBytes({ $0.baseAddress.map { memcmp($0, p, raw.count) == 0 } ?? false }) { return lastDevice }
         guard let text = String(validating: raw, as: UTF8.self) else {
             throw JSONScanError("a string is not valid UTF-8")
         }
@@ -81,7 +83,9 @@ struct ReviewLogLineDecoder {
     private func event(_ s: inout JSONScanner) throws(JSONScanError) -> ReviewLogEntry.Event {
         let name: String
         if let r = try s.plainStringBytes() {
-            name = String(decoding: UnsafeRawBufferPointer(rebasing: s.bytes[r]), as: UTF8.self)
+            let raw = UnsafeRawBufferPointer(rebasing: s.bytes[r])
+            if bytesEqual(raw, "review") { return .review }
+            name = String(decoding: raw, as: UTF8.self)
         } else {
             name = try s.string()
         }
@@ -93,10 +97,22 @@ struct ReviewLogLineDecoder {
     }
 }
 
-private enum Key: String {
+enum Key: String {
     case card, device, dur, ev, r, t, target
 
     var name: String { rawValue }
+
+    var bit: UInt8 {
+        switch self {
+        case .card: 1
+        case .device: 2
+        case .dur: 4
+        case .ev: 8
+        case .r: 16
+        case .t: 32
+        case .target: 64
+        }
+    }
 
     @inline(__always) init?(bytes k: UnsafeRawBufferPointer) {
         switch (k.count, k.first ?? 0) {
@@ -104,17 +120,17 @@ private enum Key: String {
         case (1, 0x74): self = .t
         case (2, 0x65) where k[1] == 0x76: self = .ev
         case (3, 0x64) where k[1] == 0x75 && k[2] == 0x72: self = .dur
-        case (4, 0x63) where k.elementsEqual("card".utf8): self = .card
-        case (6, 0x64) where k.elementsEqual("device".utf8): self = .device
-        case (6, 0x74) where k.elementsEqual("target".utf8): self = .target
+        case (4, 0x63) where bytesEqual(k, "card"): self = .card
+        case (6, 0x64) where bytesEqual(k, "device"): self = .device
+        case (6, 0x74) where bytesEqual(k, "target"): self = .target
         default: return nil
         }
     }
 }
 
 /// The fields of one line as they are read, checked together at the end.
-private struct Fields {
-    var seen = Set<Key>()
+struct Fields {
+    var seen: UInt8 = 0
     var card: CardID?
     var device: String?
     var dur: Int64 = 0
@@ -141,4 +157,28 @@ private struct Fields {
                               durationMs: Int(dur), device: device,
                               target: target.map { ReviewLogCodec.date(milliseconds: $0) })
     }
+}
+
+/// Whether `raw` holds exactly the bytes of `word`.
+@inline(__always) func bytesEqual(_ raw: UnsafeRawBufferPointer, _ word: StaticString) -> Bool {
+    guard raw.count == word.utf8CodeUnitCount else { return false }
+    guard let p = raw.baseAddress else { return raw.count == 0 }
+    return memcmp(p, word.utf8Start, raw.count) == 0
+}
+
+/// 16 hex digits (either case) at `start` as a number, or nil.
+@inline(__always) func parseHex16(_ bytes: UnsafeRawBufferPointer, at start: Int) -> UInt64? {
+    guard start + 16 <= bytes.count, let base = bytes.baseAddress else { return nil }
+    var v: UInt64 = 0
+    var bad: UInt8 = 0
+    for i in 0..<16 {
+        let b = base.load(fromByteOffset: start + i, as: UInt8.self)
+        let digit = b &- 0x30
+        let letter = (b | 0x20) &- 0x61
+        let isDigit = digit < 10
+        let d = isDigit ? digit : letter &+ 10
+        bad |= (isDigit || letter < 6) ? 0 : 1
+        v = v << 4 | UInt64(d)
+    }
+    return bad == 0 ? v : nil
 }

@@ -29,10 +29,18 @@ struct ReviewLogReader {
     /// Calls `body` for each entry in `bytes[start...]`; line numbers start after `firstLine - 1`.
     static func read(_ bytes: UnsafeRawBufferPointer, from start: Int = 0, linesBefore: Int = 0,
                      path: String, _ body: (ReviewLogEntry) -> Void) throws(StoreError) -> Outcome {
+        if bytes.count - start >= parallelThreshold {
+            return try readInParallel(bytes, from: start, linesBefore: linesBefore, path: path, body)
+        }
+        return try read(bytes, from: start, to: bytes.count, linesBefore: linesBefore, path: path, body)
+    }
+
+    /// Reads `bytes[start..<end]`; `end` is the end of the file or just after a newline.
+    static func read(_ bytes: UnsafeRawBufferPointer, from start: Int, to end: Int, linesBefore: Int,
+                     path: String, _ body: (ReviewLogEntry) -> Void) throws(StoreError) -> Outcome {
         var decoder = ReviewLogLineDecoder()
         var pos = start
         var line = linesBefore
-        let end = bytes.count
         guard let base = bytes.baseAddress, end > start else {
             return Outcome(validEnd: start, lines: line, missingFinalNewline: false, tornBytes: 0)
         }
@@ -48,6 +56,9 @@ struct ReviewLogReader {
                     body(try decoder.decode(bytes, pos..<lineEnd))
                 } catch {
                     guard nl == nil else {
+                        throw StoreError(path: path, line: line, reason: error.message, notes: [hint])
+                    }
+                    guard end == bytes.count else {
                         throw StoreError(path: path, line: line, reason: error.message, notes: [hint])
                     }
                     let warning = Diagnostic.warning(

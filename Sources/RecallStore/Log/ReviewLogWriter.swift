@@ -55,7 +55,7 @@ final class ReviewLogWriter {
         let before = size
         do throws(StoreError) {
             try AtomicFile.writeAll(fd, bytes, path: path)
-            guard fsync(fd) == 0 else { throw StoreError.system("save", path: path, errno: errno) }
+            guard syncData(fd) == 0 else { throw StoreError.system("save", path: path, errno: errno) }
         } catch {
             _ = ftruncate(fd, off_t(before))
             throw error
@@ -63,4 +63,13 @@ final class ReviewLogWriter {
         repair = nil
         size = before + bytes.count
     }
+}
+
+/// `fdatasync` where there is one (it also flushes the new file size), else `fsync`.
+@inline(__always) func syncData(_ fd: Int32) -> Int32 {
+    #if os(Linux)
+    return fdatasync(fd)
+    #else
+    return fsync(fd)
+    #endif
 }

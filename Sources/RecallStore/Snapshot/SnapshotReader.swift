@@ -70,6 +70,7 @@ enum SnapshotReader {
 
     private static func cards(_ s: inout JSONScanner) throws(JSONScanError) -> [CardID: CardRecord] {
         var records: [CardID: CardRecord] = [:]
+        records.reserveCapacity(s.bytes.count / 140)
         try s.expect(0x5B, "'['")
         if s.nextIs(0x5D) { return records }
         repeat {
@@ -84,7 +85,7 @@ enum SnapshotReader {
         try s.expect(0x5B, "'['")
         let id = CardID(rawValue: try hexNumber(&s))
         try s.expect(0x2C, "','")
-        guard let state = CardState(rawValue: try s.string()) else { throw JSONScanError("unknown card state") }
+        let state = try cardState(&s)
         let step = try optionalInt(&s)
         let stability = try optionalDouble(&s)
         let difficulty = try optionalDouble(&s)
@@ -122,15 +123,22 @@ enum SnapshotReader {
 
     @inline(__always) private static func optionalDouble(_ s: inout JSONScanner) throws(JSONScanError) -> Double? {
         try s.expect(0x2C, "','")
-        return s.null() ? nil : try s.number()
+        return s.null() ? nil : try s.fastNumber()
+    }
+
+    private static func cardState(_ s: inout JSONScanner) throws(JSONScanError) -> CardState {
+        guard let r = try s.plainStringBytes() else { throw JSONScanError("unknown card state") }
+        let raw = UnsafeRawBufferPointer(rebasing: s.bytes[r])
+        if bytesEqual(raw, "review") { return .review }
+        if bytesEqual(raw, "new") { return .new }
+        if bytesEqual(raw, "learning") { return .learning }
+        if bytesEqual(raw, "relearning") { return .relearning }
+        throw JSONScanError("unknown card state")
     }
 
     private static func hexNumber(_ s: inout JSONScanner) throws(JSONScanError) -> UInt64 {
-        guard let r = try s.plainStringBytes(), r.count == 16 else { throw JSONScanError("expected 16 hex digits") }
-        var v: UInt64 = 0
-        for i in r {
-            guard let d = hexValue(s.bytes[i]) else { throw JSONScanError("expected 16 hex digits") }
-            v = v << 4 | UInt64(d)
+        guard let r = try s.plainStringBytes(), r.count == 16, let v = parseHex16(s.bytes, at: r.lowerBound) else {
+            throw JSONScanError("expected 16 hex digits")
         }
         return v
     }
