@@ -1,0 +1,134 @@
+import Foundation
+import RecallCore
+import Testing
+@testable import RecallStore
+
+@Suite struct SnapshotTests {
+    /// A small fixed history: reviews, a lapse, a suspension and a bury.
+    func makeStore(_ dir: TempFolder) throws -> ProgressStore {
+        let store = try Fixture.open(dir)
+        try store.append(Fixture.review(1))
+        try store.append(Fixture.review(2, .again, minutes: 1))
+        try store.append(Fixture.review(1, .easy, minutes: 12))
+        try store.append(ReviewLogEntry(event: .suspend, card: Fixture.card(3), time: Fixture.t0.addingTimeInterval(120), device: "d-a"))
+        try store.append(ReviewLogEntry(event: .bury, card: Fixture.card(2), time: Fixture.t0.addingTimeInterval(180), device: "d-a"))
+        return store
+    }
+
+    /// Golden files pin the on-disk formats; set RECALL_UPDATE_GOLDEN=1 to rewrite them.
+    func checkGolden(_ name: String, _ actual: String) throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/\(name)")
+        if ProcessInfo.processInfo.environment["RECALL_UPDATE_GOLDEN"] == "1" {
+            try actual.write(to: url, atomically: true, encoding: .utf8)
+        }
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        #expect(actual == expected, "\(name) differs from its golden file")
+    }
+
+    @Test func onDiskFormatsMatchTheGoldenFiles() throws {
+        let dir = TempFolder()
+        let store = try makeStore(dir)
+        try store.close()
+        try checkGolden("reviews.jsonl", try #require(dir.read(Fixture.logName)))
+        try checkGolden("state.json", try #require(dir.read(Fixture.stateName)))
+        var settings = CollectionSettings()
+        settings.deckLimits["Swift"] = .init(newPerDay: 30)
+        try checkGolden("settings.json", String(decoding: SettingsFile.encode(settings), as: UTF8.self))
+    }
+
+    @Test func theSnapshotRoundTripsExactly() throws {
+        let dir = TempFolder()
+        let store = try makeStore(dir)
+        try store.close()
+        let bytes = try #require(dir.bytes(Fixture.stateName))
+        let decoded = try SnapshotReader.decode(Array(bytes)).get()
+        #expect(SnapshotWriter.encode(decoded) == Array(bytes))
+        #expect(decoded.records == store.records)
+    }
+
+    @Test func aNewerSnapshotIsRefusedAndLeftAlone() throws {
+        let dir = TempFolder()
+        try makeStore(dir).close()
+        let newer = try #require(dir.read(Fixture.stateName)).replacingOccurrences(of: "\"schema\":2", with: "\"schema\":3")
+        try dir.write(Fixture.stateName, newer)
+        let log = dir.bytes(Fixture.logName)
+        #expect {
+            _ = try Fixture.open(dir)
+        } throws: { error in
+            "\(error)" == "recall: error: '\(dir.file(Fixture.stateName))' was written by a newer version of recall (schema 3; this version reads up to 2)\nnote: update recall to use this collection; nothing was changed"
+        }
+        #expect(dir.read(Fixture.stateName) == newer)
+        #expect(dir.bytes(Fixture.logName) == log)
+    }
+
+    @Test func anOlderSnapshotIsMigratedWithABackup() throws {
+        let dir = TempFolder()
+        try makeStore(dir).close()
+        let expected = try Fixture.open(dir, writing: false).records
+        #expect(!FileManager.default.fileExists(atPath: dir.file("collections/decks/settings.json")))
+        let v1 = #"{"cards":{"1000000000000001":{"due":0}},"schema":1,"settings":{"desired_retention":0.8}}"# + "\n"
+        try dir.write(Fixture.stateName, v1)
+        let readOnly = try Fixture.open(dir, writing: false)
+        #expect(readOnly.notices.map(\.headline) == ["recall: warning: state.json is from an older version of recall (schema 1); it will be migrated the next time progress is written"])
+        #expect(dir.read(Fixture.stateName) == v1)
+        let store = try Fixture.open(dir)
+        #expect(store.notices.map(\.headline) == ["recall: warning: state.json was from an older version of recall (schema 1); migrated it and kept the old file as '\(dir.file("collections/decks/state.json.v1.bak"))'"])
+        #expect(store.settings.desiredRetention == 0.8)
+        #expect(dir.read("collections/decks/state.json.v1.bak") == v1)
+        #expect(try SettingsFile.load(dir.file("collections/decks/settings.json")).desiredRetention == 0.8)
+        #expect(store.records.keys.sorted() == expected.keys.sorted())
+        try store.close()
+        #expect(try Fixture.open(dir, writing: false).notices.isEmpty)
+    }
+
+    @Test func aReplacedLogIsNoticedAndTheSnapshotRebuilt() throws {
+        let dir = TempFolder()
+        try makeStore(dir).close()
+        let other = TempFolder()
+        let s = try Fixture.open(other)
+        try s.append(Fixture.review(9, .hard))
+        try s.close()
+        try other.bytes(Fixture.logName)?.write(to: URL(fileURLWithPath: dir.file(Fixture.logName)))
+        let store = try Fixture.open(dir, writing: false)
+        #expect(store.notices.map(\.headline) == ["recall: warning: state.json does not match the review log (it was replaced or merged); card states were rebuilt from the log"])
+        #expect(Array(store.records.keys) == [Fixture.card(9)])
+    }
+
+    @Test func settingsSurviveARebuildAndSwitchingSchedulerRecomputes() throws {
+        let dir = TempFolder()
+        let store = try makeStore(dir)
+        let fsrs = store.records
+        var settings = store.settings
+        settings.scheduler = .sm2
+        try store.updateSettings(settings)
+        #expect(store.records != fsrs)
+        #expect(store.records[Fixture.card(1)]?.schedule.memory == nil)
+        try store.close()
+        try FileManager.default.removeItem(atPath: dir.file(Fixture.stateName))
+        let reopened = try Fixture.open(dir, writing: false)
+        #expect(reopened.settings.scheduler == .sm2)
+        #expect(reopened.records == store.records)
+    }
+}
+
+@Suite struct LockTests {
+    @Test func aSecondWriterIsRefusedAtOnceNamingTheHolder() throws {
+        let dir = TempFolder()
+        let first = try Fixture.open(dir)
+        #expect {
+            _ = try Fixture.open(dir)
+        } throws: { error in
+            "\(error)" == "recall: error: the collection is in use by process \(getpid()) (lock '\(dir.file("collections/decks/lock"))')\nnote: finish or quit the other recall session first; read-only commands such as 'recall stats' still work"
+        }
+        #expect(throws: Never.self) { _ = try Fixture.open(dir, writing: false) }
+        try first.close()
+        #expect(throws: Never.self) { try Fixture.open(dir).close() }
+    }
+
+    @Test func aReadOnlyStoreCannotAppend() throws {
+        let dir = TempFolder()
+        let store = try Fixture.open(dir, writing: false)
+        #expect(throws: StoreError.self) { try store.append(Fixture.review(1)) }
+        #expect(dir.read(Fixture.logName) == nil)
+    }
+}
