@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+
+/// `recall config` and `recall merge` end to end, through the built binary.
+@Suite struct ConfigCommandTests {
+    let root = RecallProcess.temporaryDirectory("recall-config")
+    var env: [String: String] {
+        ["RECALL_DATA": root.appendingPathComponent("data").path, "RECALL_DEVICE": "d-test",
+         "RECALL_DECKS": root.appendingPathComponent("Decks").path, "TZ": "UTC"]
+    }
+    var settingsFile: URL { root.appendingPathComponent("data/collections/decks/settings.json") }
+
+    @Test func listsShowsAndSetsSettings() throws {
+        let set = runRecall(["config", "desired_retention", "0.85"], env: env)
+        #expect(set.stdout == "desired_retention = 0.85\n")
+        #expect(set.status == 0)
+        #expect(runRecall(["config", "desired_retention"], env: env).stdout == "0.85\n")
+        #expect(runRecall(["config", "learning_steps", "30s 5m 1h"], env: env).stdout == "learning_steps = 30s 5m 1h\n")
+        #expect(runRecall(["config", "deck.Swift.new_per_day", "30"], env: env).stdout == "deck.Swift.new_per_day = 30\n")
+        let list = runRecall(["config"], env: env).stdout.split(separator: "\n")
+        #expect(list.first == "scheduler = fsrs")
+        #expect(list.contains("desired_retention = 0.85"))
+        #expect(list.last == "deck.Swift.new_per_day = 30")
+        let text = try String(contentsOf: settingsFile, encoding: .utf8)
+        #expect(text.contains("\"desired_retention\": 0.85,\n"))
+        #expect(runRecall(["config", "deck.Swift.new_per_day", "default"], env: env).stdout == "deck.Swift.new_per_day = default\n")
+    }
+
+    @Test(arguments: [
+        (["config", "desired_retention", "2"], "Error: desired retention is 2, expected more than 0 and less than 1"),
+        (["config", "scheduler", "sm3"], "Error: scheduler: expected fsrs or sm2, found 'sm3'"),
+        (["config", "new_per_day", "lots"], "Error: new_per_day: expected a whole number, found 'lots'"),
+        (["config", "nope"], "Error: unknown setting 'nope'; run 'recall config' to list the settings"),
+    ])
+    func rejectsBadValuesAsUsageErrors(arguments: [String], firstLine: String) {
+        let result = runRecall(arguments, env: env)
+        #expect(result.status == 64)
+        #expect(result.stderr.split(separator: "\n").first.map(String.init) == firstLine)
+        #expect(!FileManager.default.fileExists(atPath: settingsFile.path))
+    }
+
+    @Test func mergeReportsNewReviewsAndIsIdempotent() throws {
+        let other = root.appendingPathComponent("other.jsonl")
+        try Data((#"{"card":"0123456789abcdef","device":"d-x","dur":5,"ev":"review","r":3,"t":1764061200123}"# + "\n"
+            + #"{"card":"0123456789abcdef","device":"d-x","dur":0,"ev":"suspend","t":1764061300000}"# + "\n").utf8).write(to: other)
+        let first = runRecall(["merge", other.path], env: env)
+        #expect(first.stdout == "merged '\(other.path)': 2 new entries (1 review), 2 in the log\n")
+        #expect(first.status == 0)
+        let again = runRecall(["merge", other.path], env: env)
+        #expect(again.stdout == "merged '\(other.path)': 0 new entries (0 reviews), 2 in the log\n")
+        let none = runRecall(["merge"], env: env)
+        #expect(none.stdout.hasPrefix("no sync-conflict copies of the review log to merge in"))
+    }
+
+    @Test func aBadLineInTheOtherLogStopsTheMerge() throws {
+        let other = root.appendingPathComponent("bad.jsonl")
+        try Data("{\"card\":1}\n{}\n".utf8).write(to: other)
+        let result = runRecall(["merge", other.path], env: env)
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("\(other.path):1: error: expected a string, found '1'\nnote: "))
+    }
+}
