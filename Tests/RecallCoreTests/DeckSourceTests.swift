@@ -30,6 +30,7 @@ import Testing
         ([0xC0, 0x80], "x.txt:1:1: error: invalid UTF-8 (byte 0xC0)"),                              // overlong
         ([0x41, 0xED, 0xA0, 0x80], "x.txt:1:2: error: invalid UTF-8 (byte 0xED)"),                  // surrogate
         ([0x0A, 0x0A, 0x41, 0xE2, 0x82], "x.txt:3:2: error: invalid UTF-8 (byte 0xE2)"),             // truncated
+        (Array("0123456789abcdefghij".utf8) + [0xFF, 0x41], "x.txt:1:21: error: invalid UTF-8 (byte 0xFF)"),  // after a long ASCII run
     ] as [([UInt8], String)])
     func invalidUTF8(bytes: [UInt8], headline: String) {
         let deck = DeckParser.parse(bytes: bytes, file: "x.txt", deck: "X", format: .plain)

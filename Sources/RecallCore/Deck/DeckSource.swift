@@ -65,9 +65,25 @@ public struct DeckSource: Sendable {
             return .error("the file is UTF-16 text, not UTF-8", at: SourceLocation(file: file, line: 1),
                           notes: ["save it as UTF-8 (most editors offer this under 'Save As' or 'Encoding')"])
         }
-        guard bytes.contains(0) else { return nil }
+        let hasNUL = bytes.withUnsafeBufferPointer { buffer in
+            containsNUL(buffer)
+        }
+        guard hasNUL else { return nil }
         return .error("binary file, not a deck", at: SourceLocation(file: file, line: 1),
                       notes: ["deck files are UTF-8 text: plain (.txt), Markdown (.md) or delimited (.tsv, .csv)"])
+    }
+
+    /// Eight bytes at a time: a word has a zero byte when `(w - 0x01…01) & ~w & 0x80…80` is set.
+    private static func containsNUL(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = buffer.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base)
+        let words = buffer.count / 8
+        for i in 0..<words {
+            let w = raw.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self)
+            if (w &- 0x0101_0101_0101_0101) & ~w & 0x8080_8080_8080_8080 != 0 { return true }
+        }
+        for i in (words * 8)..<buffer.count where buffer[i] == 0 { return true }
+        return false
     }
 
     private static func invalidUTF8(_ bytes: [UInt8], at offset: Int, file: String) -> Diagnostic {
@@ -92,7 +108,14 @@ enum UTF8Check {
         bytes.withUnsafeBufferPointer { b in
             var i = 0
             let n = b.count
+            let raw = UnsafeRawPointer(b.baseAddress)
             while i < n {
+                // Skip ASCII eight bytes at a time.
+                if let raw, i + 8 <= n,
+                   raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                    continue
+                }
                 let c = b[i]
                 if c < 0x80 { i += 1; continue }
                 let length: Int
