@@ -47,7 +47,10 @@ import Testing
         settings.scheduler = scheduler
         let replay = CollectionReplay(settings: settings, calendar: Self.calendar)
         let now = Date(timeIntervalSince1970: 1_767_225_600 + 200 * 86400)
-        let input = StatsInput(cards: cards, log: log, replay: replay, now: now)
+        let input = StatsInput(cards: cards, log: log, replay: replay, now: now, shards: 1)
+        let parallel = StatsInput(cards: cards, log: log, replay: replay, now: now, shards: 2)
+        #expect(parallel.reviews == input.reviews)
+        #expect(parallel.cards == input.cards)
 
         let result = replay.replay(log, annotate: true)
         let expected = result.reviews.compactMap { r -> StatsReview? in

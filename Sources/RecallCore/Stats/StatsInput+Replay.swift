@@ -8,23 +8,87 @@ extension StatsInput {
     /// streams: no per-review annotation records, and study days come from a cache instead of
     /// a time-zone lookup per review. Cards in the decks that the log never mentions are new;
     /// reviews of cards no longer in any deck are kept (they count when nothing is selected).
+    ///
+    /// Cards are independent, so a long log is replayed in two halves (split by card id) on
+    /// two threads; the reviews are then merged back into log order.
     public init(cards: [Card], log: [ReviewLogEntry], replay: CollectionReplay, now: Date) {
-        var state = ReplayState(replay: replay, capacity: cards.count)
+        self.init(cards: cards, log: log, replay: replay, now: now,
+                  shards: log.count >= 50_000 ? 2 : 1)
+    }
+
+    /// As ``init(cards:log:replay:now:)`` with a chosen number of shards (1 or 2).
+    init(cards: [Card], log: [ReviewLogEntry], replay: CollectionReplay, now: Date, shards: Int) {
         let sorted = CollectionReplay.isSorted(log) ? log : log.sorted(by: ReviewLogEntry.order)
         let counted = CollectionReplay.droppingUndone(sorted).counted
-        var reviews: [StatsReview] = []
-        reviews.reserveCapacity(counted.count)
-        for entry in counted {
-            if let review = state.fold(entry) { reviews.append(review) }
+        let count = max(1, min(2, shards))
+        let results = ShardResults(count: count)
+        DispatchQueue.concurrentPerform(iterations: count) { shard in
+            results.store(ReplayShard.run(counted, shard: shard, of: count, replay: replay,
+                                          capacity: cards.count / count), at: shard)
         }
+        let parts = results.all()
         let scheduler = replay.scheduler
         let summaries = cards.map { card in
-            StatsCard(card, record: state.record(card.id), scheduler: scheduler,
-                      calendar: replay.calendar, now: now)
+            StatsCard(card, record: parts[ReplayShard.shard(of: card.id, count: count)].state.record(card.id),
+                      scheduler: scheduler, calendar: replay.calendar, now: now)
         }
-        self.init(reviews: reviews, cards: summaries, calendar: replay.calendar, now: now,
-                  desiredRetention: scheduler.settings.desiredRetention)
+        self.init(reviews: ReplayShard.merged(parts), cards: summaries, calendar: replay.calendar,
+                  now: now, desiredRetention: scheduler.settings.desiredRetention)
     }
+}
+
+/// One shard of a parallel replay: the cards whose id falls in it, their reviews and the
+/// positions of those reviews in the log.
+private struct ReplayShard: @unchecked Sendable {
+    var state: ReplayState
+    var reviews: [StatsReview] = []
+    var positions: [Int] = []
+
+    static func shard(of card: CardID, count: Int) -> Int {
+        Int(truncatingIfNeeded: (card.rawValue >> 17) % UInt64(count))
+    }
+
+    static func run(_ log: [ReviewLogEntry], shard: Int, of count: Int, replay: CollectionReplay,
+                    capacity: Int) -> ReplayShard {
+        var result = ReplayShard(state: ReplayState(replay: replay, capacity: capacity))
+        result.reviews.reserveCapacity(log.count / count + 1024)
+        result.positions.reserveCapacity(log.count / count + 1024)
+        for (position, entry) in log.enumerated()
+        where count == 1 || Self.shard(of: entry.card, count: count) == shard {
+            if let review = result.state.fold(entry) {
+                result.reviews.append(review)
+                result.positions.append(position)
+            }
+        }
+        return result
+    }
+
+    /// All shards' reviews in log order.
+    static func merged(_ parts: [ReplayShard]) -> [StatsReview] {
+        guard parts.count == 2 else { return parts.first?.reviews ?? [] }
+        let a = parts[0], b = parts[1]
+        var out: [StatsReview] = []
+        out.reserveCapacity(a.reviews.count + b.reviews.count)
+        var i = 0, j = 0
+        while i < a.reviews.count || j < b.reviews.count {
+            if j == b.reviews.count || (i < a.reviews.count && a.positions[i] < b.positions[j]) {
+                out.append(a.reviews[i]); i += 1
+            } else {
+                out.append(b.reviews[j]); j += 1
+            }
+        }
+        return out
+    }
+}
+
+/// Where the shards of a parallel replay leave their results (under a lock); read after all
+/// have finished.
+private final class ShardResults: @unchecked Sendable {
+    private var slots: [ReplayShard?]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func store(_ shard: ReplayShard, at index: Int) { lock.withLock { slots[index] = shard } }
+    func all() -> [ReplayShard] { lock.withLock { slots.compactMap { $0 } } }
 }
 
 /// Card records during a streaming replay, in arrays indexed by a ``CardIndexTable``.
