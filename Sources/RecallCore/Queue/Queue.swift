@@ -45,47 +45,57 @@ public struct Queue: Sendable {
     public init(cards: [Card], records: [CardID: CardRecord], settings: CollectionSettings,
                 calendar: StudyCalendar, now: Date, collection: [Card]? = nil) {
         let today = calendar.dayNumber(now)
-        let dayEnd = calendar.startOfDay(today + 1)
-        let aheadEnd = now.addingTimeInterval(Double(settings.learnAheadMinutes) * 60)
-        let scheduler = Scheduler(settings: settings)
         var studiedNotes = Set<CardID>()
         for card in collection ?? cards {
             if let last = records[card.id]?.schedule.lastReview, calendar.dayNumber(last) == today {
                 studiedNotes.insert(card.noteID)
             }
         }
-        var learning: [Item] = [], ahead: [Item] = [], later: [Item] = []
-        var reviews: [(item: Item, r: Double)] = [], fresh: [Item] = []
-        for card in cards {
-            let record = records[card.id]
-            if let record, record.suspended || record.isBuried(onDay: today) { continue }
-            guard let schedule = record?.schedule, schedule.state != .new else {
-                fresh.append(Item(card: card, kind: .new, due: record?.schedule.due ?? now))
-                continue
-            }
-            let item = Item(card: card, kind: schedule.isLearning ? .learning : .review,
-                            due: schedule.due)
-            if schedule.isLearning {
-                if schedule.due <= now { learning.append(item) }
-                else if schedule.due <= aheadEnd { ahead.append(item) }
-                else if schedule.due < dayEnd { later.append(item) }
-            } else if calendar.dayNumber(schedule.due) <= today {
-                let r = scheduler.retrievability(of: schedule, at: now, calendar: calendar) ?? 0
-                reviews.append((item, r))
-            }
-        }
+        let buckets = Buckets(cards: cards, records: records, settings: settings,
+                              calendar: calendar, now: now)
         var limits = DailyLimits(settings: settings, cards: collection ?? cards, records: records,
                                  calendar: calendar, today: today)
-        let pickedReviews = Queue.pick(
-            reviews.sorted(by: Queue.reviewOrder).map(\.item), new: false,
-            bury: settings.buryReviewSiblings,
-            studiedNotes: &studiedNotes, limits: &limits)
-        let pickedNew = Queue.pick(fresh, new: true, bury: settings.buryNewSiblings,
+        let pickedReviews = Queue.pick(buckets.reviews.sorted(by: Queue.reviewOrder).map(\.item),
+                                       new: false, bury: settings.buryReviewSiblings,
+                                       studiedNotes: &studiedNotes, limits: &limits)
+        let pickedNew = Queue.pick(buckets.fresh, new: true, bury: settings.buryNewSiblings,
                                    studiedNotes: &studiedNotes, limits: &limits)
         let byDue: (Item, Item) -> Bool = { ($0.due, $0.card.id) < ($1.due, $1.card.id) }
-        items = learning.sorted(by: byDue) + Queue.interleave(pickedReviews, pickedNew)
-        learnAhead = ahead.sorted(by: byDue)
-        laterToday = later.sorted(by: byDue)
+        items = buckets.learning.sorted(by: byDue) + Queue.interleave(pickedReviews, pickedNew)
+        learnAhead = buckets.ahead.sorted(by: byDue)
+        laterToday = buckets.later.sorted(by: byDue)
+    }
+
+    /// The cards sorted by what they are today, before limits and sibling burying.
+    private struct Buckets {
+        var learning: [Item] = [], ahead: [Item] = [], later: [Item] = []
+        var reviews: [(item: Item, r: Double)] = [], fresh: [Item] = []
+
+        init(cards: [Card], records: [CardID: CardRecord], settings: CollectionSettings,
+             calendar: StudyCalendar, now: Date) {
+            let today = calendar.dayNumber(now)
+            let dayEnd = calendar.startOfDay(today + 1)
+            let aheadEnd = now.addingTimeInterval(Double(settings.learnAheadMinutes) * 60)
+            let scheduler = Scheduler(settings: settings)
+            for card in cards {
+                let record = records[card.id]
+                if let record, record.suspended || record.isBuried(onDay: today) { continue }
+                guard let schedule = record?.schedule, schedule.state != .new else {
+                    fresh.append(Item(card: card, kind: .new, due: record?.schedule.due ?? now))
+                    continue
+                }
+                let item = Item(card: card, kind: schedule.isLearning ? .learning : .review,
+                                due: schedule.due)
+                if schedule.isLearning {
+                    if schedule.due <= now { learning.append(item) }
+                    else if schedule.due <= aheadEnd { ahead.append(item) }
+                    else if schedule.due < dayEnd { later.append(item) }
+                } else if calendar.dayNumber(schedule.due) <= today {
+                    let r = scheduler.retrievability(of: schedule, at: now, calendar: calendar)
+                    reviews.append((item, r ?? 0))
+                }
+            }
+        }
     }
 
     /// Lowest retrievability first; ties by due time, then card id.
