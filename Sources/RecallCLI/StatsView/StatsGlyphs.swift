@@ -2,7 +2,7 @@
 struct StatsGlyphs: Sendable {
     /// Heatmap shades for levels 0…4.
     let shades: [String]
-    /// Column heights in eighths (index 1…8) for bar charts and sparklines; index 0 is empty.
+    /// Column heights in eighths (index 1…8) for bar charts; index 0 is empty.
     let eighths: [String]
     /// Horizontal rule and bullet separator.
     let rule: String
@@ -26,12 +26,5 @@ struct StatsGlyphs: Sendable {
             let filled = eighthsTall - fromBottom * 8
             return eighths[max(0, min(8, filled))]
         }
-    }
-
-    /// One character for `value` on a scale of 0…`maximum` (a non-zero value is never blank).
-    func spark(_ value: Int, maximum: Int) -> String {
-        guard value > 0, maximum > 0 else { return eighths[0] == " " ? " " : eighths[0] }
-        let level = Int((Double(value) / Double(maximum) * 8).rounded(.up))
-        return eighths[max(1, min(8, level))]
     }
 }
