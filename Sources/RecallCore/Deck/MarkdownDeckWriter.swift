@@ -95,16 +95,19 @@ public enum MarkdownDeckWriter {
     }
 
     private static func body(_ marker: String, _ text: String, into out: inout String) {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        var rest = lines[...]
-        if let first = lines.first, let c = first.first, c != " ", c != "\t" {
-            out += "\(marker) \(first)\n"
-            rest = lines.dropFirst()
-        } else {
-            out += "\(marker)\n"
-        }
-        for line in rest {
-            out += MarkdownSyntax.needsEscape(line) ? "\\\(line)\n" : "\(line)\n"
+        var isFirst = true
+        for bytes in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            let line = Substring(bytes)
+            defer { isFirst = false }
+            if isFirst {
+                if let c = line.utf8.first, c != 0x20, c != 0x09 {
+                    out += marker + " " + line + "\n"
+                    continue
+                }
+                out += marker + "\n"
+            }
+            if MarkdownSyntax.needsEscape(line) { out += "\\" }
+            out += line + "\n"
         }
     }
 }

@@ -74,9 +74,15 @@ enum MarkdownSyntax {
 
     /// `true` when a line inside a `Q:`/`A:` body would not read back as plain body text,
     /// so the writer must put a `\` in front of it.
-    static func needsEscape(_ line: String) -> Bool {
-        if line.hasPrefix("\\") { return true }
-        switch classify(line) {
+    static func needsEscape(_ line: some StringProtocol) -> Bool {
+        // Only lines starting with one of these bytes can be markers: \ Q A # t T - ` ~ space tab.
+        switch line.utf8.first {
+        case nil: return false
+        case 0x5C: return true
+        case 0x51, 0x41, 0x23, 0x74, 0x54, 0x2D, 0x60, 0x7E, 0x20, 0x09: break
+        default: return false
+        }
+        switch classify(String(line)) {
         case .blank, .text: return false
         default: return true
         }
