@@ -132,3 +132,29 @@ import Testing
         #expect(dir.read(Fixture.logName) == nil)
     }
 }
+
+@Suite struct BigSnapshotTests {
+    @Test func aBigSnapshotReadInParallelEqualsTheOneWritten() throws {
+        var records: [CardID: CardRecord] = [:]
+        for n in 0..<12_000 {
+            let due = Date(timeIntervalSince1970: 1_764_061_200 + Double(n) * 61.5)
+            var schedule = CardSchedule.new(createdAt: due)
+            schedule.state = n % 3 == 0 ? .review : .learning
+            schedule.memory = MemoryState(stability: Double(n) / 7, difficulty: 1 + Double(n % 90) / 10.3)
+            schedule.reps = n % 17
+            records[CardID(rawValue: UInt64(n) &* 0x9E37_79B9_7F4A_7C15)] =
+                CardRecord(schedule: schedule, suspended: n % 11 == 0, buriedUntilDay: n % 5 == 0 ? 20_000 : nil,
+                           isLeech: n % 13 == 0, reviewCount: n % 17, introduced: due)
+        }
+        let snapshot = Snapshot(records: records, settingsJSON: Array("{}".utf8), timeZone: "UTC", log: .empty,
+                                renames: .empty, catalog: 42)
+        let bytes = SnapshotWriter.encode(snapshot)
+        #expect(bytes.count > SnapshotRows.threshold)
+        let decoded = try SnapshotReader.decode(bytes).get()
+        #expect(decoded.records.count == records.count)
+        #expect(SnapshotWriter.encode(decoded) == bytes)
+        var broken = bytes
+        broken[bytes.count / 2] = 0x7E
+        #expect(throws: SnapshotReader.Problem.self) { try SnapshotReader.decode(broken).get() }
+    }
+}

@@ -73,6 +73,7 @@ enum SnapshotReader {
         records.reserveCapacity(s.bytes.count / 140)
         try s.expect(0x5B, "'['")
         if s.nextIs(0x5D) { return records }
+        if let parallel = try SnapshotRows.readInParallel(&s) { return parallel }
         repeat {
             let (id, record) = try row(&s)
             records[id] = record
@@ -81,7 +82,7 @@ enum SnapshotReader {
         return records
     }
 
-    private static func row(_ s: inout JSONScanner) throws(JSONScanError) -> (CardID, CardRecord) {
+    static func row(_ s: inout JSONScanner) throws(JSONScanError) -> (CardID, CardRecord) {
         try s.expect(0x5B, "'['")
         let id = CardID(rawValue: try hexNumber(&s))
         try s.expect(0x2C, "','")

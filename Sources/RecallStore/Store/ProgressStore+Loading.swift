@@ -16,10 +16,9 @@ extension ProgressStore {
         let bytes = log?.bytes ?? UnsafeRawBufferPointer(start: nil, count: 0)
         var outcome: ReviewLogReader.Outcome
         var tailLines = 0
-        if let snapshot, let reason = misfit(snapshot, log: bytes) {
-            notices.append(.warning(reason, at: nil))
-        }
-        if let snapshot, misfit(snapshot, log: bytes) == nil {
+        let reason = snapshot.flatMap { misfit($0, log: bytes) }
+        if let reason { notices.append(.warning(reason, at: nil)) }
+        if let snapshot, reason == nil {
             var tail: [ReviewLogEntry] = []
             outcome = try ReviewLogReader.read(bytes, from: snapshot.log.bytes, linesBefore: snapshot.log.lines,
                                                path: logPath) { tail.append($0) }
