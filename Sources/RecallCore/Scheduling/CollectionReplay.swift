@@ -47,16 +47,24 @@ public struct CollectionReplay: Sendable {
         var result = Result(records: records, newLeeches: [], reviews: [],
                             unmatchedUndos: unmatched)
         if annotate { result.reviews.reserveCapacity(counted.count) }
+        if records.isEmpty { result.records.reserveCapacity(counted.count / 8) }
         for entry in counted {
-            var record = result.records[entry.card]
-                ?? CardRecord(schedule: scheduler.newCard(createdAt: entry.time))
             let annotated = annotate && entry.event == .review && entry.rating != nil
-            let before = record.schedule
-            if fold(entry, into: &record) { result.newLeeches.append(entry.card) }
-            if annotated { result.reviews.append(annotation(entry, before, record.schedule)) }
-            result.records[entry.card] = record
+            // Updated in place: one hash lookup per entry.
+            let (leech, review) = update(&result.records[entry.card, default: CardRecord(
+                schedule: scheduler.newCard(createdAt: entry.time))], with: entry,
+                annotate: annotated)
+            if leech { result.newLeeches.append(entry.card) }
+            if let review { result.reviews.append(review) }
         }
         return result
+    }
+
+    private func update(_ record: inout CardRecord, with entry: ReviewLogEntry,
+                        annotate: Bool) -> (leech: Bool, review: ReviewRecord?) {
+        let before = record.schedule
+        let leech = fold(entry, into: &record)
+        return (leech, annotate ? annotation(entry, before, record.schedule) : nil)
     }
 
     /// Applies one entry (never an undo) to a card's record. Returns `true` if this review
@@ -106,14 +114,15 @@ public struct CollectionReplay: Sendable {
 
     private func annotation(_ entry: ReviewLogEntry, _ before: CardSchedule,
                             _ after: CardSchedule) -> ReviewRecord {
-        ReviewRecord(
+        let elapsed = before.lastReview.map {
+            scheduler.counting.elapsedDays(from: $0, to: entry.time, calendar: calendar)
+        }
+        return ReviewRecord(
             entry: entry, stateBefore: before,
-            retrievabilityBefore: scheduler.retrievability(of: before, at: entry.time,
-                                                           calendar: calendar),
-            elapsedDays: before.lastReview.map {
-                scheduler.counting.elapsedDays(from: $0, to: entry.time, calendar: calendar)
+            retrievabilityBefore: elapsed.flatMap {
+                scheduler.retrievability(of: before, elapsedDays: $0)
             },
-            scheduledDaysBefore: before.scheduledDays, scheduleAfter: after)
+            elapsedDays: elapsed, scheduledDaysBefore: before.scheduledDays, scheduleAfter: after)
     }
 
     static func isSorted(_ entries: [ReviewLogEntry]) -> Bool {

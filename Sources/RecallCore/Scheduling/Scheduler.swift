@@ -60,16 +60,27 @@ public struct Scheduler: Sendable {
     /// good enough for ordering reviews.
     public func retrievability(of card: CardSchedule, at now: Date,
                                calendar: StudyCalendar) -> Double? {
+        guard let last = card.lastReview else { return nil }
+        return retrievability(of: card,
+                              elapsedDays: counting.elapsedDays(from: last, to: now,
+                                                                calendar: calendar))
+    }
+
+    /// The predicted chance of recall `elapsedDays` after the card's last review; `nil` for
+    /// a card never studied.
+    public func retrievability(of card: CardSchedule, elapsedDays: Int) -> Double? {
+        guard card.lastReview != nil else { return nil }
         switch algorithm {
         case .fsrs(let fsrs):
-            return fsrs.retrievability(of: card, at: now, calendar: calendar, counting: counting)
+            guard let memory = card.memory else { return nil }
+            return fsrs.forgettingCurve(elapsedDays: elapsedDays, stability: memory.stability)
         case .sm2:
-            guard let last = card.lastReview else { return nil }
-            let t = counting.elapsedDays(from: last, to: now, calendar: calendar)
             let s = Double(max(card.scheduledDays, 1))
-            let decay = -CollectionSettings.defaultParameters[20]
-            let factor = pow(0.9, 1 / decay) - 1
-            return pow(1 + factor * Double(max(t, 0)) / s, decay)
+            return pow(1 + Scheduler.sm2Factor * Double(max(elapsedDays, 0)) / s,
+                       Scheduler.sm2Decay)
         }
     }
+
+    private static let sm2Decay = -CollectionSettings.defaultParameters[20]
+    private static let sm2Factor = pow(0.9, 1 / sm2Decay) - 1
 }
