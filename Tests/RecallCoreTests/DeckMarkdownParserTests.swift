@@ -80,6 +80,12 @@ import Testing
         #expect(deck.cards[0].source.line == 5)
     }
 
+    @Test func tagLinesIgnoreCase() {
+        let deck = md("TAGS: #Up\nq :: a\ntagline :: b\nTags:x\nc :: d\n")
+        #expect(pairs(deck) == ["q | a", "tagline | b", "c | d"])
+        #expect(deck.cards.map(\.tags) == [["Up"], ["Up"], ["x"]])
+    }
+
     @Test func frontMatterListStyle() {
         let deck = md("---\ntags:\n  - one\n  - two\n---\nq :: a\n")
         #expect(deck.cards.map(\.tags) == [["one", "two"]])

@@ -52,7 +52,8 @@ public struct ClozeText: Hashable, Sendable {
 
     /// `true` when `text` holds something that starts a cloze deletion (`{{c` and a digit).
     public static func looksLikeCloze(_ text: some StringProtocol) -> Bool {
-        guard text.utf8.contains(0x7B) else { return false }
+        let hasBrace = text.utf8.withContiguousStorageIfAvailable { $0.contains(0x7B) } ?? text.utf8.contains(0x7B)
+        guard hasBrace else { return false }
         return openings(in: String(text)).contains { $0.number != nil }
     }
 

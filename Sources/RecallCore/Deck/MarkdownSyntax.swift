@@ -26,15 +26,27 @@ enum MarkdownSyntax {
             if trimmed == "---" { return .rule }
             return isFence(trimmed) ? .fence : .text
         }
-        if line.hasPrefix("Q:") { return .question(String(CardText.trimLeft(line.dropFirst(2)))) }
-        if line.hasPrefix("A:") { return .answer(String(CardText.trimLeft(line.dropFirst(2)))) }
+        let second = line.utf8.dropFirst().first
+        if first == 0x51, second == 0x3A { return .question(String(CardText.trimLeft(line.dropFirst(2)))) }
+        if first == 0x41, second == 0x3A { return .answer(String(CardText.trimLeft(line.dropFirst(2)))) }
         if first == 0x23, let heading = heading(line) { return heading }
-        if first == 0x74 || first == 0x54, line.lowercased().hasPrefix("tags:") {
+        if first == 0x74 || first == 0x54, hasTagsPrefix(line) {
             return .tags(tagList(line.dropFirst(5)))
         }
         let trimmed = CardText.trimRight(line)
         if trimmed == "---" { return .rule }
         return isFence(Substring(trimmed)) ? .fence : .text
+    }
+
+    /// `tags:` in any case at the start of `line`.
+    static func hasTagsPrefix(_ line: String) -> Bool {
+        let target: [UInt8] = [0x74, 0x61, 0x67, 0x73, 0x3A]  // "tags:"
+        var index = 0
+        for byte in line.utf8.prefix(5) {
+            guard (index < 4 ? byte | 0x20 : byte) == target[index] else { return false }
+            index += 1
+        }
+        return index == 5
     }
 
     static func isFence(_ trimmed: some StringProtocol) -> Bool {
