@@ -99,4 +99,31 @@ import Testing
         #expect(result.stdout == "imported 20000 cards into Decks/big.md\n")
         #expect(runRecall(["check"], cwd: root).stdout == "checked 1 deck, 20000 cards: no problems\n")
     }
+
+    @Test func largeFileShowsProgressOnATerminal() throws {
+        let root = RecallProcess.temporaryDirectory()
+        var text = "#separator:Tab\n"
+        let padding = String(repeating: "x", count: 60)
+        for i in 0..<60_000 { text += "question \(i) \(padding)\tanswer \(i)\n" }
+        RecallProcess.write(["Decks/.keep": "", "big.tsv": text], under: root)
+        let terminal = try PTYProcess(path: RecallProcess.binary.path, arguments: [
+            "import", root.appendingPathComponent("big.tsv").path,
+            "--decks", root.appendingPathComponent("Decks").path,
+        ], environment: ["PATH": "/usr/bin:/bin", "HOME": root.path, "NO_COLOR": "1"])
+        try terminal.expect("% writing")
+        try terminal.expect("imported 60000 cards into")
+        #expect(try terminal.waitForExit() == 0)
+    }
+
+    @Test func smallFileShowsNoProgress() throws {
+        let root = RecallProcess.temporaryDirectory()
+        RecallProcess.write(["Decks/.keep": "", "small.tsv": "q\ta\n"], under: root)
+        let terminal = try PTYProcess(path: RecallProcess.binary.path, arguments: [
+            "import", root.appendingPathComponent("small.tsv").path,
+            "--decks", root.appendingPathComponent("Decks").path,
+        ], environment: ["PATH": "/usr/bin:/bin", "HOME": root.path, "NO_COLOR": "1"])
+        let output = try terminal.expect("imported 1 card into")
+        #expect(!output.contains("%"))
+        #expect(try terminal.waitForExit() == 0)
+    }
 }
