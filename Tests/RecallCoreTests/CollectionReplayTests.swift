@@ -45,6 +45,11 @@ import Testing
         let stray = replayer().replay([review(a, .good, 0), event(.undo, a, 10, target: 5)])
         #expect(stray.records[a]?.reviewCount == 1)
         #expect(stray.unmatchedUndos.count == 1)
+        // An undo only takes back a review made on its own device.
+        var other = review(a, .again, 600)
+        other.device = "d2"
+        let merged = replayer().replay([review(a, .good, 0), other, event(.undo, a, 601, target: 600)])
+        #expect(merged.records[a]?.reviewCount == 2 && merged.unmatchedUndos.count == 1)
     }
 
     @Test func suspendBuryAndForget() {

@@ -135,8 +135,8 @@ public struct CollectionReplay: Sendable {
     }
 
     /// Removes undo entries and the reviews they take back. Each undo takes back the most
-    /// recent earlier review of its card made at its `target` time (to the millisecond) that
-    /// is not already undone.
+    /// recent earlier review of its card made on the same device at its `target` time (to the
+    /// millisecond) that is not already undone.
     static func droppingUndone(_ entries: [ReviewLogEntry])
         -> (counted: [ReviewLogEntry], unmatched: [ReviewLogEntry]) {
         guard entries.contains(where: { $0.event == .undo }) else { return (entries, []) }
@@ -151,7 +151,8 @@ public struct CollectionReplay: Sendable {
                 undone[i] = true
                 let target = entry.target ?? entry.time
                 let match = reviewsByCard[entry.card]?.last(where: {
-                    !undone[$0] && abs(entries[$0].time.timeIntervalSince(target)) < 0.0005
+                    !undone[$0] && entries[$0].device == entry.device
+                        && abs(entries[$0].time.timeIntervalSince(target)) < 0.0005
                 })
                 if let match { undone[match] = true } else { unmatched.append(entry) }
             default:
