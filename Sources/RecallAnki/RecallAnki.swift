@@ -1,1 +1,0 @@
-// Reading Anki .apkg/.colpkg packages (issue 8).
