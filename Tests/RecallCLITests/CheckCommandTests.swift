@@ -148,6 +148,16 @@ let bundledDecks = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         #expect(result.stderr == "recall: error: cannot read the folder 'Decks/locked': permission denied\n")
     }
 
+    @Test func symlinkLoopsAreReadOnce() throws {
+        let root = RecallProcess.temporaryDirectory()
+        RecallProcess.write(["Decks/Sub/a.txt": "Q\nA\n"], under: root)
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("Decks/Sub/loop").path,
+                                                   withDestinationPath: "..")
+        let result = runRecall(["check"], cwd: root)
+        #expect(result.stdout == "checked 1 deck, 1 card: no problems\n")
+        #expect(result.status == 0)
+    }
+
     @Test func checkWritesNothing() throws {
         let root = RecallProcess.temporaryDirectory()
         RecallProcess.write(["Decks/a.txt": "Q\nA\n"], under: root)

@@ -17,6 +17,7 @@ import Testing
         ("Q: q1\nA: a1\n\\Q: not a question\n\\# not a heading\n", ["q1 | a1\nQ: not a question\n# not a heading"]),
         ("Q: q1\nA:\n```\n# comment\nQ: x\n```\n", ["q1 | ```\n# comment\nQ: x\n```"]),  // fences keep their lines
         ("```\nq :: a\n```\nreal :: card\n", ["real | card"]),                   // code outside cards is prose
+        ("\u{FEFF}Q: a\r\nA: b\r\n\r\nc :: d", ["a | b\n\nc :: d"]),            // BOM, CRLF, no final newline
     ])
     func cards(text: String, expected: [String]) {
         let deck = md(text)

@@ -65,7 +65,7 @@ extension Recall {
             let progress = ImportProgress(file: file)
             progress.show(0.1, "reading")
             let deck = DeckName.forFile(relativePath: relative)
-            let parsed = DeckFile.load(path: file, displayPath: file, deck: deck)
+            let parsed = Self.read(file, deck: deck)
             let printer = DiagnosticPrinter.standardError()
             guard !parsed.hasErrors else {
                 progress.clear()
@@ -91,6 +91,16 @@ extension Recall {
             progress.clear()
             let skippedText = skipped > 0 ? " (\(skipped) skipped as duplicate\(skipped == 1 ? "" : "s"))" : ""
             print("imported \(plural(added, "card")) into \(shownTarget)\(skippedText)")
+        }
+
+        /// Reads the file to import, chosen by its extension. New importers (such as Anki's
+        /// `.apkg`) add a case here that returns their notes as a ``ParsedDeck``.
+        static func read(_ file: String, deck: String) -> ParsedDeck {
+            switch DeckName.fileExtension(file) {
+            default:
+                // .txt, .md, .tsv, .csv; anything else gets the "not a deck format" error.
+                return DeckFile.load(path: file, displayPath: file, deck: deck)
+            }
         }
 
         /// The ids of the cards already in the collection, leaving out the file to be replaced.
