@@ -1,6 +1,7 @@
 import Foundation
 import RecallCore
 import Testing
+@testable import RecallCLI
 
 @Suite struct ImportCommandTests {
     /// The cards `recall check --json PATH` reports, as `deck | question | answer | tags`.
@@ -77,7 +78,7 @@ import Testing
         RecallProcess.write(["Decks/a.md": "q :: a\n", "same.txt": "Q\nA\n", "bad.txt": "Q\n\n-\nq2\na2\n"],
                             under: root)
         let same = runRecall(["import", "same.txt"], cwd: root)
-        #expect(same.stdout == "nothing to import: all 1 card of 'same.txt' are already in the collection\n")
+        #expect(same.stdout == "nothing to import: the card in 'same.txt' is already in the collection\n")
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("Decks/same.md").path))
         let bad = runRecall(["import", "bad.txt"], cwd: root)
         #expect(bad.status == 1)
@@ -125,5 +126,15 @@ import Testing
         let output = try terminal.expect("imported 1 card into")
         #expect(!output.contains("%"))
         #expect(try terminal.waitForExit() == 0)
+    }
+
+    @Test func reportLines() {
+        let report = { (added: Int, skipped: Int) in
+            Recall.Import.report(file: "a.tsv", target: "Decks/a.md", added: added, skipped: skipped)
+        }
+        #expect(report(0, 0) == "nothing to import: 'a.tsv' has no cards")
+        #expect(report(0, 3) == "nothing to import: all 3 cards in 'a.tsv' are already in the collection")
+        #expect(report(1, 0) == "imported 1 card into Decks/a.md")
+        #expect(report(95, 5) == "imported 95 cards into Decks/a.md (5 skipped as duplicates)")
     }
 }

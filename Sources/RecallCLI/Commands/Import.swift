@@ -76,21 +76,29 @@ extension Recall {
             let known = knownIDs(root: root, replacing: force ? relative : nil)
             let (notes, added, skipped) = Self.newNotes(parsed.notes, file: file, known: known)
             progress.show(0.8, "writing")
-            defer { progress.clear() }
-            printer.print(parsed.diagnostics)
-            guard added > 0 else {
-                progress.clear()
-                print("nothing to import: all \(plural(skipped, "card")) of '\(file)' are already in the collection")
-                return
-            }
-            do {
-                try DeckFile.write(MarkdownDeckWriter.render(notes, deck: deck), to: target.path)
-            } catch {
-                throw CLIError(error.reason, hint: error.notes.first)
+            if added > 0 {
+                do {
+                    try DeckFile.write(MarkdownDeckWriter.render(notes, deck: deck), to: target.path)
+                } catch {
+                    progress.clear()
+                    throw CLIError(error.reason, hint: error.notes.first)
+                }
             }
             progress.clear()
-            let skippedText = skipped > 0 ? " (\(skipped) skipped as duplicate\(skipped == 1 ? "" : "s"))" : ""
-            print("imported \(plural(added, "card")) into \(shownTarget)\(skippedText)")
+            printer.print(parsed.diagnostics)
+            print(Self.report(file: file, target: shownTarget, added: added, skipped: skipped))
+        }
+
+        /// The closing line: what was imported, or why nothing was.
+        static func report(file: String, target: String, added: Int, skipped: Int) -> String {
+            switch (added, skipped) {
+            case (0, 0): return "nothing to import: '\(file)' has no cards"
+            case (0, 1): return "nothing to import: the card in '\(file)' is already in the collection"
+            case (0, _): return "nothing to import: all \(skipped) cards in '\(file)' are already in the collection"
+            case (_, 0): return "imported \(plural(added, "card")) into \(target)"
+            default:
+                return "imported \(plural(added, "card")) into \(target) (\(skipped) skipped as duplicate\(skipped == 1 ? "" : "s"))"
+            }
         }
 
         /// Reads the file to import, chosen by its extension. New importers (such as Anki's
