@@ -41,3 +41,30 @@ import Testing
         #expect(s.limitChain(for: "Spanish").isEmpty)
     }
 }
+
+@Suite struct FSRSSettingsRobustnessTests {
+    /// Settings that failed validation must still never crash the scheduler.
+    @Test func invalidSettingsNeverCrash() {
+        var rng = SplitMix64(seed: 5)
+        let weird: [Double] = [-1, 0, 0.5, 1, 2, 1e308, .infinity, -.infinity, .nan]
+        for _ in 0..<300 {
+            var s = CollectionSettings()
+            s.scheduler = rng.next() % 2 == 0 ? .fsrs : .sm2
+            s.desiredRetention = weird[Int(rng.next() % UInt64(weird.count))]
+            s.maximumInterval = [Int.min, -5, 0, 1, 36500, Int.max][Int(rng.next() % 6)]
+            s.lapseNewInterval = weird[Int(rng.next() % UInt64(weird.count))]
+            s.easyBonus = weird[Int(rng.next() % UInt64(weird.count))]
+            s.parameters = rng.next() % 3 == 0 ? [1, 2] : s.parameters
+            let scheduler = Scheduler(settings: s)
+            var card = scheduler.newCard(createdAt: at())
+            var time = at()
+            for _ in 0..<12 {
+                let rating = Rating(rawValue: Int(rng.next() % 4) + 1) ?? .good
+                card = scheduler.next(card, rating: rating, at: time, calendar: .utcMidnight,
+                                      fuzzSeed: rng.next())
+                #expect(card.due > time)
+                time = card.due.addingTimeInterval(Double(rng.next() % 86400))
+            }
+        }
+    }
+}

@@ -75,6 +75,10 @@ public struct CollectionSettings: Sendable, Equatable {
 
     public init() {}
 
+    /// ``maximumInterval`` kept within 1…1,000,000 days, so that unvalidated settings can
+    /// never overflow a date.
+    var boundedMaximumInterval: Int { min(max(maximumInterval, 1), 1_000_000) }
+
     /// The day limits that apply to `deck` and each ancestor with an override, innermost first.
     public func limitChain(for deck: String) -> [(deck: String, limits: DeckLimits)] {
         var chain: [(String, DeckLimits)] = []

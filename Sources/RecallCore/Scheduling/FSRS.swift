@@ -34,7 +34,7 @@ public struct FSRS: Sendable {
         desiredRetention = settings.desiredRetention
         learningSteps = settings.learningSteps
         relearningSteps = settings.relearningSteps
-        maximumInterval = settings.maximumInterval
+        maximumInterval = settings.boundedMaximumInterval
         enableFuzz = settings.enableFuzz
         decay = -w[20]
         factor = pow(0.9, 1 / decay) - 1
@@ -123,7 +123,7 @@ public struct FSRS: Sendable {
         guard raw.isFinite else { return maximumInterval }
         let rounded = raw.rounded(.toNearestOrEven)
         if rounded >= Double(maximumInterval) { return maximumInterval }
-        return max(Int(rounded), 1)
+        return rounded < 1 ? 1 : Int(rounded)
     }
 
     @inline(__always) func clampDifficulty(_ d: Double) -> Double { min(max(d, 1), 10) }

@@ -32,7 +32,7 @@ public enum IntervalFuzz {
     /// `interval` spread by a uniform draw from `seed`; intervals under 3 days are unchanged.
     /// Like py-fsrs, the result can reach one past the range's upper end (capped at the maximum).
     public static func apply(_ interval: Int, maximumInterval: Int, seed: UInt64) -> Int {
-        guard interval >= 3 else { return interval }
+        guard interval >= 3, interval <= 1_000_000 else { return interval }
         let r = range(for: interval, maximumInterval: maximumInterval)
         var rng = SplitMix64(seed: seed)
         let u = Double(rng.next() >> 11) * 0x1p-53

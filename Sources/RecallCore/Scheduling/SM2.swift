@@ -65,7 +65,8 @@ public struct SM2: Sendable {
         if rating == .again {
             out.lapses += 1
             out.easeFactor = max(SM2.minimumEase, card.easeFactor - 0.2)
-            out.interval = max(1, Int((Double(ivl) * settings.lapseNewInterval).rounded(.down)))
+            let kept = Double(ivl) * settings.lapseNewInterval
+            out.interval = kept.isFinite && kept >= 1 ? Int(min(kept, Double(ivl)).rounded(.down)) : 1
             if let first = settings.relearningSteps.first {
                 return stepped(out, .relearning, step: 0, seconds: first, now: now)
             }
@@ -89,11 +90,12 @@ public struct SM2: Sendable {
         -> (hard: Int, good: Int, easy: Int) {
         let base = Double(min(max(elapsed, 1), ivl))
         let late = Double(max(0, elapsed - ivl))
-        let cap = settings.maximumInterval
-        let hard = min(cap, max(Int((base * settings.hardMultiplier).rounded()), Int(base) + 1))
-        let good = min(cap, max(Int(((base + late / 2) * ease).rounded()), hard + 1))
-        let easy = min(cap, max(Int(((base + late) * ease * settings.easyBonus).rounded()),
-                                good + 1))
+        let cap = settings.boundedMaximumInterval
+        /// Rounded to whole days and capped (also guards against overflow).
+        func days(_ x: Double) -> Int { x.isFinite ? Int(min(x, Double(cap)).rounded()) : cap }
+        let hard = min(cap, max(days(base * settings.hardMultiplier), Int(base) + 1))
+        let good = min(cap, max(days((base + late / 2) * ease), hard + 1))
+        let easy = min(cap, max(days((base + late) * ease * settings.easyBonus), good + 1))
         return (hard, good, easy)
     }
 
@@ -110,9 +112,10 @@ public struct SM2: Sendable {
     private func graduated(_ card: CardSchedule, days: Int, now: Date, calendar: StudyCalendar,
                            counting: DayCounting, fuzzSeed: UInt64) -> CardSchedule {
         var out = card
-        var d = min(max(days, 1), settings.maximumInterval)
+        let cap = settings.boundedMaximumInterval
+        var d = min(max(days, 1), cap)
         if settings.enableFuzz {
-            d = IntervalFuzz.apply(d, maximumInterval: settings.maximumInterval, seed: fuzzSeed)
+            d = IntervalFuzz.apply(d, maximumInterval: cap, seed: fuzzSeed)
         }
         out.state = .review
         out.step = nil
