@@ -63,3 +63,19 @@ import Testing
         #expect(try Fixture.open(dir, writing: false).records == before)
     }
 }
+
+@Suite struct RecentEntriesTests {
+    @Test func readsOnlyTheRecentPartOfTheLog() throws {
+        let dir = TempFolder()
+        let store = try Fixture.open(dir)
+        for day in 0..<5 {
+            try store.append(Fixture.review(UInt64(day), minutes: Double(day) * 1440))
+            try store.append(Fixture.review(UInt64(day), .again, minutes: Double(day) * 1440 + 30))
+        }
+        let since = Fixture.t0.addingTimeInterval(3 * 86_400)
+        let recent = try store.recentEntries(since: since)
+        #expect(recent == (try store.loadEntries()).filter { $0.time >= since })
+        #expect(recent.count == 4)
+        #expect(try store.recentEntries(since: Fixture.t0.addingTimeInterval(9 * 86_400)).isEmpty)
+    }
+}
