@@ -47,6 +47,16 @@ import Testing
         #expect(result.stderr == "note: 1 error in deck files; run 'recall check' for details\n")
     }
 
+    @Test func missingCollection() {
+        let result = runRecall(["decks", "--decks", "nowhere"])
+        #expect(result.status == 1)
+        #expect(result.stderr == """
+            recall: error: the collection folder 'nowhere' does not exist
+            note: point --decks or $RECALL_DECKS at your deck folder
+
+            """)
+    }
+
     @Test func tableSeamTakesMoreColumns() {
         let table = DeckTable(titles: ["New", "Due"], counts: ["A::B": [1, 2], "A": [3, 0], "C": [0, 10]])
         #expect(table.render() == """

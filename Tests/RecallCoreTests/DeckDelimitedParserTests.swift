@@ -106,6 +106,12 @@ import Testing
         #expect(rendered(tsv(text)) == expected)
     }
 
+    @Test func headersOnlyIsAnEmptyDeck() {
+        #expect(rendered(tsv("#separator:Tab\n#html:false\n")) == [
+            "Geo.tsv:1: warning: no cards in this file\nnote: write one card per row: the question, the separator, then the answer",
+        ])
+    }
+
     @Test func lineNumbersAfterQuotedNewlines() {
         let deck = tsv("\"a\nb\nc\"\tx\nq\n")
         #expect(deck.diagnostics.map(\.headline) == ["Geo.tsv:4: error: expected 2 columns, found 1"])

@@ -109,4 +109,15 @@ import Testing
             """,
         ])
     }
+
+    @Test func duplicateReversedAndClozeCardsAreNamed() {
+        let a = parseDeck("Paris ::: France\n{{c1::Bern}} is in {{c2::Switzerland}}\n", .markdown, file: "a.md", deck: "A")
+        let b = parseDeck("Rome ::: France\n{{c1::Bern}}  is in {{c2::switzerland}}\n", .markdown, file: "b.md", deck: "B")
+        let (_, warnings) = DuplicateCards.removeDuplicates(a.cards + b.cards)
+        #expect(warnings.map(\.headline) == [
+            "b.md:1: warning: duplicate reversed card 'France'",
+            "b.md:2: warning: duplicate cloze c1 '[...]  is in switzerland'",
+            "b.md:2: warning: duplicate cloze c2 'Bern  is in [...]'",
+        ])
+    }
 }
