@@ -10,10 +10,14 @@ import Testing
 /// acknowledged when it exits 0); it is seeded, so a failure names the seed and step that
 /// reproduce it.
 @Suite struct CrashTests {
-    @Test func killedMergesAndConfigEditsNeverLoseAcknowledgedWork() throws {
+    @Test func killedReviewsMergesAndConfigEditsNeverLoseAcknowledgedWork() throws {
         var harness = try CrashHarness(seed: 20_261_125)
         try harness.run(steps: 300) { h, rng in
-            Int.random(in: 0..<4, using: &rng) == 0 ? h.configStep(&rng) : try h.mergeStep(&rng)
+            switch Int.random(in: 0..<4, using: &rng) {
+            case 0: h.configStep(&rng)
+            case 1: h.reviewStep(&rng)
+            default: try h.mergeStep(&rng)
+            }
         }
         #expect(harness.kills > 50, "too few kills landed mid-run (\(harness.kills)); the timing window needs widening")
         #expect(harness.completed > 20)
@@ -27,6 +31,11 @@ struct CrashStep {
     var acknowledgedEntries: [ReviewLogEntry] = []
     /// `new_per_day` the settings must hold once the command has exited 0.
     var acknowledgedNewPerDay: Int?
+    /// Everything in the log is acknowledged once the command has exited 0 (review sessions,
+    /// whose answers are confirmed on screen one by one).
+    var acknowledgesWholeLog = false
+    /// Standard input for the command.
+    var input = ""
 }
 
 struct CrashHarness {
@@ -44,6 +53,8 @@ struct CrashHarness {
         rng = SplitMix(seed: seed)
         root = FileManager.default.temporaryDirectory.appendingPathComponent("recall-crash-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: root.appendingPathComponent("Decks"), withIntermediateDirectories: true)
+        let deck = (1...30).map { "Crash question \($0)?\nAnswer \($0)\n-\n" }.joined()
+        try Data(deck.utf8).write(to: root.appendingPathComponent("Decks/Crash.txt"))
     }
 
     var location: StoreLocation { StoreLocation(dataDirectory: root.appendingPathComponent("data").path, collection: "decks") }
@@ -51,12 +62,16 @@ struct CrashHarness {
     /// Runs `steps` steps made by `make`, killing each at a random moment (or letting it finish).
     mutating func run(steps: Int, make: (inout CrashHarness, inout SplitMix) throws -> CrashStep) throws {
         defer { try? FileManager.default.removeItem(at: root) }
+        // Kill moments are spread over 1.3 times a clean run of this machine's binary.
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        _ = try launchAndKill(["config", "new_per_day", String(newPerDay)], input: "", afterMicroseconds: 10_000_000)
+        let window = UInt32(min(2_000_000, Double(DispatchTime.now().uptimeNanoseconds - t0) / 1000 * 1.3))
         for i in 0..<steps {
             var r = rng
             let step = try make(&self, &r)
             rng = r
-            let delay = UInt32.random(in: 0...20_000, using: &rng)
-            let exitedCleanly = try launchAndKill(step.arguments, afterMicroseconds: delay)
+            let delay = UInt32.random(in: 0...window, using: &rng)
+            let exitedCleanly = try launchAndKill(step.arguments, input: step.input, afterMicroseconds: delay)
             if exitedCleanly {
                 completed += 1
                 acknowledged.formUnion(step.acknowledgedEntries)
@@ -65,12 +80,13 @@ struct CrashHarness {
                 kills += 1
                 if let n = step.acknowledgedNewPerDay { previousNewPerDay = newPerDay; newPerDay = n }
             }
-            try check(step: i, killed: !exitedCleanly, pending: step.acknowledgedNewPerDay)
+            try check(step: i, killed: !exitedCleanly, pending: step.acknowledgedNewPerDay,
+                      wholeLog: exitedCleanly && step.acknowledgesWholeLog)
         }
     }
 
     /// After each step: the store opens; acknowledged entries are there; nothing vanished.
-    private mutating func check(step: Int, killed: Bool, pending: Int?) throws {
+    private mutating func check(step: Int, killed: Bool, pending: Int?, wholeLog: Bool) throws {
         let store: ProgressStore
         do {
             store = try ProgressStore.open(location, device: "", timeZone: TimeZone(identifier: "UTC")!, forWriting: false)
@@ -84,6 +100,7 @@ struct CrashHarness {
         let shrunk = previous.subtracting(entries)
         #expect(shrunk.isEmpty, "step \(step): \(shrunk.count) entries disappeared from the log")
         previous = entries
+        if wholeLog { acknowledged = entries }
         let value = store.settings.newPerDay
         if killed, let pending {
             #expect(value == pending || value == previousNewPerDay, "step \(step): new_per_day is \(value)")
@@ -117,6 +134,12 @@ struct CrashHarness {
         return CrashStep(arguments: ["merge", file.path], acknowledgedEntries: entries)
     }
 
+    /// `recall review` answering 1-6 cards with Good through a pipe.
+    mutating func reviewStep(_ rng: inout SplitMix) -> CrashStep {
+        let answers = String(repeating: "\n3\n", count: Int.random(in: 1...6, using: &rng))
+        return CrashStep(arguments: ["review"], acknowledgesWholeLog: true, input: answers + "quit\n")
+    }
+
     /// `recall config new_per_day N`.
     mutating func configStep(_ rng: inout SplitMix) -> CrashStep {
         let n = Int.random(in: 0...99, using: &rng)
@@ -124,7 +147,7 @@ struct CrashHarness {
     }
 
     /// Starts `recall ARGS`; kills it after the delay unless it has exited. True if it exited 0.
-    private func launchAndKill(_ arguments: [String], afterMicroseconds delay: UInt32) throws -> Bool {
+    private func launchAndKill(_ arguments: [String], input: String, afterMicroseconds delay: UInt32) throws -> Bool {
         let process = Process()
         process.executableURL = StudyFixture.binary
         process.arguments = arguments + ["--decks", root.appendingPathComponent("Decks").path,
@@ -132,8 +155,13 @@ struct CrashHarness {
         process.environment = ["PATH": "/usr/bin:/bin", "HOME": root.path, "RECALL_DEVICE": "d-crash", "TZ": "UTC"]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
+        let stdin = Pipe()
+        process.standardInput = stdin
         try process.run()
-        usleep(delay)
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try? stdin.fileHandleForWriting.close()
+        let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(delay) * 1000
+        while process.isRunning, DispatchTime.now().uptimeNanoseconds < deadline { usleep(200) }
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
         return process.terminationReason == .exit && process.terminationStatus == 0
