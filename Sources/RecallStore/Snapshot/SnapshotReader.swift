@@ -14,17 +14,20 @@ enum SnapshotReader {
     }
 
     static func decode(_ bytes: [UInt8]) -> Result<Snapshot, Problem> {
-        let fast = bytes.withUnsafeBytes { buf in
-            var s = JSONScanner(buf)
-            return Result { () throws(JSONScanError) in try document(&s) }
-        }
+        bytes.withUnsafeBytes { decode($0) }
+    }
+
+    /// Reads a snapshot straight from (mapped) memory.
+    static func decode(_ buf: UnsafeRawBufferPointer) -> Result<Snapshot, Problem> {
+        var s = JSONScanner(buf)
+        let fast = Result { () throws(JSONScanError) in try document(&s) }
         switch fast {
         case .success(let (snapshot, schema)):
             if schema == Snapshot.schema { return .success(snapshot) }
             return .failure(schema > Snapshot.schema ? .newerSchema(schema) : .corrupt("schema \(schema) in the current layout"))
         case .failure(let error):
             // Not the current layout: find out whether it is another version of the file.
-            if case .success(let root) = JSONValue.parse(bytes), let v = root["schema"]?.integer {
+            if case .success(let root) = JSONValue.parse(Array(buf)), let v = root["schema"]?.integer {
                 if v > Snapshot.schema { return .failure(.newerSchema(v)) }
                 if v < Snapshot.schema { return .failure(.olderSchema(v, root)) }
             }

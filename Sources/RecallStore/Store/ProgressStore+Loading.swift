@@ -78,14 +78,14 @@ extension ProgressStore {
     /// Reads `state.json`: nil (with a notice) when missing, unreadable or old; throws when newer.
     private func loadSnapshot() throws(StoreError) -> Snapshot? {
         let file = path("state.json")
-        guard let bytes = try AtomicFile.read(file) else { return nil }
-        switch SnapshotReader.decode(bytes) {
+        guard let map = try MappedFile(path: file) else { return nil }
+        switch SnapshotReader.decode(map.bytes) {
         case .success(let s): return s
         case .failure(.newerSchema(let v)):
             throw StoreError(path: file, reason: "'\(file)' was written by a newer version of recall (schema \(v); this version reads up to \(Snapshot.schema))",
                              notes: ["update recall to use this collection; nothing was changed"])
         case .failure(.olderSchema(let v, let root)):
-            try beginMigration(from: v, root: root, bytes: bytes)
+            try beginMigration(from: v, root: root, bytes: Array(map.bytes))
             return nil
         case .failure(.corrupt(let why)):
             notices.append(.warning("state.json could not be read (\(why)); card states were rebuilt from the review log", at: nil))
