@@ -46,7 +46,7 @@ import Testing
         try FileManager.default.removeItem(atPath: dir.file(Fixture.stateName))
         let missing = try Fixture.open(dir, writing: false)
         #expect(missing.records == expected)
-        #expect(missing.notices.isEmpty)
+        #expect(missing.notices.map(\.rendered) == ["recall: warning: state.json is missing; card states were rebuilt from the review log"])
     }
 
     @Test func undoRestoresTheCardBeforeTheReview() throws {
@@ -77,5 +77,24 @@ import Testing
         #expect(recent == (try store.loadEntries()).filter { $0.time >= since })
         #expect(recent.count == 4)
         #expect(try store.recentEntries(since: Fixture.t0.addingTimeInterval(9 * 86_400)).isEmpty)
+    }
+}
+
+@Suite struct TimeZoneTests {
+    @Test func utcAliasesAreTheSameZoneAndRealChangesAreNot() throws {
+        #expect(ProgressStore.sameZone("GMT", TimeZone(identifier: "UTC")!))
+        #expect(ProgressStore.sameZone("Etc/UTC", TimeZone(identifier: "GMT")!))
+        #expect(!ProgressStore.sameZone("Europe/Berlin", TimeZone(identifier: "GMT")!))
+        #expect(!ProgressStore.sameZone("Europe/London", TimeZone(identifier: "GMT")!))
+    }
+
+    @Test func aNewTimeZoneRecomputesWithANotice() throws {
+        let dir = TempFolder()
+        let store = try Fixture.open(dir)
+        try store.append(Fixture.review(1))
+        try store.close()
+        let tokyo = try ProgressStore.open(StoreLocation(dataDirectory: dir.path, collection: "decks"), device: "d-a",
+                                           timeZone: TimeZone(identifier: "Asia/Tokyo")!, forWriting: false)
+        #expect(tokyo.notices.map(\.headline) == ["recall: warning: the time zone changed from GMT to Asia/Tokyo; card states were recomputed"])
     }
 }

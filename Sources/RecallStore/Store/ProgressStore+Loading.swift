@@ -30,6 +30,9 @@ extension ProgressStore {
             var all: [ReviewLogEntry] = []
             outcome = try ReviewLogReader.read(bytes, path: logPath) { all.append($0) }
             records = replay.replay(renameTable.resolve(all)).records
+            if snapshot == nil, notices.isEmpty, pendingMigration == nil, !all.isEmpty {
+                notices.append(.warning("state.json is missing; card states were rebuilt from the review log", at: nil))
+            }
             catalogDigest = snapshot?.catalog ?? 0
             snapshotStale = true
             tailLines = Int.max
@@ -65,11 +68,21 @@ extension ProgressStore {
             return "state.json does not match the review log (it was replaced or merged); card states were rebuilt from the log"
         }
         if snapshot.renames != renameCoverage { return "renames.jsonl changed; card states were rebuilt from the log" }
-        if snapshot.timeZone != timeZone.identifier {
+        if !ProgressStore.sameZone(snapshot.timeZone, timeZone) {
             return "the time zone changed from \(snapshot.timeZone) to \(timeZone.identifier); card states were recomputed"
         }
         if snapshot.settingsJSON != canonicalSettings { return "settings.json changed; card states were recomputed" }
         return nil
+    }
+
+    /// Whether the zone named `identifier` counts study days as `zone` does: the same name,
+    /// or two fixed offsets that are equal (`UTC` and `GMT`).
+    static func sameZone(_ identifier: String, _ zone: TimeZone) -> Bool {
+        if identifier == zone.identifier { return true }
+        guard let other = TimeZone(identifier: identifier) else { return false }
+        let now = Date(timeIntervalSince1970: 1_750_000_000)
+        let fixed = { (z: TimeZone) in z.nextDaylightSavingTimeTransition(after: now) == nil }
+        return fixed(other) && fixed(zone) && other.secondsFromGMT(for: now) == zone.secondsFromGMT(for: now)
     }
 
     /// The settings as they are embedded in the snapshot.
