@@ -109,9 +109,15 @@ final class REPL {
             if command == "review" { out.line(ReviewRunner.helpText.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n")) }
             return
         }
-        let width = REPL.commands.map { TextWidth.of($0.usage) }.max() ?? 0
+        let column = 24
         for entry in REPL.commands {
-            out.line("  " + out.styled(TextWidth.padded(entry.usage, to: min(width, 28)), .bold) + "  " + entry.summary)
+            let usage = out.styled(entry.usage, .bold)
+            if TextWidth.of(entry.usage) > column {
+                out.line("  " + usage)
+                out.line(String(repeating: " ", count: column + 4) + entry.summary)
+            } else {
+                out.line("  " + usage + String(repeating: " ", count: column + 2 - TextWidth.of(entry.usage)) + entry.summary)
+            }
         }
     }
 

@@ -119,7 +119,7 @@ final class ReviewRunner {
         if total > 0 {
             parts.append("retention today \(CardView.percent(Double(passed) / Double(total))) (\(passed)/\(total))")
         }
-        parts.append("due tomorrow \(session.dueTomorrow(now: context.now()))")
+        parts.append("due tomorrow \(ReviewSession.dueTomorrow(records: context.data.records, calendar: context.data.calendar, now: context.now()))")
         out.line()
         out.line(out.styled("Session done:", .bold) + " " + parts.joined(separator: " · "))
         if c.answered == 0 && session.remainingCount == 0 && shownCard == nil {

@@ -25,7 +25,8 @@ public struct ReviewSession: Sendable {
     /// How far ahead a learning card may be shown when nothing else is left, in seconds.
     public let learnAhead: TimeInterval
 
-    /// Card states, as replayed from the log and updated by each applied entry.
+    /// States of the session's cards, as replayed from the log and updated by each applied
+    /// entry. Only the queue's cards are kept, so answering never copies a large table.
     public internal(set) var records: [CardID: CardRecord]
     /// The card on screen, if any. Set by ``nextCard(at:)``.
     public internal(set) var current: Card?
@@ -50,7 +51,10 @@ public struct ReviewSession: Sendable {
         self.replay = replay
         self.device = device
         self.startedAt = now
-        self.records = records
+        var own: [CardID: CardRecord] = [:]
+        own.reserveCapacity(queue.count)
+        for card in queue { own[card.id] = records[card.id] }
+        self.records = own
         self.learnAhead = Double(learnAheadMinutes ?? replay.scheduler.settings.learnAheadMinutes) * 60
         pending = []
         for card in queue {

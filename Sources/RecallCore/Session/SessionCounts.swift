@@ -44,13 +44,17 @@ public struct SessionCounts: Hashable, Sendable {
 }
 
 extension ReviewSession {
-    /// Cards (among those with a record) due by the end of tomorrow's study day, as the
-    /// session leaves them: not suspended, not new, not buried tomorrow.
-    public func dueTomorrow(now: Date) -> Int {
-        let tomorrow = replay.calendar.dayNumber(now) + 1
-        return records.values.filter { record in
-            !record.suspended && record.schedule.state != .new && !record.isBuried(onDay: tomorrow)
-                && replay.calendar.dayNumber(record.schedule.due) <= tomorrow
-        }.count
+    /// Cards due by the end of tomorrow's study day among `records`: not suspended, not
+    /// new, not buried tomorrow. Pass the whole collection's records (the session keeps
+    /// only its own cards').
+    public static func dueTomorrow(records: [CardID: CardRecord], calendar: StudyCalendar,
+                                   now: Date) -> Int {
+        let tomorrow = calendar.dayNumber(now) + 1
+        var count = 0
+        for record in records.values where !record.suspended && record.schedule.state != .new
+            && !record.isBuried(onDay: tomorrow) && calendar.dayNumber(record.schedule.due) <= tomorrow {
+            count += 1
+        }
+        return count
     }
 }
