@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import RecallCore
+import RecallStore
+
+extension Recall {
+    /// `recall optimize`: fit the FSRS-6 parameters to the review history.
+    struct Optimize: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "optimize",
+            abstract: "Fit the FSRS-6 parameters to your review history.",
+            discussion: """
+                Fits all 21 FSRS-6 parameters to the collection's review log (days are study \
+                days from the day-start hour), holding out the latest 20% of the reviews made \
+                on a later day. Prints log loss, RMSE(bins) and AUC of the current and the \
+                fitted parameters on those held-out reviews, and saves the fit only if it \
+                predicts them better: on a terminal it asks first, --yes saves without asking, \
+                and otherwise nothing is saved. With too few reviews the parameters stay as they \
+                are. A DECK or #TAG (or --per-deck) only reports, since parameters are stored \
+                for the whole collection.
+
+                With --log FILE, fits a JSONL log of {"card_id", "review_time" (unix seconds), \
+                "rating"} lines instead (days in UTC) and never saves anything. With \
+                --retention, also simulates a year of study at each desired retention and \
+                recommends the one with the least study time per remembered card.
+
+                Examples:
+                  recall optimize                     fit, compare, ask before saving
+                  recall optimize --yes               save the fit if it is better
+                  recall optimize Languages           how a fit for one deck would do
+                  recall optimize --log revlog.jsonl --json
+                  recall optimize --retention         also recommend a desired retention
+                """
+        )
+
+        @OptionGroup var collection: CollectionOptions
+
+        @Argument(help: ArgumentHelp("Fit only the reviews of a deck (with sub-decks) or a #tag.",
+                                     valueName: "deck|#tag"))
+        var selection: String?
+
+        @Flag(help: "Save a better fit without asking.")
+        var yes = false
+
+        @Flag(help: "Print the result as JSON.")
+        var json = false
+
+        @Flag(name: .customLong("per-deck"), help: "Report a fit for each top-level deck.")
+        var perDeck = false
+
+        @Option(help: ArgumentHelp("Fit this JSONL review log instead of the collection's.",
+                                   valueName: "file"))
+        var log: String?
+
+        @Flag(help: "Recommend a desired retention from a workload simulation.")
+        var retention = false
+
+        func validate() throws {
+            if log != nil, selection != nil || perDeck || yes {
+                throw ValidationError("--log cannot be combined with a deck, --per-deck or --yes")
+            }
+            if perDeck, selection != nil {
+                throw ValidationError("--per-deck cannot be combined with a deck or #tag")
+            }
+        }
+
+        func run() throws {
+            if let log { return try runLog(path: log) }
+            try runCollection()
+        }
+
+        /// `--log FILE`: fit and report, nothing saved.
+        private func runLog(path: String) throws {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw CLIError("cannot read '\(path)'", hint: "check the path of the --log file")
+            }
+            let reviews: [OptimizerReview]
+            switch OptimizerLogReader.reviews([UInt8](data)) {
+            case .success(let value): reviews = value
+            case .failure(let problem):
+                FileHandle.standardError.write(Data("\(path):\(problem.line): error: \(problem.message)\n".utf8))
+                throw ExitCode(1)
+            }
+            let started = Date()
+            let outcome = OptimizeRun.fit(reviews, current: CollectionSettings.defaultParameters)
+            let seconds = Date().timeIntervalSince(started)
+            let workload = retention ? OptimizeRun.workload(outcome.parameters) : nil
+            if json {
+                print(OptimizeReport.json(outcome, currentName: "default", seconds: seconds, workload: workload))
+            } else {
+                print(OptimizeReport.text(outcome, currentName: "default"))
+                if let workload { print(OptimizeReport.retentionTable(workload)) }
+            }
+        }
+    }
+}
