@@ -5,6 +5,8 @@ import Testing
 /// real `recall` binary on it with piped input.
 struct StudyFixture {
     let root: URL
+    /// Added to ``environment`` for one run.
+    var extraEnvironment: [String: String] = [:]
     var decks: URL { root.appendingPathComponent("Decks") }
     var data: URL { root.appendingPathComponent("data") }
 
@@ -29,6 +31,7 @@ struct StudyFixture {
     var environment: [String: String] {
         ["RECALL_NOW": "2026-03-01T09:00:00Z", "RECALL_DEVICE": "e2e", "TZ": "UTC", "NO_COLOR": "1",
          "COLUMNS": "80", "PATH": "/usr/bin:/bin", "HOME": root.path, "LANG": "C.UTF-8"]
+            .merging(extraEnvironment) { _, new in new }
     }
 
     /// The review log's lines (empty when there is none).
@@ -159,6 +162,28 @@ struct StudyFixture {
         #expect(r.out.contains("  correct\n"))
         #expect(r.out.contains("Quiz done: 1/1 correct (100%) · schedule unchanged"))
         #expect(try f.logLines().isEmpty)
+    }
+
+    @Test func editOpensTheEditorAtTheCardAndReloads() throws {
+        let f = try StudyFixture()
+        defer { try? FileManager.default.removeItem(at: f.root) }
+        // A stand-in editor: records its arguments, then changes the first card's answer.
+        let editor = f.root.appendingPathComponent("editor.sh")
+        try """
+            #!/bin/sh
+            echo "$@" > "\(f.root.path)/editor-args"
+            sed -i 's/^Paris$/Paris, France/' "$2"
+            """.write(to: editor, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: editor.path)
+        var fixture = f
+        fixture.extraEnvironment = ["EDITOR": editor.path]
+        let r = try fixture.run(["review"], input: ":edit\n\n3\n:quit\n")
+        #expect(r.code == 0)
+        let args = try String(contentsOf: f.root.appendingPathComponent("editor-args"), encoding: .utf8)
+        #expect(args == "+1 \(f.decks.path)/Geography.txt\n")
+        #expect(r.out.contains("reloaded 3 cards"))
+        #expect(r.out.contains("  Paris, France\n"))
+        #expect(try f.logLines().count == 1)
     }
 
     @Test func unknownDeckExitsOne() throws {
