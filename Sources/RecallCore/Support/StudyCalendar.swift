@@ -3,13 +3,27 @@ import Foundation
 /// Turns instants into study days: a day starts at ``dayStartHour`` local time in
 /// ``timeZone``, as in Anki (default 4:00). Pure: the time zone is a value handed in.
 public struct StudyCalendar: Sendable, Equatable {
-    public var timeZone: TimeZone
+    public var timeZone: TimeZone {
+        didSet { offsets = UTCOffsetTable(timeZone) }
+    }
     /// Local hour (0-23) at which a new study day begins.
     public var dayStartHour: Int
+    /// The time zone's offsets, precomputed: asking `TimeZone` on every call dominated replay.
+    private var offsets: UTCOffsetTable
 
     public init(timeZone: TimeZone, dayStartHour: Int = 4) {
         self.timeZone = timeZone
         self.dayStartHour = dayStartHour
+        offsets = UTCOffsetTable(timeZone)
+    }
+
+    public static func == (a: StudyCalendar, b: StudyCalendar) -> Bool {
+        a.timeZone == b.timeZone && a.dayStartHour == b.dayStartHour
+    }
+
+    /// Seconds east of UTC in ``timeZone`` at `date`.
+    public func secondsFromGMT(for date: Date) -> Int {
+        offsets.offset(at: date.timeIntervalSince1970) ?? timeZone.secondsFromGMT(for: date)
     }
 
     /// UTC with the day starting at midnight; handy in tests.
@@ -18,7 +32,7 @@ public struct StudyCalendar: Sendable, Equatable {
     /// The study day `date` falls in, as a count of days since 1970-01-01 (local, shifted by
     /// the day-start hour). Two instants on the same study day give the same number.
     public func dayNumber(_ date: Date) -> Int {
-        let local = date.timeIntervalSince1970 + Double(timeZone.secondsFromGMT(for: date))
+        let local = date.timeIntervalSince1970 + Double(secondsFromGMT(for: date))
             - Double(dayStartHour * 3600)
         return Int((local / 86400).rounded(.down))
     }
@@ -32,8 +46,8 @@ public struct StudyCalendar: Sendable, Equatable {
     public func startOfDay(_ day: Int) -> Date {
         let guess = Double(day) * 86400 + Double(dayStartHour * 3600)
         // Offsets can differ across a DST change; one correction step is enough.
-        var t = guess - Double(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: guess)))
-        t = guess - Double(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: t)))
+        var t = guess - Double(secondsFromGMT(for: Date(timeIntervalSince1970: guess)))
+        t = guess - Double(secondsFromGMT(for: Date(timeIntervalSince1970: t)))
         return Date(timeIntervalSince1970: t)
     }
 
