@@ -1,0 +1,29 @@
+// Benchmark driver: fits optgen JSONL logs with Recall's optimizer (release build).
+// Built by run.sh together with Sources/RecallCore as one module; prints one JSON line per log
+// with the same keys as `recall optimize --log FILE --json`.
+import Foundation
+
+for path in CommandLine.arguments.dropFirst() {
+    guard let data = FileManager.default.contents(atPath: path) else {
+        print("{\"error\": \"cannot read \(path)\"}")
+        continue
+    }
+    let started = Date()
+    guard case .success(let reviews) = OptimizerLogReader.reviews([UInt8](data)) else {
+        print("{\"error\": \"malformed \(path)\"}")
+        continue
+    }
+    let set = TrainingSet(reviews: reviews)
+    let outcome = FSRSOptimizer.run(set, current: CollectionSettings.defaultParameters)
+    let seconds = Date().timeIntervalSince(started)
+    func metrics(_ m: PredictionMetrics) -> [String: Double] {
+        ["log_loss": m.logLoss, "rmse_bins": m.rmseBins, "auc": m.auc.isFinite ? m.auc : -1]
+    }
+    let object: [String: Any] = [
+        "log": path, "parameters": outcome.parameters, "seconds": seconds,
+        "fitted": metrics(outcome.fitted), "default": metrics(outcome.current),
+        "train_reviews": outcome.trainCount, "test_reviews": outcome.testCount,
+    ]
+    let json = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+    print(String(decoding: json, as: UTF8.self))
+}
