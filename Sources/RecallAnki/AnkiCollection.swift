@@ -54,8 +54,10 @@ struct AnkiCollection {
     /// Reads the collection at `path`; throws a user-facing error naming `packagePath`.
     static func read(path: String, packagePath: String) throws(AnkiImportError) -> AnkiCollection {
         do {
+            // Not read-only: the file is our own temporary copy, and SQLite needs to create
+            // the -shm file to read a database in WAL mode (as Anki's current files are).
             var config = Configuration()
-            config.readonly = true
+            config.prepareDatabase { db in db.add(collation: AnkiCollection.unicase) }
             let queue = try DatabaseQueue(path: path, configuration: config)
             return try queue.read { db in
                 let check = try String.fetchOne(db, sql: "PRAGMA quick_check") ?? ""
@@ -105,6 +107,12 @@ struct AnkiCollection {
         for row in try Row.fetchAll(db, sql: "SELECT id, name FROM decks") {
             decks[row[0]] = (row[1] as String).replacingOccurrences(of: "\u{1F}", with: "::")
         }
+    }
+
+    /// Anki's own collation on deck, note type and tag names (schema 18 indexes use it).
+    private static let unicase = DatabaseCollation("unicase") { a, b in
+        let (x, y) = (a.lowercased(), b.lowercased())
+        return x < y ? .orderedAscending : x > y ? .orderedDescending : .orderedSame
     }
 
     /// `Notetype.Config.kind` is protobuf field 1 (0 normal, 1 cloze).

@@ -1,0 +1,24 @@
+import Foundation
+import Testing
+@testable import RecallAnki
+import RecallCore
+import RecallStore
+
+@Suite struct AnkiImportTests {
+    @Test(arguments: AnkiFixtures.packages)
+    func plansEveryCardOfEveryFormat(package: String) throws {
+        let plan = try AnkiImporter.plan(package: try AnkiFixtures.path(package), existingCards: [])
+        let expected = try AnkiFixtures.expected()
+        #expect(plan.cardIDs.count == expected.cards.count)
+        #expect(plan.newCards == expected.cards.count)
+        #expect(plan.files.map(\.relativePath) == ["Geography.md", "Languages/Spanish.md", "Science/Physics.md"])
+        #expect(plan.media.map(\.relativePath) == ["media/flag of japan.png", "media/hola.mp3"])
+        #expect(plan.warnings == ["note type 'Vocab' is not a Basic or Cloze type: its first field became the question and the other fields the answer (1 note)"])
+    }
+
+    @Test func printsFiles() throws {
+        let plan = try AnkiImporter.plan(package: try AnkiFixtures.path("small-latest.apkg"), existingCards: [])
+        for f in plan.files { print("=== \(f.relativePath)\n\(f.text)") }
+        print(plan.entries.count)
+    }
+}
