@@ -163,4 +163,17 @@ import Testing
         #expect(s.current?.answer == "A1 (edited)")
         #expect(s.pending == [cards[1], cards[2]])
     }
+
+    @Test func adoptRecordsFollowsRenamedCards() {
+        var s = session()
+        _ = s.nextCard(at: start)
+        let renamed = makeCard("Q1 edited", "A1", line: 1)
+        s.updateCards { $0.id == cards[0].id ? renamed : nil }
+        let carried = replay.replay([.review(cards[0].id, .good, at: start.addingTimeInterval(-86400 * 3), device: "t")])
+            .records[cards[0].id]
+        s.adoptRecords(from: [renamed.id: carried].compactMapValues { $0 })
+        #expect(s.current == renamed)
+        #expect(s.records[renamed.id] != nil)
+        #expect(s.records[cards[0].id] == nil)
+    }
 }

@@ -66,7 +66,13 @@ final class EditLineReader: LineReader {
     func read(prompt text: String) -> LineInput {
         free(prompt)
         prompt = strdup(text)
-        sigintReceived.store(false, ordering: .relaxed)
+        // A Ctrl-C that came while no line was being read (while output was drawn)
+        // cancels the line about to be read, as the user meant.
+        if sigintReceived.exchange(false, ordering: .relaxed) {
+            fputs("\n", stdout)
+            fflush(stdout)
+            return .interrupted
+        }
         var count: Int32 = 0
         guard let raw = el_gets(editLine, &count) else {
             if sigintReceived.exchange(false, ordering: .relaxed) {

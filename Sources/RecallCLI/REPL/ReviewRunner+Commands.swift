@@ -91,6 +91,7 @@ extension ReviewRunner {
         let byID = Dictionary(cards.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let bySource = Dictionary(cards.map { ($0.source, $0) }, uniquingKeysWith: { a, _ in a })
         session.updateCards { old in byID[old.id] ?? bySource[old.source] }
+        session.adoptRecords(from: context.data.records)
         shownCard = nil
         context.view.note("reloaded \(cards.count) cards")
     }

@@ -12,14 +12,23 @@ final class StoreStudyData: StudyData {
     /// Problems found in the deck files at the last (re)load.
     private(set) var deckDiagnostics: [Diagnostic]
 
-    /// Loads the decks under `decksRoot` and opens the progress store for writing.
-    init(decksRoot: URL, dataDirectory: URL, device: String, timeZone: TimeZone) throws {
+    /// Edits to card questions recognised at the last (re)load, whose history was carried
+    /// to the new card.
+    private(set) var carriedEdits: [Diagnostic] = []
+
+    /// Loads the decks under `decksRoot`, opens the progress store for writing (this
+    /// machine's device id comes from the store), and lines the two up, so that a card
+    /// whose question was edited keeps its history.
+    init(decksRoot: URL, dataDirectory: URL, timeZone: TimeZone, now: Date) throws {
         self.decksRoot = decksRoot
         let loaded = CollectionLoader.load(root: decksRoot)
         cards = loaded.cards
         deckDiagnostics = loaded.diagnostics
         let location = StoreLocation(dataDirectory: dataDirectory.path, decksDirectory: decksRoot.path)
+        let device = try ProgressStore.deviceID(dataDirectory: location.dataDirectory,
+                                                environment: ProcessInfo.processInfo.environment)
         store = try ProgressStore.open(location, device: device, timeZone: timeZone, forWriting: true)
+        carriedEdits = try store.reconcile(with: cards, now: now).carriedMessages
     }
 
     var settings: CollectionSettings { store.settings }
@@ -39,7 +48,8 @@ final class StoreStudyData: StudyData {
         let loaded = CollectionLoader.load(root: decksRoot)
         cards = loaded.cards
         deckDiagnostics = loaded.diagnostics
-        return loaded.diagnostics
+        carriedEdits = try store.reconcile(with: cards, now: Clock.now()).carriedMessages
+        return loaded.diagnostics + carriedEdits
     }
 
     func retentionToday(now: Date) -> (passed: Int, total: Int) {

@@ -20,12 +20,12 @@ enum StudySetup {
         let data: StoreStudyData
         do {
             data = try StoreStudyData(decksRoot: decksRoot, dataDirectory: dataDirectory,
-                                      device: deviceID(), timeZone: Clock.timeZone)
+                                      timeZone: Clock.timeZone, now: Clock.now())
         } catch let error as StoreError {
             DiagnosticPrinter.standardError().print([error.diagnostic])
             throw ExitCode(1)
         }
-        DiagnosticPrinter.standardError().print(data.store.notices)
+        DiagnosticPrinter.standardError().print(data.store.notices + data.carriedEdits)
         let errors = data.deckDiagnostics.filter { $0.severity == .error }.count
         if errors > 0 {
             FileHandle.standardError.write(Data("note: \(errors) error\(errors == 1 ? "" : "s") in deck files; run 'recall check' for details\n".utf8))
@@ -39,16 +39,6 @@ enum StudySetup {
     static func makeReader(historyFile: URL) -> LineReader {
         if Terminal.isInteractive, let reader = EditLineReader(historyFile: historyFile) { return reader }
         return PlainLineReader()
-    }
-
-    /// The device id for log entries: `RECALL_DEVICE`, else one derived from the host name.
-    static func deviceID() -> String {
-        if let id = ProcessInfo.processInfo.environment["RECALL_DEVICE"], !id.isEmpty { return id }
-        var buffer = [CChar](repeating: 0, count: 256)
-        let host = gethostname(&buffer, buffer.count - 1) == 0
-            ? String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) : "host"
-        let safe = host.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == ".") }
-        return "h-" + (safe.isEmpty ? "host" : String(safe.prefix(40)))
     }
 
     /// Restores the terminal, saves history and the snapshot, and releases the lock.
@@ -94,7 +84,7 @@ enum StudySetup {
         do {
             context.data = try StoreStudyData(decksRoot: collection.decksDirectory(),
                                               dataDirectory: collection.dataDirectory(),
-                                              device: deviceID(), timeZone: Clock.timeZone)
+                                              timeZone: Clock.timeZone, now: Clock.now())
         } catch {
             context.error("could not reopen the collection: \(error)")
         }

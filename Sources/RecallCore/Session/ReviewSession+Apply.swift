@@ -81,4 +81,13 @@ extension ReviewSession {
         pending = pending.map { lookup($0) ?? $0 }
         learning = learning.map { (lookup($0.card) ?? $0.card, $0.due) }
     }
+
+    /// Takes the states of the session's cards from `all` (the store's records, after it
+    /// carried an edited card's history to its new id).
+    public mutating func adoptRecords(from all: [CardID: CardRecord]) {
+        let ids = [current].compactMap { $0?.id } + pending.map(\.id) + learning.map(\.card.id)
+        var own: [CardID: CardRecord] = [:]
+        for id in ids { own[id] = all[id] }
+        records = own
+    }
 }

@@ -82,9 +82,25 @@ final class PTYProcess {
                 return upTo
             }
             if Date() > deadline || !readMore(until: deadline) {
-                throw Failure(description: "did not see \"\(text)\"; output since last match:\n\(pending)")
+                throw Failure(description: "did not see \"\(text)\"; output since last match:\n\(pending)\n--- whole screen:\n\(screen)\n--- raw tail: \(Array(raw.suffix(120)))")
             }
         }
+    }
+
+    /// Waits until `prompt` appears (see ``expect(_:timeout:)``) and the program has put
+    /// the terminal in raw mode to read a line, as a user waits for the prompt before
+    /// typing. Keys sent earlier land in cooked mode, where the kernel echoes them and
+    /// turns Ctrl-C into a signal before the line editor is listening.
+    @discardableResult
+    func expectPrompt(_ prompt: String, timeout: TimeInterval = 20) throws -> String {
+        let seen = try expect(prompt, timeout: timeout)
+        let deadline = Date().addingTimeInterval(timeout)
+        var modes = termios()
+        while tcgetattr(fd, &modes) == 0, modes.c_lflag & tcflag_t(ICANON) != 0 {
+            if Date() > deadline { throw Failure(description: "the terminal never left canonical mode after \"\(prompt)\"") }
+            _ = readMore(until: deadline)
+        }
+        return seen
     }
 
     /// Reads what is available (waiting up to 100 ms); false once the terminal is closed
