@@ -6,6 +6,10 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "recall", targets: ["recall"]),
+        // The core and the store as libraries, only so that the separate benchmark package in
+        // Benchmarks/ (ordo-one/benchmark, kept out of this package's build) can call them.
+        .library(name: "RecallCore", targets: ["RecallCore"]),
+        .library(name: "RecallStore", targets: ["RecallStore"]),
     ],
     dependencies: [
         // Argument parsing, --help, usage errors (exit 64) and shell completion scripts for
@@ -61,6 +65,17 @@ let package = Package(
         // The `recall` executable: only calls into RecallCLI.
         .executableTarget(name: "recall", dependencies: ["RecallCLI"]),
 
+        // `recall-bench`: generates synthetic collections (decks in each format and a review
+        // history from a simulated learner, written through RecallStore) for the benchmarks
+        // in Benchmarks/. Not a product; needs only the core, the store and argument parsing.
+        .executableTarget(
+            name: "recall-bench",
+            dependencies: [
+                "RecallCore", "RecallStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
         .testTarget(
             name: "RecallCoreTests",
             dependencies: ["RecallCore"],
@@ -74,6 +89,7 @@ let package = Package(
         ),
         // Depends on the executable so that `swift test` builds the real `recall` binary,
         // which the end-to-end tests run through pipes and a pseudo-terminal.
-        .testTarget(name: "RecallCLITests", dependencies: ["RecallCLI", "recall"]),
+        // Also depends on `recall-bench`, whose generator test runs the built binary.
+        .testTarget(name: "RecallCLITests", dependencies: ["RecallCLI", "recall", "recall-bench"]),
     ]
 )
