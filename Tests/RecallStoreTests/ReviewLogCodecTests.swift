@@ -110,3 +110,18 @@ struct SeededGenerator: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+@Suite struct HexTests {
+    @Test func wideHexDecodingAgreesWithTheStandardLibrary() {
+        var rng = SeededGenerator(seed: 99)
+        let alphabet = Array("0123456789abcdefABCDEF".utf8)
+        for round in 0..<20_000 {
+            var bytes = (0..<16).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &rng)] }
+            if round % 2 == 1 { bytes[Int.random(in: 0..<16, using: &rng)] = UInt8.random(in: 0...255, using: &rng) }
+            let expected = UInt64(String(decoding: bytes, as: UTF8.self), radix: 16)
+            let isHex = bytes.allSatisfy { alphabet.contains($0) }
+            let got = bytes.withUnsafeBytes { parseHex16($0, at: 0) }
+            #expect(got == (isHex ? expected : nil), "\(bytes)")
+        }
+    }
+}

@@ -56,12 +56,18 @@ struct StoreBenchmarkTests {
             _ = try ReviewLogReader.read(map.bytes, path: "reviews.jsonl") { _ in count += 1 }
         })
         #expect(count == Self.reviews)
+        lines.append(try measure("parse 1,000,000 log lines on one core", runs: 5) {
+            count = 0
+            _ = try ReviewLogReader.read(map.bytes, from: 0, to: map.bytes.count, linesBefore: 0, path: "reviews.jsonl") { _ in count += 1 }
+        })
+        if ProcessInfo.processInfo.environment["RECALL_BENCH_ONLY"] == "parse" { return }
         // First open: full replay and snapshot write.
         lines.append(try measure("first open (rebuild from the log + snapshot write)", runs: 1) {
             let store = try ProgressStore.open(location, device: "d-bench0001", timeZone: utc, forWriting: true)
             try store.close()
         })
-        lines.append(try measure("open with snapshot (read-only)", runs: 9) {
+        let openRuns = ProcessInfo.processInfo.environment["RECALL_BENCH_ONLY"] == "open" ? 60 : 9
+        lines.append(try measure("open with snapshot (read-only)", runs: openRuns) {
             let store = try ProgressStore.open(location, device: "d-bench0001", timeZone: utc, forWriting: false)
             #expect(store.records.count == Self.cards)
         })

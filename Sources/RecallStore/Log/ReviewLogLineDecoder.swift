@@ -167,18 +167,31 @@ struct Fields {
 }
 
 /// 16 hex digits (either case) at `start` as a number, or nil.
+///
+/// Eight bytes at a time ("SIMD within a register"): the hot spot of reading the log.
 @inline(__always) func parseHex16(_ bytes: UnsafeRawBufferPointer, at start: Int) -> UInt64? {
-    guard start + 16 <= bytes.count, let base = bytes.baseAddress else { return nil }
-    var v: UInt64 = 0
-    var bad: UInt8 = 0
-    for i in 0..<16 {
-        let b = base.load(fromByteOffset: start + i, as: UInt8.self)
-        let digit = b &- 0x30
-        let letter = (b | 0x20) &- 0x61
-        let isDigit = digit < 10
-        let d = isDigit ? digit : letter &+ 10
-        bad |= (isDigit || letter < 6) ? 0 : 1
-        v = v << 4 | UInt64(d)
+    guard start >= 0, start + 16 <= bytes.count, let base = bytes.baseAddress else { return nil }
+    guard let high = hex8(base.loadUnaligned(fromByteOffset: start, as: UInt64.self).littleEndian),
+          let low = hex8(base.loadUnaligned(fromByteOffset: start + 8, as: UInt64.self).littleEndian)
+    else { return nil }
+    return high << 32 | low
+}
+
+/// Eight ASCII hex digits (first digit in the lowest byte) as a 32-bit number, or nil.
+@inline(__always) func hex8(_ x: UInt64) -> UInt64? {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highBits = ones &* 0x80
+    guard x & highBits == 0 else { return nil }
+    /// Bytes of `v` (all below 0x80) that lie in `lo...hi` get their high bit set.
+    func inRange(_ v: UInt64, _ lo: UInt64, _ hi: UInt64) -> UInt64 {
+        ((v &+ ones &* (0x80 - lo)) & ~(v &+ ones &* (0x7F - hi))) & highBits
     }
-    return bad == 0 ? v : nil
+    let digits = inRange(x, 0x30, 0x39)
+    let letters = inRange(x | ones &* 0x20, 0x61, 0x66)
+    guard digits | letters == highBits else { return nil }
+    var v = (x & 0x0F0F_0F0F_0F0F_0F0F) &+ ((x >> 6) & ones) &* 9
+    v = ((v << 4) | (v >> 8)) & 0x00FF_00FF_00FF_00FF
+    v = ((v << 8) | (v >> 16)) & 0x0000_FFFF_0000_FFFF
+    v = ((v << 16) | (v >> 32)) & 0x0000_0000_FFFF_FFFF
+    return v
 }

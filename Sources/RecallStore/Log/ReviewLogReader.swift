@@ -29,9 +29,6 @@ struct ReviewLogReader {
     /// Calls `body` for each entry in `bytes[start...]`; line numbers start after `firstLine - 1`.
     static func read(_ bytes: UnsafeRawBufferPointer, from start: Int = 0, linesBefore: Int = 0,
                      path: String, _ body: (ReviewLogEntry) -> Void) throws(StoreError) -> Outcome {
-        if bytes.count - start >= parallelThreshold {
-            return try readInParallel(bytes, from: start, linesBefore: linesBefore, path: path, body)
-        }
         return try read(bytes, from: start, to: bytes.count, linesBefore: linesBefore, path: path, body)
     }
 
@@ -91,3 +88,8 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+
+/// What the machine offers.
+enum System {
+    static let cores: Int = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+}
