@@ -14,7 +14,12 @@ for path in CommandLine.arguments.dropFirst() {
         continue
     }
     let set = TrainingSet(reviews: reviews)
-    let outcome = FSRSOptimizer.run(set, current: CollectionSettings.defaultParameters)
+    var configuration = FSRSOptimizer.Configuration()
+    if let epochs = ProcessInfo.processInfo.environment["RECALL_OPT_EPOCHS"].flatMap(Int.init) {
+        configuration.epochs = epochs
+    }
+    let outcome = FSRSOptimizer.run(set, current: CollectionSettings.defaultParameters,
+                                    configuration: configuration)
     let seconds = Date().timeIntervalSince(started)
     func metrics(_ m: PredictionMetrics) -> [String: Double] {
         ["log_loss": m.logLoss, "rmse_bins": m.rmseBins, "auc": m.auc.isFinite ? m.auc : -1]

@@ -20,11 +20,14 @@ extension FSRSGradient {
                 for i in (begin + 1)..<end {
                     let g = Int(ratings[i]), t = deltas[i], weight = weights[i]
                     if weight > 0 {
-                        loss += weight * scoreWithGradient(m, days: t, passed: g > 1, weight: weight,
+                        let known = retrievabilityWithSlopes(days: t, stability: m.s)
+                        loss += weight * scoreWithGradient(known, passed: g > 1, weight: weight,
                                                            gradient: &gradient, &ws)
                         count += 1
+                        step(&m, rating: g, days: t, known: known, &ws)
+                    } else {
+                        step(&m, rating: g, days: t, &ws)
                     }
-                    step(&m, rating: g, days: t, &ws)
                 }
             }
         }}}
@@ -33,9 +36,10 @@ extension FSRSGradient {
 
     /// The log loss of one scored review, adding weight·∂loss/∂w into `gradient`.
     @inline(__always)
-    private func scoreWithGradient(_ m: Memory, days t: Double, passed: Bool, weight: Double,
-                                   gradient: inout [Double], _ ws: inout GradientWorkspace) -> Double {
-        let (r, rS, rW20) = retrievabilityWithSlopes(days: t, stability: m.s)
+    private func scoreWithGradient(_ known: (r: Double, dS: Double, dW20: Double), passed: Bool,
+                                   weight: Double, gradient: inout [Double],
+                                   _ ws: inout GradientWorkspace) -> Double {
+        let (r, rS, rW20) = known
         let floor = FSRSGradient.probabilityFloor
         let p = min(max(r, floor), 1 - floor)
         let loss = passed ? -log(p) : -log(1 - p)

@@ -40,9 +40,10 @@ public struct FSRSGradient: Sendable {
     @inline(__always)
     func retrievabilityWithSlopes(days t: Double, stability s: Double) -> (r: Double, dS: Double, dW20: Double) {
         let u = 1 + factor * t / s
-        let r = pow(u, decay)
+        let logU = log(u)
+        let r = exp(decay * logU)
         let dS = r * decay / u * (-factor * t / (s * s))
-        let dW20 = r * (-log(u) + decay / u * (t / s) * factorSlope)
+        let dW20 = r * (-logU + decay / u * (t / s) * factorSlope)
         return (r, dS, dW20)
     }
 }
@@ -92,11 +93,12 @@ extension FSRSGradient {
 
     /// Applies one later review: new S (using the old D), then new D.
     @inline(__always)
-    func step(_ m: inout Memory, rating g: Int, days t: Double, _ ws: inout GradientWorkspace) {
+    func step(_ m: inout Memory, rating g: Int, days t: Double,
+              known: (r: Double, dS: Double, dW20: Double)? = nil, _ ws: inout GradientWorkspace) {
         if t == 0 {
             shortTerm(&m, rating: g, &ws)
         } else {
-            let (r, rS, rW20) = retrievabilityWithSlopes(days: t, stability: m.s)
+            let (r, rS, rW20) = known ?? retrievabilityWithSlopes(days: t, stability: m.s)
             for k in 0..<FSRSGradient.count { ws.dR[k] = rS * ws.dS[k] }
             ws.dR[20] += rW20
             if g == 1 { failure(&m, r: r, &ws) } else { success(&m, rating: g, r: r, &ws) }
@@ -117,10 +119,10 @@ extension FSRSGradient {
     @inline(__always)
     private func shortTerm(_ m: inout Memory, rating g: Int, _ ws: inout GradientWorkspace) {
         let offset = Double(g - 3) + w[18]
-        let increase = exp(w[17] * offset) * pow(m.s, -w[19])
+        let logS = log(m.s)
+        let increase = exp(w[17] * offset - w[19] * logS)
         if g >= 2, increase < 1 { return }
         let s2 = m.s * increase
-        let logS = log(m.s)
         let slope = (1 - w[19]) * increase
         for k in 0..<FSRSGradient.count { ws.dS[k] *= slope }
         ws.dS[17] += s2 * offset
@@ -136,17 +138,19 @@ extension FSRSGradient {
         let hp = g == 2 ? w[15] : 1
         let eb = g == 4 ? w[16] : 1
         let e = exp(w[10] * (1 - r))
-        let base = expW8 * (11 - m.d) * pow(s, -w[9])
+        let logS = log(s)
+        let sPowW9 = exp(-w[9] * logS)
+        let base = expW8 * (11 - m.d) * sPowW9
         let c = base * hp * eb
         let growth = c * (e - 1)
         let bySelf = 1 + growth * (1 - w[9])
-        let byD = -s * expW8 * pow(s, -w[9]) * hp * eb * (e - 1)
+        let byD = -s * expW8 * sPowW9 * hp * eb * (e - 1)
         let byR = -s * c * e * w[10]
         for k in 0..<FSRSGradient.count {
             ws.next[k] = bySelf * ws.dS[k] + byD * ws.dD[k] + byR * ws.dR[k]
         }
         ws.next[8] += s * growth
-        ws.next[9] -= s * growth * log(s)
+        ws.next[9] -= s * growth * logS
         ws.next[10] += s * c * e * (1 - r)
         if g == 2 { ws.next[15] += s * base * eb * (e - 1) }
         if g == 4 { ws.next[16] += s * base * hp * (e - 1) }

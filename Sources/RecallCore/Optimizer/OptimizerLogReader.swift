@@ -30,7 +30,8 @@ public enum OptimizerLogReader {
                                         message: "expected \"card_id\", \"review_time\" and \"rating\" numbers"))
             }
             guard value == value.rounded(), let rating = Rating(rawValue: Int(value)) else {
-                return .failure(Problem(line: lineNumber, message: "rating \(value) is not 1, 2, 3 or 4"))
+                let shown = value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+                return .failure(Problem(line: lineNumber, message: "rating \(shown) is not 1, 2, 3 or 4"))
             }
             result.append(OptimizerReview(sequence: Int(card), time: time,
                                           day: Int((time / 86400).rounded(.down)), rating: rating))
@@ -38,13 +39,22 @@ public enum OptimizerLogReader {
         return .success(result)
     }
 
-    /// The number after `"key":` in `line`.
+    /// The number after `"key":` in `line` (digits with an optional sign, fraction and exponent).
     private static func number(after key: String, in line: ArraySlice<UInt8>) -> Double? {
         let pattern = Array("\"\(key)\"".utf8)
         guard let keyEnd = find(pattern, in: line) else { return nil }
         var i = keyEnd
         while i < line.endIndex, line[i] == 0x20 || line[i] == 0x3A { i += 1 }
         var j = i
+        var integer = 0.0, plain = true
+        if j < line.endIndex, line[j] == 0x2D { plain = false; j += 1 }
+        while j < line.endIndex, (0x30...0x39).contains(line[j]) {
+            integer = integer * 10 + Double(line[j] - 0x30)
+            j += 1
+        }
+        if plain, j > i, j == line.endIndex || line[j] == 0x2C || line[j] == 0x7D || line[j] == 0x20 {
+            return integer
+        }
         while j < line.endIndex, (0x30...0x39).contains(line[j]) || line[j] == 0x2D || line[j] == 0x2E
             || line[j] == 0x65 || line[j] == 0x45 || line[j] == 0x2B { j += 1 }
         guard j > i, let text = String(bytes: line[i..<j], encoding: .ascii) else { return nil }
@@ -53,13 +63,18 @@ public enum OptimizerLogReader {
 
     private static func find(_ pattern: [UInt8], in line: ArraySlice<UInt8>) -> Int? {
         guard line.count >= pattern.count else { return nil }
-        var i = line.startIndex
-        while i + pattern.count <= line.endIndex {
-            if line[i] == pattern[0], line[i..<(i + pattern.count)].elementsEqual(pattern) {
-                return i + pattern.count
+        return line.withUnsafeBufferPointer { bytes in
+            pattern.withUnsafeBufferPointer { p in
+                var i = 0
+                outer: while i + p.count <= bytes.count {
+                    if bytes[i] == p[0] {
+                        for k in 1..<p.count where bytes[i + k] != p[k] { i += 1; continue outer }
+                        return line.startIndex + i + p.count
+                    }
+                    i += 1
+                }
+                return nil
             }
-            i += 1
         }
-        return nil
     }
 }

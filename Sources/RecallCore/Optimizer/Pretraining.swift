@@ -1,9 +1,8 @@
 import Foundation
 
 /// Initial stabilities w0…w3 from first intervals, as fsrs-rs's pre-training does: for each
-/// first rating, the cards whose second review came on a later day (with no same-day review
-/// in between) give pass rates per interval; S₀ is the stability whose forgetting curve fits
-/// them best (log loss weighted by √count, a small pull toward the default), found by ternary
+/// first rating, each card's first review on a later day gives a pass rate per interval; S₀ is
+/// the stability whose forgetting curve fits them best (log loss weighted by √count, a small pull toward the default), found by ternary
 /// search in [0.1, 100]. Ratings out of order are merged; missing ones are filled in.
 public enum Pretraining {
     static let lowest = 0.1, highest = 100.0
@@ -18,10 +17,13 @@ public enum Pretraining {
                 passed += set.ratings[i] > 1 ? 1 : 0
                 total += 1
             }
-            guard set.trainEnds[card] > begin + 1, set.roles[begin + 1] == TrainingSet.Role.train.rawValue else { continue }
+            // The card's first review on a later day, whatever happened the first day.
+            var j = begin + 1
+            while j < set.trainEnds[card], set.deltaDays[j] == 0 { j += 1 }
+            guard j < set.trainEnds[card], set.roles[j] == TrainingSet.Role.train.rawValue else { continue }
             let first = Int(set.ratings[begin]) - 1
-            groups[first][set.deltaDays[begin + 1], default: (0, 0)].passed += set.ratings[begin + 1] > 1 ? 1 : 0
-            groups[first][set.deltaDays[begin + 1], default: (0, 0)].count += 1
+            groups[first][set.deltaDays[j], default: (0, 0)].passed += set.ratings[j] > 1 ? 1 : 0
+            groups[first][set.deltaDays[j], default: (0, 0)].count += 1
         }
         let average = total > 0 ? passed / total : 0.9
         let decay = -defaults[20]
