@@ -1,0 +1,100 @@
+import Foundation
+import RecallCore
+import RecallStore
+
+/// The generated collection, read once per benchmark process.
+final class Fixture: @unchecked Sendable {
+    struct DeckFile {
+        var name: String
+        var deck: String
+        var format: DeckFormat
+        var bytes: [UInt8]
+    }
+
+    static let shared = Fixture()
+
+    let root: String
+    let decksURL: URL
+    let location: StoreLocation
+    let now: Date
+    let utc = TimeZone(identifier: "UTC") ?? .current
+    let cards: [Card]
+    let log: [ReviewLogEntry]
+    let replay: CollectionReplay
+    let records: [CardID: CardRecord]
+
+    private init() {
+        root = ProcessInfo.processInfo.environment["RECALL_BENCH_DIR"] ?? "/tmp/recall-bench/100k"
+        decksURL = URL(fileURLWithPath: "\(root)/Decks")
+        location = StoreLocation(dataDirectory: "\(root)/data", decksDirectory: decksURL.path)
+        let nowText = (try? String(contentsOfFile: "\(root)/RECALL_NOW", encoding: .utf8)) ?? ""
+        let formatter = ISO8601DateFormatter()
+        now = formatter.date(from: nowText.trimmingCharacters(in: .whitespacesAndNewlines)) ?? Date(timeIntervalSince1970: 0)
+        cards = CollectionLoader.load(root: decksURL).cards
+        do {
+            let store = try ProgressStore.open(location, device: "d-bench", timeZone: utc, forWriting: false)
+            log = try store.loadEntries()
+            replay = store.replay
+            records = store.records
+        } catch {
+            print("cannot read the collection at \(root): \(error); run recall-bench generate first")
+            exit(1)
+        }
+    }
+
+    /// The deck files with extension `ext`, read into memory.
+    func deckFiles(_ ext: String) -> [DeckFile] {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: decksURL.path)) ?? [])
+            .filter { $0.hasSuffix(".\(ext)") }.sorted()
+        return names.compactMap { name in
+            guard let format = DeckFormat(fileExtension: ext),
+                  let data = FileManager.default.contents(atPath: "\(decksURL.path)/\(name)") else { return nil }
+            return DeckFile(name: name, deck: String(name.dropLast(ext.count + 1)), format: format, bytes: [UInt8](data))
+        }
+    }
+
+    /// Reads the whole review log through the store (read-only).
+    func readLog() throws -> [ReviewLogEntry] {
+        try ProgressStore.open(location, device: "d-bench", timeZone: utc, forWriting: false).loadEntries()
+    }
+}
+
+/// A writable copy of the collection's progress and a review session over all its cards, for
+/// answering one card at a time as `recall review` does.
+final class Answering: @unchecked Sendable {
+    static let shared = Answering()
+
+    let store: ProgressStore
+    var session: ReviewSession
+    var now: Date
+
+    private init() {
+        let f = Fixture.shared
+        let scratch = "\(NSTemporaryDirectory())/recall-bench-answer-\(getpid())"
+        let copy = StoreLocation(dataDirectory: scratch, collection: f.location.collection)
+        do {
+            try FileManager.default.createDirectory(atPath: "\(scratch)/collections", withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: f.location.folder, toPath: copy.folder)
+            store = try ProgressStore.open(copy, device: "d-bench-answer", timeZone: f.utc, forWriting: true)
+        } catch {
+            print("cannot copy the collection for answering: \(error)")
+            exit(1)
+        }
+        now = f.now
+        session = ReviewSession(queue: f.cards, records: store.records, replay: store.replay,
+                                device: store.device, now: now)
+        atexit { try? FileManager.default.removeItem(atPath: "\(NSTemporaryDirectory())/recall-bench-answer-\(getpid())") }
+    }
+
+    /// Shows the next card, answers it `good` one second later, appends the entry durably
+    /// and folds it into the session.
+    func answerOne() throws -> CardID? {
+        now += 1
+        guard let card = session.nextCard(at: now) else { return nil }
+        now += 1
+        guard let entry = session.answerEntry(.good, at: now) else { return nil }
+        let stored = try store.append(entry).entry
+        _ = session.apply(stored)
+        return card.id
+    }
+}
