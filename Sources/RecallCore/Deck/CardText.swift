@@ -33,6 +33,7 @@ enum CardText {
     }
 
     static func trimRight<S: StringProtocol>(_ s: S) -> S.SubSequence {
+        if let last = s.last, last != " ", last != "\t" { return s[s.startIndex..<s.endIndex] }
         var end = s.endIndex
         while end > s.startIndex {
             let before = s.index(before: end)
@@ -43,6 +44,7 @@ enum CardText {
     }
 
     static func trimLeft<S: StringProtocol>(_ s: S) -> S.SubSequence {
+        if let first = s.utf8.first, first != 0x20, first != 0x09 { return s[s.startIndex..<s.endIndex] }
         var start = s.startIndex
         while start < s.endIndex, s[start] == " " || s[start] == "\t" { start = s.index(after: start) }
         return s[start..<s.endIndex]

@@ -20,7 +20,13 @@ extension MarkdownReader {
     /// Splits `question :: answer` or `question ::: answer`. A `::` or `:::` with spaces
     /// (or the line's end) on both sides wins over one written without spaces.
     static func splitOneLiner(_ line: String) -> (question: Substring, answer: Substring, twoWay: Bool)? {
-        let utf8 = Array(line.utf8)
+        let found: (start: Int, length: Int)?? = line.utf8.withContiguousStorageIfAvailable { findSeparator($0) }
+        let separator = found ?? Array(line.utf8).withUnsafeBufferPointer { findSeparator($0) }
+        return separator.map { cut(line, at: $0.start, length: $0.length) }
+    }
+
+    /// Where the card separator is: the first spaced `::`/`:::`, else the first unspaced one.
+    private static func findSeparator(_ utf8: UnsafeBufferPointer<UInt8>) -> (start: Int, length: Int)? {
         var loose: (start: Int, length: Int)?
         var i = 0
         while i < utf8.count {
@@ -31,12 +37,12 @@ extension MarkdownReader {
             if length == 2 || length == 3 {
                 let spacedBefore = i == 0 || utf8[i - 1] == 0x20 || utf8[i - 1] == 0x09
                 let spacedAfter = end == utf8.count || utf8[end] == 0x20 || utf8[end] == 0x09
-                if spacedBefore, spacedAfter { return cut(line, at: i, length: length) }
+                if spacedBefore, spacedAfter { return (i, length) }
                 if loose == nil { loose = (i, length) }
             }
             i = end
         }
-        return loose.map { cut(line, at: $0.start, length: $0.length) }
+        return loose
     }
 
     private static func cut(_ line: String, at start: Int, length: Int)

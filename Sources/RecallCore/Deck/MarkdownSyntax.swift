@@ -33,6 +33,7 @@ enum MarkdownSyntax {
         if first == 0x74 || first == 0x54, hasTagsPrefix(line) {
             return .tags(tagList(line.dropFirst(5)))
         }
+        guard first == 0x2D || first == 0x60 || first == 0x7E else { return .text }  // - ` ~
         let trimmed = CardText.trimRight(line)
         if trimmed == "---" { return .rule }
         return isFence(Substring(trimmed)) ? .fence : .text
@@ -103,6 +104,10 @@ enum MarkdownSyntax {
     /// A `- `, `* `, `+ ` or `1. ` list marker at the start of a one-line card, if any;
     /// returns the text after it and how many characters were dropped.
     static func dropListMarker(_ line: String) -> (text: Substring, dropped: Int) {
+        // Fast path: no indent and no possible marker.
+        if let c = line.utf8.first, c != 0x20, c != 0x09, c != 0x2D, c != 0x2A, c != 0x2B, !(0x30...0x39).contains(c) {
+            return (Substring(line), 0)
+        }
         let indent = line.prefix(while: { $0 == " " || $0 == "\t" })
         let rest = line[indent.endIndex...]
         var marker = 0
