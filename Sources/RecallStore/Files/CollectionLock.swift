@@ -36,6 +36,9 @@ final class CollectionLock {
     func release() {
         guard fd >= 0 else { return }
         _ = ftruncate(fd, 0)
+        // Unlock explicitly: a child forked by this process may still share the descriptor
+        // until it execs, and the lock belongs to the shared open file.
+        _ = flock(fd, LOCK_UN)
         close(fd)
         fd = -1
     }
