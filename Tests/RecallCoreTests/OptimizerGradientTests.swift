@@ -32,9 +32,8 @@ func optimizerSampleSet(testFraction: Double = 0) -> TrainingSet {
         let set = optimizerSampleSet()
         let cards = Array(0..<set.cardCount)[...]
         var gradient = [Double](repeating: 0, count: 21)
-        var ws = GradientWorkspace()
         let (loss, count) = FSRSGradient(parameters: Self.point)
-            .accumulateTraining(set, cards: cards, gradient: &gradient, &ws)
+            .accumulateTraining(set, cards: cards, gradient: &gradient)
         #expect(count == set.trainCount)
         #expect(abs(loss - FSRSGradient(parameters: Self.point).weightedTrainingLoss(set, cards: cards)) < 1e-12)
         for k in 0..<21 {
@@ -51,9 +50,8 @@ func optimizerSampleSet(testFraction: Double = 0) -> TrainingSet {
     @Test func everyParameterGetsAGradient() {
         let set = optimizerSampleSet()
         var gradient = [Double](repeating: 0, count: 21)
-        var ws = GradientWorkspace()
         _ = FSRSGradient(parameters: Self.point)
-            .accumulateTraining(set, cards: Array(0..<set.cardCount)[...], gradient: &gradient, &ws)
+            .accumulateTraining(set, cards: Array(0..<set.cardCount)[...], gradient: &gradient)
         #expect(gradient.allSatisfy { $0 != 0 && $0.isFinite })
     }
 

@@ -72,8 +72,8 @@ struct SimulatedLearner {
     ]
 
     @Test func fitPredictsHeldOutReviewsAsWellAsTheTruth() {
-        let set = TrainingSet(reviews: SimulatedLearner(truth: Self.truth).reviews())
-        #expect(set.testCount > 500)
+        let set = TrainingSet(reviews: SimulatedLearner(truth: Self.truth, cards: 2000, days: 365).reviews())
+        #expect(set.testCount > 2000)
         let outcome = FSRSOptimizer.run(set, current: CollectionSettings.defaultParameters)
         let truthLoss = FSRSGradient(parameters: Self.truth).meanLogLoss(set, role: .test)
         #expect(outcome.hasEnoughData)

@@ -7,7 +7,7 @@ extension FSRSGradient {
     /// Weighted log loss of the training reviews of `cards`, adding its gradient into `gradient`
     /// (21 values). Returns the loss sum and the number of reviews scored.
     func accumulateTraining(_ set: TrainingSet, cards: ArraySlice<Int>,
-                            gradient: inout [Double], _ ws: inout GradientWorkspace) -> (loss: Double, count: Int) {
+                            gradient: inout [Double]) -> (loss: Double, count: Int) {
         var loss = 0.0
         var count = 0
         set.ratings.withUnsafeBufferPointer { ratings in
@@ -16,17 +16,17 @@ extension FSRSGradient {
             for card in cards {
                 let begin = set.starts[card], end = set.trainEnds[card]
                 guard end > begin else { continue }
-                var m = start(rating: Int(ratings[begin]), &ws)
+                var m = start(rating: Int(ratings[begin]))
                 for i in (begin + 1)..<end {
                     let g = Int(ratings[i]), t = deltas[i], weight = weights[i]
                     if weight > 0 {
                         let known = retrievabilityWithSlopes(days: t, stability: m.s)
-                        loss += weight * scoreWithGradient(known, passed: g > 1, weight: weight,
-                                                           gradient: &gradient, &ws)
+                        loss += weight * scoreWithGradient(m, known, passed: g > 1, weight: weight,
+                                                           gradient: &gradient)
                         count += 1
-                        step(&m, rating: g, days: t, known: known, &ws)
+                        step(&m, rating: g, days: t, known: known)
                     } else {
-                        step(&m, rating: g, days: t, &ws)
+                        step(&m, rating: g, days: t)
                     }
                 }
             }
@@ -36,17 +36,15 @@ extension FSRSGradient {
 
     /// The log loss of one scored review, adding weight·∂loss/∂w into `gradient`.
     @inline(__always)
-    private func scoreWithGradient(_ known: (r: Double, dS: Double, dW20: Double), passed: Bool,
-                                   weight: Double, gradient: inout [Double],
-                                   _ ws: inout GradientWorkspace) -> Double {
+    private func scoreWithGradient(_ m: Memory, _ known: (r: Double, dS: Double, dW20: Double),
+                                   passed: Bool, weight: Double, gradient: inout [Double]) -> Double {
         let (r, rS, rW20) = known
         let floor = FSRSGradient.probabilityFloor
         let p = min(max(r, floor), 1 - floor)
         let loss = passed ? -log(p) : -log(1 - p)
         guard p == r else { return loss }
         let slope = weight * (passed ? -1 / p : 1 / (1 - p))
-        let bySelf = slope * rS
-        for k in 0..<FSRSGradient.count { gradient[k] += bySelf * ws.dS[k] }
+        m.dS.add(scaledBy: slope * rS, to: &gradient)
         gradient[20] += slope * rW20
         return loss
     }

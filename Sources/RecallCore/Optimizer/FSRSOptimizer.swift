@@ -157,12 +157,12 @@ struct Trainer {
 
 /// Computes a batch's gradient on one or two threads, each with its own scratch space.
 struct BatchWorkers {
-    private var workspaces: [GradientWorkspace]
+    private let threads: Int
     private var gradients: [[Double]]
     private var counts: [Int]
 
     init(count: Int) {
-        workspaces = Array(repeating: GradientWorkspace(), count: count)
+        threads = count
         gradients = Array(repeating: [Double](repeating: 0, count: FSRSGradient.count), count: count)
         counts = Array(repeating: 0, count: count)
     }
@@ -170,22 +170,21 @@ struct BatchWorkers {
     /// The summed gradient of the batch's training reviews and how many there were.
     mutating func gradient(_ model: FSRSGradient, _ set: TrainingSet,
                            _ cards: ArraySlice<Int>) -> ([Double], Int) {
-        let parts = cards.count >= 64 ? workspaces.count : 1
+        let parts = cards.count >= 64 ? threads : 1
         let size = (cards.count + parts - 1) / parts
-        workspaces.withUnsafeMutableBufferPointer { ws in
         gradients.withUnsafeMutableBufferPointer { grads in
         counts.withUnsafeMutableBufferPointer { counts in
-            nonisolated(unsafe) let (ws, grads, counts) = (ws, grads, counts)
+            nonisolated(unsafe) let (grads, counts) = (grads, counts)
             let work: @Sendable (Int) -> Void = { part in
                 for k in 0..<FSRSGradient.count { grads[part][k] = 0 }
                 let lower = cards.startIndex + part * size
                 let upper = min(cards.endIndex, lower + size)
                 counts[part] = lower < upper
-                    ? model.accumulateTraining(set, cards: cards[lower..<upper], gradient: &grads[part], &ws[part]).count
+                    ? model.accumulateTraining(set, cards: cards[lower..<upper], gradient: &grads[part]).count
                     : 0
             }
             if parts == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: parts, execute: work) }
-        }}}
+        }}
         var total = gradients[0]
         for part in 1..<parts { for k in 0..<total.count { total[k] += gradients[part][k] } }
         return (total, counts[0..<parts].reduce(0, +))

@@ -1,0 +1,109 @@
+import ArgumentParser
+import Foundation
+import RecallCore
+import Testing
+@testable import RecallCLI
+
+/// `recall optimize`, in process (the command is not registered in the root command yet).
+@Suite struct OptimizeCommandTests {
+    let root = RecallProcess.temporaryDirectory("recall-optimize")
+    var data: String { root.appendingPathComponent("data").path }
+    var decks: String { root.appendingPathComponent("Decks").path }
+    var settingsFile: URL { root.appendingPathComponent("data/collections/decks/settings.json") }
+
+    /// A learner who recalls far less than the default parameters expect: Again 45 % of the
+    /// time at days 0, 1, 3, 7, 15, 30, 60, 90 (plus a same-day review after each Again).
+    static func history(cards: Int, seed: UInt64 = 3) -> [(card: Int, time: Int, rating: Int)] {
+        var rng = SplitMix64(seed: seed)
+        var out: [(Int, Int, Int)] = []
+        for card in 0..<cards {
+            let start = 1_700_000_000 + (card % 20) * 86400 + 9 * 3600
+            for (i, day) in [0, 1, 3, 7, 15, 30, 60, 90].enumerated() {
+                let time = start + day * 86400
+                let forgot = Double.random(in: 0..<1, using: &rng) < 0.45 && i > 0
+                out.append((card, time, forgot ? 1 : 3))
+                if forgot { out.append((card, time + 600, 3)) }
+            }
+        }
+        return out.sorted { ($0.1, $0.0) < ($1.1, $1.0) }
+    }
+
+    func writeOptgenLog(cards: Int) throws -> String {
+        let path = root.appendingPathComponent("revlog.jsonl").path
+        let lines = Self.history(cards: cards).map {
+            "{\"card_id\": \($0.card), \"review_time\": \($0.time), \"rating\": \($0.rating)}"
+        }
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    /// Puts the history into the collection's review log through `recall merge`.
+    func fillCollection(cards: Int) throws {
+        try FileManager.default.createDirectory(atPath: decks, withIntermediateDirectories: true)
+        let lines = Self.history(cards: cards).map { review in
+            let id = String(format: "%016llx", UInt64(0x1000 + review.card))
+            return "{\"card\":\"\(id)\",\"device\":\"d-x\",\"dur\":5,\"ev\":\"review\",\"r\":\(review.rating),\"t\":\(review.time)000}"
+        }
+        let other = root.appendingPathComponent("other.jsonl")
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: other)
+        var merge = try Recall.Merge.parse(["--data", data, "--decks", decks, other.path])
+        try merge.run()
+    }
+
+    func savedParameters() throws -> [Double]? {
+        guard let text = try? Data(contentsOf: settingsFile),
+              let object = try JSONSerialization.jsonObject(with: text) as? [String: Any] else { return nil }
+        let fsrs = object["fsrs"] as? [String: Any]
+        return (object["parameters"] ?? object["fsrs_parameters"] ?? fsrs?["parameters"]) as? [Double]
+    }
+
+    @Test func logModeFitsAndReportsJSON() throws {
+        let path = try writeOptgenLog(cards: 120)
+        guard case .success(let reviews) = OptimizerLogReader.reviews([UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))) else {
+            Issue.record("log did not parse")
+            return
+        }
+        let outcome = OptimizeRun.fit(reviews, current: CollectionSettings.defaultParameters)
+        #expect(outcome.hasEnoughData)
+        #expect(outcome.isImprovement)
+        let json = OptimizeReport.json(outcome, currentName: "default", seconds: nil, workload: nil)
+        let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        #expect((object?["parameters"] as? [Double])?.count == 21)
+        #expect(object?.keys.sorted() == ["auc", "default", "enough_data", "improved", "log_loss", "parameters",
+                                          "rmse_bins", "test_reviews", "train_reviews"])
+        var command = try Recall.Optimize.parse(["--log", path, "--json"])
+        try command.run()
+    }
+
+    @Test func collectionFitIsSavedOnlyWithYes() throws {
+        try fillCollection(cards: 120)
+        var ask = try Recall.Optimize.parse(["--data", data, "--decks", decks])
+        try ask.run()  // not a terminal: reports, saves nothing
+        #expect(try savedParameters() == nil || savedParameters() == CollectionSettings.defaultParameters)
+        var save = try Recall.Optimize.parse(["--data", data, "--decks", decks, "--yes"])
+        try save.run()
+        let saved = try #require(try savedParameters())
+        #expect(saved.count == 21)
+        #expect(saved != CollectionSettings.defaultParameters)
+    }
+
+    @Test func tinyCollectionKeepsTheDefaults() throws {
+        try fillCollection(cards: 3)
+        var command = try Recall.Optimize.parse(["--data", data, "--decks", decks, "--yes"])
+        try command.run()
+        #expect(try savedParameters() == nil || savedParameters() == CollectionSettings.defaultParameters)
+        let outcome = OptimizeRun.fit([], current: CollectionSettings.defaultParameters)
+        #expect(OptimizeReport.text(outcome, currentName: "current")
+            == "too few reviews to fit: 0 reviews on a later day (need at least 80); keeping the current parameters")
+    }
+
+    @Test(arguments: [["--log", "x.jsonl", "--yes"], ["--log", "x.jsonl", "Deck"], ["--per-deck", "Deck"]])
+    func rejectsConflictingOptions(arguments: [String]) {
+        #expect(throws: (any Error).self) { try Recall.Optimize.parse(arguments) }
+    }
+
+    @Test func missingLogIsAnEnvironmentError() throws {
+        var command = try Recall.Optimize.parse(["--log", root.appendingPathComponent("none.jsonl").path])
+        #expect(throws: CLIError.self) { try command.run() }
+    }
+}
