@@ -36,24 +36,27 @@ bench=$RECALL_BIN_DIR/recall-bench
 
 # 3. The same data for both (not timed).
 data=$work/data-$cards-$reviews-$seed
+mkdir -p "$data"
+[ -d "$data/recall" ] || "$bench" generate --cards "$cards" --files 100 --reviews "$reviews" --seed "$seed" \
+    --out "$data/recall" >&2
+[ -f "$data/cards.tsv" ] || "$bench" generate-tsv --cards "$cards" --seed "$seed" --out "$data/cards.tsv" >&2
+[ -f "$data/anki.anki2" ] || "$py" "$here/anki_prepare.py" "$data/cards.tsv" "$data/recall" "$data/anki.anki2" >&2
+[ -f "$data/empty.anki2" ] || "$py" -c 'import sys; from anki.collection import Collection; Collection(sys.argv[1]).close()' \
+    "$data/empty.anki2"
 if [ ! -f "$data/done" ]; then
-    rm -rf "$data" && mkdir -p "$data"
-    "$bench" generate --cards "$cards" --files 100 --reviews "$reviews" --seed "$seed" --out "$data/recall" >&2
-    "$bench" generate-tsv --cards "$cards" --seed "$seed" --out "$data/cards.tsv" >&2
-    "$py" "$here/anki_prepare.py" "$data/cards.tsv" "$data/recall" "$data/anki.anki2" >&2
-    "$py" -c 'import sys; from anki.collection import Collection; Collection(sys.argv[1]).close()' "$data/empty.anki2"
-    # Raise Recall's daily limits as the Anki side does, and settle the store (catalog, snapshot).
-    RECALL_NOW=$(cat "$data/recall/RECALL_NOW") "$recall" config reviews_per_day 9999 \
-        --decks "$data/recall/Decks" --data "$data/recall/data" >&2
-    RECALL_NOW=$(cat "$data/recall/RECALL_NOW") "$recall" config new_per_day 9999 \
-        --decks "$data/recall/Decks" --data "$data/recall/data" >&2
+    # Raise Recall's daily limits as anki_prepare.py does Anki's, and settle the store (catalog,
+    # snapshot) with one empty review session, so every timed run starts from the same files.
+    for key in reviews_per_day new_per_day; do
+        RECALL_NOW=$(cat "$data/recall/RECALL_NOW") "$recall" config "$key" 9999 \
+            --decks "$data/recall/Decks" --data "$data/recall/data" >&2
+    done
     RECALL_NOW=$(cat "$data/recall/RECALL_NOW") "$recall" review --decks "$data/recall/Decks" \
         --data "$data/recall/data" < /dev/null > /dev/null
     touch "$data/done"
 fi
 export RECALL_NOW
 RECALL_NOW=$(cat "$data/recall/RECALL_NOW")
-yes $'\n3' | head -n $((2 * answers)) > "$work/answers.txt"
+printf '\n3\n%.0s' $(seq "$answers") > "$work/answers.txt"   # reveal, then "good", per card
 
 # measure LABEL SETUP COMMAND...: runs SETUP (not timed), then COMMAND under /usr/bin/time;
 # appends "seconds rss_kb" to $work/LABEL.txt. stdin comes from $STDIN (default /dev/null).

@@ -10,8 +10,8 @@ import sys
 import time
 
 start_import = time.perf_counter()
+from anki.collection import Collection, ImportCsvRequest  # noqa: E402  (before anki.cards)
 from anki.cards import Card  # noqa: E402
-from anki.collection import Collection, ImportCsvRequest  # noqa: E402
 from anki.import_export_pb2 import CsvMetadata  # noqa: E402
 from anki.scheduler_pb2 import CardAnswer  # noqa: E402
 
