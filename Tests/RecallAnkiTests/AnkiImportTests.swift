@@ -15,10 +15,4 @@ import RecallStore
         #expect(plan.media.map(\.relativePath) == ["media/flag of japan.png", "media/hola.mp3"])
         #expect(plan.warnings == ["note type 'Vocab' is not a Basic or Cloze type: its first field became the question and the other fields the answer (1 note)"])
     }
-
-    @Test func printsFiles() throws {
-        let plan = try AnkiImporter.plan(package: try AnkiFixtures.path("small-latest.apkg"), existingCards: [])
-        for f in plan.files { print("=== \(f.relativePath)\n\(f.text)") }
-        print(plan.entries.count)
-    }
 }

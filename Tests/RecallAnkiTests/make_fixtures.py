@@ -15,7 +15,8 @@ Usage (from this folder):
     python3 -m venv /tmp/ankivenv && /tmp/ankivenv/bin/pip install anki
     apt-get install faketime
     /tmp/ankivenv/bin/python make_fixtures.py
-The script re-executes itself under libfaketime when it is not already.
+The script re-executes itself under libfaketime when it is not already. `--damaged-only`
+only remakes the damaged-*.apkg files (from small-latest.apkg).
 """
 import json
 import os
@@ -180,7 +181,32 @@ def export(col):
     col.export_collection_package(os.path.join(OUT, "small.colpkg"), include_media=True, legacy=False)
 
 
+def make_damaged():
+    """Damaged packages for the refusal tests, cut from the latest-format package."""
+    import zipfile
+    with zipfile.ZipFile(os.path.join(OUT, "small-latest.apkg")) as z:
+        packed = z.read("collection.anki21b")
+        media = z.read("media")
+    cases = {
+        "damaged-zstd.apkg": {"collection.anki21b": packed[: len(packed) // 2], "media": media},
+        "damaged-sqlite.apkg": {"collection.anki21": b"SQLite format 3\x00" + b"\x17" * 4000},
+        "damaged-no-collection.apkg": {"media": b"{}"},
+    }
+    for name, entries in cases.items():
+        with zipfile.ZipFile(os.path.join(OUT, name), "w", zipfile.ZIP_DEFLATED) as z:
+            for entry, data in entries.items():
+                info = zipfile.ZipInfo(entry, date_time=(2025, 4, 10, 10, 0, 0))
+                z.writestr(info, data)
+    with open(os.path.join(OUT, "small-latest.apkg"), "rb") as f:
+        whole = f.read()
+    with open(os.path.join(OUT, "damaged-truncated.apkg"), "wb") as f:
+        f.write(whole[: len(whole) * 2 // 3])
+
+
 def main():
+    if sys.argv[1:] == ["--damaged-only"]:
+        make_damaged()
+        return
     relaunch_under_faketime()
     from anki.collection import Collection
     work = tempfile.mkdtemp()
@@ -190,6 +216,7 @@ def main():
     set_time(START + 40 * 86400)
     dump(col, os.path.join(OUT, "small-expected.json"))
     export(col)
+    make_damaged()
     shutil.rmtree(work)
     print("wrote", ", ".join(sorted(os.listdir(OUT))))
 

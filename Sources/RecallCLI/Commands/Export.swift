@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import RecallAnki
+import RecallCore
+import RecallStore
+
+extension Recall {
+    /// `recall export --anki FILE.txt [DECK|#TAG]...`: writes notes as a text file Anki imports.
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "export",
+            abstract: "Write decks as a text file that Anki imports as-is.",
+            discussion: """
+                Writes the notes of the collection (or of the given decks, with their subdecks, \
+                and #tags) to FILE, tab-separated with HTML fields and the header lines Anki's \
+                File > Import reads: note type (Basic, Basic (and reversed card) or Cloze), \
+                tags and deck columns. Review history is not exported.
+
+                Examples:
+                  recall export --anki all.txt
+                  recall export --anki spanish.txt Languages::Spanish
+                  recall export --anki verbs.txt '#verbs'
+                """
+        )
+
+        @OptionGroup var collection: CollectionOptions
+
+        @Option(name: .long, help: ArgumentHelp("The text file to write for Anki.", valueName: "file"))
+        var anki: String
+
+        @Argument(help: ArgumentHelp("Decks (with their subdecks) or #tags to export; all when none.",
+                                     valueName: "deck|#tag"))
+        var selection: [String] = []
+
+        func validate() throws {
+            guard !anki.isEmpty, !anki.hasSuffix("/") else {
+                throw ValidationError("--anki needs a file name, such as 'deck.txt'")
+            }
+        }
+
+        func run() throws {
+            let root = collection.decksDirectory()
+            guard CollectionLoaderAccess.isFolder(root.path) else {
+                throw CLIError("the collection folder '\(root.relativePath)' does not exist",
+                               hint: "point --decks or $RECALL_DECKS at your deck folder")
+            }
+            let notes = Self.notes(root: root).filter { Self.matches($0, selection) }
+            guard !notes.isEmpty else {
+                let what = selection.isEmpty ? "the collection" : selection.map { "'\($0)'" }.joined(separator: ", ")
+                throw CLIError("no cards to export in \(what)", hint: "run 'recall decks' to see the decks")
+            }
+            do {
+                try DeckFile.write(AnkiTextExport.render(notes), to: anki)
+            } catch {
+                throw CLIError(error.reason, hint: error.notes.first)
+            }
+            let cards = notes.reduce(0) { $0 + $1.cards(file: "").count }
+            print("exported \(plural(notes.count, "note")) (\(plural(cards, "card"))) to \(anki)")
+        }
+
+        /// Every note of every deck file, in collection order.
+        static func notes(root: URL) -> [DeckNote] {
+            let files = CollectionLoader.load(root: root).files
+            return files.flatMap { file in
+                DeckFile.load(path: root.path + "/" + file, displayPath: file,
+                              deck: DeckName.forFile(relativePath: file)).notes
+            }
+        }
+
+        /// In one of the decks (or below) or with one of the tags; all when no selection.
+        static func matches(_ note: DeckNote, _ selection: [String]) -> Bool {
+            guard !selection.isEmpty else { return true }
+            let deck = note.deck.lowercased()
+            return selection.contains { item in
+                let s = item.lowercased()
+                if s.hasPrefix("#") { return note.tags.contains { $0.lowercased() == s.dropFirst() } }
+                return deck == s || deck.hasPrefix(s + "::")
+            }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import RecallAnki
+import RecallCore
+import RecallStore
+
+extension Recall.Import {
+    /// True for the Anki packages `recall import` hands to ``runAnki()``.
+    static func isAnkiPackage(_ file: String) -> Bool {
+        ["apkg", "colpkg"].contains(DeckName.fileExtension(file))
+    }
+
+    /// Imports an Anki package: its decks become Markdown deck files (levels as folders),
+    /// media go under `media/`, and its review history is merged into the progress. The whole
+    /// package is read and checked first; a damaged one is refused and nothing is written.
+    func runAnki() throws {
+        if into != nil {
+            throw ValidationError("--into does not apply to Anki packages: each Anki deck becomes its own deck file")
+        }
+        let root = collection.decksDirectory()
+        let progress = ImportProgress(file: file)
+        let known: Set<CardID> = CollectionLoaderAccess.isFolder(root.path)
+            ? Set(CollectionLoader.load(root: root).cards.map(\.id)) : []
+        let plan: AnkiImportPlan
+        do {
+            plan = try AnkiImporter.plan(package: file, existingCards: known) { progress.show($0 * 0.8, $1) }
+        } catch {
+            progress.clear()
+            throw CLIError(error.message, hint: error.hint)
+        }
+        progress.show(0.85, "writing")
+        let store = try StoreAccess.open(collection, forWriting: true)
+        let result = try StoreAccess.reporting {
+            let result = try AnkiImporter.apply(plan, collectionRoot: root, store: store)
+            try store.close()
+            return result
+        }
+        progress.clear()
+        var warnings = plan.warnings
+        warnings += result.mediaConflicts.map { "kept the existing '\($0)', which differs from the one in the package" }
+        for warning in warnings {
+            FileHandle.standardError.write(Data("\(file): warning: \(warning)\n".utf8))
+        }
+        print(Self.ankiReport(file: file, root: root, plan: plan, result: result))
+    }
+
+    /// The closing lines: cards, files, media and history imported, or why nothing was.
+    static func ankiReport(file: String, root: URL, plan: AnkiImportPlan, result: AnkiImportResult) -> String {
+        let history = "\(plural(result.newReviews, "review")) of history"
+        if plan.newCards == 0 {
+            let known = plan.knownCards == 1 ? "the card" : "all \(plan.knownCards) cards"
+            if result.newEntries == 0 {
+                return "nothing to import: \(known) in '\(file)' and their history are already in the collection"
+            }
+            return "imported \(history) for cards already in the collection"
+        }
+        var lines = ["imported \(plural(plan.newCards, "card")) and \(history) from '\(file)'"]
+        let shown = root.relativePath.hasSuffix("/") ? root.relativePath : root.relativePath + "/"
+        lines += result.files.map { "  \(shown)\($0)" }
+        if result.mediaWritten > 0 { lines.append("  \(plural(result.mediaWritten, "media file")) in \(shown)media/") }
+        if plan.duplicateCards > 0 { lines.append("\(plan.duplicateCards) duplicate \(plan.duplicateCards == 1 ? "card" : "cards") skipped") }
+        if plan.knownCards > 0 { lines.append("\(plan.knownCards) \(plan.knownCards == 1 ? "card was" : "cards were") already in the collection") }
+        return lines.joined(separator: "\n")
+    }
+}
