@@ -63,3 +63,23 @@ import Testing
         #expect(message.hasPrefix("x:\(lineNumber): error:"))
     }
 }
+
+@Suite struct ReviewLogWindowTests {
+    @Test func readingInWindowsAgreesWithReadingAllAtOnce() throws {
+        let dir = TempFolder()
+        var text = ""
+        for n in 0..<50_000 {
+            text += String(decoding: ReviewLogCodec.line(Fixture.review(UInt64(n % 70), minutes: Double(n))), as: UTF8.self)
+        }
+        text += #"{"card":"12"#  // torn
+        #expect(text.utf8.count > ReviewLogReader.chunkSize)
+        try dir.write("reviews.jsonl", text)
+        var whole: [ReviewLogEntry] = [], windowed: [ReviewLogEntry] = []
+        let a = try Array(text.utf8).withUnsafeBytes { try ReviewLogReader.read($0, path: dir.file("reviews.jsonl")) { whole.append($0) } }
+        let b = try ReviewLogReader.readFile(dir.file("reviews.jsonl")) { windowed.append($0) }
+        #expect(b == a)
+        #expect(windowed == whole)
+        #expect(a.tornBytes == 11)
+        #expect(a.warning?.location?.line == 50_001)
+    }
+}

@@ -25,10 +25,10 @@ extension ProgressStore {
             records = snapshot.records
             catalogDigest = snapshot.catalog
             tailLines = tail.count
-            if !tail.isEmpty { try applyTail(tail, bytes: bytes) }
+            if !tail.isEmpty { try applyTail(tail) }
         } else {
-            var all: [ReviewLogEntry] = []
-            outcome = try ReviewLogReader.read(bytes, path: logPath) { all.append($0) }
+            let (all, whole) = try readWholeLog()
+            outcome = whole
             records = replay.replay(renameTable.resolve(all)).records
             if snapshot == nil, notices.isEmpty, pendingMigration == nil, !all.isEmpty {
                 notices.append(.warning("state.json is missing; card states were rebuilt from the review log", at: nil))
@@ -49,14 +49,12 @@ extension ProgressStore {
     /// Log lines a snapshot may fall behind before opening for writing rewrites it.
     static let snapshotLag = 10_000
 
-    private func applyTail(_ tail: [ReviewLogEntry], bytes: UnsafeRawBufferPointer) throws(StoreError) {
+    private func applyTail(_ tail: [ReviewLogEntry]) throws(StoreError) {
         let result = replay.apply(renameTable.resolve(tail), to: records)
         snapshotStale = true
         guard result.unmatchedUndos.isEmpty else {
             // An undo in the tail takes back a review the snapshot already counted.
-            var all: [ReviewLogEntry] = []
-            _ = try ReviewLogReader.read(bytes, path: logPath) { all.append($0) }
-            records = replay.replay(renameTable.resolve(all)).records
+            records = replay.replay(renameTable.resolve(try readWholeLog().entries)).records
             return
         }
         records = result.records
@@ -108,13 +106,10 @@ extension ProgressStore {
 
     /// Every entry of the whole log, in file order (ids as written).
     func readWholeLog() throws(StoreError) -> (entries: [ReviewLogEntry], outcome: ReviewLogReader.Outcome) {
-        guard let map = try MappedFile(path: logPath) else {
-            return ([], ReviewLogReader.Outcome(validEnd: 0, lines: 0, missingFinalNewline: false, tornBytes: 0))
-        }
         var all: [ReviewLogEntry] = []
-        all.reserveCapacity(map.bytes.count / 100)
-        let outcome = try ReviewLogReader.read(map.bytes, path: logPath) { all.append($0) }
-        return (all, outcome)
+        all.reserveCapacity((FileIdentity.of(path: logPath)?.size ?? 0) / 96)
+        let outcome = try ReviewLogReader.readFile(logPath) { all.append($0) }
+        return (all, outcome ?? ReviewLogReader.Outcome(validEnd: 0, lines: 0, missingFinalNewline: false, tornBytes: 0))
     }
 
     /// Writes `state.json` atomically for the current records.
