@@ -105,8 +105,9 @@ for t in $tasks; do
     read -r ar _ _ < <(summary "$work/anki-$t.txt" 2)
     awk -v n="${names[$t]}" -v rm="$rm" -v rlo="$rlo" -v rhi="$rhi" -v am="$am" -v alo="$alo" -v ahi="$ahi" \
         -v rr="$rr" -v ar="$ar" 'BEGIN {
-        printf "| %s | %.3f s (%.3f–%.3f) | %.3f s (%.3f–%.3f) | %.3f (%.1fx faster) | %.0f MB | %.0f MB |\n",
-            n, rm/1e6, rlo/1e6, rhi/1e6, am/1e6, alo/1e6, ahi/1e6, rm/am, am/rm, rr/1024, ar/1024 }'
+        who = rm <= am ? sprintf("Recall %.1fx faster", am/rm) : sprintf("Anki %.1fx faster", rm/am)
+        printf "| %s | %.3f s (%.3f–%.3f) | %.3f s (%.3f–%.3f) | %.2f (%s) | %.0f MB | %.0f MB |\n",
+            n, rm/1e6, rlo/1e6, rhi/1e6, am/1e6, alo/1e6, ahi/1e6, rm/am, who, rr/1024, ar/1024 }'
 done
 echo
 echo "raw samples (µs, KB) and each run's output: $work"
