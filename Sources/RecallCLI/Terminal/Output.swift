@@ -8,21 +8,33 @@ import Foundation
 final class Output {
     /// Whether ANSI styles are emitted.
     let color: Bool
-    /// Columns available for wrapping.
-    let width: Int
+    /// Columns available for wrapping (asked again each time, so a resized window is
+    /// followed).
+    var width: Int { widthProvider() }
+    private let widthProvider: () -> Int
     private let sink: (String) -> Void
 
     /// - Parameters:
     ///   - sink: receives every piece of text, in order.
     init(color: Bool, width: Int, sink: @escaping (String) -> Void) {
         self.color = color
-        self.width = width
+        self.widthProvider = { width }
         self.sink = sink
     }
 
-    /// Writes to standard output (unbuffered: each call is one `write(2)`).
+    /// An output whose width is read from `width` whenever it is needed.
+    init(color: Bool, width: @escaping () -> Int, sink: @escaping (String) -> Void) {
+        self.color = color
+        self.widthProvider = width
+        self.sink = sink
+    }
+
+    /// Writes to standard output (unbuffered: each call is one `write(2)`); the width
+    /// follows the terminal window.
     static func standard(noColorFlag: Bool = false) -> Output {
-        Output(color: Terminal.useColor(noColorFlag: noColorFlag), width: Terminal.width()) { text in
+        let environment = ProcessInfo.processInfo.environment
+        return Output(color: Terminal.useColor(noColorFlag: noColorFlag),
+                      width: { Terminal.width(environment: environment) }) { text in
             FileHandle.standardOutput.write(Data(text.utf8))
         }
     }
