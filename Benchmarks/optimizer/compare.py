@@ -12,13 +12,14 @@ split itself. Every parameter set is then scored here, by one float64 FSRS-6 for
 (fsrs-rs semantics), on the held-out reviews: log loss, RMSE(bins) (fsrs-rs bins) and AUC.
 """
 import json
+import os
 import math
 import subprocess
 import sys
 import time
 from collections import defaultdict
 
-sys.path.insert(0, "/work/shared/fsrs")
+sys.path.insert(0, os.environ.get("OPTGEN_DIR", os.path.join(os.path.dirname(__file__), "../../../shared/fsrs")))
 from optgen import auc, r_matrix_index  # noqa: E402  (metric helpers of the reference script)
 
 DEFAULT = [0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796,

@@ -27,6 +27,12 @@ for path in CommandLine.arguments.dropFirst() {
     if let epochs = ProcessInfo.processInfo.environment["RECALL_OPT_EPOCHS"].flatMap(Int.init) {
         configuration.epochs = epochs
     }
+    if let batch = ProcessInfo.processInfo.environment["RECALL_OPT_BATCH"].flatMap(Int.init) {
+        configuration.batchSize = batch
+    }
+    if let gamma = ProcessInfo.processInfo.environment["RECALL_OPT_GAMMA"].flatMap(Double.init) {
+        configuration.gamma = gamma
+    }
     let outcome = FSRSOptimizer.run(set, current: CollectionSettings.defaultParameters,
                                     configuration: configuration)
     let seconds = Date().timeIntervalSince(started)
