@@ -107,3 +107,34 @@ import Testing
         #expect(throws: CLIError.self) { try command.run() }
     }
 }
+
+@Suite struct OptimizeReportTests {
+    @Test func textTableIsAligned() {
+        let current = PredictionMetrics(logLoss: 0.23959, rmseBins: 0.04316, auc: 0.5521, count: 10)
+        let fitted = PredictionMetrics(logLoss: 0.22919, rmseBins: 0.02278, auc: 0.6326, count: 10)
+        let outcome = FSRSOptimizer.Outcome(parameters: CollectionSettings.defaultParameters, current: current,
+                                            fitted: fitted, trainCount: 40, testCount: 10, hasEnoughData: true)
+        let lines = OptimizeReport.text(outcome, currentName: "current").split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(Array(lines.prefix(7)) == [
+            "held-out reviews: 10 (latest 20%), trained on 40",
+            "",
+            "parameters  log loss   RMSE(bins)     AUC",
+            "current       0.2396       0.0432  0.5521",
+            "fitted        0.2292       0.0228  0.6326",
+            "",
+            "the fit is better on the held-out reviews",
+        ])
+        #expect(lines.last?.hasPrefix("fitted: 0.2120, 1.2931, 2.3065, 8.2956, 6.4133,") == true)
+    }
+
+    @Test func retentionTableMarksTheBestRow() {
+        let rows = [
+            WorkloadSimulator.Row(desiredRetention: 0.8, reviews: 100, seconds: 36500, remembered: 50),
+            WorkloadSimulator.Row(desiredRetention: 0.9, reviews: 150, seconds: 43800, remembered: 80),
+        ]
+        let lines = OptimizeReport.retentionTable(rows).split(separator: "\n")
+        #expect(lines.count == 4)
+        #expect(lines[2].hasSuffix("<- best") && lines[2].hasPrefix("             0.90"))
+        #expect(lines[3] == "recommended desired retention: 0.90 (set it with 'recall config desired_retention 0.90')")
+    }
+}

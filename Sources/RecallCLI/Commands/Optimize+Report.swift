@@ -12,7 +12,8 @@ enum OptimizeReport {
         var lines = [
             "held-out reviews: \(outcome.testCount) (latest 20%), trained on \(outcome.trainCount)",
             "",
-            "parameters   log loss   RMSE(bins)   AUC",
+            "parameters".padding(toLength: 11, withPad: " ", startingAt: 0)
+                + pad("log loss", 9) + pad("RMSE(bins)", 13) + pad("AUC", 8),
             row(currentName, outcome.current),
             row("fitted", outcome.fitted),
             "",
@@ -67,7 +68,8 @@ enum OptimizeReport {
     /// The workload table with the recommended retention marked.
     static func retentionTable(_ rows: [WorkloadSimulator.Row]) -> String {
         let best = WorkloadSimulator.recommended(rows)
-        var lines = ["", "desired retention   reviews   minutes/day   remembered   s per remembered card"]
+        var lines = ["", pad("desired retention", 17) + pad("reviews", 10) + pad("minutes/day", 14)
+            + pad("remembered", 13) + pad("s per remembered card", 24)]
         for row in rows {
             let minutes = row.seconds / 60 / 365
             lines.append(pad(String(format: "%.2f", row.desiredRetention), 17) + pad("\(row.reviews)", 10)

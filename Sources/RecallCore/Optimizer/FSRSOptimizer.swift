@@ -39,6 +39,16 @@ public enum FSRSOptimizer {
         /// False when the history was too small to fit anything.
         public var hasEnoughData: Bool
 
+        public init(parameters: [Double], current: PredictionMetrics, fitted: PredictionMetrics,
+                    trainCount: Int, testCount: Int, hasEnoughData: Bool) {
+            self.parameters = parameters
+            self.current = current
+            self.fitted = fitted
+            self.trainCount = trainCount
+            self.testCount = testCount
+            self.hasEnoughData = hasEnoughData
+        }
+
         /// Whether the fit predicts the held-out reviews better than the current parameters.
         public var isImprovement: Bool { hasEnoughData && fitted.logLoss < current.logLoss }
     }

@@ -29,6 +29,13 @@ public struct WorkloadSimulator: Sendable {
         public var seconds: Double
         /// Expected number of cards remembered on the last day (sum of R).
         public var remembered: Double
+        public init(desiredRetention: Double, reviews: Int, seconds: Double, remembered: Double) {
+            self.desiredRetention = desiredRetention
+            self.reviews = reviews
+            self.seconds = seconds
+            self.remembered = remembered
+        }
+
         /// Study seconds per remembered card; lower is better.
         public var secondsPerRemembered: Double { remembered > 0 ? seconds / remembered : .infinity }
     }
