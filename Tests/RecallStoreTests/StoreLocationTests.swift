@@ -1,0 +1,32 @@
+import Foundation
+import Testing
+@testable import RecallStore
+
+@Suite struct StoreLocationTests {
+    @Test(arguments: [
+        ("/home/ann/notes/Decks", "decks"),
+        ("/home/ann/notes/Decks/", "decks"),
+        ("/srv/My Flash Cards!", "my-flash-cards"),
+        ("/x/Ünïcode deck", "n-code-deck"),
+        ("/x/.hidden", "hidden"),
+        ("/", "default"),
+        ("/a/b/../Spanish.v2", "spanish.v2"),
+    ])
+    func collectionNamesComeFromTheDecksFolderName(path: String, name: String) {
+        #expect(StoreLocation.collectionName(forDecks: path) == name)
+    }
+
+    @Test func theFolderIsInsideCollections() {
+        #expect(StoreLocation(dataDirectory: "/d", decksDirectory: "/n/Decks").folder == "/d/collections/decks")
+    }
+
+    @Test func theDeviceIdIsMadeOncePerHostAndCanBeOverridden() throws {
+        let dir = TempFolder()
+        let a = try DeviceIdentity.load(dataFolder: dir.path, hostName: "laptop")
+        #expect(a.hasPrefix("d-") && a.count == 14)
+        #expect(try DeviceIdentity.load(dataFolder: dir.path, hostName: "laptop") == a)
+        #expect(try DeviceIdentity.load(dataFolder: dir.path, hostName: "desktop") != a)
+        #expect(dir.read("device-id.laptop") == a + "\n")
+        #expect(try DeviceIdentity.load(dataFolder: dir.path, hostName: "laptop", override: "e2e") == "e2e")
+    }
+}
