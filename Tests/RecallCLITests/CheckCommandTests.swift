@@ -4,12 +4,12 @@ import Testing
 @testable import RecallCLI
 
 /// The repository's bundled `Decks/` folder.
-let bundledDecks = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+let bundledDecksFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Decks")
 
 @Suite struct CheckCommandTests {
     @Test func bundledDecksAreClean() {
-        let result = runRecall(["check", bundledDecks.path])
+        let result = runRecall(["check", bundledDecksFolder.path])
         #expect(result.stderr == "")
         #expect(result.status == 0)
         #expect(result.stdout.hasPrefix("checked "))
@@ -17,7 +17,7 @@ let bundledDecks = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     }
 
     @Test func bundledJSONHasTheSeedCardsIntact() throws {
-        let result = runRecall(["check", "--json", bundledDecks.path])
+        let result = runRecall(["check", "--json", bundledDecksFolder.path])
         #expect(result.status == 0)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let cards = try #require(json["cards"] as? [[String: Any]])
@@ -25,7 +25,7 @@ let bundledDecks = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         #expect((json["warnings"] as? [Any])?.isEmpty == true)
         let seed = cards.filter { ($0["deck"] as? String) == "World News::US and Hamas" }
         #expect(seed.count == 5)
-        let text = try String(contentsOf: bundledDecks.appendingPathComponent("World News/US and Hamas.txt"),
+        let text = try String(contentsOf: bundledDecksFolder.appendingPathComponent("World News/US and Hamas.txt"),
                               encoding: .utf8)
         let blocks = ("\n" + text).components(separatedBy: "\n-\n").map { $0.trimmingCharacters(in: .newlines) }
             .filter { !$0.isEmpty }
@@ -35,7 +35,7 @@ let bundledDecks = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         }
         #expect(seed.map { [$0["question"] as? String ?? "", $0["answer"] as? String ?? ""] } == expected)
         #expect(Set(seed.flatMap { $0.keys }) == ["id", "deck", "question", "answer", "tags", "source"])
-        #expect(seed.first?["source"] as? String == "\(bundledDecks.path)/World News/US and Hamas.txt:2")
+        #expect(seed.first?["source"] as? String == "\(bundledDecksFolder.path)/World News/US and Hamas.txt:2")
     }
 
     @Test func problemsAreReportedWithLocationsAndHints() {
@@ -72,7 +72,7 @@ let bundledDecks = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         #expect(result.status == 1)
         #expect(result.stderr == "")
         #expect(result.stdout == """
-            {"cards":[{"answer":"A2","deck":"a","id":"\(cardID("Q2"))","question":"Q2","source":"D/a.txt:4","tags":[]}],\
+            {"cards":[{"answer":"A2","deck":"a","id":"\(basicCardID("Q2"))","question":"Q2","source":"D/a.txt:4","tags":[]}],\
             "errors":[{"file":"D/a.txt","hint":"the lines after the question 'Q1' are its answer; separate cards with a line holding only '-'","line":1,"message":"empty answer"}],\
             "warnings":[]}
 
@@ -183,6 +183,6 @@ let bundledDecks = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 }
 
 /// The id `recall` gives a basic card with this question.
-func cardID(_ question: String) -> String {
+func basicCardID(_ question: String) -> String {
     RecallCore.Card.makeID(questionSide: question, kind: .basic).description
 }

@@ -52,10 +52,10 @@ extension Recall {
 
         /// `checked 4 decks, 112 cards: no problems` or `…: 2 errors, 1 warning`.
         static func summary(_ loaded: LoadedCollection) -> String {
-            let head = "checked \(plural(loaded.files.count, "deck")), \(plural(loaded.cards.count, "card"))"
+            let head = "checked \(DeckWords.count(loaded.files.count, "deck")), \(DeckWords.count(loaded.cards.count, "card"))"
             var problems: [String] = []
-            if loaded.errorCount > 0 { problems.append(plural(loaded.errorCount, "error")) }
-            if loaded.warningCount > 0 { problems.append(plural(loaded.warningCount, "warning")) }
+            if loaded.errorCount > 0 { problems.append(DeckWords.count(loaded.errorCount, "error")) }
+            if loaded.warningCount > 0 { problems.append(DeckWords.count(loaded.warningCount, "warning")) }
             return head + ": " + (problems.isEmpty ? "no problems" : problems.joined(separator: ", "))
         }
 
@@ -70,9 +70,15 @@ extension Recall {
     }
 }
 
-/// `3 cards`, `1 card`.
-func plural(_ count: Int, _ noun: String) -> String {
-    "\(count) \(noun)\(count == 1 ? "" : "s")"
+/// `3 cards`, `1 card`; other commands use it too.
+func plural(_ count: Int, _ noun: String) -> String { DeckWords.count(count, noun) }
+
+/// Wording shared by the deck commands.
+enum DeckWords {
+    /// `3 cards`, `1 card`.
+    static func count(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
+    }
 }
 
 /// Folder test shared by the deck commands.

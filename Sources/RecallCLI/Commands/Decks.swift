@@ -42,7 +42,7 @@ extension Recall {
             let errors = loaded.errorCount
             if errors > 0 {
                 FileHandle.standardError.write(Data(
-                    "note: \(plural(errors, "error")) in deck files; run 'recall check' for details\n".utf8))
+                    "note: \(DeckWords.count(errors, "error")) in deck files; run 'recall check' for details\n".utf8))
             }
         }
 

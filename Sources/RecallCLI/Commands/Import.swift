@@ -24,7 +24,8 @@ extension Recall {
 
         @OptionGroup var collection: CollectionOptions
 
-        @Argument(help: ArgumentHelp("The file to import (.txt, .md, .tsv or .csv).", valueName: "file"))
+        @Argument(help: ArgumentHelp("The file to import (.txt, .md, .tsv, .csv, or an Anki .apkg/.colpkg package).",
+                                     valueName: "file"))
         var file: String
 
         @Option(name: .long, help: ArgumentHelp(
@@ -54,6 +55,7 @@ extension Recall {
         }
 
         func run() throws {
+            if Self.isAnkiPackage(file) { return try runAnki() }  // Import+Anki.swift
             let root = collection.decksDirectory()
             let relative = targetRelativePath
             let target = root.appendingPathComponent(relative)
@@ -95,9 +97,9 @@ extension Recall {
             case (0, 0): return "nothing to import: '\(file)' has no cards"
             case (0, 1): return "nothing to import: the card in '\(file)' is already in the collection"
             case (0, _): return "nothing to import: all \(skipped) cards in '\(file)' are already in the collection"
-            case (_, 0): return "imported \(plural(added, "card")) into \(target)"
+            case (_, 0): return "imported \(DeckWords.count(added, "card")) into \(target)"
             default:
-                return "imported \(plural(added, "card")) into \(target) (\(skipped) skipped as duplicate\(skipped == 1 ? "" : "s"))"
+                return "imported \(DeckWords.count(added, "card")) into \(target) (\(skipped) skipped as duplicate\(skipped == 1 ? "" : "s"))"
             }
         }
 
