@@ -69,6 +69,9 @@ measure() {
         || { echo "failed: $label (see $work/err-$label)" >&2; exit 1; }
     t1=$(date +%s%N)
     echo "$(( (t1 - t0) / 1000 )) $(tail -n 1 "$work/rss")" >> "$work/$label.txt"
+    # anki_task.py also reports its in-process seconds (after Python start-up and `import anki`).
+    sed -n 's/^in-process \([0-9.]*\) s.*/\1/p' "$work/err-$label" | awk '{ printf "%d 0\n", $1 * 1e6 }' \
+        >> "$work/$label-inproc.txt"
 }
 
 scratch=$work/scratch
@@ -77,7 +80,7 @@ fresh_recall_copy='rm -rf "$scratch" && mkdir -p "$scratch" && cp -r "$data/reca
 fresh_anki_empty='rm -rf "$scratch" && mkdir -p "$scratch" && cp "$data/empty.anki2" "$scratch/c.anki2"'
 fresh_anki_copy='rm -rf "$scratch" && mkdir -p "$scratch" && cp "$data/anki.anki2" "$scratch/c.anki2"'
 tasks="import open answer stats"
-for t in $tasks; do rm -f "$work/recall-$t.txt" "$work/anki-$t.txt"; done
+for t in $tasks; do rm -f "$work/recall-$t.txt" "$work/anki-$t.txt" "$work/anki-$t-inproc.txt"; done
 for ((i = 1; i <= runs; i++)); do
     echo "run $i of $runs" >&2
     measure recall-import "$fresh_recall_empty" "$recall" import "$data/cards.tsv" --decks "$scratch/Decks" --data "$scratch/data"
@@ -96,18 +99,19 @@ summary() { sort -n -k"$2","$2" "$1" | awk -v c="$2" '{v[NR]=$c} END {m = (NR % 
 declare -A names=([import]="1. import ${cards}-card TSV" [open]="2. open, first due card, today's counts"
        [answer]="3. answer $answers cards in a row" [stats]="4. heatmap/retention over all history")
 echo
-echo "| task | Recall median (min–max) | Anki median (min–max) | Recall/Anki | Recall peak RSS | Anki peak RSS |"
-echo "|---|---|---|---|---|---|"
+echo "| task | Recall median (min–max) | Anki median (min–max) | Recall/Anki | Recall peak RSS | Anki peak RSS | Anki in-process median |"
+echo "|---|---|---|---|---|---|---|"
 for t in $tasks; do
     read -r rm rlo rhi < <(summary "$work/recall-$t.txt" 1)
     read -r am alo ahi < <(summary "$work/anki-$t.txt" 1)
     read -r rr _ _ < <(summary "$work/recall-$t.txt" 2)
     read -r ar _ _ < <(summary "$work/anki-$t.txt" 2)
+    read -r ai _ _ < <(summary "$work/anki-$t-inproc.txt" 1)
     awk -v n="${names[$t]}" -v rm="$rm" -v rlo="$rlo" -v rhi="$rhi" -v am="$am" -v alo="$alo" -v ahi="$ahi" \
-        -v rr="$rr" -v ar="$ar" 'BEGIN {
+        -v rr="$rr" -v ar="$ar" -v ai="$ai" 'BEGIN {
         who = rm <= am ? sprintf("Recall %.1fx faster", am/rm) : sprintf("Anki %.1fx faster", rm/am)
-        printf "| %s | %.3f s (%.3f–%.3f) | %.3f s (%.3f–%.3f) | %.2f (%s) | %.0f MB | %.0f MB |\n",
-            n, rm/1e6, rlo/1e6, rhi/1e6, am/1e6, alo/1e6, ahi/1e6, rm/am, who, rr/1024, ar/1024 }'
+        printf "| %s | %.3f s (%.3f–%.3f) | %.3f s (%.3f–%.3f) | %.2f (%s) | %.0f MB | %.0f MB | %.3f s |\n",
+            n, rm/1e6, rlo/1e6, rhi/1e6, am/1e6, alo/1e6, ahi/1e6, rm/am, who, rr/1024, ar/1024, ai/1e6 }'
 done
 echo
 echo "raw samples (µs, KB) and each run's output: $work"
