@@ -13,13 +13,16 @@ struct Recall: ParsableCommand {
 
             Examples:
               recall                      open the study shell on ./Decks
+              recall review               today's due cards, straight away
+              recall quiz geography       ten questions on a topic
+              recall stats                streak, heatmap, retention, forecast
               recall check Decks          validate deck files
               recall decks                list decks with today's counts
             """,
         version: version,
         subcommands: [
             Shell.self, Review.self, Quiz.self, Stats.self, Decks.self, Check.self, Import.self,
-            Config.self, Merge.self, Replay.self,
+            Export.self, Optimize.self, Config.self, Merge.self, Replay.self,
         ],
         defaultSubcommand: Shell.self
     )
