@@ -19,7 +19,9 @@ extension Recall.Optimize {
         }
         let reviews = TrainingSet.reviews(from: entries, calendar: calendar, including: include)
         let outcome = OptimizeRun.fit(reviews, current: settings.parameters)
-        let workload = retention ? OptimizeRun.workload(outcome.parameters) : nil
+        // The workload is simulated with the better of the two parameter sets.
+        let better = outcome.isImprovement ? outcome.parameters : settings.parameters
+        let workload = retention ? OptimizeRun.workload(better) : nil
         if json {
             print(OptimizeReport.json(outcome, currentName: "current", seconds: nil, workload: workload))
         } else {

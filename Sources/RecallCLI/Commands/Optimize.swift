@@ -84,7 +84,9 @@ extension Recall {
             let started = Date()
             let outcome = OptimizeRun.fit(reviews, current: CollectionSettings.defaultParameters)
             let seconds = Date().timeIntervalSince(started)
-            let workload = retention ? OptimizeRun.workload(outcome.parameters) : nil
+            // The workload is simulated with the better of the two parameter sets.
+            let better = outcome.isImprovement ? outcome.parameters : CollectionSettings.defaultParameters
+            let workload = retention ? OptimizeRun.workload(better) : nil
             if json {
                 print(OptimizeReport.json(outcome, currentName: "default", seconds: seconds, workload: workload))
             } else {
