@@ -73,10 +73,10 @@ enum SnapshotReader {
 
     private static func cards(_ s: inout JSONScanner) throws(JSONScanError) -> [CardID: CardRecord] {
         var records: [CardID: CardRecord] = [:]
-        records.reserveCapacity(s.bytes.count / 140)
         try s.expect(0x5B, "'['")
         if s.nextIs(0x5D) { return records }
         if let parallel = try SnapshotRows.readInParallel(&s) { return parallel }
+        records.reserveCapacity(s.bytes.count / 140)
         repeat {
             let (id, record) = try row(&s)
             records[id] = record
