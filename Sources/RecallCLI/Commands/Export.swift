@@ -55,7 +55,7 @@ extension Recall {
                 throw CLIError(error.reason, hint: error.notes.first)
             }
             let cards = notes.reduce(0) { $0 + $1.cards(file: "").count }
-            print("exported \(plural(notes.count, "note")) (\(plural(cards, "card"))) to \(anki)")
+            print("exported \(ankiCount(notes.count, "note")) (\(ankiCount(cards, "card"))) to \(anki)")
         }
 
         /// Every note of every deck file, in collection order.

@@ -46,7 +46,7 @@ extension Recall.Import {
 
     /// The closing lines: cards, files, media and history imported, or why nothing was.
     static func ankiReport(file: String, root: URL, plan: AnkiImportPlan, result: AnkiImportResult) -> String {
-        let history = "\(plural(result.newReviews, "review")) of history"
+        let history = "\(ankiCount(result.newReviews, "review")) of history"
         if plan.newCards == 0 {
             let known = plan.knownCards == 1 ? "the card" : "all \(plan.knownCards) cards"
             if result.newEntries == 0 {
@@ -54,12 +54,17 @@ extension Recall.Import {
             }
             return "imported \(history) for cards already in the collection"
         }
-        var lines = ["imported \(plural(plan.newCards, "card")) and \(history) from '\(file)'"]
+        var lines = ["imported \(ankiCount(plan.newCards, "card")) and \(history) from '\(file)'"]
         let shown = root.relativePath.hasSuffix("/") ? root.relativePath : root.relativePath + "/"
         lines += result.files.map { "  \(shown)\($0)" }
-        if result.mediaWritten > 0 { lines.append("  \(plural(result.mediaWritten, "media file")) in \(shown)media/") }
+        if result.mediaWritten > 0 { lines.append("  \(ankiCount(result.mediaWritten, "media file")) in \(shown)media/") }
         if plan.duplicateCards > 0 { lines.append("\(plan.duplicateCards) duplicate \(plan.duplicateCards == 1 ? "card" : "cards") skipped") }
         if plan.knownCards > 0 { lines.append("\(plan.knownCards) \(plan.knownCards == 1 ? "card was" : "cards were") already in the collection") }
         return lines.joined(separator: "\n")
     }
+}
+
+/// `1 card`, `2 cards`: a count and its noun (regular plurals only).
+func ankiCount(_ count: Int, _ noun: String) -> String {
+    count == 1 ? "1 \(noun)" : "\(count) \(noun)s"
 }

@@ -1,0 +1,65 @@
+import Foundation
+import RecallCore
+import Testing
+@testable import RecallCLI
+
+/// `recall import FILE.apkg` and `recall export --anki`, run in process (Export is not yet
+/// registered in Recall.swift; import's dispatch to Anki is called directly).
+@Suite struct AnkiCommandTests {
+    static func fixture(_ name: String) -> String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("RecallAnkiTests/Fixtures/\(name)").path
+    }
+
+    static func folder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("recall-anki-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test func importsAPackageThenExportsADeckForAnki() throws {
+        let root = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let decks = root.appendingPathComponent("Decks").path
+        let data = root.appendingPathComponent("data").path
+        let anki = try Recall.Import.parse([Self.fixture("small-latest.apkg"), "--decks", decks, "--data", data])
+        try anki.runAnki()
+        let spanish = try String(contentsOfFile: decks + "/Languages/Spanish.md", encoding: .utf8)
+        #expect(spanish.hasPrefix("tags: #spanish\nel perro ::: the dog\n"))
+        #expect(FileManager.default.fileExists(atPath: decks + "/media/hola.mp3"))
+        let out = root.appendingPathComponent("spanish.txt").path
+        try Recall.Export.parse(["--anki", out, "--decks", decks, "--data", data, "Languages"]).run()
+        let text = try String(contentsOfFile: out, encoding: .utf8)
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines.count == 5 + 5)
+        #expect(lines[5] == "Basic (and reversed card)\tel perro\tthe dog\tspanish\tLanguages::Spanish")
+        #expect(lines.contains("Basic\tListen: [sound: media/hola.mp3]\thola\taudio spanish\tLanguages::Spanish"))
+    }
+
+    @Test func aDamagedPackageWritesNothing() throws {
+        let root = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let decks = root.appendingPathComponent("Decks").path
+        let data = root.appendingPathComponent("data").path
+        let file = Self.fixture("damaged-zstd.apkg")
+        let command = try Recall.Import.parse([file, "--decks", decks, "--data", data])
+        let error = #expect(throws: CLIError.self) { try command.runAnki() }
+        #expect(error?.description == """
+            recall: error: '\(file)' is damaged: collection.anki21b is not complete zstd data
+            note: export the deck from Anki again (File > Export, 'Anki Deck Package')
+            """)
+        #expect(!FileManager.default.fileExists(atPath: decks))
+        #expect(!FileManager.default.fileExists(atPath: data))
+    }
+
+    @Test func exportingAnEmptySelectionIsAnError() throws {
+        let root = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let decks = root.appendingPathComponent("Decks")
+        try FileManager.default.createDirectory(at: decks, withIntermediateDirectories: true)
+        try "Q one :: A one\n".write(to: decks.appendingPathComponent("a.md"), atomically: true, encoding: .utf8)
+        let command = try Recall.Export.parse(["--anki", root.path + "/x.txt", "--decks", decks.path, "#nothing"])
+        let error = #expect(throws: CLIError.self) { try command.run() }
+        #expect(error?.message == "no cards to export in '#nothing'")
+    }
+}
