@@ -46,7 +46,7 @@ import Testing
         }
         let other = root.appendingPathComponent("other.jsonl")
         try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: other)
-        var merge = try Recall.Merge.parse(["--data", data, "--decks", decks, other.path])
+        let merge = try Recall.Merge.parse(["--data", data, "--decks", decks, other.path])
         try merge.run()
     }
 
@@ -68,19 +68,21 @@ import Testing
         #expect(outcome.isImprovement)
         let json = OptimizeReport.json(outcome, currentName: "default", seconds: nil, workload: nil)
         let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
-        #expect((object?["parameters"] as? [Double])?.count == 21)
+        let parameters = try #require(object?["parameters"] as? [Double])
+        #expect(parameters.count == 21)
+        #expect(Array(parameters[0..<4]) == parameters[0..<4].sorted())
         #expect(object?.keys.sorted() == ["auc", "default", "enough_data", "improved", "log_loss", "parameters",
                                           "rmse_bins", "test_reviews", "train_reviews"])
-        var command = try Recall.Optimize.parse(["--log", path, "--json"])
+        let command = try Recall.Optimize.parse(["--log", path, "--json"])
         try command.run()
     }
 
     @Test func collectionFitIsSavedOnlyWithYes() throws {
         try fillCollection(cards: 120)
-        var ask = try Recall.Optimize.parse(["--data", data, "--decks", decks])
+        let ask = try Recall.Optimize.parse(["--data", data, "--decks", decks])
         try ask.run()  // not a terminal: reports, saves nothing
         #expect(try savedParameters() == nil || savedParameters() == CollectionSettings.defaultParameters)
-        var save = try Recall.Optimize.parse(["--data", data, "--decks", decks, "--yes"])
+        let save = try Recall.Optimize.parse(["--data", data, "--decks", decks, "--yes"])
         try save.run()
         let saved = try #require(try savedParameters())
         #expect(saved.count == 21)
@@ -89,7 +91,7 @@ import Testing
 
     @Test func tinyCollectionKeepsTheDefaults() throws {
         try fillCollection(cards: 3)
-        var command = try Recall.Optimize.parse(["--data", data, "--decks", decks, "--yes"])
+        let command = try Recall.Optimize.parse(["--data", data, "--decks", decks, "--yes"])
         try command.run()
         #expect(try savedParameters() == nil || savedParameters() == CollectionSettings.defaultParameters)
         let outcome = OptimizeRun.fit([], current: CollectionSettings.defaultParameters)
@@ -103,7 +105,7 @@ import Testing
     }
 
     @Test func missingLogIsAnEnvironmentError() throws {
-        var command = try Recall.Optimize.parse(["--log", root.appendingPathComponent("none.jsonl").path])
+        let command = try Recall.Optimize.parse(["--log", root.appendingPathComponent("none.jsonl").path])
         #expect(throws: CLIError.self) { try command.run() }
     }
 }

@@ -81,6 +81,7 @@ struct SimulatedLearner {
         #expect(outcome.fitted.logLoss <= truthLoss * 1.005, "fitted \(outcome.fitted.logLoss) vs true \(truthLoss)")
         #expect(outcome.fitted.logLoss < outcome.current.logLoss)
         #expect(zip(outcome.parameters, ParameterBounds.ranges).allSatisfy { $1.contains($0) })
+        #expect(Array(outcome.parameters[0..<4]) == outcome.parameters[0..<4].sorted())
     }
 
     @Test func tinyHistoryKeepsTheCurrentParameters() {

@@ -79,7 +79,8 @@ public enum FSRSOptimizer {
         let cards = (0..<set.cardCount).filter { set.trainEnds[$0] > set.starts[$0] }
         guard set.trainCount > 0 else { return start }
         var trainer = Trainer(set: set, cards: cards, start: start, configuration: configuration)
-        return trainer.train(progress: progress)
+        // Like fsrs-rs, a better first rating must not start with a smaller stability.
+        return Pretraining.orderedInitialStability(trainer.train(progress: progress), set: set)
     }
 }
 

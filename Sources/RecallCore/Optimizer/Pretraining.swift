@@ -60,6 +60,21 @@ public enum Pretraining {
         return (low + high) / 2
     }
 
+    /// w0…w3 of a trained `w` put in order (see ``makeIncreasing(_:counts:)``), weighting each
+    /// first rating by how many cards started with it in `set`.
+    public static func orderedInitialStability(_ w: [Double], set: TrainingSet) -> [Double] {
+        var counts = [Double](repeating: 0, count: 4)
+        for card in 0..<set.cardCount where set.trainEnds[card] > set.starts[card] {
+            counts[Int(set.ratings[set.starts[card]]) - 1] += 1
+        }
+        var s: [Double?] = Array(w[0..<4])
+        makeIncreasing(&s, counts: counts)
+        var out = w
+        for i in 0..<4 { out[i] = s[i] ?? w[i] }
+        for i in 1..<4 where out[i] < out[i - 1] { out[i] = out[i - 1] }
+        return out
+    }
+
     /// A better first rating never gets a smaller S₀: an out-of-order pair takes the value
     /// of the rating seen more often.
     private static func makeIncreasing(_ s: inout [Double?], counts: [Double]) {
