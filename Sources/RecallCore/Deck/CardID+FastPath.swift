@@ -1,30 +1,4 @@
-extension Card {
-    /// The same value as ``Card/makeID(questionSide:kind:)``, computed on bytes when the text
-    /// is ASCII (the common case), which is several times faster than the general path's
-    /// Unicode case folding. Non-ASCII text goes through `makeID` itself.
-    static func fastID(questionSide: String, kind: Kind) -> CardID {
-        var hasher = StableHasher()
-        let tag: [UInt8]
-        switch kind {
-        case .basic: tag = [0x71]      // "q"
-        case .reversed: tag = [0x72]   // "r"
-        case .cloze: tag = [0x63]      // "c"
-        }
-        hasher.combine(UInt64(1))
-        hasher.combine(bytes: tag)
-        let done: Bool = questionSide.utf8.withContiguousStorageIfAvailable { bytes in
-            CardIDFastPath.combineNormalizedASCII(bytes, into: &hasher)
-        } ?? false
-        guard done else { return makeID(questionSide: questionSide, kind: kind) }
-        if case .cloze(let n) = kind {
-            let digits = Array(String(n).utf8)
-            hasher.combine(UInt64(digits.count))
-            hasher.combine(bytes: digits)
-        }
-        return CardID(rawValue: hasher.value)
-    }
-}
-
+/// Byte-level normalising hash for ASCII text, used by ``CardID/init(fields:)``.
 enum CardIDFastPath {
     /// Hashes `bytes` as ``CardID/normalize(_:)`` would (lower-cased, whitespace runs as one
     /// space, trimmed), length first; `false` without touching `hasher` when not all ASCII.

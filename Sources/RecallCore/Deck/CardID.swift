@@ -15,14 +15,28 @@ public struct CardID: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// Hashes the given fields after normalising each one (see ``CardID/normalize(_:)``).
+    /// ASCII fields take a byte-level path that gives the same value without allocating.
     public init(fields: [String]) {
         var hasher = StableHasher()
         for field in fields {
-            let normalized = CardID.normalize(field)
-            hasher.combine(UInt64(normalized.utf8.count))
-            hasher.combine(bytes: normalized.utf8)
+            var text = field
+            let done = text.withUTF8 { CardIDFastPath.combineNormalizedASCII($0, into: &hasher) }
+            if !done { CardID.combineNormalized(field, into: &hasher) }
         }
         rawValue = hasher.value
+    }
+
+    /// The general path alone, for checking the fast path against it.
+    init(generalPathFields fields: [String]) {
+        var hasher = StableHasher()
+        for field in fields { CardID.combineNormalized(field, into: &hasher) }
+        rawValue = hasher.value
+    }
+
+    private static func combineNormalized(_ field: String, into hasher: inout StableHasher) {
+        let normalized = normalize(field)
+        hasher.combine(UInt64(normalized.utf8.count))
+        hasher.combine(bytes: normalized.utf8)
     }
 
     public var description: String {

@@ -35,16 +35,16 @@ public struct DeckNote: Hashable, Sendable {
         }
         switch content {
         case let .basic(question, answer):
-            let id = Card.fastID(questionSide: question, kind: .basic)
+            let id = Card.makeID(questionSide: question, kind: .basic)
             return [card(id, id, question, answer, .basic)]
         case let .twoWay(question, answer):
-            let id = Card.fastID(questionSide: question, kind: .basic)
-            let back = Card.fastID(questionSide: answer, kind: .reversed)
+            let id = Card.makeID(questionSide: question, kind: .basic)
+            let back = Card.makeID(questionSide: answer, kind: .reversed)
             return [card(id, id, question, answer, .basic), card(back, id, answer, question, .reversed)]
         case let .cloze(text):
-            let noteID = Card.fastID(questionSide: text.raw, kind: .cloze(0))
+            let noteID = Card.makeID(questionSide: text.raw, kind: .cloze(0))
             return text.numbers.map { n in
-                card(Card.fastID(questionSide: text.raw, kind: .cloze(n)), noteID,
+                card(Card.makeID(questionSide: text.raw, kind: .cloze(n)), noteID,
                      text.question(for: n), text.answer, .cloze(n))
             }
         }
