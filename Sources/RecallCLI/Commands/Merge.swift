@@ -33,6 +33,7 @@ extension Recall {
             let store = try StoreAccess.open(collection, forWriting: true)
             if other == nil, store.conflictCopies().isEmpty {
                 print("no sync-conflict copies of the review log to merge in '\(store.location.folder)'")
+                try StoreAccess.reporting { try store.close() }
                 return
             }
             let report = try StoreAccess.reporting {
