@@ -30,6 +30,9 @@ for path in CommandLine.arguments.dropFirst() {
     if let batch = ProcessInfo.processInfo.environment["RECALL_OPT_BATCH"].flatMap(Int.init) {
         configuration.batchSize = batch
     }
+    if let threads = ProcessInfo.processInfo.environment["RECALL_OPT_THREADS"].flatMap(Int.init) {
+        configuration.threads = threads
+    }
     if let gamma = ProcessInfo.processInfo.environment["RECALL_OPT_GAMMA"].flatMap(Double.init) {
         configuration.gamma = gamma
     }
