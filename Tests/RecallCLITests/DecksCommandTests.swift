@@ -19,13 +19,13 @@ import Testing
         #expect(result.status == 0)
         #expect(result.stderr == "")
         #expect(result.stdout == """
-            Deck       Cards
-            Geography      1
-            History        4
-              Gaza         2
-              Rome         1
-            swift          3
-            Total          8
+            Deck       Cards  New  Learning  Due
+            Geography      1    1         0    0
+            History        4    4         0    0
+              Gaza         2    2         0    0
+              Rome         1    1         0    0
+            swift          3    3         0    0
+            Total          8    8         0    0
 
             """)
     }
@@ -33,8 +33,11 @@ import Testing
     @Test func json() {
         let result = runRecall(["decks", "--json"], cwd: collection())
         #expect(result.stdout == """
-            {"decks":[{"cards":1,"name":"Geography"},{"cards":1,"name":"History"},{"cards":2,"name":"History::Gaza"},\
-            {"cards":1,"name":"History::Rome"},{"cards":3,"name":"swift"}],"total":8}
+            {"decks":[{"cards":1,"due":0,"learning":0,"name":"Geography","new":1},\
+            {"cards":1,"due":0,"learning":0,"name":"History","new":4},\
+            {"cards":2,"due":0,"learning":0,"name":"History::Gaza","new":2},\
+            {"cards":1,"due":0,"learning":0,"name":"History::Rome","new":1},\
+            {"cards":3,"due":0,"learning":0,"name":"swift","new":3}],"due":0,"learning":0,"new":8,"total":8}
 
             """)
     }
@@ -55,6 +58,19 @@ import Testing
             note: point --decks or $RECALL_DECKS at your deck folder
 
             """)
+    }
+
+    /// After answering cards through a piped review, the counts move from New to Learning/Due.
+    @Test func todayCountsFollowTheReviewLog() throws {
+        let root = collection()
+        let env = ["RECALL_NOW": "2026-03-02T10:00:00Z", "TZ": "UTC", "RECALL_DATA": root.appendingPathComponent("data").path]
+        // Geography has one card: reveal it and answer Good (it goes to its 10-minute step).
+        let review = runRecall(["review", "Geography"], env: env, stdin: "\n3\n", cwd: root)
+        #expect(review.status == 0)
+        let result = runRecall(["decks"], env: env, cwd: root)
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("Geography      1    0         1    0"), "\(result.stdout)")
+        #expect(result.stdout.contains("Total          8    7         1    0"), "\(result.stdout)")
     }
 
     @Test func tableSeamTakesMoreColumns() {

@@ -4,14 +4,17 @@ import RecallCore
 import RecallStore
 
 extension Recall {
-    /// `recall decks [--json]`: the collection's decks with their card counts.
+    /// `recall decks [--json]`: the collection's decks with their card counts and what is
+    /// to study today.
     struct Decks: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "decks",
-            abstract: "List the collection's decks with their card counts.",
+            abstract: "List the decks with their card counts and today's new, learning and due cards.",
             discussion: """
-                Sub-decks are indented under their parent; a parent's count includes its \
-                sub-decks. Problems in deck files are not listed here: run 'recall check'.
+                Sub-decks are indented under their parent; a parent's numbers include its \
+                sub-decks. New, Learning and Due are what a review would show today, within \
+                the daily limits (see 'recall config'). Problems in deck files are not listed \
+                here: run 'recall check'.
 
                 Examples:
                   recall decks
@@ -32,12 +35,14 @@ extension Recall {
                                hint: "point --decks or $RECALL_DECKS at your deck folder")
             }
             let loaded = CollectionLoader.load(root: root)
+            let today = try todayCounts(loaded.cards)
             var counts: [String: [Int]] = [:]
             for deck in loaded.decks { counts[deck.name] = [deck.cardCount] }
             if json {
-                try printJSON(loaded)
+                try printJSON(loaded, today: today)
             } else {
-                print(DeckTable(titles: ["Cards"], counts: counts).render(), terminator: "")
+                let table = DeckTable(titles: ["Cards"], counts: counts, today: today.perDeck, todayTotal: today.total)
+                print(table.render(), terminator: "")
             }
             let errors = loaded.errorCount
             if errors > 0 {
@@ -46,11 +51,32 @@ extension Recall {
             }
         }
 
-        private func printJSON(_ loaded: LoadedCollection) throws {
-            struct Entry: Encodable { var name: String; var cards: Int }
-            struct Report: Encodable { var decks: [Entry]; var total: Int }
-            let report = Report(decks: loaded.decks.map { Entry(name: $0.name, cards: $0.cardCount) },
-                                total: loaded.cards.count)
+        /// Today's counts per deck (each including its sub-decks, within its limits) and
+        /// for the whole collection, from the progress store opened read-only.
+        private func todayCounts(_ cards: [Card]) throws -> (perDeck: [String: QueueCounts], total: QueueCounts) {
+            let store = try StoreAccess.open(collection, forWriting: false)
+            let now = Clock.now()
+            let calendar = StudyCalendar(timeZone: Clock.timeZone, dayStartHour: store.settings.dayStartHour)
+            let perDeck = QueueCounts.perDeck(cards: cards, records: store.records, settings: store.settings,
+                                              calendar: calendar, now: now)
+            let total = QueueCounts(Queue(cards: cards, records: store.records, settings: store.settings,
+                                          calendar: calendar, now: now))
+            return (perDeck, total)
+        }
+
+        private func printJSON(_ loaded: LoadedCollection,
+                               today: (perDeck: [String: QueueCounts], total: QueueCounts)) throws {
+            struct Entry: Encodable {
+                var name: String; var cards: Int; var new: Int; var learning: Int; var due: Int
+            }
+            struct Report: Encodable { var decks: [Entry]; var total: Int; var new: Int; var learning: Int; var due: Int }
+            let report = Report(
+                decks: loaded.decks.map {
+                    let c = today.perDeck[$0.name] ?? QueueCounts()
+                    return Entry(name: $0.name, cards: $0.cardCount, new: c.new, learning: c.learning, due: c.review)
+                },
+                total: loaded.cards.count, new: today.total.new, learning: today.total.learning,
+                due: today.total.review)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             var data = try encoder.encode(report)
@@ -69,8 +95,17 @@ struct DeckTable {
     var titles: [String]
     /// Per full deck name, the deck's own numbers (not including sub-decks), one per title.
     var counts: [String: [Int]]
+    /// Today's New / Learning / Due per full deck name, each already including its sub-decks
+    /// (limits make them non-additive); shown as three more columns when not `nil`.
+    var today: [String: QueueCounts]? = nil
+    var todayTotal = QueueCounts()
+
+    private static let todayTitles = ["New", "Learning", "Due"]
+
+    private func todayNumbers(_ c: QueueCounts) -> [Int] { [c.new, c.learning, c.review] }
 
     private struct Row {
+        var fullName: String
         var name: String
         var depth: Int
         var numbers: [Int]
@@ -78,9 +113,15 @@ struct DeckTable {
 
     /// The table as text, every line ending in a newline.
     func render() -> String {
-        let rows = self.rows()
-        let totals = (0..<titles.count).map { column in
+        var rows = self.rows()
+        var totals = (0..<titles.count).map { column in
             counts.values.reduce(0) { $0 + (column < $1.count ? $1[column] : 0) }
+        }
+        var titles = self.titles
+        if let today {
+            titles += DeckTable.todayTitles
+            totals += todayNumbers(todayTotal)
+            for i in rows.indices { rows[i].numbers += todayNumbers(today[rows[i].fullName] ?? QueueCounts()) }
         }
         let labels = rows.map { String(repeating: "  ", count: $0.depth) + $0.name }
         let nameWidth = max(labels.map(\.count).max() ?? 0, "Total".count, "Deck".count)
@@ -118,7 +159,7 @@ struct DeckTable {
         }
         return sorted.map { name in
             let parts = name.components(separatedBy: "::")
-            return Row(name: parts.last ?? name, depth: parts.count - 1, numbers: sums[name] ?? [])
+            return Row(fullName: name, name: parts.last ?? name, depth: parts.count - 1, numbers: sums[name] ?? [])
         }
     }
 }
