@@ -12,6 +12,9 @@ extension Recall {
             discussion: """
                 Reads the collection (or the files and folders given) and prints each problem \
                 as 'file:line: error|warning: message' with a hint, then a one-line summary. \
+                When checking the whole collection it also lines the decks up with your \
+                progress: cards with a review history that are in no deck now (orphans; their \
+                history is kept) and possible edits that were not recognised for sure. \
                 Exits 1 when there are errors. Nothing is written anywhere.
 
                 Examples:
@@ -40,7 +43,8 @@ extension Recall {
                 }
                 targets = [root.relativePath]
             }
-            let loaded = CollectionLoader.load(paths: targets, collectionRoot: root)
+            var loaded = CollectionLoader.load(paths: targets, collectionRoot: root)
+            if paths.isEmpty { loaded.diagnostics += progressDiagnostics(cards: loaded.cards) }
             if json {
                 try printJSON(loaded)
             } else {
