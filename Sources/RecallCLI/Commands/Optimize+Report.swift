@@ -79,6 +79,12 @@ enum OptimizeReport {
         if let best {
             lines.append("recommended desired retention: \(String(format: "%.2f", best.desiredRetention)) "
                 + "(set it with 'recall config desired_retention \(String(format: "%.2f", best.desiredRetention))')")
+            let near = rows.filter { $0.secondsPerRemembered <= best.secondsPerRemembered * 1.02 }
+                .map(\.desiredRetention)
+            if let low = near.min(), let high = near.max(), low < high {
+                lines.append("anything from \(String(format: "%.2f", low)) to \(String(format: "%.2f", high)) "
+                    + "costs at most 2% more time per remembered card")
+            }
         }
         return lines.joined(separator: "\n")
     }

@@ -46,19 +46,29 @@ public struct WorkloadSimulator: Sendable {
     public var newPerDay = 10
     public var costs = Costs()
     public var seed: UInt64 = 1
+    /// Independent runs averaged per retention (seeds `seed`, `seed + 1`, …), to smooth noise.
+    public var repetitions = 4
 
     public init(parameters: [Double]) { self.parameters = parameters }
 
     /// One row per retention in `retentions`.
-    public func table(_ retentions: [Double]) -> [Row] { retentions.map(simulate) }
+    public func table(_ retentions: [Double]) -> [Row] {
+        retentions.map { retention in
+            let runs = (0..<max(1, repetitions)).map { simulate(retention, seed: seed &+ UInt64($0)) }
+            let n = Double(runs.count)
+            return Row(desiredRetention: retention, reviews: runs.map(\.reviews).reduce(0, +) / runs.count,
+                       seconds: runs.map(\.seconds).reduce(0, +) / n,
+                       remembered: runs.map(\.remembered).reduce(0, +) / n)
+        }
+    }
 
     /// The row with the least time per remembered card.
     public static func recommended(_ rows: [Row]) -> Row? {
         rows.min { $0.secondsPerRemembered < $1.secondsPerRemembered }
     }
 
-    /// Simulates `days` days at `retention`.
-    public func simulate(_ retention: Double) -> Row {
+    /// Simulates `days` days at `retention` with random numbers from `seed`.
+    public func simulate(_ retention: Double, seed: UInt64) -> Row {
         let model = FSRSGradient(parameters: parameters)
         let multiplier = (pow(retention, 1 / model.decay) - 1) / model.factor
         var rng = SplitMix64(seed: seed)
