@@ -36,12 +36,16 @@ def main(out):
     rng = random.Random(1)
     start = 1700000000000
     rows = []
+    used = set()
     for cid in col.find_cards(""):
         t = start + rng.randint(0, 86_400_000 * 30)
         ivl = 0
         for k in range(10):
             kind = 0 if k < 2 else 1
             ease = 3 if k < 2 else rng.choice([1, 2, 3, 3, 3, 4])
+            while t in used:
+                t += 1
+            used.add(t)
             rows.append((t, cid, -1, ease, ivl if kind else -600, 0, 2500, rng.randint(1000, 20000), kind))
             ivl = max(1, int(ivl * 2.2) + 1) if kind else 1
             t += ivl * 86_400_000 + rng.randint(0, 3_600_000)

@@ -62,4 +62,31 @@ import Testing
         let error = #expect(throws: CLIError.self) { try command.run() }
         #expect(error?.message == "no cards to export in '#nothing'")
     }
+
+    @Test func theBinaryImportsAgainWithoutAddingAnything() throws {
+        let root = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let env = ["RECALL_DATA": root.appendingPathComponent("data").path, "TZ": "UTC"]
+        let first = runRecall(["import", Self.fixture("small.colpkg"), "--decks", "Decks"], env: env, cwd: root)
+        #expect(first.status == 0)
+        #expect(first.stdout.hasPrefix("imported 14 cards and 110 reviews of history from '"))
+        #expect(first.stderr.hasSuffix("warning: note type 'Vocab' is not a Basic or Cloze type: its first field became the question and the other fields the answer (1 note)\n"))
+        let again = runRecall(["import", Self.fixture("small-legacy.apkg"), "--decks", "Decks"], env: env, cwd: root)
+        #expect(again.status == 0)
+        #expect(again.stdout.hasPrefix("nothing to import: all 14 cards in '"))
+        let check = runRecall(["check", "Decks"], env: env, cwd: root)
+        #expect(check.status == 0)
+    }
+
+    @Test func theBinaryRefusesADamagedPackage() throws {
+        let root = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let file = Self.fixture("damaged-truncated.apkg")
+        let result = runRecall(["import", file, "--decks", "Decks"],
+                               env: ["RECALL_DATA": root.appendingPathComponent("data").path], cwd: root)
+        #expect(result.status == 1)
+        #expect(result.stdout == "")
+        #expect(result.stderr.hasPrefix("recall: error: '\(file)' is not a zip file"))
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("Decks").path))
+    }
 }
