@@ -38,9 +38,8 @@ import RecallCore
     @Test func aResetStartsTheCardAgain() {
         let rows = [Self.row(1, type: 0), Self.row(2, type: 1), Self.row(5, type: 4, ease: 0, factor: 0),
                     Self.row(6, type: 0, ease: 1, interval: -600), Self.row(7, type: 1)]
-        #expect(Self.events(rows) == ["review good day 1", "review good day 2", "forget day 5", "review again day 6", "review good day 7"]
-            || Self.events(rows) == ["review good day 1", "review good day 2", "forget day 5", "review again day 6", "review good day 7"])
-        #expect(Self.events(rows).filter { $0.hasPrefix("forget") }.count == 1)
+        // One forget, just before the new learning steps (day 6 less a millisecond).
+        #expect(Self.events(rows) == ["review good day 1", "review good day 2", "forget day 5", "review again day 6", "review good day 7"])
     }
 
     @Test func aResetWithNothingAfterLeavesTheCardNew() {
