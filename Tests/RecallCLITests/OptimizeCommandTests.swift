@@ -140,3 +140,41 @@ import Testing
         #expect(lines[3] == "recommended desired retention: 0.90 (set it with 'recall config desired_retention 0.90')")
     }
 }
+
+/// `recall optimize` through the built binary.
+@Suite struct OptimizeEndToEndTests {
+    let root = RecallProcess.temporaryDirectory("recall-optimize-e2e")
+    var env: [String: String] {
+        ["RECALL_DATA": root.appendingPathComponent("data").path, "RECALL_DEVICE": "d-test",
+         "RECALL_DECKS": root.appendingPathComponent("Decks").path, "TZ": "UTC"]
+    }
+
+    @Test func logModePrintsSortedJSON() throws {
+        let path = root.appendingPathComponent("revlog.jsonl")
+        let lines = OptimizeCommandTests.history(cards: 100).map {
+            "{\"card_id\": \($0.card), \"review_time\": \($0.time), \"rating\": \($0.rating)}"
+        }
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: path)
+        let result = runRecall(["optimize", "--log", path.path, "--json"], env: env)
+        #expect(result.status == 0)
+        #expect(result.stderr == "")
+        #expect(result.stdout.hasPrefix("{\"auc\":"))
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        #expect((object?["parameters"] as? [Double])?.count == 21)
+    }
+
+    @Test func emptyCollectionSaysThereIsTooLittleHistory() throws {
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("Decks"), withIntermediateDirectories: true)
+        let result = runRecall(["optimize"], env: env)
+        #expect(result.status == 0)
+        #expect(result.stdout == "too few reviews to fit: 0 reviews on a later day (need at least 80); keeping the current parameters\n")
+    }
+
+    @Test func malformedLogLineIsAFileError() throws {
+        let path = root.appendingPathComponent("bad.jsonl")
+        try Data("{\"card_id\": 1, \"review_time\": 5, \"rating\": 3}\nnot json\n".utf8).write(to: path)
+        let result = runRecall(["optimize", "--log", path.path], env: env)
+        #expect(result.status == 1)
+        #expect(result.stderr == "\(path.path):2: error: expected \"card_id\", \"review_time\" and \"rating\" numbers\n")
+    }
+}
