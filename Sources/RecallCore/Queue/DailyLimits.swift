@@ -2,7 +2,7 @@ import Foundation
 
 /// What is left of today's new-card and review limits, overall and per deck (a deck's
 /// limit covers its subdecks).
-struct DailyLimits {
+struct DailyLimits: Sendable {
     private var newLeft: Int
     private var reviewsLeft: Int
     private var deckNewLeft: [String: Int] = [:]

@@ -44,26 +44,55 @@ public struct Queue: Sendable {
     /// elsewhere today.
     public init(cards: [Card], records: [CardID: CardRecord], settings: CollectionSettings,
                 calendar: StudyCalendar, now: Date, collection: [Card]? = nil) {
-        let today = calendar.dayNumber(now)
-        var studiedNotes = Set<CardID>()
-        for card in collection ?? cards {
-            if let last = records[card.id]?.schedule.lastReview, calendar.dayNumber(last) == today {
-                studiedNotes.insert(card.noteID)
-            }
-        }
-        let buckets = Buckets(cards: cards, records: records, settings: settings,
-                              calendar: calendar, now: now)
-        var limits = DailyLimits(settings: settings, cards: collection ?? cards, records: records,
-                                 calendar: calendar, today: today)
+        self.init(cards: cards, records: records,
+                  context: Context(collection: collection ?? cards, records: records, settings: settings,
+                                   calendar: calendar, now: now))
+    }
+
+    /// Builds the queue of `cards` (part or all of the collection) within a ``Context``
+    /// computed once for the whole collection, so that many decks' queues cost no more than
+    /// their own cards.
+    public init(cards: [Card], records: [CardID: CardRecord], context: Context) {
+        var studiedNotes = context.studiedNotes
+        var limits = context.limits
+        let buckets = Buckets(cards: cards, records: records, settings: context.settings,
+                              calendar: context.calendar, now: context.now)
         let pickedReviews = Queue.pick(buckets.reviews.sorted(by: Queue.reviewOrder).map(\.item),
-                                       new: false, bury: settings.buryReviewSiblings,
+                                       new: false, bury: context.settings.buryReviewSiblings,
                                        studiedNotes: &studiedNotes, limits: &limits)
-        let pickedNew = Queue.pick(buckets.fresh, new: true, bury: settings.buryNewSiblings,
+        let pickedNew = Queue.pick(buckets.fresh, new: true, bury: context.settings.buryNewSiblings,
                                    studiedNotes: &studiedNotes, limits: &limits)
         let byDue: (Item, Item) -> Bool = { ($0.due, $0.card.id) < ($1.due, $1.card.id) }
         items = buckets.learning.sorted(by: byDue) + Queue.interleave(pickedReviews, pickedNew)
         learnAhead = buckets.ahead.sorted(by: byDue)
         laterToday = buckets.later.sorted(by: byDue)
+    }
+
+    /// What the whole collection contributes to any queue built today: the notes already
+    /// studied today (for sibling burying) and the daily limits less what was studied.
+    public struct Context: Sendable {
+        public let settings: CollectionSettings
+        public let calendar: StudyCalendar
+        public let now: Date
+        let studiedNotes: Set<CardID>
+        let limits: DailyLimits
+
+        public init(collection: [Card], records: [CardID: CardRecord], settings: CollectionSettings,
+                    calendar: StudyCalendar, now: Date) {
+            self.settings = settings
+            self.calendar = calendar
+            self.now = now
+            let today = calendar.dayNumber(now)
+            var studied = Set<CardID>()
+            for card in collection {
+                if let last = records[card.id]?.schedule.lastReview, calendar.dayNumber(last) == today {
+                    studied.insert(card.noteID)
+                }
+            }
+            studiedNotes = studied
+            limits = DailyLimits(settings: settings, cards: collection, records: records,
+                                 calendar: calendar, today: today)
+        }
     }
 
     /// The cards sorted by what they are today, before limits and sibling burying.

@@ -27,24 +27,30 @@ public struct QueueCounts: Hashable, Sendable {
     }
 
     /// Counts for each deck and each parent deck (a deck's counts include its subdecks and
-    /// respect its limits), keyed by full deck name.
+    /// respect its limits), keyed by full deck name; only for `decks` when given.
+    ///
+    /// The collection-wide part (notes studied today, limits spent) is computed once, and
+    /// each deck's queue covers only its own subtree: the cost is cards × deck depth.
     public static func perDeck(cards: [Card], records: [CardID: CardRecord],
                                settings: CollectionSettings, calendar: StudyCalendar,
-                               now: Date) -> [String: QueueCounts] {
-        var names = Set<String>()
+                               now: Date, decks: [String]? = nil) -> [String: QueueCounts] {
+        let wanted = decks.map(Set.init)
+        var subtrees: [String: [Card]] = [:]
         for card in cards {
-            var parts = card.deck.components(separatedBy: "::")
-            while !parts.isEmpty {
-                names.insert(parts.joined(separator: "::"))
-                parts.removeLast()
+            var name = Substring(card.deck)
+            while true {
+                if wanted?.contains(String(name)) ?? true { subtrees[String(name), default: []].append(card) }
+                guard let cut = name.range(of: "::", options: .backwards) else { break }
+                name = name[..<cut.lowerBound]
             }
         }
+        let context = Queue.Context(collection: cards, records: records, settings: settings,
+                                    calendar: calendar, now: now)
         var out: [String: QueueCounts] = [:]
-        for name in names {
-            let subtree = cards.filter { $0.deck == name || $0.deck.hasPrefix(name + "::") }
-            out[name] = QueueCounts(Queue(cards: subtree, records: records, settings: settings,
-                                          calendar: calendar, now: now, collection: cards))
+        for (name, subtree) in subtrees {
+            out[name] = QueueCounts(Queue(cards: subtree, records: records, context: context))
         }
+        for name in wanted ?? [] where out[name] == nil { out[name] = QueueCounts() }
         return out
     }
 }
