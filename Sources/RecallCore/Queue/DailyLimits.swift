@@ -31,6 +31,9 @@ struct DailyLimits: Sendable {
         }
     }
 
+    /// Whether the overall limit for new cards (or reviews) is used up for today.
+    func isSpent(new: Bool) -> Bool { (new ? newLeft : reviewsLeft) <= 0 }
+
     /// Takes one new card or review from `deck` if every limit on it allows.
     mutating func take(new: Bool, deck: String) -> Bool {
         guard (new ? newLeft : reviewsLeft) > 0 else { return false }

@@ -57,10 +57,12 @@ public struct Queue: Sendable {
         var limits = context.limits
         let buckets = Buckets(cards: cards, records: records, settings: context.settings,
                               calendar: context.calendar, now: context.now)
-        let pickedReviews = Queue.pick(buckets.reviews.sorted(by: Queue.reviewOrder).map(\.item),
-                                       new: false, bury: context.settings.buryReviewSiblings,
+        // Candidates are sorted and picked as small values (index, key); only the cards
+        // that make it into the queue are copied into items.
+        let pickedReviews = Queue.pick(buckets.reviews.sorted(by: Queue.reviewOrder), from: cards, kind: .review,
+                                       bury: context.settings.buryReviewSiblings,
                                        studiedNotes: &studiedNotes, limits: &limits)
-        let pickedNew = Queue.pick(buckets.fresh, new: true, bury: context.settings.buryNewSiblings,
+        let pickedNew = Queue.pick(buckets.fresh, from: cards, kind: .new, bury: context.settings.buryNewSiblings,
                                    studiedNotes: &studiedNotes, limits: &limits)
         let byDue: (Item, Item) -> Bool = { ($0.due, $0.card.id) < ($1.due, $1.card.id) }
         items = buckets.learning.sorted(by: byDue) + Queue.interleave(pickedReviews, pickedNew)
@@ -95,10 +97,19 @@ public struct Queue: Sendable {
         }
     }
 
+    /// A card that may go into the queue: its index in the cards, when it fell due and
+    /// (for reviews) its retrievability now.
+    private struct Candidate {
+        var index: Int
+        var due: Date
+        var id: CardID
+        var r: Double = 0
+    }
+
     /// The cards sorted by what they are today, before limits and sibling burying.
     private struct Buckets {
         var learning: [Item] = [], ahead: [Item] = [], later: [Item] = []
-        var reviews: [(item: Item, r: Double)] = [], fresh: [Item] = []
+        var reviews: [Candidate] = [], fresh: [Candidate] = []
 
         init(cards: [Card], records: [CardID: CardRecord], settings: CollectionSettings,
              calendar: StudyCalendar, now: Date) {
@@ -106,43 +117,47 @@ public struct Queue: Sendable {
             let dayEnd = calendar.startOfDay(today + 1)
             let aheadEnd = now.addingTimeInterval(Double(settings.learnAheadMinutes) * 60)
             let scheduler = Scheduler(settings: settings)
-            for card in cards {
+            for (index, card) in cards.enumerated() {
                 let record = records[card.id]
                 if let record, record.suspended || record.isBuried(onDay: today) { continue }
                 guard let schedule = record?.schedule, schedule.state != .new else {
-                    fresh.append(Item(card: card, kind: .new, due: record?.schedule.due ?? now))
+                    fresh.append(Candidate(index: index, due: record?.schedule.due ?? now, id: card.id))
                     continue
                 }
-                let item = Item(card: card, kind: schedule.isLearning ? .learning : .review,
-                                due: schedule.due)
-                if schedule.isLearning {
-                    if schedule.due <= now { learning.append(item) }
-                    else if schedule.due <= aheadEnd { ahead.append(item) }
-                    else if schedule.due < dayEnd { later.append(item) }
-                } else if calendar.dayNumber(schedule.due) <= today {
-                    let r = scheduler.retrievability(of: schedule, at: now, calendar: calendar)
-                    reviews.append((item, r ?? 0))
+                if !schedule.isLearning {
+                    if calendar.dayNumber(schedule.due) <= today {
+                        let r = scheduler.retrievability(of: schedule, at: now, calendar: calendar)
+                        reviews.append(Candidate(index: index, due: schedule.due, id: card.id, r: r ?? 0))
+                    }
+                    continue
                 }
+                let item = Item(card: card, kind: .learning, due: schedule.due)
+                if schedule.due <= now { learning.append(item) }
+                else if schedule.due <= aheadEnd { ahead.append(item) }
+                else if schedule.due < dayEnd { later.append(item) }
             }
         }
     }
 
     /// Lowest retrievability first; ties by due time, then card id.
-    private static func reviewOrder(_ a: (item: Item, r: Double), _ b: (item: Item, r: Double)) -> Bool {
+    private static func reviewOrder(_ a: Candidate, _ b: Candidate) -> Bool {
         if a.r != b.r { return a.r < b.r }
-        if a.item.due != b.item.due { return a.item.due < b.item.due }
-        return a.item.card.id < b.item.card.id
+        if a.due != b.due { return a.due < b.due }
+        return a.id < b.id
     }
 
     /// Takes candidates in order while limits allow, skipping siblings of studied or queued cards.
-    private static func pick(_ candidates: [Item], new: Bool, bury: Bool,
+    private static func pick(_ candidates: [Candidate], from cards: [Card], kind: Kind, bury: Bool,
                              studiedNotes: inout Set<CardID>, limits: inout DailyLimits) -> [Item] {
         var picked: [Item] = []
-        for item in candidates {
-            if bury && studiedNotes.contains(item.card.noteID) { continue }
-            guard limits.take(new: new, deck: item.card.deck) else { continue }
-            picked.append(item)
-            studiedNotes.insert(item.card.noteID)
+        let new = kind == .new
+        for candidate in candidates {
+            if limits.isSpent(new: new) { break }
+            let card = cards[candidate.index]
+            if bury && studiedNotes.contains(card.noteID) { continue }
+            guard limits.take(new: new, deck: card.deck) else { continue }
+            picked.append(Item(card: card, kind: kind, due: candidate.due))
+            studiedNotes.insert(card.noteID)
         }
         return picked
     }
