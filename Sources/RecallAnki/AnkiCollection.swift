@@ -50,6 +50,8 @@ struct AnkiCollection {
     var cards: [Card] = []
     /// Ordered by card, then time.
     var revlog: [Revlog] = []
+    /// Anki's "next day starts at" hour (`rollover`), when the collection records it.
+    var dayStartHour: Int?
 
     /// Reads the collection at `path`; throws a user-facing error naming `packagePath`.
     static func read(path: String, packagePath: String) throws(AnkiImportError) -> AnkiCollection {
@@ -107,6 +109,9 @@ struct AnkiCollection {
         for row in try Row.fetchAll(db, sql: "SELECT id, name FROM decks") {
             decks[row[0]] = (row[1] as String).replacingOccurrences(of: "\u{1F}", with: "::")
         }
+        if try db.tableExists("config"), let value = try Data.fetchOne(db, sql: "SELECT val FROM config WHERE KEY = 'rollover'") {
+            dayStartHour = Int(String(decoding: value, as: UTF8.self).trimmingCharacters(in: .whitespaces))
+        }
     }
 
     /// Anki's own collation on deck, note type and tag names (schema 18 indexes use it).
@@ -125,7 +130,7 @@ struct AnkiCollection {
     }
 
     private mutating func readSchema11(_ db: Database, packagePath: String) throws {
-        guard let row = try Row.fetchOne(db, sql: "SELECT models, decks FROM col") else {
+        guard let row = try Row.fetchOne(db, sql: "SELECT models, decks, conf FROM col") else {
             throw AnkiImportError.damaged(packagePath, "the collection has no settings row")
         }
         guard let models = Self.jsonObject(row[0]), let deckObjects = Self.jsonObject(row[1]) else {
@@ -142,6 +147,7 @@ struct AnkiCollection {
         for case let deck as [String: Any] in deckObjects.values {
             if let id = Self.int64(deck["id"]), let name = deck["name"] as? String { decks[id] = name }
         }
+        dayStartHour = (Self.jsonObject(row[2])?["rollover"]).flatMap(Self.int64).map { Int($0) }
     }
 
     private static func jsonObject(_ text: String?) -> [String: Any]? {

@@ -30,6 +30,8 @@ public struct AnkiImportPlan: Sendable {
     public var knownCards = 0
     /// Cards left out because another note in the package makes the same card.
     public var duplicateCards = 0
+    /// The hour Anki's days start at in this package ("next day starts at"), when recorded.
+    public var ankiDayStartHour: Int?
     /// Things the user should know (note types read loosely, notes left out, missing media).
     public var warnings: [String] = []
 }

@@ -33,6 +33,7 @@ public enum AnkiImporter {
         var converter = AnkiNoteConverter()
         converter.convert(collection)
         var plan = AnkiImportPlan()
+        plan.ankiDayStartHour = collection.dayStartHour
         var decks = AnkiDeckPlanner(known: existingCards)
         for deck in converter.deckOrder {
             if let file = decks.plan(deck: deck, notes: converter.notes[deck] ?? [], plan: &plan) { plan.files.append(file) }

@@ -16,3 +16,12 @@ import RecallStore
         #expect(plan.warnings == ["note type 'Vocab' is not a Basic or Cloze type: its first field became the question and the other fields the answer (1 note)"])
     }
 }
+
+@Suite struct AnkiDayStartTests {
+    /// A collection package records "next day starts at"; a deck package does not.
+    @Test(arguments: [("small.colpkg", 4), ("small-latest.apkg", nil), ("small-legacy.apkg", nil)] as [(String, Int?)])
+    func readsAnkisDayStartHour(package: String, hour: Int?) throws {
+        let plan = try AnkiImporter.plan(package: try AnkiFixtures.path(package), existingCards: [])
+        #expect(plan.ankiDayStartHour == hour)
+    }
+}

@@ -29,14 +29,18 @@ extension Recall.Import {
             throw CLIError(error.message, hint: error.hint)
         }
         progress.show(0.85, "writing")
+        var warnings = plan.warnings
         let store = try StoreAccess.open(collection, forWriting: true)
+        if let hour = plan.ankiDayStartHour, hour != store.settings.dayStartHour {
+            warnings.append("Anki's days start at \(hour):00 but this collection's at \(store.settings.dayStartHour):00, "
+                + "so imported intervals may differ by a day; 'recall config day_start_hour \(hour)' matches Anki")
+        }
         let result = try StoreAccess.reporting {
             let result = try AnkiImporter.apply(plan, collectionRoot: root, store: store)
             try store.close()
             return result
         }
         progress.clear()
-        var warnings = plan.warnings
         warnings += result.mediaConflicts.map { "kept the existing '\($0)', which differs from the one in the package" }
         for warning in warnings {
             FileHandle.standardError.write(Data("\(file): warning: \(warning)\n".utf8))
