@@ -61,10 +61,13 @@ extension ProgressStore {
             (result.carried, result.unsure) = RenameMatcher(old: old, new: catalog, records: records, current: ids).matches()
             if isWritable, lock != nil { try record(result.carried, catalog: catalog, old: old, now: now) }
         }
-        let known = Dictionary(CardCatalog.load(path(CardCatalog.name)).entries.map { ($0.id, $0.question) }, uniquingKeysWith: { a, _ in a })
         let carriedFrom = Set(result.carried.map(\.from))
-        result.orphans = records.keys.filter { !ids.contains($0) && !carriedFrom.contains($0) }.sorted()
-            .map { ($0, known[$0]) }
+        let orphanIDs = records.keys.filter { !ids.contains($0) && !carriedFrom.contains($0) }.sorted()
+        // The catalog (one line per card) is read only to name orphans, when there are any.
+        guard !orphanIDs.isEmpty else { return result }
+        let known = Dictionary(CardCatalog.load(path(CardCatalog.name)).entries.map { ($0.id, $0.question) },
+                               uniquingKeysWith: { a, _ in a })
+        result.orphans = orphanIDs.map { ($0, known[$0]) }
         return result
     }
 
