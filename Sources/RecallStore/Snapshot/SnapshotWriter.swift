@@ -33,7 +33,8 @@ enum SnapshotWriter {
         out.append(contentsOf: ",\n\"renames\":".utf8)
         coverage(s.renames, into: &out)
         out.append(contentsOf: ",\n\"schema\":\(Snapshot.schema),\n\"settings\":".utf8)
-        out.append(contentsOf: s.settingsJSON)
+        // A snapshot read from a file without "settings" has none; `{}` keeps the file JSON.
+        out.append(contentsOf: s.settingsJSON.isEmpty ? Array("{}".utf8) : s.settingsJSON)
         out.append(contentsOf: ",\n\"time_zone\":".utf8)
         appendJSONString(s.timeZone, to: &out)
         out.append(contentsOf: "}\n".utf8)
