@@ -3,15 +3,60 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Dispatch
 import RecallCore
 
 /// Collects the parsed files of a collection walk, then removes duplicates and counts decks.
+///
+/// The walk only lists what to read (``Step``); ``finish()`` parses the files on all cores
+/// and then adds the results in walk order, so output does not depend on timing.
 struct CollectionBuilder {
+    /// One thing the walk found, in order: a deck file to parse or a problem to report.
+    enum Step: Sendable {
+        case file(path: String, display: String, deck: String, format: DeckFormat?)
+        case problem(Diagnostic)
+    }
+
     var cards: [Card] = []
     var diagnostics: [Diagnostic] = []
     var declaredDecks: Set<String> = []
     var files: [String] = []
+    var steps: [Step] = []
     private var visited: Set<[UInt64]> = []
+
+    /// Queues a problem to report at this point of the walk.
+    mutating func report(_ diagnostic: Diagnostic) { steps.append(.problem(diagnostic)) }
+
+    /// Queues a deck file to parse.
+    mutating func read(path: String, display: String, deck: String, format: DeckFormat? = nil) {
+        steps.append(.file(path: path, display: display, deck: deck, format: format))
+    }
+
+    /// Parses every queued file (in parallel when there are several) and adds the results
+    /// and problems in the order the walk found them.
+    private mutating func runSteps() {
+        let steps = self.steps
+        self.steps = []
+        nonisolated(unsafe) let parsed = UnsafeMutableBufferPointer<ParsedDeck?>.allocate(capacity: steps.count)
+        parsed.initialize(repeating: nil)
+        defer { parsed.deallocate() }
+        let parse: @Sendable (Int) -> Void = { i in
+            if case .file(let path, let display, let deck, let format) = steps[i] {
+                parsed[i] = DeckFile.load(path: path, displayPath: display, deck: deck, format: format)
+            }
+        }
+        if steps.count > 1 {
+            DispatchQueue.concurrentPerform(iterations: steps.count, execute: parse)
+        } else {
+            for i in steps.indices { parse(i) }
+        }
+        for (i, step) in steps.enumerated() {
+            switch step {
+            case .problem(let diagnostic): diagnostics.append(diagnostic)
+            case .file(_, let display, _, _): if let result = parsed[i] { add(result, file: display) }
+            }
+        }
+    }
 
     mutating func add(_ parsed: ParsedDeck, file: String) {
         cards.append(contentsOf: parsed.cards)
@@ -33,7 +78,7 @@ struct CollectionBuilder {
         }
         let shown = display.isEmpty ? (relative.isEmpty ? "." : relative) : display
         guard let names = Self.listFolder(folder) else {
-            diagnostics.append(DeckFile.systemError("read the folder", shown, errno))
+            report(DeckFile.systemError("read the folder", shown, errno))
             return
         }
         for name in names where !name.hasPrefix(".") {
@@ -47,8 +92,7 @@ struct CollectionBuilder {
                 walk(folder: path, relative: childRelative, display: nextDisplay, depth: depth + 1)
             } else if let format = DeckFormat(fileExtension: DeckName.fileExtension(name)) {
                 let deck = DeckName.forFile(relativePath: childRelative)
-                add(DeckFile.load(path: path, displayPath: childDisplay, deck: deck, format: format),
-                    file: childDisplay)
+                read(path: path, display: childDisplay, deck: deck, format: format)
             }
         }
     }
@@ -68,7 +112,8 @@ struct CollectionBuilder {
     }
 
     /// Drops duplicate cards (warning at each) and counts cards per deck.
-    func finish() -> LoadedCollection {
+    mutating func finish() -> LoadedCollection {
+        runSteps()
         let (unique, duplicates) = DuplicateCards.removeDuplicates(cards)
         var counts: [String: Int] = [:]
         for name in declaredDecks { counts[name] = 0 }

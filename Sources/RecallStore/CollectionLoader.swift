@@ -19,7 +19,7 @@ public struct CollectionLoader {
         var builder = CollectionBuilder()
         let rootPath = root.path
         guard isFolder(rootPath) else {
-            builder.diagnostics.append(.error("the collection folder '\(rootPath)' does not exist", at: nil, notes: [
+            builder.report(.error("the collection folder '\(rootPath)' does not exist", at: nil, notes: [
                 "create it, or point --decks or $RECALL_DECKS at your deck folder",
             ]))
             return builder.finish()
@@ -40,11 +40,11 @@ public struct CollectionLoader {
             if isFolder(path) {
                 builder.walk(folder: path, relative: inside ?? "", display: path)
             } else if access(path, F_OK) != 0 {
-                builder.diagnostics.append(.error("no such file or folder '\(path)'", at: nil))
+                builder.report(.error("no such file or folder '\(path)'", at: nil))
             } else {
                 let name = String(path.split(separator: "/").last ?? Substring(path))
                 let deck = DeckName.forFile(relativePath: inside ?? name)
-                builder.add(DeckFile.load(path: path, displayPath: path, deck: deck), file: path)
+                builder.read(path: path, display: path, deck: deck)
             }
         }
         return builder.finish()
