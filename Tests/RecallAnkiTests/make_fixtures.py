@@ -8,6 +8,10 @@ Anki's own v3 scheduler with FSRS on (`get_queued_cards` + `answerCard`), at the
 revlog ids, intervals and each card's `memory_state` are exactly what Anki computes. Nothing in
 the database is written by hand.
 
+The fake clock keeps running between the times the script sets, so ids (and, through Anki's
+id-seeded fuzz, the intervals) differ from run to run: every run gives an equally valid set of
+files, and small-expected.json always matches the packages made with it. Commit them together.
+
 Time zone UTC (TZ=UTC) and Anki's default day start (rollover) 4:00 are used; the Swift tests
 pass the same to Recall.
 
@@ -18,6 +22,7 @@ Usage (from this folder):
 The script re-executes itself under libfaketime when it is not already. `--damaged-only`
 only remakes the damaged-*.apkg files (from small-latest.apkg).
 """
+import datetime
 import json
 import os
 import random
@@ -34,9 +39,11 @@ NOW = [START]
 
 
 def set_time(t):
+    """Moves the (fake) clock of this process, and so of Anki's engine, to unix time `t`."""
     NOW[0] = t
+    stamp = datetime.datetime.fromtimestamp(t, datetime.timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
     with open(CLOCK, "w") as f:
-        f.write("@%s\n" % __import__("datetime").datetime.utcfromtimestamp(t).strftime("%Y-%m-%d %H:%M:%S"))
+        f.write("@%s\n" % stamp)
 
 
 def relaunch_under_faketime():
@@ -56,7 +63,6 @@ MP3 = b"ID3\x03\x00\x00\x00\x00\x00\x00recall-fixture"
 
 
 def build(col):
-    from anki.collection import Collection  # noqa: F401
     col.set_config("fsrs", True)
     col.set_config("rollover", 4)
     geo = col.decks.id("Geography")
