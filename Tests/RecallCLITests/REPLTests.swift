@@ -79,6 +79,14 @@ import Testing
         #expect(h.data.log.map(\.event) == [.bury, .suspend])
     }
 
+    @Test func nothingDue() {
+        let log = cards.map { ReviewLogEntry.review($0.id, .easy, at: REPLHarness.start.addingTimeInterval(-60), device: "t") }
+        let h = REPLHarness(cards: cards, lines: ["review", "quit"], log: log)
+        h.runShell()
+        #expect(h.text.contains("Nothing to review now.\n"))
+        #expect(!h.text.contains("Session done"))
+    }
+
     @Test func unknownDeckAndUnknownCommand() {
         let h = REPLHarness(cards: cards, lines: ["review Nope", "frobnicate", "quit"])
         h.runShell()

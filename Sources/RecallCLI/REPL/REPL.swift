@@ -125,10 +125,12 @@ final class REPL {
     func greet() {
         let out = context.output
         let data = context.data
-        let decks = data.deckNames
-        out.line(out.styled("Recall", .bold) + " — \(decks.count) deck\(decks.count == 1 ? "" : "s"), \(data.cards.count) cards. Today:")
-        let counts = QueueCounts.perDeck(cards: data.cards, records: data.records, settings: data.settings,
-                                         calendar: data.calendar, now: context.now())
+        let allDecks = data.deckNames
+        out.line(out.styled("Recall", .bold) + " — \(allDecks.count) deck\(allDecks.count == 1 ? "" : "s"), \(data.cards.count) cards. Today:")
+        // Each deck's counts build a queue over the collection; in a large one, greet with
+        // the top-level decks only ('decks' lists the rest).
+        let decks = data.cards.count > REPL.greetAllLevelsUpTo ? allDecks.filter { !$0.contains("::") } : allDecks
+        let counts = REPL.counts(for: decks, data: data, now: context.now())
         let nameWidth = min(32, decks.map { TextWidth.of(REPL.indentedName($0)) }.max() ?? 0)
         for deck in decks.prefix(30) {
             let c = counts[deck] ?? QueueCounts()
@@ -139,6 +141,20 @@ final class REPL {
         }
         if decks.isEmpty { out.line("  no decks yet: put .txt, .md or .tsv files in \(data.decksRoot.path)") }
         out.line(out.styled("Type 'review' to start, 'help' for commands.", .dim))
+    }
+
+    /// Above this many cards the greeting shows only top-level decks.
+    static let greetAllLevelsUpTo = 20_000
+
+    /// Today's counts for each of `decks` (a deck's include its sub-decks and respect its limits).
+    static func counts(for decks: [String], data: StudyData, now: Date) -> [String: QueueCounts] {
+        var out: [String: QueueCounts] = [:]
+        for deck in decks {
+            let subtree = data.cards.filter { $0.deck == deck || $0.deck.hasPrefix(deck + "::") }
+            out[deck] = QueueCounts(Queue(cards: subtree, records: data.records, settings: data.settings,
+                                          calendar: data.calendar, now: now, collection: data.cards))
+        }
+        return out
     }
 
     /// `History::Gaza` → `  Gaza` (two spaces per level).

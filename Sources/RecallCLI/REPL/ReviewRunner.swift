@@ -31,6 +31,11 @@ final class ReviewRunner {
 
     /// Runs the session to its end.
     func run() -> Outcome {
+        guard session.nextCard(at: context.now()) != nil else {
+            context.output.line("Nothing to review now." + (session.learning.isEmpty ? ""
+                : " \(session.learning.count) learning card\(session.learning.count == 1 ? "" : "s") come back later today."))
+            return .finished
+        }
         let outcome = loop()
         summary()
         return outcome
@@ -122,8 +127,5 @@ final class ReviewRunner {
         parts.append("due tomorrow \(ReviewSession.dueTomorrow(records: context.data.records, calendar: context.data.calendar, now: context.now()))")
         out.line()
         out.line(out.styled("Session done:", .bold) + " " + parts.joined(separator: " · "))
-        if c.answered == 0 && session.remainingCount == 0 && shownCard == nil {
-            out.line("  nothing is due now")
-        }
     }
 }
