@@ -90,6 +90,10 @@ let package = Package(
         // Depends on the executable so that `swift test` builds the real `recall` binary,
         // which the end-to-end tests run through pipes and a pseudo-terminal.
         // Also depends on `recall-bench`, whose generator test runs the built binary.
-        .testTarget(name: "RecallCLITests", dependencies: ["RecallCLI", "recall", "recall-bench"]),
+        .testTarget(
+            name: "RecallCLITests",
+            dependencies: ["RecallCLI", "recall", "recall-bench"],
+            exclude: ["Golden"]  // golden files are read by path (#filePath), not as resources
+        ),
     ]
 )

@@ -25,8 +25,11 @@ enum Clock {
 
     /// The current time.
     static func now() -> Date {
-        let elapsed = DispatchTime.now().uptimeNanoseconds &- start.monotonic
-        return start.base.addingTimeInterval(Double(elapsed) / 1e9)
+        // Read the start first: on the very first call it is set up here, after which the
+        // uptime read below is never earlier than its own.
+        let origin = start
+        let elapsed = DispatchTime.now().uptimeNanoseconds - origin.monotonic
+        return origin.base.addingTimeInterval(Double(elapsed) / 1e9)
     }
 
     /// The user's time zone (`TZ` is honoured by the system).

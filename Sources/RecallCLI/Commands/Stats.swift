@@ -38,9 +38,6 @@ extension Recall {
         var noColor = false
 
         func run() throws {
-            // Clock.now() reads the uptime before its lazy start on the very first call, so
-            // that call can run far ahead of RECALL_NOW; warm it up once (reported to the lead).
-            _ = Clock.now()
             let input = try StatsLoader.load(collection, now: Clock.now(), timeZone: Clock.timeZone)
             let filter = StatsFilter(argument: selection)
             try StatsLoader.check(filter, cards: input.cards)
