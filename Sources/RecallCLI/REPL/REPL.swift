@@ -127,12 +127,12 @@ final class REPL {
         let data = context.data
         let allDecks = data.deckNames
         out.line(out.styled("Recall", .bold) + " — \(allDecks.count) deck\(allDecks.count == 1 ? "" : "s"), \(data.cards.count) cards. Today:")
-        // Each deck's counts build a queue over the collection; in a large one, greet with
-        // the top-level decks only ('decks' lists the rest).
-        let decks = data.cards.count > REPL.greetAllLevelsUpTo ? allDecks.filter { !$0.contains("::") } : allDecks
+        // In a large collection, greet with the top-level decks only ('decks' lists the rest).
+        let decks = Array((data.cards.count > REPL.greetAllLevelsUpTo ? allDecks.filter { !$0.contains("::") } : allDecks)
+            .prefix(REPL.greetedDecks))
         let counts = REPL.counts(for: decks, data: data, now: context.now())
         let nameWidth = min(32, decks.map { TextWidth.of(REPL.indentedName($0)) }.max() ?? 0)
-        for deck in decks.prefix(30) {
+        for deck in decks {
             let c = counts[deck] ?? QueueCounts()
             out.line("  " + TextWidth.padded(REPL.indentedName(deck), to: nameWidth) + "  "
                      + out.styled(String(format: "%4d new", c.new), .blue) + "  "
@@ -143,18 +143,16 @@ final class REPL {
         out.line(out.styled("Type 'review' to start, 'help' for commands.", .dim))
     }
 
+    /// The greeting lists at most this many decks.
+    static let greetedDecks = 30
+
     /// Above this many cards the greeting shows only top-level decks.
     static let greetAllLevelsUpTo = 20_000
 
     /// Today's counts for each of `decks` (a deck's include its sub-decks and respect its limits).
     static func counts(for decks: [String], data: StudyData, now: Date) -> [String: QueueCounts] {
-        var out: [String: QueueCounts] = [:]
-        for deck in decks {
-            let subtree = data.cards.filter { $0.deck == deck || $0.deck.hasPrefix(deck + "::") }
-            out[deck] = QueueCounts(Queue(cards: subtree, records: data.records, settings: data.settings,
-                                          calendar: data.calendar, now: now, collection: data.cards))
-        }
-        return out
+        QueueCounts.perDeck(cards: data.cards, records: data.records, settings: data.settings,
+                            calendar: data.calendar, now: now, decks: decks)
     }
 
     /// `History::Gaza` → `  Gaza` (two spaces per level).

@@ -52,9 +52,16 @@ final class StoreStudyData: StudyData {
         return loaded.diagnostics + carriedEdits
     }
 
+    /// Reads only the end of the log to see whether anything was studied today, and then
+    /// replays just the cards studied today (a card's history is independent of the others').
     func retentionToday(now: Date) -> (passed: Int, total: Int) {
-        guard let entries = try? store.loadEntries() else { return (0, 0) }
-        return StoreStudyData.retentionToday(entries: entries, replay: store.replay, now: now)
+        let calendar = store.replay.calendar
+        let dayStart = calendar.startOfDay(calendar.dayNumber(now))
+        guard let recent = try? store.recentEntries(since: dayStart), !recent.isEmpty,
+              let entries = try? store.loadEntries() else { return (0, 0) }
+        let studied = Set(recent.map(\.card))
+        return StoreStudyData.retentionToday(entries: entries.filter { studied.contains($0.card) },
+                                             replay: store.replay, now: now)
     }
 
     /// Review-state answers on the study day of `now`, replayed from `entries`.
