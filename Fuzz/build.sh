@@ -26,6 +26,13 @@ core_library() {
 
 link() { # NAME MODULE FILES...
     local name=$1 module=$2; shift 2
+    local binary="$out/fuzz-$name" newer=""
+    if [ -f "$binary" ]; then
+        for f in "$out/libRecallCore.a" "$h/FuzzInput.swift" "$@"; do
+            [ -f "$f" ] && [ "$f" -nt "$binary" ] && newer=1
+        done
+        [ -z "$newer" ] && return 0 # up to date
+    fi
     "$swiftc" "${flags[@]}" -module-name "$module" -I "$out" -L "$out" -lRecallCore \
         "$h/FuzzInput.swift" "$@" -o "$out/fuzz-$name" 2> >(grep -v 'Cannot export local symbol' >&2)
 }

