@@ -39,7 +39,10 @@ struct CollectionBuilder {
         self.steps = []
         nonisolated(unsafe) let parsed = UnsafeMutableBufferPointer<ParsedDeck?>.allocate(capacity: steps.count)
         parsed.initialize(repeating: nil)
-        defer { parsed.deallocate() }
+        defer {
+            parsed.deinitialize() // release the parsed decks before freeing the buffer
+            parsed.deallocate()
+        }
         let parse: @Sendable (Int) -> Void = { i in
             if case .file(let path, let display, let deck, let format) = steps[i] {
                 parsed[i] = DeckFile.load(path: path, displayPath: display, deck: deck, format: format)
