@@ -1,3 +1,4 @@
+import RecallCore
 /// Turns the HTML of an Anki field into terminal text.
 ///
 /// Media references stay as text a user can open: `<img src="a.jpg">` becomes
@@ -28,7 +29,7 @@ struct AnkiFieldText {
         var text = ""
         var rest = Substring(html)
         func flush() {
-            out += Self.collapse(Self.decodeEntities(text))
+            out += Self.collapse(HTMLText.decodeEntities(text))
             text = ""
         }
         while let open = rest.firstIndex(where: { $0 == "<" || $0 == "[" }) {
@@ -54,7 +55,7 @@ struct AnkiFieldText {
                     rest = rest[rest.index(after: gt)...]
                 }
             } else if name == "img", let src = Self.attribute("src", in: tag) {
-                text += "[image: \(reference(Self.decodeEntities(String(src))))]"
+                text += "[image: \(reference(HTMLText.decodeEntities(String(src))))]"
             } else if name == "br" || Self.blockTags.contains(Substring(name)) {
                 flush()
                 if name == "br" || !(out.isEmpty || out.hasSuffix("\n")) { out += "\n" }

@@ -1,7 +1,7 @@
 /// Renders the HTML of Anki fields as plain terminal text: tags are stripped, entities
 /// decoded, `<br>` and block ends become newlines, list items get `- `, and `<script>` and
 /// `<style>` contents are dropped. Whitespace is collapsed as a browser would.
-enum HTMLText {
+public enum HTMLText {
     private static let blockTags: Set<String> = [
         "p", "div", "ul", "ol", "li", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote",
     ]
@@ -67,9 +67,11 @@ enum HTMLText {
         "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{A0}",
         "ndash": "–", "mdash": "—", "hellip": "…", "laquo": "«", "raquo": "»", "copy": "©",
         "rsquo": "’", "lsquo": "‘", "rdquo": "”", "ldquo": "“", "times": "×", "deg": "°",
+        "reg": "®", "divide": "÷", "middot": "·",
     ]
 
-    static func decodeEntities(_ text: String) -> String {
+    /// Decodes named (`&amp;`) and numeric (`&#233;`, `&#xE9;`) entities; unknown ones stay.
+    public static func decodeEntities(_ text: String) -> String {
         guard text.contains("&") else { return text }
         var out = ""
         var rest = Substring(text)
