@@ -20,16 +20,33 @@ enum StatsLoader {
         let decks = DeckLoad(root: root)
         let location = StoreLocation(dataDirectory: options.dataDirectory().path,
                                      decksDirectory: root.path)
-        let store: ProgressStore
-        let entries: [ReviewLogEntry]
         do {
-            store = try ProgressStore.open(location, device: "", timeZone: timeZone, forWriting: false)
-            entries = try store.loadEntries()
+            let store = try ProgressStore.open(location, device: "", timeZone: timeZone, forWriting: false)
+            return try input(store: store, cards: decks.cards, now: now)
         } catch {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             throw ExitCode(1)
         }
-        return StatsInput(cards: decks.cards(), log: entries, replay: store.replay, now: now)
+    }
+
+    /// The stats input for `store`: from `state.json`, `stats-cache.bin` and the log's tail
+    /// when they fit (computing and saving the cache when it is missing or stale), else from
+    /// a replay of the whole log. Both ways give the same input.
+    static func input(store: ProgressStore, cards: () -> [Card], now: Date) throws(StoreError) -> StatsInput {
+        if let base = store.statsBase() {
+            var reviews = base.cachedReviews, latest = base.latestPrefixTime
+            if reviews == nil {
+                let prefix = try store.statsPrefixEntries()
+                reviews = StatsInput(cards: [], log: prefix, replay: store.replay, now: now).reviews
+                latest = prefix.lazy.map(\.time).max()
+                store.saveStatsCache(reviews ?? [], latestPrefixTime: latest)
+            }
+            if let input = StatsInput(cards: cards(), prefixReviews: reviews ?? [], latestPrefixTime: latest,
+                                      base: base.records, tail: base.tail, replay: store.replay, now: now) {
+                return input
+            }
+        }
+        return StatsInput(cards: cards(), log: try store.loadEntries(), replay: store.replay, now: now)
     }
 
     /// Loads a collection's cards on a background thread; ``cards()`` waits for them.

@@ -92,7 +92,7 @@ private final class ShardResults: @unchecked Sendable {
 }
 
 /// Card records during a streaming replay, in arrays indexed by a ``CardIndexTable``.
-private struct ReplayState {
+struct ReplayState {
     let replay: CollectionReplay
     var index: CardIndexTable
     var records: [CardRecord] = []
@@ -105,6 +105,18 @@ private struct ReplayState {
         self.replay = replay
         index = CardIndexTable(capacity: capacity + 1024)
         days = DayCache(calendar: replay.calendar)
+    }
+
+    /// Starts from `base` (the records at some point of the log) instead of nothing.
+    init(replay: CollectionReplay, base: [CardID: CardRecord]) {
+        self.init(replay: replay, capacity: base.count)
+        records.reserveCapacity(base.count)
+        for (id, record) in base {
+            _ = index.index(of: id)
+            records.append(record)
+        }
+        lastDay = Array(repeating: 0, count: records.count)
+        lastTime = Array(repeating: .nan, count: records.count)
     }
 
     func record(_ id: CardID) -> CardRecord? {

@@ -8,6 +8,7 @@ extension ProgressStore {
     func load() throws(StoreError) {
         notices = []
         undoStack = []
+        snapshotBase = nil
         settings = try SettingsFile.load(path(SettingsFile.name))
         (renames, renameCoverage) = try RenameLog.load(path(RenameLog.name))
         renameTable = RenameTable(renames)
@@ -23,6 +24,7 @@ extension ProgressStore {
             outcome = try ReviewLogReader.read(bytes, from: snapshot.log.bytes, linesBefore: snapshot.log.lines,
                                                path: logPath) { tail.append($0) }
             records = snapshot.records
+            if !isWritable { snapshotBase = (snapshot.records, snapshot.log, tail) }
             catalogDigest = snapshot.catalog
             tailLines = tail.count
             if !tail.isEmpty { try applyTail(tail) }

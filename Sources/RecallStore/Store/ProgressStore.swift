@@ -35,6 +35,9 @@ public final class ProgressStore {
     var undoStack: [(card: CardID, time: Date, before: CardRecord?)] = []
     /// An older `state.json` waiting to be backed up once the log has been read.
     var pendingMigration: (version: Int, bytes: [UInt8], backup: String)?
+    /// Read-only stores: the snapshot's records and coverage and the log tail after it
+    /// (ids as written), when the snapshot fitted; what `recall stats` starts from.
+    var snapshotBase: (records: [CardID: CardRecord], log: FileCoverage, tail: [ReviewLogEntry])?
 
     init(location: StoreLocation, device: String, timeZone: TimeZone, writable: Bool) {
         self.location = location

@@ -1,0 +1,35 @@
+import Foundation
+
+extension StatsInput {
+    /// Builds the stats input from a point part-way through the log: the reviews of the log
+    /// before it (`prefixReviews`, as ``init(cards:log:replay:now:)`` gives them for that
+    /// part alone) and the card records there (`base`), replaying only `tail`.
+    ///
+    /// Gives exactly what the whole-log replay gives, or nil when it could not: an undo in
+    /// the tail (it may take back a review of the prefix), a tail out of log order, or a tail
+    /// starting no later than `latestPrefixTime` (the whole log would then be sorted
+    /// differently).
+    public init?(cards: [Card], prefixReviews: [StatsReview], latestPrefixTime: Date?,
+                 base: [CardID: CardRecord], tail: [ReviewLogEntry], replay: CollectionReplay,
+                 now: Date) {
+        guard !tail.contains(where: { $0.event == .undo }), CollectionReplay.isSorted(tail) else { return nil }
+        if let first = tail.first, let latest = latestPrefixTime, !(first.time > latest) { return nil }
+        var reviews = prefixReviews
+        // Without a tail the records are the base's; seeding a replay would cost more.
+        var state: ReplayState?
+        if !tail.isEmpty {
+            var replayed = ReplayState(replay: replay, base: base)
+            for entry in tail {
+                if let review = replayed.fold(entry) { reviews.append(review) }
+            }
+            state = replayed
+        }
+        let scheduler = replay.scheduler
+        let summaries = cards.map { card in
+            let record = if let state { state.record(card.id) } else { base[card.id] }
+            return StatsCard(card, record: record, scheduler: scheduler, calendar: replay.calendar, now: now)
+        }
+        self.init(reviews: reviews, cards: summaries, calendar: replay.calendar, now: now,
+                  desiredRetention: scheduler.settings.desiredRetention)
+    }
+}

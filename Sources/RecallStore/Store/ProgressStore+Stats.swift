@@ -1,0 +1,62 @@
+import Foundation
+import RecallCore
+
+/// Where `recall stats` can start instead of replaying the whole log: the card records at
+/// the end of the part of the log that `state.json` covers (the prefix), the entries after
+/// it, and the prefix's annotated reviews when `stats-cache.bin` holds them.
+public struct StatsBase: Sendable {
+    /// Every card with a history at the end of the prefix (the snapshot's records).
+    public var records: [CardID: CardRecord]
+    /// The log entries after the prefix, in file order, ids resolved through renames.
+    public var tail: [ReviewLogEntry]
+    /// The prefix's reviews from the stats cache; nil when there is no fitting cache.
+    public var cachedReviews: [StatsReview]?
+    /// The latest entry time in the prefix (from the cache; nil when the prefix is empty).
+    public var latestPrefixTime: Date?
+}
+
+extension ProgressStore {
+    /// The stats starting point, or nil when the store was opened for writing or
+    /// `state.json` was missing or did not fit the log, settings, renames or time zone.
+    public func statsBase() -> StatsBase? {
+        guard let base = snapshotBase else { return nil }
+        var result = StatsBase(records: base.records, tail: renameTable.resolve(base.tail))
+        if let map = try? MappedFile(path: path(StatsCache.name)),
+           let cached = StatsCache.decode(map.bytes, key: statsCacheKey(base.log)) {
+            result.cachedReviews = cached.reviews
+            result.latestPrefixTime = cached.latest
+        }
+        return result
+    }
+
+    /// The entries of the prefix that ``statsBase()`` starts after, ids resolved through
+    /// renames (reads that part of the log). Empty when there is no stats base.
+    public func statsPrefixEntries() throws(StoreError) -> [ReviewLogEntry] {
+        guard let base = snapshotBase, let map = try MappedFile(path: logPath) else { return [] }
+        var entries: [ReviewLogEntry] = []
+        entries.reserveCapacity(base.log.lines)
+        _ = try ReviewLogReader.read(map.bytes, from: 0, to: min(base.log.bytes, map.bytes.count),
+                                     linesBefore: 0, path: logPath) { entries.append($0) }
+        return renameTable.resolve(entries)
+    }
+
+    /// Writes `stats-cache.bin` for the prefix's `reviews` (atomically). Best effort: a cache
+    /// that cannot be written is simply recomputed next time, so errors are ignored.
+    public func saveStatsCache(_ reviews: [StatsReview], latestPrefixTime: Date?) {
+        guard let base = snapshotBase,
+              let bytes = StatsCache.encode(reviews, key: statsCacheKey(base.log), latest: latestPrefixTime)
+        else { return }
+        try? AtomicFile.write(bytes, to: path(StatsCache.name))
+    }
+
+    /// What the cached reviews depend on: the log prefix and renames they were computed
+    /// from, the settings and the time zone.
+    private func statsCacheKey(_ log: FileCoverage) -> [UInt8] {
+        var key = Array("log \(log.bytes) \(log.lines) \(hex16(log.head)) \(hex16(log.tail))\n".utf8)
+        let r = renameCoverage
+        key += Array("renames \(r.bytes) \(r.lines) \(hex16(r.head)) \(hex16(r.tail))\n".utf8)
+        key += Array("zone \(timeZone.identifier)\nsettings ".utf8)
+        key += canonicalSettings
+        return key
+    }
+}

@@ -1,0 +1,145 @@
+import Foundation
+import Testing
+import RecallCore
+import RecallStore
+@testable import RecallCLI
+
+/// `recall stats` from `state.json` + `stats-cache.bin` + the log tail must give exactly
+/// what a replay of the whole log gives, on a log with undo, suspend, unsuspend and forget.
+@Suite struct StatsCacheTests {
+    static let utc = TimeZone(identifier: "UTC")!
+    static let start = Date(timeIntervalSince1970: 1_760_000_000)
+    static let now = start.addingTimeInterval(90 * 86_400)
+
+    /// A temp collection of 12 cards; removed at the end of the test.
+    final class Collection {
+        let root: URL
+        var decks: URL { root.appendingPathComponent("Decks") }
+        var location: StoreLocation {
+            StoreLocation(dataDirectory: root.appendingPathComponent("data").path, decksDirectory: decks.path)
+        }
+
+        init() throws {
+            root = FileManager.default.temporaryDirectory
+                .appendingPathComponent("recall-statscache-\(UUID().uuidString.prefix(8))")
+            try FileManager.default.createDirectory(at: decks, withIntermediateDirectories: true)
+            let text = (1...12).map { "question \($0) :: answer \($0)\n" }.joined(separator: "\n")
+            try text.write(to: decks.appendingPathComponent("Deck.md"), atomically: true, encoding: .utf8)
+        }
+
+        deinit { try? FileManager.default.removeItem(at: root) }
+
+        var cards: [Card] { CollectionLoader.load(root: decks).cards }
+
+        /// Appends `entries` through a writable store and closes it (which writes `state.json`).
+        func append(_ entries: [ReviewLogEntry]) throws {
+            let store = try ProgressStore.open(location, device: "test", timeZone: StatsCacheTests.utc, forWriting: true)
+            for entry in entries { try store.append(entry) }
+            try store.close()
+        }
+
+        func readOnly() throws -> ProgressStore {
+            try ProgressStore.open(location, device: "", timeZone: StatsCacheTests.utc, forWriting: false)
+        }
+
+        var statePath: String { location.folder + "/state.json" }
+        var cachePath: String { location.folder + "/stats-cache.bin" }
+    }
+
+    /// Reviews of every card over `days` days from `day`, with a suspend, unsuspend and forget.
+    static func history(_ cards: [Card], days: Range<Int>, seed: Int) -> [ReviewLogEntry] {
+        var out: [ReviewLogEntry] = []
+        for day in days {
+            for (i, card) in cards.enumerated() where (i + day + seed) % 3 == 0 {
+                let time = start.addingTimeInterval(Double(day * 86_400 + i * 60 + seed))
+                let rating = Rating(rawValue: 1 + (i * 7 + day + seed) % 4) ?? .good
+                out.append(.review(card.id, rating, at: time, durationMs: 1000 + i * 10, device: "test"))
+            }
+        }
+        let t = start.addingTimeInterval(Double(days.upperBound * 86_400))
+        out.append(ReviewLogEntry(event: .suspend, card: cards[1].id, time: t, device: "test"))
+        out.append(ReviewLogEntry(event: .forget, card: cards[2].id, time: t.addingTimeInterval(1), device: "test"))
+        out.append(ReviewLogEntry(event: .unsuspend, card: cards[1].id, time: t.addingTimeInterval(2), device: "test"))
+        return out
+    }
+
+    /// An undo of the last review in `entries` (appended right after it).
+    static func undo(_ entries: [ReviewLogEntry]) -> ReviewLogEntry? {
+        guard let last = entries.last(where: { $0.event == .review }) else { return nil }
+        return ReviewLogEntry(event: .undo, card: last.card, time: last.time.addingTimeInterval(5),
+                              device: "test", target: last.time)
+    }
+
+    /// The JSON `recall stats --json` prints for `input`.
+    static func json(_ input: StatsInput) throws -> String {
+        try StatsJSON.render(StatsReport.compute(input), scope: "all decks")
+    }
+
+    static func expectSame(_ a: StatsInput, _ b: StatsInput) throws {
+        #expect(a.reviews == b.reviews)
+        #expect(a.cards == b.cards)
+        #expect(try json(a) == json(b))
+    }
+
+    /// Writes a snapshot after `first`, then appends `tail` without updating the snapshot.
+    static func collection(first: [ReviewLogEntry], tail: [ReviewLogEntry], in c: Collection) throws {
+        try c.append(first)
+        let snapshot = try Data(contentsOf: URL(fileURLWithPath: c.statePath))
+        try c.append(tail)
+        try snapshot.write(to: URL(fileURLWithPath: c.statePath))
+    }
+
+    @Test func cacheAndTailGiveTheWholeLogReplay() throws {
+        let c = try Collection()
+        let cards = c.cards
+        var first = Self.history(cards, days: 0..<30, seed: 0)
+        first.insert(try #require(Self.undo(first)), at: first.count - 3)
+        let tail = Self.history(cards, days: 40..<50, seed: 1)
+        try Self.collection(first: first, tail: tail, in: c)
+
+        let full = try c.readOnly()
+        let expected = StatsInput(cards: cards, log: try full.loadEntries(), replay: full.replay, now: Self.now)
+        #expect(expected.reviews.count > 100)
+        #expect(!FileManager.default.fileExists(atPath: c.cachePath))
+        let store = try c.readOnly()
+        #expect(store.statsBase()?.tail.isEmpty == false)
+        let computed = try StatsLoader.input(store: store, cards: { cards }, now: Self.now)
+        try Self.expectSame(computed, expected)
+        #expect(FileManager.default.fileExists(atPath: c.cachePath))
+        let again = try c.readOnly()
+        #expect(again.statsBase()?.cachedReviews?.isEmpty == false)
+        try Self.expectSame(try StatsLoader.input(store: again, cards: { cards }, now: Self.now), expected)
+    }
+
+    @Test func undoInTheTailFallsBackToTheWholeLog() throws {
+        let c = try Collection()
+        let cards = c.cards
+        let first = Self.history(cards, days: 0..<20, seed: 0)
+        let undo = try #require(Self.undo(first))
+        let tail = [ReviewLogEntry(event: .undo, card: undo.card, time: Self.start.addingTimeInterval(30 * 86_400),
+                                   device: "test", target: undo.target)] + Self.history(cards, days: 31..<35, seed: 2)
+        try Self.collection(first: first, tail: tail, in: c)
+        let full = try c.readOnly()
+        let expected = StatsInput(cards: cards, log: try full.loadEntries(), replay: full.replay, now: Self.now)
+        try Self.expectSame(try StatsLoader.input(store: try c.readOnly(), cards: { cards }, now: Self.now), expected)
+        try Self.expectSame(try StatsLoader.input(store: try c.readOnly(), cards: { cards }, now: Self.now), expected)
+    }
+
+    @Test func staleCacheIsNotUsed() throws {
+        let c = try Collection()
+        let cards = c.cards
+        try c.append(Self.history(cards, days: 0..<10, seed: 0))
+        _ = try StatsLoader.input(store: try c.readOnly(), cards: { cards }, now: Self.now)
+        #expect(FileManager.default.fileExists(atPath: c.cachePath))
+        // New reviews rewrite the snapshot, so the old cache no longer fits it.
+        try c.append(Self.history(cards, days: 12..<15, seed: 1))
+        #expect(try c.readOnly().statsBase()?.cachedReviews == nil)
+        let full = try c.readOnly()
+        let expected = StatsInput(cards: cards, log: try full.loadEntries(), replay: full.replay, now: Self.now)
+        try Self.expectSame(try StatsLoader.input(store: try c.readOnly(), cards: { cards }, now: Self.now), expected)
+        // A different time zone: no snapshot fits, so no stats base at all.
+        let other = try ProgressStore.open(c.location, device: "", timeZone: TimeZone(identifier: "Asia/Tokyo")!,
+                                           forWriting: false)
+        #expect(other.statsBase() == nil)
+    }
+}
