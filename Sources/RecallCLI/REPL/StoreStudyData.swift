@@ -21,13 +21,22 @@ final class StoreStudyData: StudyData {
     /// whose question was edited keeps its history.
     init(decksRoot: URL, dataDirectory: URL, timeZone: TimeZone, now: Date) throws {
         self.decksRoot = decksRoot
-        let loaded = CollectionLoader.load(root: decksRoot)
+        // The deck files and the progress store are independent: parse the decks on another
+        // thread while this one reads the snapshot (whole-process time of `recall review`).
+        let decks = BackgroundDeckLoad(root: decksRoot)
+        let location = StoreLocation(dataDirectory: dataDirectory.path, decksDirectory: decksRoot.path)
+        let device: String
+        do {
+            device = try ProgressStore.deviceID(dataDirectory: location.dataDirectory,
+                                                environment: ProcessInfo.processInfo.environment)
+            store = try ProgressStore.open(location, device: device, timeZone: timeZone, forWriting: true)
+        } catch {
+            _ = decks.result()
+            throw error
+        }
+        let loaded = decks.result()
         cards = loaded.cards
         deckDiagnostics = loaded.diagnostics
-        let location = StoreLocation(dataDirectory: dataDirectory.path, decksDirectory: decksRoot.path)
-        let device = try ProgressStore.deviceID(dataDirectory: location.dataDirectory,
-                                                environment: ProcessInfo.processInfo.environment)
-        store = try ProgressStore.open(location, device: device, timeZone: timeZone, forWriting: true)
         carriedEdits = try store.reconcile(with: cards, now: now).carriedMessages
     }
 
@@ -81,5 +90,26 @@ final class StoreStudyData: StudyData {
 
     func close() throws {
         try store.close()
+    }
+}
+
+/// Loads a collection's deck files on a background thread; ``result()`` waits for them.
+private final class BackgroundDeckLoad: @unchecked Sendable {
+    private var loaded: (cards: [Card], diagnostics: [Diagnostic]) = ([], [])
+    private let done = DispatchSemaphore(value: 0)
+
+    init(root: URL) {
+        let path = root.path
+        DispatchQueue.global(qos: .userInitiated).async {
+            let collection = CollectionLoader.load(root: URL(fileURLWithPath: path))
+            self.loaded = (collection.cards, collection.diagnostics)
+            self.done.signal()
+        }
+    }
+
+    /// The cards and diagnostics (waits for the load; call once).
+    func result() -> (cards: [Card], diagnostics: [Diagnostic]) {
+        done.wait()
+        return loaded
     }
 }

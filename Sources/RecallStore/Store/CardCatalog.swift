@@ -53,6 +53,33 @@ struct CardCatalog: Sendable {
         return h.value
     }
 
+    /// ``digest`` of the catalog of `cards`, without building it when the cards already come
+    /// in catalog order (file, line, kind), as the collection loader usually gives them.
+    static func digest(of cards: [Card]) -> UInt64 {
+        var h = StableHasher()
+        var pos = 0
+        for i in cards.indices {
+            let c = cards[i]
+            if i > 0 {
+                let p = cards[i - 1]
+                guard precedes(p, c) else { return CardCatalog(cards: cards).digest }
+                pos = p.source.file == c.source.file ? pos + 1 : 0
+            }
+            h.combine(c.id.rawValue)
+            h.combine(UInt64(pos))
+            h.combine(UInt64(c.source.file.utf8.count))
+            h.combine(bytes: c.source.file.utf8)
+        }
+        return h.value
+    }
+
+    /// Whether `a` comes strictly before `b` in catalog order.
+    private static func precedes(_ a: Card, _ b: Card) -> Bool {
+        if a.source.file != b.source.file { return a.source.file < b.source.file }
+        if a.source.line != b.source.line { return a.source.line < b.source.line }
+        return kind(a.kind) < kind(b.kind)
+    }
+
     func encoded() -> [UInt8] {
         var out: [UInt8] = []
         for e in entries {

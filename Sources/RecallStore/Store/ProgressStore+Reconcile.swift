@@ -53,10 +53,10 @@ extension ProgressStore {
     /// and the cards in `catalog.jsonl`; a read-only one only reports. Cheap when the decks
     /// have not changed since the last call.
     public func reconcile(with cards: [Card], now: Date) throws(StoreError) -> Reconciliation {
-        let catalog = CardCatalog(cards: cards)
         let ids = Set(cards.map(\.id))
         var result = Reconciliation()
-        if catalog.digest != catalogDigest {
+        if CardCatalog.digest(of: cards) != catalogDigest {
+            let catalog = CardCatalog(cards: cards)
             let old = CardCatalog.load(path(CardCatalog.name))
             (result.carried, result.unsure) = RenameMatcher(old: old, new: catalog, records: records, current: ids).matches()
             if isWritable, lock != nil { try record(result.carried, catalog: catalog, old: old, now: now) }
