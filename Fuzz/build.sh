@@ -46,7 +46,7 @@ for t in "${targets[@]}"; do
         logline | snapshot) link "$t" RecallStore "$h/$t.swift" $(sources RecallStore) ;;
         anki) link anki RecallAnki -I "$root/Sources/CZstd" -lzstd "$h/anki.swift" \
             "$root/Sources/RecallAnki/AnkiMediaMap.swift" "$root/Sources/RecallAnki/Zstd.swift" \
-            "$root/Sources/RecallAnki/AnkiFieldText.swift" "$root/Sources/RecallAnki/AnkiFieldText+Entities.swift" ;;
+            "$root"/Sources/RecallAnki/AnkiFieldText*.swift ;;
         *) echo "unknown fuzz target '$t'" >&2; exit 64 ;;
     esac
 done
