@@ -165,6 +165,12 @@ enum BadInputCatalogue {
                 """),
         progress("settings: wrong type", "settings", #"{"new_per_day":"many"}"#, """
                 recall: error: setting 'new_per_day' in 'ROOT/data/collections/decks/settings.json' has a value of the wrong type
+                note: fix the value by hand, or delete the line to use the default
+
+                """),
+        progress("settings: out of range", "settings", #"{"new_per_day":-5}"#, """
+                recall: error: 'ROOT/data/collections/decks/settings.json' holds an invalid setting: new cards per day is -5, expected 0 or more
+                note: fix the value by hand, or delete the file to go back to the default settings
 
                 """),
         progress("snapshot: newer schema", "state", #"{"cards":[],"schema":99}"#, """

@@ -86,9 +86,14 @@ public enum SettingsFile {
                                  notes: ["run 'recall config' to see the settings there are"])
             }
             guard let v = settingValue(value, kind: setting.kind) else {
-                throw StoreError(path: path, reason: "setting '\(key)' in '\(path)' has a value of the wrong type")
+                throw StoreError(path: path, reason: "setting '\(key)' in '\(path)' has a value of the wrong type",
+                                 notes: ["fix the value by hand, or delete the line to use the default"])
             }
             setting.set(&settings, v)
+        }
+        if let problem = settings.validate().first {
+            throw StoreError(path: path, reason: "'\(path)' holds an invalid setting: \(problem)",
+                             notes: ["fix the value by hand, or delete the file to go back to the default settings"])
         }
         return settings
     }
