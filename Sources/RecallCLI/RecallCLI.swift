@@ -6,18 +6,78 @@ public enum RecallCLI {
     /// Parses argv, runs the command and exits with its code.
     ///
     /// `CLIError`s print as `recall: error: …` with their hint and exit 1; everything else
-    /// (usage errors: 64, `ExitCode`, help) goes through ArgumentParser.
+    /// (usage errors: 64, `ExitCode`, help) goes through ArgumentParser, with the usage of
+    /// the command that failed.
     public static func run(arguments: [String]? = nil) -> Never {
+        let arguments = arguments ?? Array(CommandLine.arguments.dropFirst())
+        if let unknown = unknownCommand(in: arguments) { usageError(unknown) }
+        var command: ParsableCommand
         do {
             try Clock.validate()
-            var command = try Recall.parseAsRoot(arguments)
+            command = try Recall.parseAsRoot(arguments)
+        } catch {
+            exit(with: error, command: Recall.self)
+        }
+        do {
             try command.run()
             Recall.exit()
-        } catch let error as CLIError {
+        } catch {
+            exit(with: error, command: type(of: command))
+        }
+    }
+
+    private static func exit(with error: Error, command: ParsableCommand.Type) -> Never {
+        if let error = error as? CLIError {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             Foundation.exit(error.exitCode)
-        } catch {
-            Recall.exit(withError: error)
         }
+        let code = Recall.exitCode(for: error)
+        guard code == .validationFailure, command != Recall.self else { Recall.exit(withError: error) }
+        // A usage error found while running a subcommand: show that subcommand's usage.
+        let name = command.configuration.commandName ?? ""
+        let usage = Recall.usageString(for: command)
+        let text = "Error: \(Recall.message(for: error))\nUsage: \(usage)\n  See 'recall \(name) --help' for more information.\n"
+        FileHandle.standardError.write(Data(text.utf8))
+        Foundation.exit(code.rawValue)
+    }
+
+    /// The first argument when it looks like a command name but is none (`recall revue`):
+    /// without this, ArgumentParser hands it to the default command and blames that.
+    static func unknownCommand(in arguments: [String]) -> String? {
+        guard let first = arguments.first, !first.hasPrefix("-") else { return nil }
+        let names = commandNames
+        return names.contains(first) ? nil : first
+    }
+
+    static var commandNames: [String] {
+        Recall.configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
+    }
+
+    private static func usageError(_ word: String) -> Never {
+        var message = "Error: unknown command '\(word)'\n"
+        if let close = commandNames.min(by: { distance($0, word) < distance($1, word) }),
+           distance(close, word) <= 2 {
+            message += "Did you mean '\(close)'?\n"
+        }
+        message += "Commands: \(commandNames.filter { $0 != "help" }.joined(separator: ", "))\n"
+        message += "  See 'recall --help' for more information.\n"
+        FileHandle.standardError.write(Data(message.utf8))
+        Foundation.exit(ExitCode.validationFailure.rawValue)
+    }
+
+    /// Levenshtein distance, for suggesting a command.
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        var row = Array(0...b.count)
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            var previous = row[0]
+            row[0] = i
+            for j in stride(from: 1, through: b.count, by: 1) {
+                let current = row[j]
+                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+                previous = current
+            }
+        }
+        return row[b.count]
     }
 }

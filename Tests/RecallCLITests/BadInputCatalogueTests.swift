@@ -195,9 +195,10 @@ enum BadInputCatalogue {
                 """, status: 1),
         BadInput(name: "unknown subcommand", arguments: ["revue"],
                  stderr: """
-                Error: Unexpected argument 'revue'
-                Usage: recall shell [--decks <dir>] [--data <dir>] [--no-color]
-                  See 'recall shell --help' for more information.
+                Error: unknown command 'revue'
+                Did you mean 'review'?
+                Commands: shell, review, quiz, stats, decks, check, import, export, optimize, config, merge, replay
+                  See 'recall --help' for more information.
 
                 """, status: 64),
         BadInput(name: "unknown option", files: cards, arguments: ["review", "--colour"],
@@ -217,8 +218,8 @@ enum BadInputCatalogue {
         BadInput(name: "config: not a number", files: cards, arguments: ["config", "new_per_day", "many"],
                  stderr: """
                 Error: new_per_day: expected a whole number, found 'many'
-                Usage: recall <subcommand>
-                  See 'recall --help' for more information.
+                Usage: recall config [--decks <dir>] [--data <dir>] [<key>] [<value>]
+                  See 'recall config --help' for more information.
 
                 """, status: 64),
         BadInput(name: "decks folder missing", arguments: ["check", "NoSuchDecks"],
