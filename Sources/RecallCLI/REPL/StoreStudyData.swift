@@ -107,9 +107,10 @@ private final class BackgroundDeckLoad: @unchecked Sendable {
         }
     }
 
-    /// The cards and diagnostics (waits for the load; call once).
+    /// The cards and diagnostics (waits for the load; may be called more than once).
     func result() -> (cards: [Card], diagnostics: [Diagnostic]) {
         done.wait()
+        defer { done.signal() }
         return loaded
     }
 }

@@ -62,8 +62,10 @@ enum StatsLoader {
             }
         }
 
+        /// Waits for the cards (may be called more than once).
         func cards() -> [Card] {
             done.wait()
+            defer { done.signal() }
             return result
         }
     }

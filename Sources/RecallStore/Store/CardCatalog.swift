@@ -56,8 +56,9 @@ struct CardCatalog: Sendable {
     /// ``digest`` of the catalog of `cards`, without building it when the cards already come
     /// in catalog order (file, line, kind), as the collection loader usually gives them.
     static func digest(of cards: [Card]) -> UInt64 {
-        var h = StableHasher()
+        var h = FNV1a()
         var pos = 0
+        var file: [UInt8] = []
         for i in cards.indices {
             let c = cards[i]
             if i > 0 {
@@ -65,12 +66,32 @@ struct CardCatalog: Sendable {
                 guard precedes(p, c) else { return CardCatalog(cards: cards).digest }
                 pos = p.source.file == c.source.file ? pos + 1 : 0
             }
+            if pos == 0 { file = Array(c.source.file.utf8) }
             h.combine(c.id.rawValue)
             h.combine(UInt64(pos))
-            h.combine(UInt64(c.source.file.utf8.count))
-            h.combine(bytes: c.source.file.utf8)
+            h.combine(UInt64(file.count))
+            file.withUnsafeBufferPointer { h.combine($0) }
         }
         return h.value
+    }
+
+    /// ``StableHasher``'s 64-bit FNV-1a, specialised here for speed (the digest of 100,000
+    /// cards is computed on every start); `CardCatalogDigestTests` pins them equal.
+    private struct FNV1a {
+        var value: UInt64 = 0xcbf2_9ce4_8422_2325
+        static let prime: UInt64 = 0x0000_0100_0000_01b3
+
+        @inline(__always) mutating func combine(_ bytes: UnsafeBufferPointer<UInt8>) {
+            for byte in bytes { value = (value ^ UInt64(byte)) &* Self.prime }
+        }
+
+        @inline(__always) mutating func combine(_ number: UInt64) {
+            var n = number
+            for _ in 0..<8 {
+                value = (value ^ (n & 0xff)) &* Self.prime
+                n >>= 8
+            }
+        }
     }
 
     /// Whether `a` comes strictly before `b` in catalog order.
