@@ -122,7 +122,9 @@ import RecallStore
         let full = try c.readOnly()
         let expected = StatsInput(cards: cards, log: try full.loadEntries(), replay: full.replay, now: Self.now)
         try Self.expectSame(try StatsLoader.input(store: try c.readOnly(), cards: { cards }, now: Self.now), expected)
-        try Self.expectSame(try StatsLoader.input(store: try c.readOnly(), cards: { cards }, now: Self.now), expected)
+        // As the command loads it (decks on another thread, awaited by both paths).
+        let options = try CollectionOptions.parse(["--decks", c.decks.path, "--data", c.root.appendingPathComponent("data").path])
+        try Self.expectSame(try StatsLoader.load(options, now: Self.now, timeZone: Self.utc), expected)
     }
 
     @Test func staleCacheIsNotUsed() throws {
