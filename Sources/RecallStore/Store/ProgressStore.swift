@@ -4,8 +4,8 @@ import RecallCore
 /// One collection's progress: settings, every card's state, and the review log behind them.
 ///
 /// Open it with ``open(_:device:timeZone:forWriting:)``. A writable store holds the
-/// collection's lock until ``close()`` (or until the process ends); a read-only one never
-/// writes anything. Card states come from the snapshot plus a replay of the log tail;
+/// collection's lock until ``close()`` (or until the process ends); a read-only one writes
+/// nothing but the stats cache (``saveStatsCache(_:latestPrefixTime:)``). Card states come from the snapshot plus a replay of the log tail;
 /// ``append(_:)`` writes an entry durably and updates ``records`` incrementally.
 public final class ProgressStore {
     public let location: StoreLocation
