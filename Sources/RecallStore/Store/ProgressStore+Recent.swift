@@ -10,7 +10,7 @@ extension ProgressStore {
     /// between devices), so the cost is proportional to the recent part only. A malformed
     /// line makes it fall back to a full read, which reports the line.
     public func recentEntries(since: Date) throws(StoreError) -> [ReviewLogEntry] {
-        guard let map = try MappedFile(path: logPath), let base = map.bytes.baseAddress else { return [] }
+        guard let map = try MappedFile(path: logPath), map.bytes.baseAddress != nil else { return [] }
         let bytes = map.bytes
         let stop = since.addingTimeInterval(-86_400)
         var decoder = ReviewLogLineDecoder()
