@@ -9,14 +9,19 @@ extension Recall {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "import",
-            abstract: "Convert a deck file into a Markdown deck in the collection.",
+            abstract: "Import a deck file or an Anki package (.apkg, .colpkg) into the collection.",
             discussion: """
                 Reads FILE (plain .txt, Markdown .md, or .tsv/.csv as Anki exports them) and \
                 writes its cards as a Markdown deck in the collection, leaving out cards the \
                 collection already has. An existing deck file is only replaced with --force.
 
+                An Anki package (.apkg, .colpkg) brings its decks as Markdown files (A::B \
+                becomes A/B.md), its media under media/, and its review history, so every card \
+                keeps its memory state. Importing the same package again adds nothing.
+
                 Examples:
                   recall import ~/Downloads/spanish.tsv
+                  recall import ~/Downloads/Spanish.apkg
                   recall import notes.txt --into Languages/Spanish.md
                   recall import spanish.csv --into Spanish.md --force
                 """
