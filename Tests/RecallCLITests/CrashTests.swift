@@ -153,6 +153,7 @@ struct CrashHarness {
         process.arguments = arguments + ["--decks", root.appendingPathComponent("Decks").path,
                                          "--data", root.appendingPathComponent("data").path]
         process.environment = ["PATH": "/usr/bin:/bin", "HOME": root.path, "RECALL_DEVICE": "d-crash", "TZ": "UTC"]
+            .merging(RecallProcess.sanitizerEnvironment) { _, new in new }
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         let stdin = Pipe()

@@ -110,7 +110,8 @@ import Testing
         let terminal = try PTYProcess(path: RecallProcess.binary.path, arguments: [
             "import", root.appendingPathComponent("big.tsv").path,
             "--decks", root.appendingPathComponent("Decks").path,
-        ], environment: ["PATH": "/usr/bin:/bin", "HOME": root.path, "NO_COLOR": "1"])
+        ], environment: ["PATH": "/usr/bin:/bin", "HOME": root.path, "NO_COLOR": "1"]
+            .merging(RecallProcess.sanitizerEnvironment) { _, new in new })
         try terminal.expect("% writing")
         try terminal.expect("imported 60000 cards into")
         #expect(try terminal.waitForExit() == 0)
@@ -122,7 +123,8 @@ import Testing
         let terminal = try PTYProcess(path: RecallProcess.binary.path, arguments: [
             "import", root.appendingPathComponent("small.tsv").path,
             "--decks", root.appendingPathComponent("Decks").path,
-        ], environment: ["PATH": "/usr/bin:/bin", "HOME": root.path, "NO_COLOR": "1"])
+        ], environment: ["PATH": "/usr/bin:/bin", "HOME": root.path, "NO_COLOR": "1"]
+            .merging(RecallProcess.sanitizerEnvironment) { _, new in new })
         let output = try terminal.expect("imported 1 card into")
         #expect(!output.contains("%"))
         #expect(try terminal.waitForExit() == 0)

@@ -31,6 +31,7 @@ struct StudyFixture {
     var environment: [String: String] {
         ["RECALL_NOW": "2026-03-01T09:00:00Z", "RECALL_DEVICE": "e2e", "TZ": "UTC", "NO_COLOR": "1",
          "COLUMNS": "80", "PATH": "/usr/bin:/bin", "HOME": root.path, "LANG": "C.UTF-8"]
+            .merging(RecallProcess.sanitizerEnvironment) { _, new in new }
             .merging(extraEnvironment) { _, new in new }
     }
 

@@ -49,6 +49,7 @@ import RecallStore
             process.arguments = arguments + ["--decks", decks.path, "--data", data.path]
             process.environment = ["RECALL_NOW": "2026-03-10T12:00:00Z", "TZ": "UTC", "NO_COLOR": "1",
                                    "COLUMNS": "80", "PATH": "/usr/bin:/bin", "HOME": root.path]
+                .merging(RecallProcess.sanitizerEnvironment) { _, new in new }
             let out = Pipe(), err = Pipe()
             process.standardOutput = out
             process.standardError = err

@@ -2,6 +2,13 @@ import Foundation
 
 /// Running the real `recall` binary in end-to-end tests.
 enum RecallProcess {
+    /// The sanitizer settings of the test process (`ASAN_OPTIONS` and the like), passed on to
+    /// every `recall` a test starts with a clean environment, so that `swift test --sanitize=…`
+    /// runs the children with the same settings. Empty in a normal run.
+    static let sanitizerEnvironment: [String: String] = ProcessInfo.processInfo.environment.filter {
+        ["ASAN_OPTIONS", "LSAN_OPTIONS", "TSAN_OPTIONS", "UBSAN_OPTIONS"].contains($0.key)
+    }
+
     /// The `recall` executable built next to the test bundle: the folder of `/proc/self/exe`
     /// (the test runner), walking up out of an `.xctest` bundle if needed.
     static let binary: URL = {
@@ -52,6 +59,7 @@ func runRecall(_ args: [String], env: [String: String] = [:], stdin: String? = n
         "NO_COLOR": "1", "COLUMNS": "80", "HOME": home.path,
         "RECALL_DATA": home.appendingPathComponent("data").path,
     ]
+    environment.merge(RecallProcess.sanitizerEnvironment) { _, new in new }
     environment.merge(env) { _, new in new }
 
     let outURL = scratch.appendingPathComponent("stdout")
