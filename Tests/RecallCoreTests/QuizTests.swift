@@ -1,18 +1,8 @@
 import Testing
 @testable import RecallCore
 
-/// A fixed-sequence generator (SplitMix64) so shuffles are reproducible.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// SplitMix64 from RecallCore: seeded, the same sequence everywhere.
+typealias SeededGenerator = SplitMix64
 
 func makeCard(_ question: String, _ answer: String, deck: String = "Geo", tags: [String] = [],
               line: Int = 1) -> Card {
