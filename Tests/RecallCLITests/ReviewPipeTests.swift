@@ -76,15 +76,7 @@ struct StudyFixture {
     }
 
     /// The `recall` executable built next to the test bundle.
-    static let binary: URL = {
-        var dir = Bundle.main.bundleURL
-        for _ in 0..<4 {
-            let candidate = dir.appendingPathComponent("recall")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            dir = dir.deletingLastPathComponent()
-        }
-        return Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("recall")
-    }()
+    static var binary: URL { RecallProcess.binary }
 }
 
 @Suite struct ReviewPipeTests {

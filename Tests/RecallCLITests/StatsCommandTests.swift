@@ -44,34 +44,15 @@ import RecallStore
 
         /// Runs `recall` with the test environment; returns (stdout, stderr, exit code).
         func run(_ arguments: [String]) throws -> (out: String, err: String, code: Int32) {
-            let process = Process()
-            process.executableURL = StatsCommandTests.binary
-            process.arguments = arguments + ["--decks", decks.path, "--data", data.path]
-            process.environment = ["RECALL_NOW": "2026-03-10T12:00:00Z", "TZ": "UTC", "NO_COLOR": "1",
-                                   "COLUMNS": "80", "PATH": "/usr/bin:/bin", "HOME": root.path]
-                .merging(RecallProcess.sanitizerEnvironment) { _, new in new }
-            let out = Pipe(), err = Pipe()
-            process.standardOutput = out
-            process.standardError = err
-            try process.run()
-            let outData = out.fileHandleForReading.readDataToEndOfFile()
-            let errData = err.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return (String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self),
-                    process.terminationStatus)
+            let result = runRecall(arguments + ["--decks", decks.path, "--data", data.path],
+                                   env: ["RECALL_NOW": "2026-03-10T12:00:00Z", "TZ": "UTC", "HOME": root.path],
+                                   cwd: root)
+            return (result.stdout, result.stderr, result.status)
         }
     }
 
     /// The `recall` executable built next to the test bundle.
-    static let binary: URL = {
-        var dir = Bundle.main.bundleURL
-        for _ in 0..<4 {
-            let candidate = dir.appendingPathComponent("recall")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            dir = dir.deletingLastPathComponent()
-        }
-        return Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("recall")
-    }()
+    static var binary: URL { RecallProcess.binary }
 
     static let week: [(String, String, Rating, Int)] = [
         ("hello", "2026-03-08T09:00:00Z", .good, 4000),
