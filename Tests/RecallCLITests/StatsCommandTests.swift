@@ -51,8 +51,6 @@ import RecallStore
         }
     }
 
-    /// The `recall` executable built next to the test bundle.
-    static var binary: URL { RecallProcess.binary }
 
     static let week: [(String, String, Rating, Int)] = [
         ("hello", "2026-03-08T09:00:00Z", .good, 4000),
