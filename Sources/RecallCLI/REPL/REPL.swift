@@ -174,7 +174,8 @@ enum ReviewQueue {
             context.view.note("decks: \(decks)" + (data.tagNames.isEmpty ? "" : "; tags: " + data.tagNames.prefix(8).map { "#" + $0 }.joined(separator: " ")))
             return nil
         }
-        let chosen = data.cards.filter { ReviewArguments.matches($0, filters: filters) }
+        // Without filters the whole collection is studied: share its array instead of copying it.
+        let chosen = filters.isEmpty ? data.cards : data.cards.filter { ReviewArguments.matches($0, filters: filters) }
         let queue = Queue(cards: chosen, records: data.records, settings: data.settings,
                           calendar: data.calendar, now: context.now(), collection: data.cards)
         return (queue.items + queue.learnAhead + queue.laterToday).map(\.card)

@@ -10,9 +10,8 @@ struct DailyLimits: Sendable {
     private let settings: CollectionSettings
     private var chains: [String: [(deck: String, limits: CollectionSettings.DeckLimits)]] = [:]
 
-    /// Limits for study day `today`, less what `records` show was already studied on it.
-    init(settings: CollectionSettings, cards: [Card], records: [CardID: CardRecord],
-         calendar: StudyCalendar, today: Int) {
+    /// Today's full limits, before anything studied today is counted (``countStudied``).
+    init(settings: CollectionSettings) {
         self.settings = settings
         newLeft = settings.newPerDay
         reviewsLeft = settings.reviewsPerDay
@@ -20,15 +19,13 @@ struct DailyLimits: Sendable {
             if let n = limits.newPerDay { deckNewLeft[deck] = n }
             if let n = limits.reviewsPerDay { deckReviewsLeft[deck] = n }
         }
-        for card in cards {
-            guard let record = records[card.id] else { continue }
-            if let t = record.introduced, calendar.dayNumber(t) == today {
-                spend(new: true, deck: card.deck)
-            }
-            if let t = record.lastReviewAsReview, calendar.dayNumber(t) == today {
-                spend(new: false, deck: card.deck)
-            }
-        }
+    }
+
+    /// Counts a card of `deck` that was introduced (`new`) and/or reviewed in review state
+    /// (`review`) earlier today against the limits.
+    mutating func countStudied(new: Bool, review: Bool, deck: String) {
+        if new { spend(new: true, deck: deck) }
+        if review { spend(new: false, deck: deck) }
     }
 
     /// Whether the overall limit for new cards (or reviews) is used up for today.

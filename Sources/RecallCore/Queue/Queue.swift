@@ -85,15 +85,25 @@ public struct Queue: Sendable {
             self.calendar = calendar
             self.now = now
             let today = calendar.dayNumber(now)
+            let dayStart = calendar.startOfDay(today), dayEnd = calendar.startOfDay(today + 1)
+            let isToday = { (date: Date) in date >= dayStart && date < dayEnd }
             var studied = Set<CardID>()
-            for card in collection {
-                if let last = records[card.id]?.schedule.lastReview, calendar.dayNumber(last) == today {
-                    studied.insert(card.noteID)
+            var limits = DailyLimits(settings: settings)
+            // One dictionary lookup per card, and no copies of the cards (their strings would
+            // be retained and released for nothing): this runs over the whole collection.
+            collection.withUnsafeBufferPointer { cards in
+                for i in cards.indices {
+                    guard let record = records[cards[i].id] else { continue }
+                    if let last = record.schedule.lastReview, isToday(last) { studied.insert(cards[i].noteID) }
+                    let introducedToday = record.introduced.map(isToday) ?? false
+                    let reviewedToday = record.lastReviewAsReview.map(isToday) ?? false
+                    if introducedToday || reviewedToday {
+                        limits.countStudied(new: introducedToday, review: reviewedToday, deck: cards[i].deck)
+                    }
                 }
             }
             studiedNotes = studied
-            limits = DailyLimits(settings: settings, cards: collection, records: records,
-                                 calendar: calendar, today: today)
+            self.limits = limits
         }
     }
 
@@ -117,24 +127,27 @@ public struct Queue: Sendable {
             let dayEnd = calendar.startOfDay(today + 1)
             let aheadEnd = now.addingTimeInterval(Double(settings.learnAheadMinutes) * 60)
             let scheduler = Scheduler(settings: settings)
-            for (index, card) in cards.enumerated() {
-                let record = records[card.id]
-                if let record, record.suspended || record.isBuried(onDay: today) { continue }
-                guard let schedule = record?.schedule, schedule.state != .new else {
-                    fresh.append(Candidate(index: index, due: record?.schedule.due ?? now, id: card.id))
-                    continue
-                }
-                if !schedule.isLearning {
-                    if calendar.dayNumber(schedule.due) <= today {
-                        let r = scheduler.retrievability(of: schedule, at: now, calendar: calendar)
-                        reviews.append(Candidate(index: index, due: schedule.due, id: card.id, r: r ?? 0))
+            cards.withUnsafeBufferPointer { cards in
+                for index in cards.indices {
+                    let id = cards[index].id
+                    let record = records[id]
+                    if let record, record.suspended || record.isBuried(onDay: today) { continue }
+                    guard let schedule = record?.schedule, schedule.state != .new else {
+                        fresh.append(Candidate(index: index, due: record?.schedule.due ?? now, id: id))
+                        continue
                     }
-                    continue
+                    if !schedule.isLearning {
+                        if schedule.due < dayEnd {
+                            let r = scheduler.retrievability(of: schedule, at: now, calendar: calendar)
+                            reviews.append(Candidate(index: index, due: schedule.due, id: id, r: r ?? 0))
+                        }
+                        continue
+                    }
+                    let item = Item(card: cards[index], kind: .learning, due: schedule.due)
+                    if schedule.due <= now { learning.append(item) }
+                    else if schedule.due <= aheadEnd { ahead.append(item) }
+                    else if schedule.due < dayEnd { later.append(item) }
                 }
-                let item = Item(card: card, kind: .learning, due: schedule.due)
-                if schedule.due <= now { learning.append(item) }
-                else if schedule.due <= aheadEnd { ahead.append(item) }
-                else if schedule.due < dayEnd { later.append(item) }
             }
         }
     }

@@ -5,13 +5,14 @@ import Darwin
 #endif
 
 private let powersOfTen: [Double] = (0...22).map { (0..<$0).reduce(1.0) { r, _ in r * 10 } }
+private let powersOfTenInteger: [UInt128] = (0...22).map { (0..<$0).reduce(UInt128(1)) { r, _ in r * 10 } }
 
 extension JSONScanner {
     /// Reads a JSON number as a correctly rounded Double without making a String.
     ///
-    /// Short numbers (at most 15 significant digits) take the exact fast path: an integer
-    /// mantissa divided or multiplied by an exact power of ten. Others go to
-    /// the standard library's locale-independent parser.
+    /// Plain decimals (no exponent, at most 19 digits, at most 22 after the point) are
+    /// computed exactly from their integer mantissa (``exactQuotient(_:powerOfTen:)``).
+    /// Others go to the standard library's locale-independent parser.
     mutating func fastNumber() throws(JSONScanError) -> Double {
         skipWhitespace()
         let start = pos
@@ -39,11 +40,33 @@ extension JSONScanner {
         let count = pos - start
         guard count > 0, digits > 0 else { pos = start; throw unexpected(expected: "a number") }
         let negative = bytes[start] == 0x2D
-        if simple, digits <= 15, fractionDigits <= 22 {
-            let value = Double(mantissa) / powersOfTen[fractionDigits]
+        if simple, digits <= 19, fractionDigits <= 22 {
+            let value = JSONScanner.exactQuotient(mantissa, powerOfTen: fractionDigits)
             return negative ? -value : value
         }
         return try slowNumber(from: start, count: count)
+    }
+
+    /// `w / 10^k`, correctly rounded (to nearest, ties to even), for `k` ≤ 22.
+    ///
+    /// When `w` fits in 53 bits both operands are exact doubles and one IEEE division rounds
+    /// correctly (Clinger's fast path). Otherwise (16-19 digit mantissas, as in most
+    /// shortest-form doubles) the quotient is computed in 128-bit integers with at least
+    /// 54 significant bits, and the remainder decides the rounding.
+    static func exactQuotient(_ w: UInt64, powerOfTen k: Int) -> Double {
+        if w <= 1 << 53 { return Double(w) / powersOfTen[k] }
+        if k == 0 { return Double(w) }  // Double(UInt64) rounds correctly
+        let divisor = UInt128(powersOfTenInteger[k])
+        let shift = 128 - (64 - w.leadingZeroBitCount)  // w << shift just fits in 128 bits
+        let (q, r) = (UInt128(w) << shift).quotientAndRemainder(dividingBy: divisor)
+        let bits = 128 - q.leadingZeroBitCount  // at least 54, as divisor < 2^74
+        let drop = bits - 53
+        var m = UInt64(truncatingIfNeeded: q >> drop)
+        let roundBit = (q >> (drop - 1)) & 1
+        let sticky = (q & ((UInt128(1) << (drop - 1)) - 1)) != 0 || r != 0
+        if roundBit == 1 && (sticky || m & 1 == 1) { m += 1 }
+        // m ≤ 2^53 is exact; scaling by a power of two is exact for normal results.
+        return Double(sign: .plus, exponent: drop - shift, significand: Double(m))
     }
 
     private func slowNumber(from start: Int, count: Int) throws(JSONScanError) -> Double {

@@ -1,3 +1,4 @@
+import Dispatch
 import RecallCore
 
 /// Writes `state.json` in its compact layout: plain JSON with sorted keys, one card per line
@@ -21,11 +22,8 @@ enum SnapshotWriter {
         var out: [UInt8] = []
         out.reserveCapacity(s.records.count * 150 + 4096)
         out.append(contentsOf: "{\"cards\":[".utf8)
-        let ids = s.records.keys.sorted()
-        for (i, id) in ids.enumerated() {
-            out.append(contentsOf: i == 0 ? [0x0A] : [0x2C, 0x0A])
-            if let record = s.records[id] { row(id, record, into: &out) }
-        }
+        let rows = s.records.sorted { $0.key < $1.key }
+        for chunk in encodeRows(rows) { out.append(contentsOf: chunk) }
         out.append(contentsOf: "\n],\n\"catalog\":\"\(hex16(s.catalog))\",\n\"columns\":[".utf8)
         out.append(contentsOf: columns.map { "\"\($0)\"" }.joined(separator: ",").utf8)
         out.append(contentsOf: "],\n\"log\":".utf8)
@@ -41,6 +39,31 @@ enum SnapshotWriter {
         return out
     }
 
+    /// The rows, each after a line break (and a comma but for the first), in order; a big
+    /// snapshot is cut into one part per core, encoded side by side.
+    private static func encodeRows(_ rows: [(key: CardID, value: CardRecord)]) -> [[UInt8]] {
+        let parts = rows.count >= 20_000 ? min(8, System.cores) : 1
+        let size = (rows.count + parts - 1) / max(parts, 1)
+        nonisolated(unsafe) var chunks = [[UInt8]](repeating: [], count: parts)
+        chunks.withUnsafeMutableBufferPointer { slots in
+            nonisolated(unsafe) let out = slots
+            rows.withUnsafeBufferPointer { rows in
+                nonisolated(unsafe) let rows = rows
+                DispatchQueue.concurrentPerform(iterations: parts) { p in
+                    let range = min(p * size, rows.count)..<min((p + 1) * size, rows.count)
+                    var bytes: [UInt8] = []
+                    bytes.reserveCapacity(range.count * 150)
+                    for i in range {
+                        if i == 0 { bytes.append(0x0A) } else { bytes.append(0x2C); bytes.append(0x0A) }
+                        row(rows[i].key, rows[i].value, into: &bytes)
+                    }
+                    out[p] = bytes
+                }
+            }
+        }
+        return chunks
+    }
+
     private static func coverage(_ c: FileCoverage, into out: inout [UInt8]) {
         out.append(contentsOf: "{\"bytes\":\(c.bytes),\"head\":\"\(hex16(c.head))\",\"lines\":\(c.lines),\"tail\":\"\(hex16(c.tail))\"}".utf8)
     }
@@ -48,7 +71,7 @@ enum SnapshotWriter {
     private static func row(_ id: CardID, _ r: CardRecord, into out: inout [UInt8]) {
         let s = r.schedule
         out.append(contentsOf: "[\"".utf8)
-        out.append(contentsOf: id.description.utf8)
+        appendHex16(id.rawValue, to: &out)
         out.append(contentsOf: "\",\"".utf8)
         out.append(contentsOf: s.state.rawValue.utf8)
         out.append(contentsOf: "\",".utf8)
@@ -69,6 +92,14 @@ enum SnapshotWriter {
         optional(r.introduced.map(ReviewLogCodec.milliseconds), into: &out)
         optional(r.lastReviewAsReview.map(ReviewLogCodec.milliseconds), into: &out)
         out[out.count - 1] = 0x5D  // the last field's ',' becomes ']'
+    }
+
+    /// The 16 lower-case hex digits of `v` (as ``CardID/description``), without a String.
+    @inline(__always) private static func appendHex16(_ v: UInt64, to out: inout [UInt8]) {
+        for shift in stride(from: 60, through: 0, by: -4) {
+            let d = UInt8((v >> UInt64(shift)) & 0xF)
+            out.append(d < 10 ? 0x30 + d : 0x57 + d)
+        }
     }
 
     @inline(__always) private static func int(_ v: Int64, into out: inout [UInt8]) {
