@@ -59,20 +59,22 @@ struct CardCatalog: Sendable {
         var h = FNV1a()
         var pos = 0
         var file: [UInt8] = []
-        for i in cards.indices {
-            let c = cards[i]
-            if i > 0 {
-                let p = cards[i - 1]
-                guard precedes(p, c) else { return CardCatalog(cards: cards).digest }
-                pos = p.source.file == c.source.file ? pos + 1 : 0
+        // Through a buffer pointer: no copies of the cards (and of their strings' references).
+        let inOrder = cards.withUnsafeBufferPointer { cards -> Bool in
+            for i in cards.indices {
+                if i > 0 {
+                    guard precedes(cards[i - 1], cards[i]) else { return false }
+                    pos = cards[i - 1].source.file == cards[i].source.file ? pos + 1 : 0
+                }
+                if pos == 0 { file = Array(cards[i].source.file.utf8) }
+                h.combine(cards[i].id.rawValue)
+                h.combine(UInt64(pos))
+                h.combine(UInt64(file.count))
+                file.withUnsafeBufferPointer { h.combine($0) }
             }
-            if pos == 0 { file = Array(c.source.file.utf8) }
-            h.combine(c.id.rawValue)
-            h.combine(UInt64(pos))
-            h.combine(UInt64(file.count))
-            file.withUnsafeBufferPointer { h.combine($0) }
+            return true
         }
-        return h.value
+        return inOrder ? h.value : CardCatalog(cards: cards).digest
     }
 
     /// ``StableHasher``'s 64-bit FNV-1a, specialised here for speed (the digest of 100,000
@@ -95,10 +97,24 @@ struct CardCatalog: Sendable {
     }
 
     /// Whether `a` comes strictly before `b` in catalog order.
-    private static func precedes(_ a: Card, _ b: Card) -> Bool {
+    private static func precedes(_ a: borrowing Card, _ b: borrowing Card) -> Bool {
         if a.source.file != b.source.file { return a.source.file < b.source.file }
         if a.source.line != b.source.line { return a.source.line < b.source.line }
-        return kind(a.kind) < kind(b.kind)
+        return kindPrecedes(a.kind, b.kind)
+    }
+
+    /// `kind(a) < kind(b)` as strings ("basic" < "cloze:N" < "reversed", cloze numbers
+    /// compared as text), making strings only for two clozes.
+    private static func kindPrecedes(_ a: Card.Kind, _ b: Card.Kind) -> Bool {
+        func rank(_ k: Card.Kind) -> Int {
+            switch k {
+            case .basic: 0
+            case .cloze: 1
+            case .reversed: 2
+            }
+        }
+        if case .cloze(let m) = a, case .cloze(let n) = b { return String(m) < String(n) }
+        return rank(a) < rank(b)
     }
 
     func encoded() -> [UInt8] {

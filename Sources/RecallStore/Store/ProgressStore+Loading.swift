@@ -91,9 +91,18 @@ extension ProgressStore {
     /// Reads `state.json`: nil (with a notice) when missing, unreadable or old; throws when newer.
     private func loadSnapshot() throws(StoreError) -> Snapshot? {
         let file = path("state.json")
+        // The binary copy, while it still describes this very state.json (see SnapshotCache).
+        let source = SnapshotCache.Source.of(path: file)
+        if let source, let cache = try? MappedFile(path: path(SnapshotCache.name)),
+           let snapshot = SnapshotCache.decode(cache.bytes, source: source) {
+            return snapshot
+        }
         guard let map = try MappedFile(path: file) else { return nil }
         switch SnapshotReader.decode(map.bytes) {
-        case .success(let s): return s
+        case .success(let s):
+            // Make the binary copy of exactly these bytes for next time.
+            saveSnapshotCache(s, source: SnapshotCache.Source(of: map.bytes))
+            return s
         case .failure(.newerSchema(let v)):
             throw StoreError(path: file, reason: "'\(file)' was written by a newer version of recall (schema \(v); this version reads up to \(Snapshot.schema))",
                              notes: ["update recall to use this collection; nothing was changed"])
@@ -123,8 +132,17 @@ extension ProgressStore {
         let snapshot = Snapshot(records: records, settingsJSON: canonicalSettings, timeZone: timeZone.identifier,
                                 log: FileCoverage(of: bytes, bytes: covered, lines: logLines),
                                 renames: renameCoverage, catalog: catalogDigest)
-        try AtomicFile.write(SnapshotWriter.encode(snapshot), to: path("state.json"))
+        let json = SnapshotWriter.encode(snapshot)
+        try AtomicFile.write(json, to: path("state.json"))
         snapshotStale = false
+        saveSnapshotCache(snapshot, source: json.withUnsafeBytes { SnapshotCache.Source(of: $0) })
+    }
+
+    /// Writes `state.bin` for `snapshot`, the content of the `state.json` that is `source`
+    /// (best-effort: without it the JSON is read).
+    private func saveSnapshotCache(_ snapshot: Snapshot, source: SnapshotCache.Source) {
+        guard let bytes = SnapshotCache.encode(snapshot, source: source) else { return }
+        SnapshotCache.write(bytes, to: path(SnapshotCache.name))
     }
 
     /// Warns about copies of the log left by a file-sync tool.
