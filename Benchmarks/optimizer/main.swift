@@ -24,11 +24,8 @@ for path in CommandLine.arguments.dropFirst() {
     let cpuStarted = cpuSeconds()
     let set = TrainingSet(reviews: reviews)
     var configuration = FSRSOptimizer.Configuration()
-    if let epochs = ProcessInfo.processInfo.environment["RECALL_OPT_EPOCHS"].flatMap(Int.init) {
-        configuration.epochs = epochs
-    }
-    if let batch = ProcessInfo.processInfo.environment["RECALL_OPT_BATCH"].flatMap(Int.init) {
-        configuration.batchSize = batch
+    if let iterations = ProcessInfo.processInfo.environment["RECALL_OPT_ITERATIONS"].flatMap(Int.init) {
+        configuration.maxIterations = iterations
     }
     if let threads = ProcessInfo.processInfo.environment["RECALL_OPT_THREADS"].flatMap(Int.init) {
         configuration.threads = threads

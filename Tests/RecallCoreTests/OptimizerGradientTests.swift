@@ -31,11 +31,11 @@ func optimizerSampleSet(testFraction: Double = 0) -> TrainingSet {
     @Test func analyticGradientMatchesCentralDifferences() {
         let set = optimizerSampleSet()
         let cards = Array(0..<set.cardCount)[...]
-        var gradient = [Double](repeating: 0, count: 21)
-        let (loss, count) = FSRSGradient(parameters: Self.point)
-            .accumulateTraining(set, cards: cards, gradient: &gradient)
-        #expect(count == set.trainCount)
-        #expect(abs(loss - FSRSGradient(parameters: Self.point).weightedTrainingLoss(set, cards: cards)) < 1e-12)
+        var sums = LossCurvature()
+        FSRSGradient(parameters: Self.point).accumulateTraining(set, cards: cards, into: &sums)
+        let gradient = sums.gradient
+        #expect(sums.count == set.trainCount)
+        #expect(abs(sums.loss - FSRSGradient(parameters: Self.point).weightedTrainingLoss(set, cards: cards)) < 1e-12)
         for k in 0..<21 {
             let h = 1e-6 * max(1, abs(Self.point[k]))
             var up = Self.point, down = Self.point
@@ -49,10 +49,46 @@ func optimizerSampleSet(testFraction: Double = 0) -> TrainingSet {
 
     @Test func everyParameterGetsAGradient() {
         let set = optimizerSampleSet()
-        var gradient = [Double](repeating: 0, count: 21)
-        _ = FSRSGradient(parameters: Self.point)
-            .accumulateTraining(set, cards: Array(0..<set.cardCount)[...], gradient: &gradient)
-        #expect(gradient.allSatisfy { $0 != 0 && $0.isFinite })
+        var sums = LossCurvature()
+        FSRSGradient(parameters: Self.point).accumulateTraining(set, cards: Array(0..<set.cardCount)[...], into: &sums)
+        #expect(sums.gradient.allSatisfy { $0 != 0 && $0.isFinite })
+        var plain = LossCurvature()
+        FSRSGradient(parameters: Self.point)
+            .accumulateTraining(set, cards: Array(0..<set.cardCount)[...], into: &plain, matrix: false)
+        #expect(plain.gradient == sums.gradient && plain.loss == sums.loss)
+    }
+
+    /// The Gauss-Newton matrix is Σ c·J·Jᵀ/(p(1−p)), with J = ∂p/∂w from central differences.
+    @Test func gaussNewtonMatrixMatchesDifferencedPredictions() {
+        let set = optimizerSampleSet()
+        let cards = Array(0..<set.cardCount)[...]
+        var sums = LossCurvature()
+        FSRSGradient(parameters: Self.point).accumulateTraining(set, cards: cards, into: &sums)
+        let p = FSRSGradient(parameters: Self.point).predictions(set, role: .train).map(\.probability)
+        var jacobian: [[Double]] = []
+        for k in 0..<21 {
+            let h = 1e-6 * max(1, abs(Self.point[k]))
+            var up = Self.point, down = Self.point
+            up[k] += h
+            down[k] -= h
+            let a = FSRSGradient(parameters: up).predictions(set, role: .train).map(\.probability)
+            let b = FSRSGradient(parameters: down).predictions(set, role: .train).map(\.probability)
+            jacobian.append(zip(a, b).map { ($0 - $1) / (2 * h) })
+        }
+        let weights = set.trainOrder.map { set.weights[$0] }
+        let order = Dictionary(uniqueKeysWithValues: set.trainOrder.enumerated().map { ($1, $0) })
+        let scored = (0..<set.reviewCount).filter { set.roles[$0] == TrainingSet.Role.train.rawValue }
+        for a in 0..<21 {
+            for b in 0..<21 {
+                var expected = 0.0
+                for (i, index) in scored.enumerated() {
+                    let c = weights[order[index] ?? 0] / (p[i] * (1 - p[i]))
+                    expected += c * jacobian[a][i] * jacobian[b][i]
+                }
+                #expect(abs(sums[a, b] - expected) <= 1e-4 * max(1, abs(expected)), "H[\(a),\(b)]")
+                #expect(abs(sums[a, b] - sums[b, a]) <= 1e-12 * max(1, abs(expected)))
+            }
+        }
     }
 
     @Test func plainForwardPassMatchesTheScheduler() {

@@ -104,7 +104,7 @@ struct SimulatedLearner {
         let s0 = Pretraining.initialStability(set, defaults: CollectionSettings.defaultParameters)
         #expect(s0.count == 4)
         #expect(s0 == s0.sorted())
-        #expect(s0.allSatisfy { (0.1...100).contains($0) })
+        #expect(s0.allSatisfy { (0.001...100).contains($0) })
     }
 
     @Test func workloadIsLowestAtAModerateRetention() {

@@ -4,12 +4,10 @@ extension FSRSGradient {
     /// Probabilities are kept inside [ε, 1−ε] so that the log loss stays finite.
     static let probabilityFloor = 1e-9
 
-    /// Weighted log loss of the training reviews of `cards`, adding its gradient into `gradient`
-    /// (21 values). Returns the loss sum and the number of reviews scored.
-    func accumulateTraining(_ set: TrainingSet, cards: ArraySlice<Int>,
-                            gradient: inout [Double]) -> (loss: Double, count: Int) {
-        var loss = 0.0
-        var count = 0
+    /// Adds the weighted log loss of the training reviews of `cards`, its gradient and (when
+    /// `matrix` is true) its Gauss-Newton matrix to `sums`.
+    func accumulateTraining(_ set: TrainingSet, cards: ArraySlice<Int>, into sums: inout LossCurvature,
+                            matrix: Bool = true) {
         set.ratings.withUnsafeBufferPointer { ratings in
         set.deltaDays.withUnsafeBufferPointer { deltas in
         set.weights.withUnsafeBufferPointer { weights in
@@ -21,9 +19,7 @@ extension FSRSGradient {
                     let g = Int(ratings[i]), t = deltas[i], weight = weights[i]
                     if weight > 0 {
                         let known = retrievabilityWithSlopes(days: t, stability: m.s)
-                        loss += weight * scoreWithGradient(m, known, passed: g > 1, weight: weight,
-                                                           gradient: &gradient)
-                        count += 1
+                        score(m, known, passed: g > 1, weight: weight, matrix: matrix, into: &sums)
                         step(&m, rating: g, days: t, known: known)
                     } else {
                         step(&m, rating: g, days: t)
@@ -31,22 +27,26 @@ extension FSRSGradient {
                 }
             }
         }}}
-        return (loss, count)
     }
 
-    /// The log loss of one scored review, adding weight·∂loss/∂w into `gradient`.
+    /// Adds one scored review's weighted log loss and its derivatives to `sums`.
     @inline(__always)
-    private func scoreWithGradient(_ m: Memory, _ known: (r: Double, dS: Double, dW20: Double),
-                                   passed: Bool, weight: Double, gradient: inout [Double]) -> Double {
+    private func score(_ m: Memory, _ known: (r: Double, dS: Double, dW20: Double), passed: Bool,
+                       weight: Double, matrix: Bool, into sums: inout LossCurvature) {
         let (r, rS, rW20) = known
         let floor = FSRSGradient.probabilityFloor
         let p = min(max(r, floor), 1 - floor)
-        let loss = passed ? -log(p) : -log(1 - p)
-        guard p == r else { return loss }
+        sums.loss -= weight * (passed ? log(p) : log(1 - p))
+        sums.count += 1
+        guard p == r else { return }
+        var j = rS * m.dS
+        j[20] += rW20
         let slope = weight * (passed ? -1 / p : 1 / (1 - p))
-        m.dS.add(scaledBy: slope * rS, to: &gradient)
-        gradient[20] += slope * rW20
-        return loss
+        if matrix {
+            sums.add(j, slope: slope, curvature: weight / (p * (1 - p)))
+        } else {
+            j.add(scaledBy: slope, to: &sums.gradient)
+        }
     }
 }
 

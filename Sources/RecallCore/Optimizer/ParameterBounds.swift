@@ -20,25 +20,10 @@ public enum ParameterBounds {
     public static func clamp(_ w: [Double]) -> [Double] {
         zip(w, ranges).map { min(max($0, $1.lowerBound), $1.upperBound) }
     }
-}
 
-/// Adam (β1 0.9, β2 0.999, ε 1e-8) over 21 parameters, with bias correction.
-struct AdamState {
-    private var first = [Double](repeating: 0, count: FSRSGradient.count)
-    private var second = [Double](repeating: 0, count: FSRSGradient.count)
-    private var steps = 0
-
-    /// Moves `w` against `gradient` by `rate`, then clamps it into ``ParameterBounds``.
-    mutating func step(_ w: inout [Double], gradient: [Double], rate: Double) {
-        steps += 1
-        let c1 = 1 - pow(0.9, Double(steps)), c2 = 1 - pow(0.999, Double(steps))
-        for k in 0..<w.count {
-            let g = gradient[k].isFinite ? gradient[k] : 0
-            first[k] = 0.9 * first[k] + 0.1 * g
-            second[k] = 0.999 * second[k] + 0.001 * g * g
-            w[k] -= rate * (first[k] / c1) / ((second[k] / c2).squareRoot() + 1e-8)
-            let range = ParameterBounds.ranges[k]
-            w[k] = min(max(w[k], range.lowerBound), range.upperBound)
-        }
+    /// Whether parameter `k` at `value` sits on a bound that a descent step along
+    /// −`gradient` would cross.
+    static func isHeld(_ value: Double, _ k: Int, gradient: Double) -> Bool {
+        (value <= ranges[k].lowerBound && gradient > 0) || (value >= ranges[k].upperBound && gradient < 0)
     }
 }

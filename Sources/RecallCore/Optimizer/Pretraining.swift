@@ -1,11 +1,14 @@
 import Foundation
 
 /// Initial stabilities w0…w3 from first intervals, as fsrs-rs's pre-training does: for each
-/// first rating, each card's first review on a later day gives a pass rate per interval; S₀ is
-/// the stability whose forgetting curve fits them best (log loss weighted by √count, a small pull toward the default), found by ternary
-/// search in [0.1, 100]. Ratings out of order are merged; missing ones are filled in.
+/// first rating, each card's first review on a later day gives a pass rate per interval
+/// (smoothed toward the average pass rate as if one more review had that rate); S₀ is the
+/// stability whose forgetting curve fits them best (log loss weighted by the review count,
+/// predictions kept in [0.0001, 0.9999], plus |S₀ − default|/16), found by ternary search
+/// in [0.001, 100]. Ratings out of order are merged; missing ones are filled in. Run on
+/// ``TrainingSet/withoutOutliers()`` it gives fsrs-rs-python 0.9.3's values to 4 digits.
 public enum Pretraining {
-    static let lowest = 0.1, highest = 100.0
+    static let lowest = 0.001, highest = 100.0
 
     /// w0…w3 fitted to the training reviews of `set`; `defaults` where nothing is known.
     public static func initialStability(_ set: TrainingSet, defaults: [Double]) -> [Double] {
@@ -18,9 +21,7 @@ public enum Pretraining {
                 total += 1
             }
             // The card's first review on a later day, whatever happened the first day.
-            var j = begin + 1
-            while j < set.trainEnds[card], set.deltaDays[j] == 0 { j += 1 }
-            guard j < set.trainEnds[card], set.roles[j] == TrainingSet.Role.train.rawValue else { continue }
+            guard let j = set.firstLaterDayReview(card) else { continue }
             let first = Int(set.ratings[begin]) - 1
             groups[first][set.deltaDays[j], default: (0, 0)].passed += set.ratings[j] > 1 ? 1 : 0
             groups[first][set.deltaDays[j], default: (0, 0)].count += 1
@@ -38,22 +39,20 @@ public enum Pretraining {
 
     private static func search(_ group: [Double: (passed: Double, count: Double)], average: Double,
                                prior: Double, decay: Double) -> Double {
-        let n = group.values.reduce(0) { $0 + $1.count }
         let points = group.map { t, value in
-            (t: t, recall: (value.passed / value.count * n + average) / (n + 1),
-             weight: value.count.squareRoot())
+            (t: t, recall: (value.passed + average) / (value.count + 1), weight: value.count)
         }
         let factor = pow(0.9, 1 / decay) - 1
         func loss(_ s: Double) -> Double {
             var sum = abs(s - prior) / 16
             for p in points {
-                let r = pow(1 + factor * p.t / s, decay)
+                let r = min(max(pow(1 + factor * p.t / s, decay), 0.0001), 0.9999)
                 sum -= p.weight * (p.recall * log(r) + (1 - p.recall) * log(1 - r))
             }
             return sum
         }
         var low = lowest, high = highest
-        for _ in 0..<200 where high - low > 1e-6 {
+        for _ in 0..<200 where high - low > 1e-9 {
             let a = low + (high - low) / 3, b = high - (high - low) / 3
             if loss(a) < loss(b) { high = b } else { low = a }
         }
@@ -61,10 +60,10 @@ public enum Pretraining {
     }
 
     /// w0…w3 of a trained `w` put in order (see ``makeIncreasing(_:counts:)``), weighting each
-    /// first rating by how many cards started with it in `set`.
+    /// first rating by how many cards of `set` the pre-training saw with it.
     public static func orderedInitialStability(_ w: [Double], set: TrainingSet) -> [Double] {
         var counts = [Double](repeating: 0, count: 4)
-        for card in 0..<set.cardCount where set.trainEnds[card] > set.starts[card] {
+        for card in 0..<set.cardCount where set.firstLaterDayReview(card) != nil {
             counts[Int(set.ratings[set.starts[card]]) - 1] += 1
         }
         var s: [Double?] = Array(w[0..<4])
@@ -85,7 +84,7 @@ public enum Pretraining {
     }
 
     /// Missing ratings: the defaults scaled by the mean log-ratio of the known ones to theirs,
-    /// kept in order and in [0.1, 100].
+    /// kept in order and in [0.001, 100].
     private static func fill(_ s: [Double?], defaults: [Double]) -> [Double] {
         let known = (0..<4).compactMap { i in s[i].map { log($0 / defaults[i]) } }
         let scale = known.isEmpty ? 1 : exp(known.reduce(0, +) / Double(known.count))

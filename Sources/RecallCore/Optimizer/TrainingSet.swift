@@ -36,15 +36,17 @@ public struct TrainingSet: Sendable {
     /// Days since the card's previous review (0 for its first review).
     public private(set) var deltaDays: [Double] = []
     /// ``Role`` raw values.
-    public private(set) var roles: [UInt8] = []
+    public internal(set) var roles: [UInt8] = []
     /// Recency weight of each training review (0.25 + 0.75·(i/(n−1))³ in time order), else 0.
-    public private(set) var weights: [Double] = []
+    public internal(set) var weights: [Double] = []
     /// Card `c` holds reviews `starts[c] ..< starts[c + 1]`.
     public private(set) var starts: [Int] = [0]
     /// One past the card's last training review (`starts[c]` when it has none).
-    public private(set) var trainEnds: [Int] = []
-    public private(set) var trainCount = 0
+    public internal(set) var trainEnds: [Int] = []
+    public internal(set) var trainCount = 0
     public private(set) var testCount = 0
+    /// The training reviews' indices in time order (what the recency weights are ranked by).
+    var trainOrder: [Int] = []
 
     /// Number of card histories.
     public var cardCount: Int { starts.count - 1 }
@@ -81,19 +83,23 @@ public struct TrainingSet: Sendable {
         let fraction = min(max(testFraction, 0), 1)
         testCount = Int((Double(ordered.count) * fraction).rounded(.down))
         trainCount = ordered.count - testCount
-        for (rank, item) in ordered.enumerated() {
-            if rank < trainCount {
-                roles[item.index] = Role.train.rawValue
-                let x = trainCount > 1 ? Double(rank) / Double(trainCount - 1) : 1
-                weights[item.index] = 0.25 + 0.75 * x * x * x
-            } else {
-                roles[item.index] = Role.test.rawValue
-            }
-        }
+        trainOrder = ordered.prefix(trainCount).map(\.index)
+        for item in ordered.dropFirst(trainCount) { roles[item.index] = Role.test.rawValue }
+        for index in trainOrder { roles[index] = Role.train.rawValue }
+        weighTraining()
         trainEnds = (0..<cardCount).map { card in
             var end = starts[card]
             for i in starts[card]..<starts[card + 1] where roles[i] == Role.train.rawValue { end = i + 1 }
             return end
+        }
+    }
+
+    /// Gives the training reviews in `trainOrder` their recency weights by rank.
+    mutating func weighTraining() {
+        trainCount = trainOrder.count
+        for (rank, index) in trainOrder.enumerated() {
+            let x = trainCount > 1 ? Double(rank) / Double(trainCount - 1) : 1
+            weights[index] = 0.25 + 0.75 * x * x * x
         }
     }
 }
