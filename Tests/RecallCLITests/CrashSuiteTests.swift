@@ -8,9 +8,12 @@ import Testing
 /// (default 150; the full run is `RECALL_CRASH_KILLS=1000`) have landed mid-run.
 ///
 /// After every step (killed or not) ``CrashHarness`` checks that the collection opens, that no
-/// acknowledged review was lost and that the log only grew; this suite also checks that every
-/// line of the review log but a torn last one is a whole JSON object, and that an import is
-/// all or nothing: its deck file is either absent or holds every card.
+/// acknowledged review was lost and that the log only grew; for a review session, every answer
+/// recall acknowledged on screen before the kill (see ``ReviewTranscript``) must be in the log,
+/// in order, with its card and rating, and at most one unacknowledged answer may follow it.
+/// This suite also checks that every line of the review log but a torn last one is a whole
+/// JSON object, and that an import is all or nothing: its deck file is either absent or holds
+/// every card.
 @Suite struct CrashSuiteTests {
     /// The kills to reach: `RECALL_CRASH_KILLS` or 150.
     static let targetKills = Int(ProcessInfo.processInfo.environment["RECALL_CRASH_KILLS"] ?? "") ?? 150
@@ -39,7 +42,8 @@ import Testing
         #expect(harness.kills >= Self.targetKills, "only \(harness.kills) kills landed in \(stepsRun) steps")
         #expect(harness.completed > 10, "only \(harness.completed) steps ran to the end")
         #expect(imports.checked > 0, "no import was checked")
-        print("crash suite: seed \(seed), \(stepsRun) steps, \(harness.kills) kills, \(harness.completed) clean exits, \(imports.checked) imports checked, \(leftovers) temp files of killed writers removed")
+        #expect(harness.acknowledgedAnswersOfKilledSessions > 0, "no killed review session had acknowledged an answer")
+        print("crash suite: seed \(seed), \(stepsRun) steps, \(harness.kills) kills, \(harness.completed) clean exits, \(harness.acknowledgedAnswers) acknowledged answers checked (\(harness.acknowledgedAnswersOfKilledSessions) in killed sessions), \(imports.checked) imports checked, \(leftovers) temp files of killed writers removed")
     }
 
     /// Removes `*.tmp-PID` files left by a killed writer, as the next command that opens the

@@ -4,7 +4,8 @@ import RecallStore
 import Testing
 
 /// Kills writing `recall` processes with SIGKILL at random moments and checks after each kill
-/// that the store still loads, nothing acknowledged was lost and the log only grew.
+/// that the store still loads, nothing acknowledged was lost and the log only grew; for review
+/// sessions, "acknowledged" is per answer, read from what recall printed before it died.
 ///
 /// ``CrashHarness`` is reusable: give it steps (a command line plus what counts as
 /// acknowledged when it exits 0); it is seeded, so a failure names the seed and step that
@@ -36,6 +37,11 @@ struct CrashStep {
     var acknowledgesWholeLog = false
     /// Standard input for the command.
     var input = ""
+    /// For a review session fed ``ReviewTranscript/input(_:)``: the ratings, one per card.
+    /// Its output is read back, and every answer it acknowledged must be in the log.
+    var ratings: [Rating]?
+    /// Added to the command's environment.
+    var environment: [String: String] = [:]
 }
 
 struct CrashHarness {
@@ -43,11 +49,17 @@ struct CrashHarness {
     var rng: SplitMix
     var kills = 0
     var completed = 0
+    /// Review answers acknowledged on screen and found in the log, and those of killed sessions.
+    var acknowledgedAnswers = 0
+    var acknowledgedAnswersOfKilledSessions = 0
     private var acknowledged = Set<ReviewLogEntry>()
     private var previous = Set<ReviewLogEntry>()
+    /// How many entries the log held at the last check, in file order.
+    private var previousCount = 0
     private var newPerDay = CollectionSettings().newPerDay
     private var previousNewPerDay = CollectionSettings().newPerDay
     private var counter = 0
+    private var reviewSessions = 0
 
     init(seed: UInt64) throws {
         rng = SplitMix(seed: seed)
@@ -62,17 +74,20 @@ struct CrashHarness {
     /// Runs `steps` steps made by `make`, killing each at a random moment (or letting it finish).
     mutating func run(steps: Int, make: (inout CrashHarness, inout SplitMix) throws -> CrashStep) throws {
         defer { try? FileManager.default.removeItem(at: root) }
-        // Kill moments are spread over 1.3 times a clean run of this machine's binary.
         let t0 = DispatchTime.now().uptimeNanoseconds
         _ = try launchAndKill(["config", "new_per_day", String(newPerDay)], input: "", afterMicroseconds: 10_000_000)
-        let window = UInt32(min(2_000_000, Double(DispatchTime.now().uptimeNanoseconds - t0) / 1000 * 1.3))
+        var windows = KillWindows(firstRun: (DispatchTime.now().uptimeNanoseconds - t0) / 1000)
         for i in 0..<steps {
             var r = rng
             let step = try make(&self, &r)
             rng = r
-            let delay = UInt32.random(in: 0...window, using: &rng)
-            let exitedCleanly = try launchAndKill(step.arguments, input: step.input, afterMicroseconds: delay)
+            let command = step.arguments.first ?? ""
+            let delay = UInt32.random(in: 0...windows.window(for: command), using: &rng)
+            let start = DispatchTime.now().uptimeNanoseconds
+            let (exitedCleanly, output) = try launchAndKill(step.arguments, input: step.input, environment: step.environment,
+                                                            afterMicroseconds: delay, capture: step.ratings != nil, step: i)
             if exitedCleanly {
+                windows.record(command, microseconds: (DispatchTime.now().uptimeNanoseconds - start) / 1000)
                 completed += 1
                 acknowledged.formUnion(step.acknowledgedEntries)
                 if let n = step.acknowledgedNewPerDay { newPerDay = n; previousNewPerDay = n }
@@ -80,13 +95,16 @@ struct CrashHarness {
                 kills += 1
                 if let n = step.acknowledgedNewPerDay { previousNewPerDay = newPerDay; newPerDay = n }
             }
+            let transcript = step.ratings.map { ReviewTranscript(output: output, ratings: $0) }
             try check(step: i, killed: !exitedCleanly, pending: step.acknowledgedNewPerDay,
-                      wholeLog: exitedCleanly && step.acknowledgesWholeLog)
+                      wholeLog: exitedCleanly && step.acknowledgesWholeLog, transcript: transcript)
         }
     }
 
-    /// After each step: the store opens; acknowledged entries are there; nothing vanished.
-    private mutating func check(step: Int, killed: Bool, pending: Int?, wholeLog: Bool) throws {
+    /// After each step: the store opens; acknowledged entries (and answers) are there;
+    /// nothing vanished.
+    private mutating func check(step: Int, killed: Bool, pending: Int?, wholeLog: Bool,
+                                transcript: ReviewTranscript?) throws {
         let store: ProgressStore
         do {
             store = try ProgressStore.open(location, device: "", timeZone: TimeZone(identifier: "UTC")!, forWriting: false)
@@ -94,7 +112,18 @@ struct CrashHarness {
             Issue.record("step \(step): the store does not open: \(error)")
             throw error
         }
-        let entries = Set(try store.loadEntries())
+        let log = try store.loadEntries()
+        if let transcript {
+            let ids = Dictionary(CollectionLoader.load(root: root.appendingPathComponent("Decks")).cards
+                .map { ($0.question, $0.id) }) { first, _ in first }
+            let (problems, answered) = transcript.check(fresh: log.dropFirst(previousCount), ids: ids, killed: killed)
+            for problem in problems { Issue.record("step \(step)\(killed ? " (killed)" : ""): \(problem)") }
+            acknowledged.formUnion(answered)
+            acknowledgedAnswers += answered.count
+            if killed { acknowledgedAnswersOfKilledSessions += answered.count }
+        }
+        previousCount = log.count
+        let entries = Set(log)
         let lost = acknowledged.subtracting(entries)
         #expect(lost.isEmpty, "step \(step): \(lost.count) acknowledged entries lost")
         let shrunk = previous.subtracting(entries)
@@ -134,10 +163,17 @@ struct CrashHarness {
         return CrashStep(arguments: ["merge", file.path], acknowledgedEntries: entries)
     }
 
-    /// `recall review` answering 1-6 cards with Good through a pipe.
+    /// `recall review` answering 1-6 cards with random ratings through a pipe, then `:quit`.
+    /// Each session is a day after the one before (`RECALL_NOW`), so there are always cards
+    /// due or new.
     mutating func reviewStep(_ rng: inout SplitMix) -> CrashStep {
-        let answers = String(repeating: "\n3\n", count: Int.random(in: 1...6, using: &rng))
-        return CrashStep(arguments: ["review"], acknowledgesWholeLog: true, input: answers + "quit\n")
+        let ratings = (0..<Int.random(in: 1...6, using: &rng)).map { _ in
+            Rating(rawValue: Int.random(in: 1...4, using: &rng)) ?? .good
+        }
+        reviewSessions += 1
+        let day = Date(timeIntervalSince1970: 1_764_579_600 + Double(reviewSessions) * 86_400) // from 2025-12-01 09:00 UTC
+        return CrashStep(arguments: ["review"], acknowledgesWholeLog: true, input: ReviewTranscript.input(ratings),
+                         ratings: ratings, environment: ["RECALL_NOW": ISO8601DateFormatter().string(from: day)])
     }
 
     /// `recall config new_per_day N`.
@@ -146,26 +182,83 @@ struct CrashHarness {
         return CrashStep(arguments: ["config", "new_per_day", String(n)], acknowledgedNewPerDay: n)
     }
 
-    /// Starts `recall ARGS`; kills it after the delay unless it has exited. True if it exited 0.
-    private func launchAndKill(_ arguments: [String], input: String, afterMicroseconds delay: UInt32) throws -> Bool {
+    /// Starts `recall ARGS`; kills it after the delay unless it has exited. True if it exited 0;
+    /// with `capture`, also what it wrote to standard output before it exited or was killed.
+    /// Exiting by itself with another status is an issue (under a sanitizer, that is how a
+    /// report in `recall` shows).
+    private func launchAndKill(_ arguments: [String], input: String, environment: [String: String] = [:],
+                               afterMicroseconds delay: UInt32, capture: Bool = false,
+                               step: Int = -1) throws -> (exitedCleanly: Bool, output: String) {
         let process = Process()
         process.executableURL = StudyFixture.binary
         process.arguments = arguments + ["--decks", root.appendingPathComponent("Decks").path,
                                          "--data", root.appendingPathComponent("data").path]
         process.environment = ["PATH": "/usr/bin:/bin", "HOME": root.path, "RECALL_DEVICE": "d-crash", "TZ": "UTC"]
             .merging(RecallProcess.sanitizerEnvironment) { _, new in new }
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+            .merging(environment) { _, new in new }
+        let stdout = Pipe(), stderr = Pipe()
+        process.standardOutput = capture ? stdout : FileHandle.nullDevice
+        process.standardError = stderr
         let stdin = Pipe()
         process.standardInput = stdin
         try process.run()
+        // Drained on other threads, so a full pipe never stalls recall.
+        let drained = OutputDrain(capture ? stdout.fileHandleForReading : nil)
+        let errors = OutputDrain(stderr.fileHandleForReading)
         stdin.fileHandleForWriting.write(Data(input.utf8))
         try? stdin.fileHandleForWriting.close()
         let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(delay) * 1000
         while process.isRunning, DispatchTime.now().uptimeNanoseconds < deadline { usleep(200) }
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
-        return process.terminationReason == .exit && process.terminationStatus == 0
+        let exitedByItself = process.terminationReason == .exit, status = process.terminationStatus
+        let message = errors.text()
+        if exitedByItself, status != 0 {
+            Issue.record("step \(step): recall \(arguments.joined(separator: " ")) exited with status \(status):\n\(message.suffix(2000))")
+        }
+        return (exitedByItself && status == 0, drained.text())
+    }
+}
+
+/// When to kill a command: a moment within 1.3 times a typical clean run of the same command
+/// on this machine's binary (the median of its last 15 clean runs, at most 2 s); for a command
+/// not yet seen to finish, within 1.3 times the first run of the harness (a `recall config`).
+struct KillWindows {
+    let firstRun: UInt64
+    private var cleanRuns: [String: [UInt64]] = [:]
+
+    /// `firstRun`: how long the first command took, in microseconds.
+    init(firstRun: UInt64) { self.firstRun = firstRun }
+
+    /// The window for `command` (its first argument), in microseconds.
+    func window(for command: String) -> UInt32 {
+        let typical = cleanRuns[command].map { $0.sorted()[$0.count / 2] } ?? firstRun
+        return UInt32(min(2_000_000, Double(typical) * 1.3))
+    }
+
+    /// Notes a clean run of `command`.
+    mutating func record(_ command: String, microseconds: UInt64) {
+        cleanRuns[command, default: []].append(microseconds)
+        cleanRuns[command] = cleanRuns[command].map { Array($0.suffix(15)) }
+    }
+}
+
+/// Reads a pipe to its end on another thread; ``text()`` waits for the end.
+private final class OutputDrain: @unchecked Sendable {
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ handle: FileHandle?) {
+        guard let handle else { done.signal(); return }
+        DispatchQueue.global().async {
+            self.data = handle.readDataToEndOfFile()
+            self.done.signal()
+        }
+    }
+
+    func text() -> String {
+        done.wait()
+        return String(decoding: data, as: UTF8.self)
     }
 }
 
