@@ -12,6 +12,18 @@ final class PTYProcess {
         var description: String
     }
 
+    /// How many times longer than asked every wait may take: `RECALL_TEST_TIMEOUT_SCALE` if
+    /// set, else 5 when the tests run under AddressSanitizer or ThreadSanitizer (whose
+    /// `recall` is several times slower, more so on a loaded machine), else 1.
+    static let timeoutScale: Double = {
+        if let text = ProcessInfo.processInfo.environment["RECALL_TEST_TIMEOUT_SCALE"],
+           let scale = Double(text), scale > 0 { return scale }
+        guard let program = dlopen(nil, RTLD_NOW) else { return 1 }
+        defer { dlclose(program) }
+        let runtimes: [String] = ["__asan_init", "__tsan_init"]
+        return runtimes.contains { name in dlsym(program, name) != nil } ? 5 : 1
+    }()
+
     let pid: pid_t
     private let fd: Int32
     private var raw: [UInt8] = []
@@ -70,10 +82,10 @@ final class PTYProcess {
 
     /// Waits until `text` appears in the output after the last match; returns the output
     /// from the last match up to and including this one. Throws after `timeout` seconds
-    /// (a safety net against hangs, not a timing assertion).
+    /// (a safety net against hangs, not a timing assertion; scaled by ``timeoutScale``).
     @discardableResult
     func expect(_ text: String, timeout: TimeInterval = 20) throws -> String {
-        let deadline = Date().addingTimeInterval(timeout)
+        let deadline = Date().addingTimeInterval(timeout * PTYProcess.timeoutScale)
         while true {
             let pending = PTYProcess.strip(Array(raw[consumed...]))
             if let range = pending.range(of: text) {
@@ -94,7 +106,7 @@ final class PTYProcess {
     @discardableResult
     func expectPrompt(_ prompt: String, timeout: TimeInterval = 20) throws -> String {
         let seen = try expect(prompt, timeout: timeout)
-        let deadline = Date().addingTimeInterval(timeout)
+        let deadline = Date().addingTimeInterval(timeout * PTYProcess.timeoutScale)
         var modes = termios()
         while tcgetattr(fd, &modes) == 0, modes.c_lflag & tcflag_t(ICANON) != 0 {
             if Date() > deadline { throw Failure(description: "the terminal never left canonical mode after \"\(prompt)\"") }
@@ -118,7 +130,7 @@ final class PTYProcess {
 
     /// Waits for the program to exit and returns its exit status (128+signal if killed).
     func waitForExit(timeout: TimeInterval = 20) throws -> Int32 {
-        let deadline = Date().addingTimeInterval(timeout)
+        let deadline = Date().addingTimeInterval(timeout * PTYProcess.timeoutScale)
         while Date() < deadline {
             var status: Int32 = 0
             let r = waitpid(pid, &status, WNOHANG)
