@@ -38,8 +38,8 @@ extension Recall {
         var noColor = false
 
         func run() throws {
-            let input = try StatsLoader.load(collection, now: Clock.now(), timeZone: Clock.timeZone)
             let filter = StatsFilter(argument: selection)
+            let input = try StatsLoader.load(collection, now: Clock.now(), timeZone: Clock.timeZone, filter: filter)
             try StatsLoader.check(filter, cards: input.cards)
             let report = StatsReport.compute(input, filter: filter)
             let scope = StatsLoader.scope(filter)
@@ -52,6 +52,7 @@ extension Recall {
                                      width: Terminal.width()).render()
             }
             FileHandle.standardOutput.write(Data(text.utf8))
+            KeptUntilExit.keep((input, report))
         }
     }
 }

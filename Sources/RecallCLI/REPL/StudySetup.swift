@@ -44,22 +44,13 @@ enum StudySetup {
     /// Restores the terminal, saves history and the snapshot, and releases the lock.
     static func close(_ context: REPLContext) throws {
         context.reader.close()
-        defer { keepUntilExit(context) }
+        defer { KeptUntilExit.keep(context) }
         do {
             try context.data.close()
         } catch let error as StoreError {
             DiagnosticPrinter.standardError().print([error.diagnostic])
             throw ExitCode(1)
         }
-    }
-
-    /// Closed study contexts, kept so that the process does not spend its last moments
-    /// freeing a whole collection (tens of milliseconds for 100,000 cards) just before it
-    /// exits; every study command closes its context only at its very end.
-    nonisolated(unsafe) private static var closedContexts: [REPLContext] = []
-
-    private static func keepUntilExit(_ context: REPLContext) {
-        closedContexts.append(context)
     }
 
     /// Runs another subcommand from inside the REPL, passing on `--decks` and `--data`.

@@ -6,8 +6,10 @@ import RecallStore
 /// Gathers what `recall stats` needs: the deck cards, the progress store (read-only, so it
 /// works while a review session holds the lock) and an annotated replay of the whole log.
 enum StatsLoader {
-    /// Builds the stats input. Problems in progress files print as diagnostics and exit 1.
-    static func load(_ options: CollectionOptions, now: Date, timeZone: TimeZone) throws -> StatsInput {
+    /// Builds the stats input for `filter`. Problems in progress files print as diagnostics
+    /// and exit 1.
+    static func load(_ options: CollectionOptions, now: Date, timeZone: TimeZone,
+                     filter: StatsFilter = .all) throws -> StatsInput {
         let root = options.decksDirectory()
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory),
@@ -22,28 +24,41 @@ enum StatsLoader {
                                      decksDirectory: root.path)
         do {
             let store = try ProgressStore.open(location, device: "", timeZone: timeZone, forWriting: false)
-            return try input(store: store, cards: decks.cards, now: now)
+            return try input(store: store, cards: decks.cards, now: now, filter: filter)
         } catch {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             throw ExitCode(1)
         }
     }
 
-    /// The stats input for `store`: from `state.json`, `stats-cache.bin` and the log's tail
-    /// when they fit (computing and saving the cache when it is missing or stale), else from
-    /// a replay of the whole log. Both ways give the same input.
-    static func input(store: ProgressStore, cards: () -> [Card], now: Date) throws(StoreError) -> StatsInput {
-        if let base = store.statsBase() {
-            var reviews = base.cachedReviews, latest = base.latestPrefixTime
-            if reviews == nil {
-                let prefix = try store.statsPrefixEntries()
-                reviews = StatsInput(cards: [], log: prefix, replay: store.replay, now: now).reviews
-                latest = prefix.lazy.map(\.time).max()
-                store.saveStatsCache(reviews ?? [], latestPrefixTime: latest)
-            }
-            if let input = StatsInput(cards: cards(), prefixReviews: reviews ?? [], latestPrefixTime: latest,
-                                      base: base.records, tail: base.tail, replay: store.replay, now: now) {
-                return input
+    /// The stats input for `store` and `filter`: from `state.json`, `stats-cache.bin` and the
+    /// log's tail when they fit (computing and saving the cache when it is missing or stale),
+    /// else from a replay of the whole log. Every way gives the same report.
+    ///
+    /// For the whole collection the cache's summary of the prefix is enough; a deck or tag
+    /// needs the prefix's reviews themselves.
+    static func input(store: ProgressStore, cards: () -> [Card], now: Date,
+                      filter: StatsFilter = .all) throws(StoreError) -> StatsInput {
+        let wholeCollection = filter == .all
+        if let base = store.statsBase(summaryOnly: wholeCollection) {
+            if let summary = base.cachedSummary {
+                if let input = StatsInput(cards: cards(), prefixSummary: summary, latestPrefixTime: base.latestPrefixTime,
+                                          base: base.records, tail: base.tail, replay: store.replay, now: now) {
+                    return input
+                }
+            } else {
+                var reviews = base.cachedReviews ?? [], latest = base.latestPrefixTime
+                if base.cachedReviews == nil {
+                    let prefix = try store.statsPrefixEntries()
+                    reviews = StatsInput(cards: [], log: prefix, replay: store.replay, now: now).reviews
+                    latest = prefix.lazy.map(\.time).max()
+                    store.saveStatsCache(reviews, summary: StatsSummary(reviews: reviews, calendar: store.replay.calendar),
+                                         latestPrefixTime: latest)
+                }
+                if let input = StatsInput(cards: cards(), prefixReviews: reviews, latestPrefixTime: latest,
+                                          base: base.records, tail: base.tail, replay: store.replay, now: now) {
+                    return input
+                }
             }
         }
         return StatsInput(cards: cards(), log: try store.loadEntries(), replay: store.replay, now: now)

@@ -117,6 +117,24 @@ struct CalibrationAccumulator {
     private var passed = [Int32](repeating: 0, count: intervals * lengths * lapses)
     private var predicted = [Double](repeating: 0, count: intervals * lengths * lapses)
 
+    init() {}
+
+    /// An accumulator holding the sums of `bins` (as ``bins`` gives them).
+    init(bins: [StatsSummary.Bin]) {
+        for bin in bins where reviews.indices.contains(bin.slot) {
+            reviews[bin.slot] = Int32(truncatingIfNeeded: bin.reviews)
+            passed[bin.slot] = Int32(truncatingIfNeeded: bin.passed)
+            predicted[bin.slot] = bin.predictedSum
+        }
+    }
+
+    /// The non-empty slots' sums, by slot.
+    var bins: [StatsSummary.Bin] {
+        reviews.indices.filter { reviews[$0] > 0 }.map {
+            StatsSummary.Bin(slot: $0, reviews: Int(reviews[$0]), passed: Int(passed[$0]), predictedSum: predicted[$0])
+        }
+    }
+
     mutating func add(_ e: CalibrationStats.Exponents, predicted p: Double, passed ok: Bool) {
         let i = min(max(e.interval, 0), Self.intervals - 1)
         let n = min(max(e.length, 0), Self.lengths - 1)

@@ -1,41 +1,70 @@
 import Foundation
 
-/// The single pass over the review log behind ``StatsReport/compute(_:filter:)``: today's
-/// counts, reviews per day, the retention table and the calibration bins, without allocating
-/// per review.
+/// The single pass over the review log behind ``StatsReport/compute(_:filter:)``: per-day
+/// totals (today's counts, reviews per day, the retention table come from them), the
+/// calibration bins and the per-card counters they need, without allocating per review.
+///
+/// Its state for the whole collection is a ``StatsSummary``: a pass can start from one and
+/// go on with later reviews.
 struct ReviewPass {
     let today: Int
-    private var days: DayCache
+    private var dayCache: DayCache
     /// Dense index per card, so per-card counters live in arrays.
     private var index = CardIndexTable(capacity: 1024)
+    private var cardIDs: [CardID] = []
     private var selected: [Bool] = []
     /// Per card: reviews a day or more after the previous one, and Again ratings among them.
     private var longTermReviews: [Int32] = []
     private var longTermLapses: [Int32] = []
     private var unknownSelected = true
 
-    private(set) var todayStats = TodayStats()
-    private var todayMs = 0
     private(set) var total = 0
-    private(set) var retention = RetentionTable.periods.map { RetentionTable.Row(days: $0) }
     private(set) var calibration = CalibrationAccumulator()
-    /// Reviews per day, run-length encoded in log order.
-    private var runs: [(day: Int, count: Int)] = []
-    private var sortedRuns = true
+    /// Per study day, in the order first seen; `dayIndex` finds a day's entry.
+    private var dayTotals: [StatsSummary.Day] = []
+    private var dayIndex: [Int: Int] = [:]
+    private var lastDay = Int.min, lastDaySlot = -1
 
     init(today: Int, calendar: StudyCalendar) {
         self.today = today
-        self.days = DayCache(calendar: calendar)
+        self.dayCache = DayCache(calendar: calendar)
+    }
+
+    /// A pass that goes on from `summary` (the whole collection's earlier reviews).
+    init(today: Int, calendar: StudyCalendar, resuming summary: StatsSummary) {
+        self.init(today: today, calendar: calendar)
+        index = CardIndexTable(capacity: summary.cards.count + 1024)
+        cardIDs.reserveCapacity(summary.cards.count)
+        for counts in summary.cards where index.index(of: counts.card).isNew {
+            cardIDs.append(counts.card)
+            selected.append(true)
+            longTermReviews.append(counts.longTermReviews)
+            longTermLapses.append(counts.longTermLapses)
+        }
+        total = summary.total
+        dayTotals = summary.days
+        for (i, day) in dayTotals.enumerated() { dayIndex[day.day] = i }
+        calibration = CalibrationAccumulator(bins: summary.bins)
+    }
+
+    /// The state of the pass, for going on later (meaningful without a selection only).
+    var summary: StatsSummary {
+        StatsSummary(total: total, days: dayTotals, bins: calibration.bins,
+                     cards: cardIDs.indices.map {
+                         StatsSummary.CardCounts(card: cardIDs[$0], longTermReviews: longTermReviews[$0],
+                                                 longTermLapses: longTermLapses[$0])
+                     })
     }
 
     /// Indexes the collection's cards and marks those the filter selects.
     mutating func register(_ cards: [StatsCard], filter: StatsFilter) {
-        index = CardIndexTable(capacity: cards.count + 1024)
+        if index.count == 0 { index = CardIndexTable(capacity: cards.count + 1024) }
         for card in cards where index.index(of: card.id).isNew {
+            cardIDs.append(card.id)
             selected.append(filter.matches(card))
+            longTermReviews.append(0)
+            longTermLapses.append(0)
         }
-        longTermReviews = [Int32](repeating: 0, count: selected.count)
-        longTermLapses = longTermReviews
         if case .all = filter { unknownSelected = true } else { unknownSelected = false }
     }
 
@@ -43,13 +72,23 @@ struct ReviewPass {
     mutating func add(_ review: StatsReview) {
         let card = slot(review.card)
         guard selected[card] else { return }
-        let day = days.day(review.time)
         total += 1
-        countDay(day)
-        if day == today { countToday(review) }
-        if review.stateBefore == .review, day <= today { countRetention(review, day: day) }
+        let d = daySlot(dayCache.day(review.time))
+        dayTotals[d].reviews += 1
+        if review.stateBefore == .new { dayTotals[d].new += 1 }
+        if review.rating == .again { dayTotals[d].again += 1 }
+        dayTotals[d].milliseconds += max(0, review.durationMs)
+        let passed = review.rating.isSuccess
+        if review.stateBefore == .review {
+            if review.scheduledDaysBefore >= RetentionTable.matureDays {
+                dayTotals[d].mature.reviews += 1
+                if passed { dayTotals[d].mature.passed += 1 }
+            } else {
+                dayTotals[d].young.reviews += 1
+                if passed { dayTotals[d].young.passed += 1 }
+            }
+        }
         if review.elapsedDays >= 1 {
-            let passed = review.rating.isSuccess
             longTermReviews[card] += 1
             if review.stateBefore != .new, let predicted = review.retrievabilityBefore {
                 let bin = CalibrationStats.Exponents(elapsedDays: review.elapsedDays,
@@ -61,57 +100,61 @@ struct ReviewPass {
         }
     }
 
-    /// Days with reviews, sorted, one entry per day.
-    func studyDays() -> [(day: Int, count: Int)] {
-        if sortedRuns { return runs }
-        var merged: [(day: Int, count: Int)] = []
-        for run in runs.sorted(by: { $0.day < $1.day }) {
-            if let last = merged.last, last.day == run.day {
-                merged[merged.count - 1].count += run.count
-            } else {
-                merged.append(run)
+    /// Today's reviews, new cards, Again presses and time (``TodayStats/due`` is left 0).
+    var todayStats: TodayStats {
+        var stats = TodayStats()
+        guard let i = dayIndex[today] else { return stats }
+        let day = dayTotals[i]
+        stats.reviewed = day.reviews
+        stats.new = day.new
+        stats.again = day.again
+        stats.seconds = (day.milliseconds + 500) / 1000
+        return stats
+    }
+
+    /// The true retention over the periods of ``RetentionTable/periods`` ending today.
+    var retention: [RetentionTable.Row] {
+        var rows = RetentionTable.periods.map { RetentionTable.Row(days: $0) }
+        for day in dayTotals where day.day <= today {
+            for i in rows.indices where today - day.day < rows[i].days {
+                rows[i].young.reviews += day.young.reviews
+                rows[i].young.passed += day.young.passed
+                rows[i].mature.reviews += day.mature.reviews
+                rows[i].mature.passed += day.mature.passed
             }
         }
-        return merged
+        return rows
+    }
+
+    /// Days with reviews, sorted, one entry per day.
+    func studyDays() -> [(day: Int, count: Int)] {
+        dayTotals.map { (day: $0.day, count: $0.reviews) }.sorted { $0.day < $1.day }
     }
 
     private mutating func slot(_ id: CardID) -> Int {
         let (i, isNew) = index.index(of: id)
         guard isNew else { return i }
+        cardIDs.append(id)
         selected.append(unknownSelected)
         longTermReviews.append(0)
         longTermLapses.append(0)
         return i
     }
 
-    private mutating func countDay(_ day: Int) {
-        if let last = runs.last, last.day == day {
-            runs[runs.count - 1].count += 1
-            return
+    /// The entry of `day` in ``dayTotals``, made if new (reviews mostly come day by day).
+    private mutating func daySlot(_ day: Int) -> Int {
+        if day == lastDay { return lastDaySlot }
+        let slot: Int
+        if let found = dayIndex[day] {
+            slot = found
+        } else {
+            slot = dayTotals.count
+            dayTotals.append(StatsSummary.Day(day: day))
+            dayIndex[day] = slot
         }
-        if let last = runs.last, last.day > day { sortedRuns = false }
-        runs.append((day, 1))
-    }
-
-    private mutating func countToday(_ review: StatsReview) {
-        todayStats.reviewed += 1
-        if review.stateBefore == .new { todayStats.new += 1 }
-        if review.rating == .again { todayStats.again += 1 }
-        todayMs += max(0, review.durationMs)
-        todayStats.seconds = (todayMs + 500) / 1000
-    }
-    private mutating func countRetention(_ review: StatsReview, day: Int) {
-        let mature = review.scheduledDaysBefore >= RetentionTable.matureDays
-        let passed = review.rating.isSuccess ? 1 : 0
-        for i in retention.indices where today - day < retention[i].days {
-            if mature {
-                retention[i].mature.reviews += 1
-                retention[i].mature.passed += passed
-            } else {
-                retention[i].young.reviews += 1
-                retention[i].young.passed += passed
-            }
-        }
+        lastDay = day
+        lastDaySlot = slot
+        return slot
     }
 }
 

@@ -12,9 +12,36 @@ extension StatsInput {
     public init?(cards: [Card], prefixReviews: [StatsReview], latestPrefixTime: Date?,
                  base: [CardID: CardRecord], tail: [ReviewLogEntry], replay: CollectionReplay,
                  now: Date) {
+        self.init(cards: cards, prefix: .reviews(prefixReviews), latestPrefixTime: latestPrefixTime,
+                  base: base, tail: tail, replay: replay, now: now)
+    }
+
+    /// As ``init(cards:prefixReviews:latestPrefixTime:base:tail:replay:now:)`` with the
+    /// prefix's reviews summed up (``StatsInput/prefixSummary``): the input is then for stats
+    /// without a deck or tag selection, and ``StatsInput/reviews`` holds the tail's reviews.
+    public init?(cards: [Card], prefixSummary: StatsSummary, latestPrefixTime: Date?,
+                 base: [CardID: CardRecord], tail: [ReviewLogEntry], replay: CollectionReplay,
+                 now: Date) {
+        self.init(cards: cards, prefix: .summary(prefixSummary), latestPrefixTime: latestPrefixTime,
+                  base: base, tail: tail, replay: replay, now: now)
+    }
+
+    private enum Prefix {
+        case reviews([StatsReview])
+        case summary(StatsSummary)
+    }
+
+    private init?(cards: [Card], prefix: Prefix, latestPrefixTime: Date?,
+                  base: [CardID: CardRecord], tail: [ReviewLogEntry], replay: CollectionReplay,
+                  now: Date) {
         guard !tail.contains(where: { $0.event == .undo }), CollectionReplay.isSorted(tail) else { return nil }
         if let first = tail.first, let latest = latestPrefixTime, !(first.time > latest) { return nil }
-        var reviews = prefixReviews
+        var reviews: [StatsReview] = []
+        var summary: StatsSummary?
+        switch prefix {
+        case .reviews(let prefixReviews): reviews = prefixReviews
+        case .summary(let prefixSummary): summary = prefixSummary
+        }
         // Without a tail the records are the base's; seeding a replay would cost more.
         var state: ReplayState?
         if !tail.isEmpty {
@@ -31,5 +58,6 @@ extension StatsInput {
         }
         self.init(reviews: reviews, cards: summaries, calendar: replay.calendar, now: now,
                   desiredRetention: scheduler.settings.desiredRetention)
+        prefixSummary = summary
     }
 }

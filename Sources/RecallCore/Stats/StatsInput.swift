@@ -15,6 +15,10 @@ public struct StatsInput: Sendable {
     public var now: Date
     /// The retention the scheduler aims for (0…1), shown next to the true retention.
     public var desiredRetention: Double
+    /// The whole collection's reviews before ``reviews``, already summed up; then
+    /// ``reviews`` holds only the later ones. Usable only for stats without a deck or tag
+    /// selection (``StatsReport/compute(_:filter:)`` needs the reviews themselves for one).
+    public var prefixSummary: StatsSummary?
 
     public init(reviews: [StatsReview], cards: [StatsCard], calendar: StudyCalendar, now: Date,
                 desiredRetention: Double) {

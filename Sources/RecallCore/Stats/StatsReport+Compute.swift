@@ -3,9 +3,16 @@ import Foundation
 extension StatsReport {
     /// Computes every number of `recall stats` for the cards that `filter` selects, in one pass
     /// over the reviews. Reviews of cards missing from `input.cards` count only without a filter.
+    ///
+    /// An input with a ``StatsInput/prefixSummary`` is for `.all` only: its summed-up reviews
+    /// cannot be split by deck or tag.
     public static func compute(_ input: StatsInput, filter: StatsFilter = .all) -> StatsReport {
         let today = input.calendar.dayNumber(input.now)
-        var pass = ReviewPass(today: today, calendar: input.calendar)
+        var pass = if let summary = input.prefixSummary {
+            ReviewPass(today: today, calendar: input.calendar, resuming: summary)
+        } else {
+            ReviewPass(today: today, calendar: input.calendar)
+        }
         pass.register(input.cards, filter: filter)
         for review in input.reviews { pass.add(review) }
         let days = pass.studyDays()

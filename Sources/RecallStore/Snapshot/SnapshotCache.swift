@@ -75,7 +75,8 @@ enum SnapshotCache {
 
     /// The cache of `snapshot` as read from the JSON file `source`; nil when a value does
     /// not fit the layout (then no cache is written and the JSON is always read).
-    static func encode(_ snapshot: Snapshot, source: Source) -> [UInt8]? {
+    /// `ids` are the records' keys in ascending order, when the caller has them already.
+    static func encode(_ snapshot: Snapshot, source: Source, sortedIDs ids: [CardID]? = nil) -> [UInt8]? {
         var header: [UInt8] = []
         for v in [source.size, source.checksum, 0, 0, 0, snapshot.catalog] { put(v, &header) }
         for c in [snapshot.log, snapshot.renames] {
@@ -93,8 +94,8 @@ enum SnapshotCache {
         put32(UInt32(header.count), &out)
         out += header
         put(UInt64(snapshot.records.count), &out)
-        for (id, record) in snapshot.records.sorted(by: { $0.key < $1.key }) {
-            guard row(id, record, into: &out) else { return nil }
+        for id in ids ?? snapshot.records.keys.sorted() {
+            guard let record = snapshot.records[id], row(id, record, into: &out) else { return nil }
         }
         put(checksum(out), &out)
         return out
@@ -107,17 +108,26 @@ enum SnapshotCache {
         // As the JSON writer: a non-finite double is written as null and read back as absent
         // (memory) or as the default factor (ease).
         let memory = s.memory.flatMap { $0.stability.isFinite && $0.difficulty.isFinite ? $0 : nil }
-        let small = [s.step ?? Int(Int32.min), s.reps, s.lapses, s.scheduledDays, s.interval, r.reviewCount,
-                     r.buriedUntilDay ?? Int(Int32.min)]
-        guard small.allSatisfy({ Int32(exactly: $0) != nil }),
-              let state = CardState.allCases.firstIndex(of: s.state) else { return false }
+        guard let state = CardState.allCases.firstIndex(of: s.state),
+              let step = Int32(exactly: s.step ?? Int(Int32.min)), let reps = Int32(exactly: s.reps),
+              let lapses = Int32(exactly: s.lapses), let scheduled = Int32(exactly: s.scheduledDays),
+              let interval = Int32(exactly: s.interval), let reviewCount = Int32(exactly: r.reviewCount),
+              let buried = Int32(exactly: r.buriedUntilDay ?? Int(Int32.min)) else { return false }
         put(id.rawValue, &out)
-        for v in [ms(s.due), s.lastReview.map(ms) ?? none, r.introduced.map(ms) ?? none,
-                  r.lastReviewAsReview.map(ms) ?? none] { put(UInt64(bitPattern: v), &out) }
+        put(UInt64(bitPattern: ms(s.due)), &out)
+        put(UInt64(bitPattern: s.lastReview.map(ms) ?? none), &out)
+        put(UInt64(bitPattern: r.introduced.map(ms) ?? none), &out)
+        put(UInt64(bitPattern: r.lastReviewAsReview.map(ms) ?? none), &out)
         put((memory?.stability ?? 0).bitPattern, &out)
         put((memory?.difficulty ?? 0).bitPattern, &out)
         put((s.easeFactor.isFinite ? s.easeFactor : 2.5).bitPattern, &out)
-        for v in small { put32(UInt32(bitPattern: Int32(v)), &out) }
+        put32(UInt32(bitPattern: step), &out)
+        put32(UInt32(bitPattern: reps), &out)
+        put32(UInt32(bitPattern: lapses), &out)
+        put32(UInt32(bitPattern: scheduled), &out)
+        put32(UInt32(bitPattern: interval), &out)
+        put32(UInt32(bitPattern: reviewCount), &out)
+        put32(UInt32(bitPattern: buried), &out)
         out.append(UInt8(state))
         out.append((r.suspended ? 1 : 0) | (r.isLeech ? 2 : 0) | (memory == nil ? 0 : 4))
         out.append(0)

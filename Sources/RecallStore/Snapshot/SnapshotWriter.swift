@@ -18,12 +18,12 @@ enum SnapshotWriter {
                           "reps", "lapses", "scheduled_days", "ease", "interval", "suspended", "leech",
                           "buried_until_day", "review_count", "introduced", "last_review_as_review"]
 
-    static func encode(_ s: Snapshot) -> [UInt8] {
+    /// `ids` are the records' keys in ascending order, when the caller has them already.
+    static func encode(_ s: Snapshot, sortedIDs ids: [CardID]? = nil) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(s.records.count * 150 + 4096)
         out.append(contentsOf: "{\"cards\":[".utf8)
-        let rows = s.records.sorted { $0.key < $1.key }
-        for chunk in encodeRows(rows) { out.append(contentsOf: chunk) }
+        for chunk in encodeRows(ids ?? s.records.keys.sorted(), s.records) { out.append(contentsOf: chunk) }
         out.append(contentsOf: "\n],\n\"catalog\":\"\(hex16(s.catalog))\",\n\"columns\":[".utf8)
         out.append(contentsOf: columns.map { "\"\($0)\"" }.joined(separator: ",").utf8)
         out.append(contentsOf: "],\n\"log\":".utf8)
@@ -41,24 +41,22 @@ enum SnapshotWriter {
 
     /// The rows, each after a line break (and a comma but for the first), in order; a big
     /// snapshot is cut into one part per core, encoded side by side.
-    private static func encodeRows(_ rows: [(key: CardID, value: CardRecord)]) -> [[UInt8]] {
-        let parts = rows.count >= 20_000 ? min(8, System.cores) : 1
-        let size = (rows.count + parts - 1) / max(parts, 1)
+    private static func encodeRows(_ ids: [CardID], _ records: [CardID: CardRecord]) -> [[UInt8]] {
+        let parts = ids.count >= 20_000 ? min(8, System.cores) : 1
+        let size = (ids.count + parts - 1) / max(parts, 1)
         nonisolated(unsafe) var chunks = [[UInt8]](repeating: [], count: parts)
         chunks.withUnsafeMutableBufferPointer { slots in
             nonisolated(unsafe) let out = slots
-            rows.withUnsafeBufferPointer { rows in
-                nonisolated(unsafe) let rows = rows
-                DispatchQueue.concurrentPerform(iterations: parts) { p in
-                    let range = min(p * size, rows.count)..<min((p + 1) * size, rows.count)
-                    var bytes: [UInt8] = []
-                    bytes.reserveCapacity(range.count * 150)
-                    for i in range {
-                        if i == 0 { bytes.append(0x0A) } else { bytes.append(0x2C); bytes.append(0x0A) }
-                        row(rows[i].key, rows[i].value, into: &bytes)
-                    }
-                    out[p] = bytes
+            DispatchQueue.concurrentPerform(iterations: parts) { p in
+                let range = min(p * size, ids.count)..<min((p + 1) * size, ids.count)
+                var bytes: [UInt8] = []
+                bytes.reserveCapacity(range.count * 150)
+                for i in range {
+                    guard let record = records[ids[i]] else { continue }
+                    if i == 0 { bytes.append(0x0A) } else { bytes.append(0x2C); bytes.append(0x0A) }
+                    row(ids[i], record, into: &bytes)
                 }
+                out[p] = bytes
             }
         }
         return chunks

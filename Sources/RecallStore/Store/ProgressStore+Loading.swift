@@ -132,16 +132,17 @@ extension ProgressStore {
         let snapshot = Snapshot(records: records, settingsJSON: canonicalSettings, timeZone: timeZone.identifier,
                                 log: FileCoverage(of: bytes, bytes: covered, lines: logLines),
                                 renames: renameCoverage, catalog: catalogDigest)
-        let json = SnapshotWriter.encode(snapshot)
+        let ids = records.keys.sorted()
+        let json = SnapshotWriter.encode(snapshot, sortedIDs: ids)
         try AtomicFile.write(json, to: path("state.json"))
         snapshotStale = false
-        saveSnapshotCache(snapshot, source: json.withUnsafeBytes { SnapshotCache.Source(of: $0) })
+        saveSnapshotCache(snapshot, source: json.withUnsafeBytes { SnapshotCache.Source(of: $0) }, sortedIDs: ids)
     }
 
     /// Writes `state.bin` for `snapshot`, the content of the `state.json` that is `source`
     /// (best-effort: without it the JSON is read).
-    private func saveSnapshotCache(_ snapshot: Snapshot, source: SnapshotCache.Source) {
-        guard let bytes = SnapshotCache.encode(snapshot, source: source) else { return }
+    private func saveSnapshotCache(_ snapshot: Snapshot, source: SnapshotCache.Source, sortedIDs: [CardID]? = nil) {
+        guard let bytes = SnapshotCache.encode(snapshot, source: source, sortedIDs: sortedIDs) else { return }
         SnapshotCache.write(bytes, to: path(SnapshotCache.name))
     }
 

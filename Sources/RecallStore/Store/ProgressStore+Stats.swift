@@ -9,8 +9,12 @@ public struct StatsBase: Sendable {
     public var records: [CardID: CardRecord]
     /// The log entries after the prefix, in file order, ids resolved through renames.
     public var tail: [ReviewLogEntry]
-    /// The prefix's reviews from the stats cache; nil when there is no fitting cache.
+    /// The prefix's reviews from the stats cache; nil when there is no fitting cache or they
+    /// were not asked for.
     public var cachedReviews: [StatsReview]?
+    /// The prefix's reviews summed up, from the stats cache, when only that was asked for;
+    /// nil otherwise or when there is no fitting cache.
+    public var cachedSummary: StatsSummary?
     /// The latest entry time in the prefix (from the cache; nil when the prefix is empty).
     public var latestPrefixTime: Date?
 }
@@ -18,11 +22,20 @@ public struct StatsBase: Sendable {
 extension ProgressStore {
     /// The stats starting point, or nil when the store was opened for writing or
     /// `state.json` was missing or did not fit the log, settings, renames or time zone.
-    public func statsBase() -> StatsBase? {
+    ///
+    /// - Parameter summaryOnly: read only the cache's summary (enough for stats of the whole
+    ///   collection) instead of its reviews (needed for one deck or tag).
+    public func statsBase(summaryOnly: Bool = false) -> StatsBase? {
         guard let base = snapshotBase else { return nil }
         var result = StatsBase(records: base.records, tail: renameTable.resolve(base.tail))
-        if let map = try? MappedFile(path: path(StatsCache.name)),
-           let cached = StatsCache.decode(map.bytes, key: statsCacheKey(base.log)) {
+        guard let map = try? MappedFile(path: path(StatsCache.name)) else { return result }
+        let key = statsCacheKey(base.log)
+        if summaryOnly {
+            if let cached = StatsCache.decodeSummary(map.bytes, key: key) {
+                result.cachedSummary = cached.summary
+                result.latestPrefixTime = cached.latest
+            }
+        } else if let cached = StatsCache.decode(map.bytes, key: key) {
             result.cachedReviews = cached.reviews
             result.latestPrefixTime = cached.latest
         }
@@ -40,11 +53,12 @@ extension ProgressStore {
         return renameTable.resolve(entries)
     }
 
-    /// Writes `stats-cache.bin` for the prefix's `reviews` (atomically). Best effort: a cache
+    /// Writes `stats-cache.bin` for the prefix's `reviews` and their `summary` (atomically). Best effort: a cache
     /// that cannot be written is simply recomputed next time, so errors are ignored.
-    public func saveStatsCache(_ reviews: [StatsReview], latestPrefixTime: Date?) {
+    public func saveStatsCache(_ reviews: [StatsReview], summary: StatsSummary, latestPrefixTime: Date?) {
         guard let base = snapshotBase,
-              let bytes = StatsCache.encode(reviews, key: statsCacheKey(base.log), latest: latestPrefixTime)
+              let bytes = StatsCache.encode(reviews, summary: summary, key: statsCacheKey(base.log),
+                                            latest: latestPrefixTime)
         else { return }
         try? AtomicFile.write(bytes, to: path(StatsCache.name))
     }

@@ -5,7 +5,7 @@ import RecallCore
 ///
 /// Open it with ``open(_:device:timeZone:forWriting:)``. A writable store holds the
 /// collection's lock until ``close()`` (or until the process ends); a read-only one writes
-/// nothing but the stats cache (``saveStatsCache(_:latestPrefixTime:)``). Card states come from the snapshot plus a replay of the log tail;
+/// nothing but the stats cache (``saveStatsCache(_:summary:latestPrefixTime:)``). Card states come from the snapshot plus a replay of the log tail;
 /// ``append(_:)`` writes an entry durably and updates ``records`` incrementally.
 public final class ProgressStore {
     public let location: StoreLocation
