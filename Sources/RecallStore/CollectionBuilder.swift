@@ -17,7 +17,8 @@ struct CollectionBuilder {
         case problem(Diagnostic)
     }
 
-    var cards: [Card] = []
+    /// The cards of each file read, in walk order (duplicates are removed in ``finish()``).
+    var cardsByFile: [[Card]] = []
     var diagnostics: [Diagnostic] = []
     var declaredDecks: Set<String> = []
     var files: [String] = []
@@ -56,16 +57,16 @@ struct CollectionBuilder {
         for (i, step) in steps.enumerated() {
             switch step {
             case .problem(let diagnostic): diagnostics.append(diagnostic)
-            case .file(_, let display, _, _): if let result = parsed[i] { add(result, file: display) }
+            case .file(_, let display, _, _): if let result = parsed[i].take() { add(result, file: display) }
             }
         }
     }
 
-    mutating func add(_ parsed: ParsedDeck, file: String) {
-        cards.append(contentsOf: parsed.cards)
+    mutating func add(_ parsed: consuming ParsedDeck, file: String) {
         diagnostics.append(contentsOf: parsed.diagnostics)
         declaredDecks.formUnion(parsed.decks)
         files.append(file)
+        cardsByFile.append(parsed.cards)
     }
 
     /// Reads every deck file under `folder`, sorted by name, skipping hidden entries.
@@ -117,11 +118,25 @@ struct CollectionBuilder {
     /// Drops duplicate cards (warning at each) and counts cards per deck.
     mutating func finish() -> LoadedCollection {
         runSteps()
-        let (unique, duplicates) = DuplicateCards.removeDuplicates(cards)
+        var remover = DuplicateCards.Remover(expectedCount: cardsByFile.reduce(0) { $0 + $1.count })
+        for cards in cardsByFile { remover.add(cards) }
+        cardsByFile = []
+        let unique = remover.cards
         var counts: [String: Int] = [:]
         for name in declaredDecks { counts[name] = 0 }
-        for card in unique { counts[card.deck, default: 0] += 1 }
+        // Cards come in runs of one deck: count each run, then add it to its deck once.
+        var run: (deck: String, count: Int)?
+        for card in unique {
+            if let current = run, current.deck == card.deck {
+                run = (current.deck, current.count + 1)
+            } else {
+                if let current = run { counts[current.deck, default: 0] += current.count }
+                run = (card.deck, 1)
+            }
+        }
+        if let current = run { counts[current.deck, default: 0] += current.count }
         let decks = counts.map { DeckSummary(name: $0.key, cardCount: $0.value) }.sorted { $0.name < $1.name }
-        return LoadedCollection(cards: unique, diagnostics: diagnostics + duplicates, decks: decks, files: files)
+        return LoadedCollection(cards: unique, diagnostics: diagnostics + remover.diagnostics, decks: decks,
+                                files: files)
     }
 }

@@ -79,8 +79,13 @@ public enum DeckFile {
 
     /// Writes `text` to `path` atomically, creating missing folders.
     public static func write(_ text: String, to path: String) throws(StoreError) {
+        try write(bytes: Array(text.utf8), to: path)
+    }
+
+    /// Writes `bytes` to `path` atomically, creating missing folders.
+    public static func write(bytes: [UInt8], to path: String) throws(StoreError) {
         try AtomicFile.makeFolders(AtomicFile.parentFolder(of: path))
-        try AtomicFile.write(Array(text.utf8), to: path)
+        try AtomicFile.write(bytes, to: path)
     }
 
     static func systemError(_ what: String, _ path: String, _ code: Int32) -> Diagnostic {

@@ -81,11 +81,11 @@ extension Recall {
             }
             progress.show(0.5, "checking duplicates")
             let known = knownIDs(root: root, replacing: force ? relative : nil)
-            let (notes, added, skipped) = Self.newNotes(parsed.notes, file: file, known: known)
+            let (notes, added, skipped) = parsed.newNotes(known: known)
             progress.show(0.8, "writing")
             if added > 0 {
                 do {
-                    try DeckFile.write(MarkdownDeckWriter.render(notes, deck: deck), to: target.path)
+                    try DeckFile.write(bytes: MarkdownDeckWriter.renderBytes(notes, deck: deck), to: target.path)
                 } catch {
                     progress.clear()
                     throw CLIError(error.reason, hint: error.notes.first)
@@ -119,33 +119,12 @@ extension Recall {
         }
 
         /// The ids of the cards already in the collection, leaving out the file to be replaced.
-        private func knownIDs(root: URL, replacing relative: String?) -> Set<CardID> {
-            guard CollectionLoaderAccess.isFolder(root.path) else { return [] }
+        private func knownIDs(root: URL, replacing relative: String?) -> CardIDSet {
+            guard CollectionLoaderAccess.isFolder(root.path) else { return CardIDSet() }
             let loaded = CollectionLoader.load(root: root)
-            var ids = Set<CardID>()
-            ids.reserveCapacity(loaded.cards.count)
+            var ids = CardIDSet(minimumCapacity: loaded.cards.count)
             for card in loaded.cards where card.source.file != relative { ids.insert(card.id) }
             return ids
-        }
-
-        /// The notes none of whose cards are already known (nor earlier in the same file), how
-        /// many cards they make and how many cards were left out.
-        static func newNotes(_ notes: [DeckNote], file: String, known: Set<CardID>) -> ([DeckNote], Int, Int) {
-            var seen = known
-            var kept: [DeckNote] = []
-            var added = 0
-            var skipped = 0
-            for note in notes {
-                let ids = note.cards(file: file).map(\.id)
-                if ids.contains(where: { seen.contains($0) }) {
-                    skipped += ids.count
-                } else {
-                    seen.formUnion(ids)
-                    kept.append(note)
-                    added += ids.count
-                }
-            }
-            return (kept, added, skipped)
         }
     }
 }

@@ -9,11 +9,23 @@ enum ByteText {
         return lower..<upper
     }
 
+    /// `range` without spaces and tabs at its start.
+    static func trimLeft(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
+        var lower = range.lowerBound
+        while lower < range.upperBound, bytes[lower] == 0x20 || bytes[lower] == 0x09 { lower += 1 }
+        return lower..<range.upperBound
+    }
+
     /// `range` without spaces and tabs at its end.
     static func trimRight(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
         var upper = range.upperBound
         while upper > range.lowerBound, bytes[upper - 1] == 0x20 || bytes[upper - 1] == 0x09 { upper -= 1 }
         return range.lowerBound..<upper
+    }
+
+    /// The offset of the first `\n` at or after `start`.
+    static func firstNewline(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        firstIndex(of: 0x0A, in: bytes, start..<bytes.count)
     }
 
     static func string(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
@@ -22,19 +34,28 @@ enum ByteText {
 
     /// Lines joined with `\n` after ``CardText``'s normalisation (right-trimmed lines, no
     /// blank lines at either end).
-    static func joinLines(_ bytes: UnsafeBufferPointer<UInt8>, _ lines: [Range<Int>]) -> String {
-        var first = 0
-        var last = lines.count - 1
+    static func joinLines(_ bytes: UnsafeBufferPointer<UInt8>, _ lines: ArraySlice<Range<Int>>) -> String {
+        var first = lines.startIndex
+        var last = lines.endIndex - 1
         while first <= last, trim(bytes, lines[first]).isEmpty { first += 1 }
         while last >= first, trim(bytes, lines[last]).isEmpty { last -= 1 }
         guard first <= last else { return "" }
         if first == last { return string(bytes, trimRight(bytes, lines[first])) }
-        var out: [UInt8] = []
-        for i in first...last {
-            if i > first { out.append(0x0A) }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[trimRight(bytes, lines[i])]))
+        var length = last - first
+        for i in first...last { length += trimRight(bytes, lines[i]).count }
+        return String(unsafeUninitializedCapacity: length) { out in
+            var at = 0
+            for i in first...last {
+                if i > first { out[at] = 0x0A; at += 1 }
+                let line = trimRight(bytes, lines[i])
+                if !line.isEmpty {
+                    UnsafeMutableRawPointer(out.baseAddress! + at)
+                        .copyMemory(from: bytes.baseAddress! + line.lowerBound, byteCount: line.count)
+                    at += line.count
+                }
+            }
+            return at
         }
-        return String(decoding: out, as: UTF8.self)
     }
 }
 

@@ -37,11 +37,31 @@ public struct Card: Hashable, Sendable {
 
     /// The identifying fields of a card, hashed into its ``CardID``: the question side
     /// (for a cloze, the note's full cloze text), the cloze number and the direction.
+    /// Same value as `CardID(fields: ["q", questionSide])` (`"r"` for reversed, and
+    /// `["c", questionSide, String(n)]` for a cloze), without building the array.
     public static func makeID(questionSide: String, kind: Kind) -> CardID {
+        var hasher = StableHasher()
         switch kind {
-        case .basic: return CardID(fields: ["q", questionSide])
-        case .reversed: return CardID(fields: ["r", questionSide])
-        case .cloze(let n): return CardID(fields: ["c", questionSide, String(n)])
+        case .basic: CardIDFastPath.combineTag(0x71, into: &hasher)  // "q"
+        case .reversed: CardIDFastPath.combineTag(0x72, into: &hasher)  // "r"
+        case .cloze(let n): return clozeID(prefix: clozePrefix(questionSide), number: n)
         }
+        CardIDFastPath.combineNormalized(questionSide, into: &hasher)
+        return CardID(rawValue: hasher.value)
+    }
+
+    /// The hash state after the fields `"c"` and `text` of a cloze note, shared by its cards.
+    static func clozePrefix(_ text: String) -> StableHasher {
+        var hasher = StableHasher()
+        CardIDFastPath.combineTag(0x63, into: &hasher)  // "c"
+        CardIDFastPath.combineNormalized(text, into: &hasher)
+        return hasher
+    }
+
+    /// The id of cloze `number` (0 for the note's own id) from ``clozePrefix(_:)``.
+    static func clozeID(prefix: StableHasher, number: Int) -> CardID {
+        var hasher = prefix
+        CardIDFastPath.combineNormalized(String(number), into: &hasher)
+        return CardID(rawValue: hasher.value)
     }
 }

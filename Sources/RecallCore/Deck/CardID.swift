@@ -18,22 +18,19 @@ public struct CardID: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// ASCII fields take a byte-level path that gives the same value without allocating.
     public init(fields: [String]) {
         var hasher = StableHasher()
-        for field in fields {
-            var text = field
-            let done = text.withUTF8 { CardIDFastPath.combineNormalizedASCII($0, into: &hasher) }
-            if !done { CardID.combineNormalized(field, into: &hasher) }
-        }
+        for field in fields { CardIDFastPath.combineNormalized(field, into: &hasher) }
         rawValue = hasher.value
     }
 
     /// The general path alone, for checking the fast path against it.
     init(generalPathFields fields: [String]) {
         var hasher = StableHasher()
-        for field in fields { CardID.combineNormalized(field, into: &hasher) }
+        for field in fields { CardID.combineNormalized(general: field, into: &hasher) }
         rawValue = hasher.value
     }
 
-    private static func combineNormalized(_ field: String, into hasher: inout StableHasher) {
+    /// The Unicode path: ``normalize(_:)``, then its UTF-8 bytes, length first.
+    static func combineNormalized(general field: String, into hasher: inout StableHasher) {
         let normalized = normalize(field)
         hasher.combine(UInt64(normalized.utf8.count))
         hasher.combine(bytes: normalized.utf8)
@@ -70,6 +67,8 @@ public struct StableHasher: Sendable {
 
     public init() {}
 
+    init(value: UInt64) { self.value = value }
+
     public mutating func combine(bytes: some Sequence<UInt8>) {
         for byte in bytes {
             value ^= UInt64(byte)
@@ -79,11 +78,22 @@ public struct StableHasher: Sendable {
 
     /// Mixes in a fixed-width little-endian integer.
     public mutating func combine(_ number: UInt64) {
+        value = StableHasher.mixWord(value, number)
+    }
+
+    /// One FNV-1a step: `byte` (below 256) mixed into `value`.
+    @inline(__always) static func mixByte(_ value: UInt64, _ byte: UInt64) -> UInt64 {
+        (value ^ byte) &* prime
+    }
+
+    /// `number`'s eight little-endian bytes mixed into `value`.
+    @inline(__always) static func mixWord(_ value: UInt64, _ number: UInt64) -> UInt64 {
+        var v = value
         var n = number
         for _ in 0..<8 {
-            value ^= n & 0xff
-            value &*= StableHasher.prime
+            v = (v ^ (n & 0xff)) &* prime
             n >>= 8
         }
+        return v
     }
 }

@@ -52,7 +52,8 @@ public struct ClozeText: Hashable, Sendable {
 
     /// `true` when `text` holds something that starts a cloze deletion (`{{c` and a digit).
     public static func looksLikeCloze(_ text: some StringProtocol) -> Bool {
-        let hasBrace = text.utf8.withContiguousStorageIfAvailable { $0.contains(0x7B) } ?? text.utf8.contains(0x7B)
+        let hasBrace = text.utf8.withContiguousStorageIfAvailable { ByteText.firstIndex(of: 0x7B, in: $0, 0..<$0.count) != nil }
+            ?? text.utf8.contains(0x7B)
         guard hasBrace else { return false }
         return openings(in: String(text)).contains { $0.number != nil }
     }

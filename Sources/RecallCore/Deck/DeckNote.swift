@@ -28,24 +28,43 @@ public struct DeckNote: Hashable, Sendable {
 
     /// The cards this note makes, in order; `file` is used for each card's source.
     public func cards(file: String) -> [Card] {
-        let source = SourceLocation(file: file, line: line)
-        func card(_ id: CardID, _ noteID: CardID, _ q: String, _ a: String, _ kind: Card.Kind) -> Card {
-            Card(id: id, noteID: noteID, deck: deck, question: q, answer: a, tags: tags,
-                 source: source, kind: kind)
+        var cards: [Card] = []
+        appendCards(to: &cards, file: file)
+        return cards
+    }
+
+    /// How many cards this note makes.
+    public var cardCount: Int {
+        switch content {
+        case .basic: return 1
+        case .twoWay: return 2
+        case .cloze(let text): return text.numbers.count
         }
+    }
+
+    /// Appends the cards of ``cards(file:)`` to `cards`, without an array per note.
+    func appendCards(to cards: inout [Card], file: String) {
+        let source = SourceLocation(file: file, line: line)
         switch content {
         case let .basic(question, answer):
             let id = Card.makeID(questionSide: question, kind: .basic)
-            return [card(id, id, question, answer, .basic)]
+            cards.append(Card(id: id, noteID: id, deck: deck, question: question, answer: answer, tags: tags,
+                              source: source, kind: .basic))
         case let .twoWay(question, answer):
             let id = Card.makeID(questionSide: question, kind: .basic)
             let back = Card.makeID(questionSide: answer, kind: .reversed)
-            return [card(id, id, question, answer, .basic), card(back, id, answer, question, .reversed)]
+            cards.append(Card(id: id, noteID: id, deck: deck, question: question, answer: answer, tags: tags,
+                              source: source, kind: .basic))
+            cards.append(Card(id: back, noteID: id, deck: deck, question: answer, answer: question, tags: tags,
+                              source: source, kind: .reversed))
         case let .cloze(text):
-            let noteID = Card.makeID(questionSide: text.raw, kind: .cloze(0))
-            return text.numbers.map { n in
-                card(Card.makeID(questionSide: text.raw, kind: .cloze(n)), noteID,
-                     text.question(for: n), text.answer, .cloze(n))
+            let prefix = Card.clozePrefix(text.raw)
+            let noteID = Card.clozeID(prefix: prefix, number: 0)
+            let answer = text.answer
+            for n in text.numbers {
+                cards.append(Card(id: Card.clozeID(prefix: prefix, number: n), noteID: noteID, deck: deck,
+                                  question: text.question(for: n), answer: answer, tags: tags, source: source,
+                                  kind: .cloze(n)))
             }
         }
     }

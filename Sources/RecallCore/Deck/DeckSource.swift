@@ -14,10 +14,9 @@ public struct DeckSource: Sendable {
         if let problem = binaryProblem(bytes, file: file) { return (nil, problem) }
         var body = bytes
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body.removeFirst(3) }
-        if let bad = UTF8Check.firstInvalidOffset(body) {
-            return (nil, invalidUTF8(body, at: bad, file: file))
-        }
-        return (DeckSource(file: file, validBytes: body), nil)
+        let (bad, isASCII) = UTF8Check.firstInvalidOffset(body)
+        if let bad { return (nil, invalidUTF8(body, at: bad, file: file)) }
+        return (DeckSource(file: file, validBytes: body, isASCII: isASCII), nil)
     }
 
     /// Wraps text that is already a Swift string (always valid UTF-8).
@@ -27,11 +26,15 @@ public struct DeckSource: Sendable {
         self.init(file: file, validBytes: body)
     }
 
-    private init(file: String, validBytes: [UInt8]) {
+    private init(file: String, validBytes: [UInt8], isASCII: Bool? = nil) {
         self.file = file
         self.bytes = validBytes
         self.lines = DeckSource.splitLines(validBytes)
+        self.isASCII = isASCII ?? validBytes.withUnsafeBufferPointer { ByteText.isASCII($0, 0..<$0.count) }
     }
+
+    /// `true` when every byte is ASCII (so byte and `Character` views agree everywhere).
+    let isASCII: Bool
 
     /// The location of 1-based line `number` in this file.
     public func location(line number: Int) -> SourceLocation {
@@ -50,7 +53,7 @@ public struct DeckSource: Sendable {
         lines.reserveCapacity(bytes.count / 40 + 1)
         bytes.withUnsafeBufferPointer { buffer in
             var start = 0
-            for i in 0..<buffer.count where buffer[i] == 0x0A {
+            while let i = ByteText.firstNewline(buffer, from: start) {
                 let end = (i > start && buffer[i - 1] == 0x0D) ? i - 1 : i
                 lines.append(start..<end)
                 start = i + 1
@@ -103,9 +106,11 @@ public struct DeckSource: Sendable {
 
 /// A small UTF-8 validator that reports where the first bad byte is.
 enum UTF8Check {
-    /// The offset of the first byte that does not start or continue a valid UTF-8 sequence.
-    static func firstInvalidOffset(_ bytes: [UInt8]) -> Int? {
-        bytes.withUnsafeBufferPointer { b in
+    /// The offset of the first byte that does not start or continue a valid UTF-8 sequence,
+    /// and whether the bytes before it are all ASCII.
+    static func firstInvalidOffset(_ bytes: [UInt8]) -> (offset: Int?, isASCII: Bool) {
+        var isASCII = true
+        let offset: Int? = bytes.withUnsafeBufferPointer { b in
             var i = 0
             let n = b.count
             let raw = UnsafeRawPointer(b.baseAddress)
@@ -118,6 +123,7 @@ enum UTF8Check {
                 }
                 let c = b[i]
                 if c < 0x80 { i += 1; continue }
+                isASCII = false
                 let length: Int
                 var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
                 switch c {
@@ -137,5 +143,6 @@ enum UTF8Check {
             }
             return nil
         }
+        return (offset, isASCII)
     }
 }

@@ -4,73 +4,150 @@
 enum DelimitedDeckParser {
     static func parse(_ source: DeckSource, deck: String, defaultSeparator: UInt8?) -> ParsedDeck {
         let headers = DelimitedHeaders.read(source)
-        var context = Context(source: source, headers: headers, fileDeck: deck)
-        context.diagnostics = headers.diagnostics
         let separator = headers.separator
             ?? DelimitedHeaders.guessSeparator(source, line: headers.firstDataLine, fallback: defaultSeparator)
-        context.separator = separator
         let offset = headers.firstDataLine < source.lines.count
             ? source.lines[headers.firstDataLine].lowerBound : source.bytes.count
-        source.bytes.withUnsafeBufferPointer { bytes in
+        return source.bytes.withUnsafeBufferPointer { bytes in
+            var context = Context(source: source, bytes: bytes, headers: headers, fileDeck: deck)
+            context.separator = separator
+            context.builder.diagnostics = headers.diagnostics
             var reader = DelimitedRecordReader(bytes: bytes, separator: separator, offset: offset,
                                                line: headers.firstDataLine + 1)
-            while let record = reader.next() { context.read(record) }
+            while let record = reader.next() { context.read(record, reader.fields) }
+            var decks = [deck]
+            for note in context.builder.notes where note.deck != decks.last && !decks.contains(note.deck) {
+                decks.append(note.deck)
+            }
+            return context.builder.finish(decks: decks)
         }
-        var decks = [deck]
-        for note in context.notes where note.deck != decks.last && !decks.contains(note.deck) {
-            decks.append(note.deck)
-        }
-        return ParsedDeck(notes: context.notes, file: source.file, diagnostics: context.diagnostics,
-                          decks: decks)
     }
 
     private struct Context {
         let source: DeckSource
+        let bytes: UnsafeBufferPointer<UInt8>
         let headers: DelimitedHeaders
         let fileDeck: String
         var separator: UInt8 = 0x09
-        var notes: [DeckNote] = []
-        var diagnostics: [Diagnostic] = []
+        var builder: ParsedDeckBuilder
         var expectedColumns: Int?
+        /// What each 1-based column holds (index 0 unused).
+        private var roles: [ColumnRole] = []
+        /// The content fields of the current record (reused).
+        private var content: [String] = []
+        /// The last deck and tags columns read and what they gave, so that rows with the same
+        /// deck or tags share one string or array.
+        private var lastDeck: (field: [UInt8], name: String)?
+        private var lastTags: (field: [UInt8], tags: [String])?
 
-        init(source: DeckSource, headers: DelimitedHeaders, fileDeck: String) {
+        private enum ColumnRole { case content, tags, deck, ignored }
+
+        init(source: DeckSource, bytes: UnsafeBufferPointer<UInt8>, headers: DelimitedHeaders, fileDeck: String) {
             self.source = source
+            self.bytes = bytes
             self.headers = headers
             self.fileDeck = fileDeck
             self.expectedColumns = headers.columns?.count
+            self.builder = ParsedDeckBuilder(file: source.file, expectedNotes: source.lines.count)
         }
 
-        mutating func read(_ record: DelimitedRecordReader.Record) {
+        mutating func read(_ record: DelimitedRecordReader.Record, _ fields: [DelimitedRecordReader.Field]) {
             let location = source.location(line: record.line)
             if let quoteLine = record.unclosedQuoteLine {
-                diagnostics.append(.error("unclosed quote", at: source.location(line: quoteLine), notes: [
+                builder.diagnostics.append(.error("unclosed quote", at: source.location(line: quoteLine), notes: [
                     "end the quoted field with '\"'; write a quote inside a quoted field as '\"\"'",
                 ]))
                 return
             }
-            if record.fields.count == 1, CardText.isBlank(record.fields[0]) { return }
-            let expected = expectedColumns ?? record.fields.count
-            expectedColumns = expected
-            guard record.fields.count == expected else {
-                diagnostics.append(.error("expected \(expected) columns, found \(record.fields.count)", at: location,
-                                          notes: [columnHint]))
+            if fields.count == 1, withBytes(fields[0], { ByteText.trim($0, $1).isEmpty }) {
                 return
             }
-            var content: [String] = []
+            let expected = expectedColumns ?? fields.count
+            expectedColumns = expected
+            guard fields.count == expected else {
+                builder.diagnostics.append(.error("expected \(expected) columns, found \(fields.count)", at: location,
+                                                  notes: [columnHint]))
+                return
+            }
+            if roles.count <= fields.count { makeRoles(upTo: fields.count) }
+            content.removeAll(keepingCapacity: true)
             var tags = headers.tags
             var deck = headers.deck ?? fileDeck
-            for (i, field) in record.fields.enumerated() {
-                let column = i + 1
-                if column == headers.tagsColumn {
-                    for tag in MarkdownSyntax.tagList(field) where !tags.contains(tag) { tags.append(tag) }
-                } else if column == headers.deckColumn {
-                    let name = CardText.trim(field)
-                    if !name.isEmpty { deck = name }
-                } else if !headers.ignoredColumns.contains(column) {
-                    content.append(headers.html ? HTMLText.render(field) : CardText.normalize(field))
+            for (i, field) in fields.enumerated() {
+                switch roles[i + 1] {
+                case .tags: tags = tagsColumn(field)
+                case .deck: if let name = deckColumn(field) { deck = name }
+                case .ignored: break
+                case .content:
+                    content.append(headers.html ? HTMLText.render(text(field)) : normalize(field))
                 }
             }
-            addNote(content, tags: tags, deck: deck, location: location)
+            addNote(tags: tags, deck: deck, location: location)
+        }
+
+        private mutating func makeRoles(upTo count: Int) {
+            roles = (0...count).map { column in
+                if column == headers.tagsColumn { return .tags }
+                if column == headers.deckColumn { return .deck }
+                return headers.ignoredColumns.contains(column) ? .ignored : .content
+            }
+        }
+
+        private func withBytes<R>(_ field: DelimitedRecordReader.Field,
+                                  _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> R) -> R {
+            switch field {
+            case .bytes(let range): return body(bytes, range)
+            case .text(var text): return text.withUTF8 { body($0, 0..<$0.count) }
+            }
+        }
+
+        private func text(_ field: DelimitedRecordReader.Field) -> String {
+            switch field {
+            case .bytes(let range): return ByteText.string(bytes, range)
+            case .text(let text): return text
+            }
+        }
+
+        /// ``CardText/normalize(_:)`` of the field, on bytes where that is exact.
+        private func normalize(_ field: DelimitedRecordReader.Field) -> String {
+            let isASCII = source.isASCII
+            let trimmed: Range<Int>? = withBytes(field) { buffer, range in
+                guard ByteText.firstIndex(of: 0x0A, or: 0x0D, in: buffer, range) == nil,
+                      isASCII || ByteText.charactersAreBytes(buffer, range) else { return nil }
+                return ByteText.trim(buffer, range)
+            }
+            guard let trimmed else { return CardText.normalize(text(field)) }
+            switch field {
+            case .bytes: return ByteText.string(bytes, trimmed)
+            case .text(let text):
+                return trimmed.count == text.utf8.count ? text : withBytes(field) { buffer, _ in ByteText.string(buffer, trimmed) }
+            }
+        }
+
+        /// The header tags plus the tags of a tags column.
+        private mutating func tagsColumn(_ field: DelimitedRecordReader.Field) -> [String] {
+            if let lastTags, holds(field, lastTags.field) { return lastTags.tags }
+            var tags = headers.tags
+            for tag in MarkdownSyntax.tagList(text(field)) where !tags.contains(tag) { tags.append(tag) }
+            lastTags = (copy(field), tags)
+            return tags
+        }
+
+        /// The deck named in a deck column, `nil` when it is blank.
+        private mutating func deckColumn(_ field: DelimitedRecordReader.Field) -> String? {
+            if let lastDeck, holds(field, lastDeck.field) { return lastDeck.name.isEmpty ? nil : lastDeck.name }
+            let name = CardText.trim(text(field))
+            lastDeck = (copy(field), name)
+            return name.isEmpty ? nil : name
+        }
+
+        /// `true` when the field's bytes are `bytes`.
+        private func holds(_ field: DelimitedRecordReader.Field, _ bytes: [UInt8]) -> Bool {
+            withBytes(field) { buffer, range in bytes.elementsEqual(UnsafeBufferPointer(rebasing: buffer[range])) }
+        }
+
+        private func copy(_ field: DelimitedRecordReader.Field) -> [UInt8] {
+            withBytes(field) { Array(UnsafeBufferPointer(rebasing: $0[$1])) }
         }
 
         private var columnHint: String {
@@ -78,33 +155,34 @@ enum DelimitedDeckParser {
                 + "separator or a newline in double quotes, or set another with a '#separator:' header"
         }
 
-        private mutating func addNote(_ content: [String], tags: [String], deck: String, location: SourceLocation) {
+        private mutating func addNote(tags: [String], deck: String, location: SourceLocation) {
             let question = content.first ?? ""
             if ClozeText.looksLikeCloze(question) {
                 let (cloze, problems) = ClozeText.parse(question)
                 for problem in problems {
-                    diagnostics.append(.error(problem.message, at: location, notes: [problem.note]))
+                    builder.diagnostics.append(.error(problem.message, at: location, notes: [problem.note]))
                 }
                 if let cloze {
-                    notes.append(DeckNote(content: .cloze(cloze), deck: deck, tags: tags, line: location.line))
+                    builder.add(DeckNote(content: .cloze(cloze), deck: deck, tags: tags, line: location.line))
                 }
                 return
             }
             guard content.count >= 2 else {
-                diagnostics.append(.error("a row needs a question and an answer, found one column", at: location,
-                                          notes: [columnHint]))
+                builder.diagnostics.append(.error("a row needs a question and an answer, found one column",
+                                                  at: location, notes: [columnHint]))
                 return
             }
-            let answer = content.dropFirst().filter { !$0.isEmpty }.joined(separator: "\n")
+            let answer = content.count == 2 ? content[1] : content.dropFirst().filter { !$0.isEmpty }.joined(separator: "\n")
             if question.isEmpty {
-                diagnostics.append(.error("empty question", at: location,
-                                          notes: ["write the question in the first column"]))
+                builder.diagnostics.append(.error("empty question", at: location,
+                                                  notes: ["write the question in the first column"]))
             } else if answer.isEmpty {
-                diagnostics.append(.error("empty answer", at: location,
-                                          notes: ["write the answer to '\(Quote.short(question))' in the second column"]))
+                builder.diagnostics.append(.error("empty answer", at: location, notes: [
+                    "write the answer to '\(Quote.short(question))' in the second column",
+                ]))
             } else {
-                notes.append(DeckNote(content: .basic(question: question, answer: answer), deck: deck,
-                                      tags: tags, line: location.line))
+                builder.add(DeckNote(content: .basic(question: question, answer: answer), deck: deck,
+                                     tags: tags, line: location.line))
             }
         }
     }

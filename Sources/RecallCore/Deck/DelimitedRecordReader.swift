@@ -2,8 +2,13 @@
 /// with `"` runs to the next lone `"` and may hold separators and newlines; `""` inside it is
 /// one `"`. Records end at `\n` or `\r\n` outside quotes.
 struct DelimitedRecordReader {
+    /// One field: a byte range of the file, or the text of a quoted field (quotes undone).
+    enum Field {
+        case bytes(Range<Int>)
+        case text(String)
+    }
+
     struct Record {
-        var fields: [String]
         /// 1-based line where the record starts.
         var line: Int
         /// The 1-based line of a quote that was never closed, if any.
@@ -14,6 +19,8 @@ struct DelimitedRecordReader {
     private let separator: UInt8
     private(set) var position: Int
     private(set) var line: Int
+    /// The fields of the record ``next()`` returned last (the array is reused).
+    private(set) var fields: [Field] = []
 
     /// Starts reading at byte `offset`, which is on 1-based line `line`.
     init(bytes: UnsafeBufferPointer<UInt8>, separator: UInt8, offset: Int, line: Int) {
@@ -23,17 +30,21 @@ struct DelimitedRecordReader {
         self.line = line
     }
 
+    /// The next record, its fields in ``fields``; `nil` at the end.
     mutating func next() -> Record? {
         guard position < bytes.count else { return nil }
-        var record = Record(fields: [], line: line)
+        var record = Record(line: line)
+        fields.removeAll(keepingCapacity: true)
         while true {
-            let field = position < bytes.count && bytes[position] == 0x22
-                ? readQuoted(&record) : readPlain()
-            record.fields.append(field)
+            if position < bytes.count && bytes[position] == 0x22 {
+                fields.append(.text(readQuoted(&record)))
+            } else {
+                fields.append(.bytes(readPlain()))
+            }
             guard position < bytes.count else { return record }
             if bytes[position] == separator {
                 position += 1
-                if position == bytes.count { record.fields.append(""); return record }
+                if position == bytes.count { fields.append(.bytes(position..<position)); return record }
                 continue
             }
             // A newline ends the record.
@@ -44,12 +55,12 @@ struct DelimitedRecordReader {
     }
 
     /// An unquoted field: up to the separator or the end of the line (`\r` before `\n` dropped).
-    private mutating func readPlain() -> String {
+    private mutating func readPlain() -> Range<Int> {
         let start = position
-        while position < bytes.count, bytes[position] != separator, bytes[position] != 0x0A { position += 1 }
+        position = ByteText.firstIndex(of: separator, or: 0x0A, in: bytes, position..<bytes.count) ?? bytes.count
         var end = position
         if end > start, bytes[end - 1] == 0x0D, position == bytes.count || bytes[position] == 0x0A { end -= 1 }
-        return ByteText.string(bytes, start..<end)
+        return start..<end
     }
 
     /// A quoted field; text after the closing quote up to the separator is kept as written.
@@ -78,7 +89,7 @@ struct DelimitedRecordReader {
             break
         }
         let rest = readPlain()
-        if !rest.isEmpty { out.append(contentsOf: rest.utf8) }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[rest]))
         return String(decoding: out, as: UTF8.self)
     }
 }

@@ -3,20 +3,34 @@ public enum DuplicateCards {
     /// Keeps the first card of each id, in order, and returns a warning at every later one
     /// pointing at the first.
     public static func removeDuplicates(_ cards: [Card]) -> (cards: [Card], diagnostics: [Diagnostic]) {
-        var first: [CardID: Int] = [:]
-        first.reserveCapacity(cards.count)
-        var kept: [Card] = []
-        kept.reserveCapacity(cards.count)
-        var diagnostics: [Diagnostic] = []
-        for card in cards {
-            if let index = first[card.id] {
-                diagnostics.append(warning(card, original: kept[index]))
-            } else {
-                first[card.id] = kept.count
-                kept.append(card)
+        var remover = Remover(expectedCount: cards.count)
+        remover.add(cards)
+        return (remover.cards, remover.diagnostics)
+    }
+
+    /// Removes duplicates from cards added in several parts (such as one per deck file),
+    /// as ``removeDuplicates(_:)`` does for all of them at once.
+    public struct Remover: Sendable {
+        /// The first card of each id, in the order added.
+        public private(set) var cards: [Card] = []
+        /// A warning at each card left out.
+        public private(set) var diagnostics: [Diagnostic] = []
+        private var seen: CardIDSet
+
+        public init(expectedCount: Int) {
+            cards.reserveCapacity(expectedCount)
+            seen = CardIDSet(minimumCapacity: expectedCount)
+        }
+
+        public mutating func add(_ more: [Card]) {
+            for card in more {
+                if seen.insert(card.id) {
+                    cards.append(card)
+                } else if let first = seen.position(of: card.id) {
+                    diagnostics.append(warning(card, original: cards[first]))
+                }
             }
         }
-        return (kept, diagnostics)
     }
 
     private static func warning(_ card: Card, original: Card) -> Diagnostic {

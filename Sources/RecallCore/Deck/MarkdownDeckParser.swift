@@ -1,10 +1,11 @@
 /// Reads the Markdown format (`.md`). See ``MarkdownReader`` for the rules.
 enum MarkdownDeckParser {
     static func parse(_ source: DeckSource, deck: String) -> ParsedDeck {
-        var reader = MarkdownReader(source: source, fileDeck: deck)
-        reader.run()
-        return ParsedDeck(notes: reader.notes, file: source.file, diagnostics: reader.diagnostics,
-                          decks: reader.decks)
+        source.bytes.withUnsafeBufferPointer { bytes in
+            var reader = MarkdownReader(source: source, bytes: bytes, fileDeck: deck)
+            reader.run()
+            return reader.builder.finish(decks: reader.decks)
+        }
     }
 }
 
@@ -21,62 +22,77 @@ enum MarkdownDeckParser {
 ///   n−1 levels below the file's deck, inside the nearest shallower heading.
 /// - Front matter `tags:` tag every card of the file; a `tags:` line tags the cards after
 ///   it up to the next `tags:` line or heading.
+///
+/// Lines are read as bytes where that gives the same result as reading `Character`s (see
+/// ``ByteText/charactersAreBytes(_:_:)``), else through ``MarkdownSyntax``'s `String` functions.
 struct MarkdownReader {
     private enum Pending {
-        case question(line: Int, lines: [Substring])
-        case answer(line: Int, question: String, lines: [Substring])
+        case question(line: Int)
+        case answer(line: Int, question: String)
     }
 
     let source: DeckSource
+    let bytes: UnsafeBufferPointer<UInt8>
     let fileDeck: String
-    private(set) var notes: [DeckNote] = []
-    private(set) var diagnostics: [Diagnostic] = []
+    var builder: ParsedDeckBuilder
     private(set) var decks: [String]
-    private var frontTags: [String] = []
-    private var lineTags: [String] = []
+    private var frontTags: [String] = [] { didSet { noteTags = nil } }
+    private var lineTags: [String] = [] { didSet { noteTags = nil } }
+    /// `frontTags` and `lineTags` merged, made once per change and shared by the notes.
+    private var noteTags: [String]?
     private var headings: [(level: Int, title: String)] = []
     private var deck: String
     private var pending: Pending?
+    /// The lines of the pending question or answer as byte ranges, already right-trimmed.
+    private var body: [Range<Int>] = []
     private var inFence = false
     private var previousBlank = true
 
-    init(source: DeckSource, fileDeck: String) {
+    init(source: DeckSource, bytes: UnsafeBufferPointer<UInt8>, fileDeck: String) {
         self.source = source
+        self.bytes = bytes
         self.fileDeck = fileDeck
         self.deck = fileDeck
         self.decks = [fileDeck]
+        self.builder = ParsedDeckBuilder(file: source.file, expectedNotes: source.lines.count)
     }
 
     mutating func run() {
         var index = readFrontMatter()
         while index < source.lines.count {
-            let text = source.string(source.lines[index])
+            let line = MarkdownLine(range: source.lines[index],
+                                    bytesAreCharacters: source.isASCII
+                                        || ByteText.charactersAreBytes(bytes, source.lines[index]))
             if pending != nil {
-                handleBody(text, number: index + 1)
+                handleBody(line, number: index + 1)
             } else {
-                handleOutside(text, number: index + 1)
+                handleOutside(line, number: index + 1)
             }
-            previousBlank = CardText.isBlank(text)
+            previousBlank = ByteText.trim(bytes, line.range).isEmpty
             index += 1
         }
         finishPending()
     }
 
-    private mutating func handleBody(_ text: String, number: Int) {
+    private mutating func handleBody(_ line: MarkdownLine, number: Int) {
+        let kind = classify(line)
         if inFence {
-            if case .fence = MarkdownSyntax.classify(text) { inFence = false }
-            appendBody(Substring(text))
+            if case .fence = kind { inFence = false }
+            appendBody(line, from: line.range.lowerBound)
             return
         }
-        switch MarkdownSyntax.classify(text) {
-        case .question(let rest):
+        switch kind {
+        case .question(let start):
             finishPending()
-            pending = .question(line: number, lines: [Substring(rest)])
-        case .answer(let rest):
-            if case let .question(line, lines) = pending {
-                pending = .answer(line: line, question: CardText.join(lines), lines: [Substring(rest)])
+            pending = .question(line: number)
+            appendBody(line, from: start)
+        case .answer(let start):
+            if case let .question(first) = pending {
+                pending = .answer(line: first, question: joinBody())
+                body.removeAll(keepingCapacity: true)
+                appendBody(line, from: start)
             } else {
-                appendBody(Substring(text))
+                appendBody(line, from: line.range.lowerBound)
             }
         case let .heading(level, title):
             finishPending()
@@ -88,23 +104,25 @@ struct MarkdownReader {
             finishPending()
         case .fence:
             inFence = true
-            appendBody(Substring(text))
+            appendBody(line, from: line.range.lowerBound)
         default:
-            appendBody(text.hasPrefix("\\") ? text.dropFirst() : Substring(text))
+            appendBody(line, from: unescapedStart(line))
         }
     }
 
-    private mutating func handleOutside(_ text: String, number: Int) {
+    private mutating func handleOutside(_ line: MarkdownLine, number: Int) {
+        let kind = classify(line)
         if inFence {
-            if case .fence = MarkdownSyntax.classify(text) { inFence = false }
+            if case .fence = kind { inFence = false }
             return
         }
-        switch MarkdownSyntax.classify(text) {
-        case .question(let rest):
-            pending = .question(line: number, lines: [Substring(rest)])
+        switch kind {
+        case .question(let start):
+            pending = .question(line: number)
+            appendBody(line, from: start)
         case .answer:
-            diagnostics.append(.error("'A:' without a question", at: source.location(line: number),
-                                      notes: ["start each card with a 'Q:' line, then its 'A:' line"]))
+            builder.diagnostics.append(.error("'A:' without a question", at: source.location(line: number),
+                                              notes: ["start each card with a 'Q:' line, then its 'A:' line"]))
         case let .heading(level, title):
             enterHeading(level: level, title: title)
         case .tags(let tags):
@@ -112,36 +130,56 @@ struct MarkdownReader {
         case .fence:
             inFence = true
         case .text:
-            readOneLiner(text, number: number)
+            readOneLiner(line, number: number)
         case .blank, .rule:
             break
         }
     }
 
-    private mutating func appendBody(_ line: Substring) {
-        switch pending {
-        case .question(let start, var lines):
-            pending = nil
-            lines.append(line)
-            pending = .question(line: start, lines: lines)
-        case .answer(let start, let question, var lines):
-            pending = nil
-            lines.append(line)
-            pending = .answer(line: start, question: question, lines: lines)
-        case nil:
-            break
+    /// Adds the text of `line` from byte `start` to the pending body, right-trimmed.
+    private mutating func appendBody(_ line: MarkdownLine, from start: Int) {
+        guard pending != nil else { return }
+        body.append(trimRight(line, from: start))
+    }
+
+    /// The pending body's lines joined as ``CardText/join(_:)`` joins them.
+    private func joinBody() -> String {
+        var first = 0
+        var last = body.count - 1
+        while first <= last, body[first].isEmpty { first += 1 }
+        while last >= first, body[last].isEmpty { last -= 1 }
+        guard first <= last else { return "" }
+        if first == last { return ByteText.string(bytes, body[first]) }
+        var length = last - first
+        for i in first...last { length += body[i].count }
+        return String(unsafeUninitializedCapacity: length) { out in
+            var at = 0
+            for i in first...last {
+                if i > first { out[at] = 0x0A; at += 1 }
+                let range = body[i]
+                if !range.isEmpty {
+                    UnsafeMutableRawPointer(out.baseAddress! + at)
+                        .copyMemory(from: bytes.baseAddress! + range.lowerBound, byteCount: range.count)
+                    at += range.count
+                }
+            }
+            return at
         }
     }
 
     private mutating func finishPending() {
-        defer { pending = nil; inFence = false }
+        defer {
+            pending = nil
+            inFence = false
+            body.removeAll(keepingCapacity: true)
+        }
         switch pending {
-        case .question(let line, let lines):
-            diagnostics.append(.error("missing 'A:' for this question", at: source.location(line: line), notes: [
-                "write the answer on an 'A:' line after the question '\(Quote.short(CardText.join(lines)))'",
+        case .question(let line):
+            builder.diagnostics.append(.error("missing 'A:' for this question", at: source.location(line: line), notes: [
+                "write the answer on an 'A:' line after the question '\(Quote.short(joinBody()))'",
             ]))
-        case .answer(let line, let question, let lines):
-            addCard(question: question, answer: CardText.join(lines), twoWay: false, line: line)
+        case .answer(let line, let question):
+            addCard(question: question, answer: joinBody(), twoWay: false, line: line)
         case nil:
             break
         }
@@ -150,11 +188,11 @@ struct MarkdownReader {
     mutating func addCard(question: String, answer: String, twoWay: Bool, line: Int) {
         let location = source.location(line: line)
         if question.isEmpty {
-            diagnostics.append(.error("empty question", at: location,
-                                      notes: ["write the question before the answer '\(Quote.short(answer))'"]))
+            builder.diagnostics.append(.error("empty question", at: location,
+                                              notes: ["write the question before the answer '\(Quote.short(answer))'"]))
         } else if answer.isEmpty {
-            diagnostics.append(.error("empty answer", at: location,
-                                      notes: ["write the answer to '\(Quote.short(question))'"]))
+            builder.diagnostics.append(.error("empty answer", at: location,
+                                              notes: ["write the answer to '\(Quote.short(question))'"]))
         } else {
             let content: DeckNote.Content = twoWay
                 ? .twoWay(question: question, answer: answer) : .basic(question: question, answer: answer)
@@ -163,12 +201,19 @@ struct MarkdownReader {
     }
 
     mutating func addNote(_ content: DeckNote.Content, line: Int) {
-        var tags = frontTags
-        for tag in lineTags where !tags.contains(tag) { tags.append(tag) }
-        notes.append(DeckNote(content: content, deck: deck, tags: tags, line: line))
+        let tags: [String]
+        if let noteTags {
+            tags = noteTags
+        } else {
+            var merged = frontTags
+            for tag in lineTags where !merged.contains(tag) { merged.append(tag) }
+            noteTags = merged
+            tags = merged
+        }
+        builder.add(DeckNote(content: content, deck: deck, tags: tags, line: line))
     }
 
-    mutating func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+    mutating func report(_ diagnostic: Diagnostic) { builder.diagnostics.append(diagnostic) }
 
     private mutating func enterHeading(level: Int, title: String) {
         lineTags = []
@@ -199,8 +244,8 @@ struct MarkdownReader {
             }
             index += 1
         }
-        diagnostics.append(.error("front matter is not closed", at: source.location(line: 1),
-                                  notes: ["end it with a line holding only '---'"]))
+        builder.diagnostics.append(.error("front matter is not closed", at: source.location(line: 1),
+                                          notes: ["end it with a line holding only '---'"]))
         frontTags = []
         return 1
     }

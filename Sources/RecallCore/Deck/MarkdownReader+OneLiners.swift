@@ -1,20 +1,89 @@
 extension MarkdownReader {
     /// A line outside a `Q:`/`A:` body: a cloze note, a `:::` or `::` card, or prose.
+    mutating func readOneLiner(_ line: MarkdownLine, number: Int) {
+        guard line.bytesAreCharacters else {
+            return readOneLiner(ByteText.string(bytes, line.range), number: number)
+        }
+        let (start, dropped) = dropListMarker(line.range)
+        let text = ByteText.trimRight(bytes, start..<line.range.upperBound)
+        if looksLikeCloze(text) {
+            return readCloze(ByteText.string(bytes, text), dropped: dropped, number: number)
+        }
+        let found = Self.findSeparator(UnsafeBufferPointer(rebasing: bytes[text]))
+        guard let separator = found else { return }
+        let cut = text.lowerBound + separator.start
+        let question = ByteText.trim(bytes, text.lowerBound..<cut)
+        let answer = ByteText.trim(bytes, (cut + separator.length)..<text.upperBound)
+        addCard(question: ByteText.string(bytes, question), answer: ByteText.string(bytes, answer),
+                twoWay: separator.length == 3, line: number)
+    }
+
+    /// The `String` path of ``readOneLiner(_:number:)``, for lines where bytes and
+    /// `Character`s may not agree.
     mutating func readOneLiner(_ text: String, number: Int) {
         let (body, dropped) = MarkdownSyntax.dropListMarker(text)
         let line = String(CardText.trimRight(body))
         if ClozeText.looksLikeCloze(line) {
-            let (cloze, problems) = ClozeText.parse(line)
-            for problem in problems {
-                report(.error(problem.message, at: source.location(line: number),
-                              column: dropped + problem.column, notes: [problem.note]))
-            }
-            if let cloze { addNote(.cloze(cloze), line: number) }
-            return
+            return readCloze(line, dropped: dropped, number: number)
         }
         guard let split = Self.splitOneLiner(line) else { return }
         addCard(question: CardText.trim(split.question), answer: CardText.trim(split.answer),
                 twoWay: split.twoWay, line: number)
+    }
+
+    private mutating func readCloze(_ line: String, dropped: Int, number: Int) {
+        let (cloze, problems) = ClozeText.parse(line)
+        for problem in problems {
+            report(.error(problem.message, at: source.location(line: number),
+                          column: dropped + problem.column, notes: [problem.note]))
+        }
+        if let cloze { addNote(.cloze(cloze), line: number) }
+    }
+
+    /// ``MarkdownSyntax/dropListMarker(_:)`` on bytes: where the text after a list marker
+    /// (or the indent) starts, and how many characters come before it.
+    private func dropListMarker(_ range: Range<Int>) -> (start: Int, dropped: Int) {
+        let end = range.upperBound
+        if let c = range.isEmpty ? nil : bytes[range.lowerBound],
+           c != 0x20, c != 0x09, c != 0x2D, c != 0x2A, c != 0x2B, !(0x30...0x39).contains(c) {
+            return (range.lowerBound, 0)
+        }
+        let rest = ByteText.trimLeft(bytes, range).lowerBound
+        var marker = 0
+        if rest < end, bytes[rest] == 0x2D || bytes[rest] == 0x2A || bytes[rest] == 0x2B {
+            marker = 1
+        } else {
+            var digitsEnd = rest
+            while digitsEnd < end, (0x30...0x39).contains(bytes[digitsEnd]) { digitsEnd += 1 }
+            let digits = digitsEnd - rest
+            if digits > 0, digits < 10, digitsEnd < end, bytes[digitsEnd] == 0x2E { marker = digits + 1 }
+        }
+        let afterMarker = rest + marker
+        guard marker > 0, afterMarker < end, bytes[afterMarker] == 0x20 || bytes[afterMarker] == 0x09 else {
+            return (rest, rest - range.lowerBound)
+        }
+        let body = ByteText.trimLeft(bytes, afterMarker..<end).lowerBound
+        return (body, body - range.lowerBound)
+    }
+
+    /// ``ClozeText/looksLikeCloze(_:)`` on bytes: `{{c`, a number (that fits an `Int`), then `::`.
+    private func looksLikeCloze(_ range: Range<Int>) -> Bool {
+        guard var i = ByteText.firstIndex(of: 0x7B, in: bytes, range) else { return false }
+        let end = range.upperBound
+        while i + 3 <= end {
+            if bytes[i] == 0x7B, bytes[i + 1] == 0x7B, bytes[i + 2] == 0x63 {
+                var d = i + 3
+                while d < end, (0x30...0x39).contains(bytes[d]) { d += 1 }
+                if d > i + 3, d + 2 <= end, bytes[d] == 0x3A, bytes[d + 1] == 0x3A,
+                   d - (i + 3) <= 18 || Int(ByteText.string(bytes, (i + 3)..<d)) != nil {
+                    return true
+                }
+                i += 3
+            } else {
+                i += 1
+            }
+        }
+        return false
     }
 
     /// Splits `question :: answer` or `question ::: answer`. A `::` or `:::` with spaces
@@ -26,11 +95,11 @@ extension MarkdownReader {
     }
 
     /// Where the card separator is: the first spaced `::`/`:::`, else the first unspaced one.
-    private static func findSeparator(_ utf8: UnsafeBufferPointer<UInt8>) -> (start: Int, length: Int)? {
+    static func findSeparator(_ utf8: UnsafeBufferPointer<UInt8>) -> (start: Int, length: Int)? {
         var loose: (start: Int, length: Int)?
         var i = 0
-        while i < utf8.count {
-            guard utf8[i] == 0x3A else { i += 1; continue }
+        while let colon = ByteText.firstIndex(of: 0x3A, in: utf8, i..<utf8.count) {
+            i = colon
             var end = i
             while end < utf8.count, utf8[end] == 0x3A { end += 1 }
             let length = end - i

@@ -13,7 +13,15 @@ public struct ParsedDeck: Sendable {
         self.notes = notes
         var cards: [Card] = []
         cards.reserveCapacity(notes.count)
-        for note in notes { cards.append(contentsOf: note.cards(file: file)) }
+        for note in notes { note.appendCards(to: &cards, file: file) }
+        self.cards = cards
+        self.diagnostics = diagnostics
+        self.decks = decks
+    }
+
+    /// Notes with their cards already made (in order), as the parsers build them.
+    init(notes: [DeckNote], cards: [Card], diagnostics: [Diagnostic], decks: [String]) {
+        self.notes = notes
         self.cards = cards
         self.diagnostics = diagnostics
         self.decks = decks
@@ -21,4 +29,30 @@ public struct ParsedDeck: Sendable {
 
     /// `true` when some diagnostic is an error.
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+/// Collects a parser's notes, making each note's cards as it is added, and its diagnostics.
+struct ParsedDeckBuilder {
+    /// The path used for each card's source.
+    let file: String
+    private(set) var notes: [DeckNote] = []
+    private(set) var cards: [Card] = []
+    var diagnostics: [Diagnostic] = []
+
+    init(file: String, expectedNotes: Int = 0) {
+        self.file = file
+        notes.reserveCapacity(expectedNotes)
+        cards.reserveCapacity(expectedNotes)
+    }
+
+    mutating func add(_ note: DeckNote) {
+        note.appendCards(to: &cards, file: file)
+        notes.append(note)
+    }
+
+    var noteCount: Int { notes.count }
+
+    consuming func finish(decks: [String]) -> ParsedDeck {
+        ParsedDeck(notes: notes, cards: cards, diagnostics: diagnostics, decks: decks)
+    }
 }

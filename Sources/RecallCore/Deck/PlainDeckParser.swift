@@ -3,20 +3,16 @@
 /// answer. Works on bytes; strings are made only for the card texts.
 enum PlainDeckParser {
     static func parse(_ source: DeckSource, deck: String) -> ParsedDeck {
-        var notes: [DeckNote] = []
-        var diagnostics: [Diagnostic] = []
-        notes.reserveCapacity(source.lines.count / 3)
+        var builder = ParsedDeckBuilder(file: source.file, expectedNotes: source.lines.count / 3)
         source.bytes.withUnsafeBufferPointer { bytes in
             var blockStart = 0
             for (index, range) in source.lines.enumerated() where isSeparator(bytes, range) {
-                readBlock(source, bytes, lines: blockStart..<index, deck: deck,
-                          notes: &notes, diagnostics: &diagnostics)
+                readBlock(source, bytes, lines: blockStart..<index, deck: deck, into: &builder)
                 blockStart = index + 1
             }
-            readBlock(source, bytes, lines: blockStart..<source.lines.count, deck: deck,
-                      notes: &notes, diagnostics: &diagnostics)
+            readBlock(source, bytes, lines: blockStart..<source.lines.count, deck: deck, into: &builder)
         }
-        return ParsedDeck(notes: notes, file: source.file, diagnostics: diagnostics, decks: [deck])
+        return builder.finish(decks: [deck])
     }
 
     /// `true` for a line holding only `-` with optional spaces or tabs around it.
@@ -26,24 +22,21 @@ enum PlainDeckParser {
     }
 
     private static func readBlock(_ source: DeckSource, _ bytes: UnsafeBufferPointer<UInt8>,
-                                  lines: Range<Int>, deck: String,
-                                  notes: inout [DeckNote], diagnostics: inout [Diagnostic]) {
+                                  lines: Range<Int>, deck: String, into builder: inout ParsedDeckBuilder) {
         var index = lines.lowerBound
         while index < lines.upperBound, ByteText.trim(bytes, source.lines[index]).isEmpty { index += 1 }
         guard index < lines.upperBound else { return }  // an empty block is ignored
         let questionLine = index + 1
         let question = ByteText.string(bytes, ByteText.trim(bytes, source.lines[index]))
-        var answerLines: [Range<Int>] = []
-        for i in (index + 1)..<lines.upperBound { answerLines.append(source.lines[i]) }
-        let answer = ByteText.joinLines(bytes, answerLines)
+        let answer = ByteText.joinLines(bytes, source.lines[(index + 1)..<lines.upperBound])
         guard !answer.isEmpty else {
-            diagnostics.append(.error("empty answer", at: source.location(line: questionLine), notes: [
+            builder.diagnostics.append(.error("empty answer", at: source.location(line: questionLine), notes: [
                 "the lines after the question '\(Quote.short(question))' are its answer; "
                     + "separate cards with a line holding only '-'",
             ]))
             return
         }
-        notes.append(DeckNote(content: .basic(question: question, answer: answer), deck: deck,
-                              tags: [], line: questionLine))
+        builder.add(DeckNote(content: .basic(question: question, answer: answer), deck: deck,
+                             tags: [], line: questionLine))
     }
 }
