@@ -26,6 +26,29 @@ import Testing
         #expect(runRecall(["config", "deck.Swift.new_per_day", "default"], env: env).stdout == "deck.Swift.new_per_day = default\n")
     }
 
+    @Test func deckParametersAreSetForTheDecksCardsShownAndRemoved() throws {
+        RecallProcess.write(["Swift.md": "let? :: constant\n\nvar? :: variable\n", "Go.md": "go? :: run\n"],
+                            under: root.appendingPathComponent("Decks"))
+        var w = [0.3, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796,
+                 1.4835, 0.0614, 0.2629, 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542]
+        let text = w.map { "\($0)" }.joined(separator: " ")
+        let set = runRecall(["config", "deck.Swift.parameters", text], env: env)
+        #expect(set.status == 0)
+        #expect(set.stdout == "deck.Swift.parameters = \(text)\n")
+        #expect(set.stderr == "note: 2 cards of 'Swift' use these parameters\n")
+        #expect(runRecall(["config", "deck.Swift.parameters"], env: env).stdout == text + "\n")
+        #expect(runRecall(["config"], env: env).stdout.hasSuffix("\ndeck.Swift.parameters = \(text)\n"))
+        #expect(runRecall(["config", "deck.Go.parameters"], env: env).stdout == "default\n")
+        let saved = try String(contentsOf: settingsFile, encoding: .utf8)
+        #expect(saved.contains("\"deck_parameters\": {\"Swift\":{\"cards\":[\""))
+        w[20] = 2
+        let bad = runRecall(["config", "deck.Swift.parameters", w.map { "\($0)" }.joined(separator: " ")], env: env)
+        #expect(bad.status == 64)
+        #expect(bad.stderr.hasPrefix("Error: parameter w20 for deck 'Swift' is 2, expected 0.1 to 0.8\n"))
+        #expect(runRecall(["config", "deck.Swift.parameters", "default"], env: env).stdout == "deck.Swift.parameters = default\n")
+        #expect(!(try String(contentsOf: settingsFile, encoding: .utf8)).contains("deck_parameters"))
+    }
+
     @Test(arguments: [
         (["config", "desired_retention", "2"], "Error: desired retention is 2, expected more than 0 and less than 1"),
         (["config", "scheduler", "sm3"], "Error: scheduler: expected fsrs or sm2, found 'sm3'"),

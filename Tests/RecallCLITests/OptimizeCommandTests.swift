@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RecallCore
+import RecallStore
 import Testing
 @testable import RecallCLI
 
@@ -12,15 +13,16 @@ import Testing
     var settingsFile: URL { root.appendingPathComponent("data/collections/decks/settings.json") }
 
     /// A learner who recalls far less than the default parameters expect: Again 45 % of the
-    /// time at days 0, 1, 3, 7, 15, 30, 60, 90 (plus a same-day review after each Again).
-    static func history(cards: Int, seed: UInt64 = 3) -> [(card: Int, time: Int, rating: Int)] {
+    /// time (`forgetting`) at days 0, 1, 3, 7, 15, 30, 60, 90 (plus a same-day review after
+    /// each Again).
+    static func history(cards: Int, seed: UInt64 = 3, forgetting: Double = 0.45) -> [(card: Int, time: Int, rating: Int)] {
         var rng = SplitMix64(seed: seed)
         var out: [(Int, Int, Int)] = []
         for card in 0..<cards {
             let start = 1_700_000_000 + (card % 20) * 86400 + 9 * 3600
             for (i, day) in [0, 1, 3, 7, 15, 30, 60, 90].enumerated() {
                 let time = start + day * 86400
-                let forgot = Double.random(in: 0..<1, using: &rng) < 0.45 && i > 0
+                let forgot = Double.random(in: 0..<1, using: &rng) < forgetting && i > 0
                 out.append((card, time, forgot ? 1 : 3))
                 if forgot { out.append((card, time + 600, 3)) }
             }
@@ -168,6 +170,75 @@ import Testing
         let result = runRecall(["optimize"], env: env)
         #expect(result.status == 0)
         #expect(result.stdout == "too few reviews to fit: 0 reviews on a later day (need at least 80); keeping the current parameters\n")
+    }
+
+    /// Two decks: `Hard`, whose cards are forgotten 45 % of the time, and `Easy` (5 %), with
+    /// their history merged into the collection's log.
+    func twoDecks() throws {
+        let decks = root.appendingPathComponent("Decks")
+        RecallProcess.write([
+            "Hard.md": (0..<120).map { "hard question \($0) :: answer \($0)\n" }.joined(separator: "\n"),
+            "Easy.md": (0..<60).map { "easy question \($0) :: answer \($0)\n" }.joined(separator: "\n"),
+        ], under: decks)
+        let cards = CollectionLoader.load(root: decks).cards
+        let hard = cards.filter { $0.deck == "Hard" }, easy = cards.filter { $0.deck == "Easy" }
+        #expect(hard.count == 120 && easy.count == 60)
+        var lines: [String] = []
+        for (deck, forgetting) in [(hard, 0.45), (easy, 0.05)] {
+            for review in OptimizeCommandTests.history(cards: deck.count, forgetting: forgetting) {
+                lines.append("{\"card\":\"\(deck[review.card].id)\",\"device\":\"d-x\",\"dur\":5,\"ev\":\"review\",\"r\":\(review.rating),\"t\":\(review.time)000}")
+            }
+        }
+        let other = root.appendingPathComponent("other.jsonl")
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: other)
+        #expect(runRecall(["merge", other.path], env: env).status == 0)
+    }
+
+    /// `recall stats DECK --json` at a fixed time: due forecast, stability and the rest.
+    func stats(_ deck: String) -> String {
+        var fixed = env
+        fixed["RECALL_NOW"] = "2024-03-10T09:00:00Z"
+        let result = runRecall(["stats", deck, "--json"], env: fixed)
+        #expect(result.status == 0 && result.stderr == "", "\(result.stderr)")
+        return result.stdout
+    }
+
+    @Test func aDeckFitIsSavedForThatDeckAndChangesOnlyItsIntervals() throws {
+        try twoDecks()
+        let hardBefore = stats("Hard"), easyBefore = stats("Easy")
+        var fixed = env
+        fixed["RECALL_NOW"] = "2024-03-10T09:00:00Z"
+        let fit = runRecall(["optimize", "Hard", "--yes"], env: fixed)
+        #expect(fit.status == 0 && fit.stderr == "", "\(fit.stderr)")
+        #expect(fit.stdout.hasSuffix("\nsaved the fitted parameters for deck 'Hard'; its 120 cards were rescheduled with them\n"))
+        let shown = runRecall(["config", "deck.Hard.parameters"], env: env).stdout
+        let parameters = shown.split(separator: " ").compactMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        #expect(parameters.count == 21 && parameters != CollectionSettings.defaultParameters)
+        #expect(runRecall(["config"], env: env).stdout.contains("\ndeck.Hard.parameters = \(shown)"))
+        let collectionParameters = runRecall(["config", "parameters"], env: env).stdout
+            .split(separator: " ").compactMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        #expect(collectionParameters == CollectionSettings.defaultParameters)
+        // The Hard cards were rescheduled (they fall due sooner); the Easy ones were not.
+        let hardAfter = stats("Hard")
+        #expect(hardAfter != hardBefore)
+        #expect(Self.forecast(hardAfter) != Self.forecast(hardBefore))
+        #expect(stats("Easy") == easyBefore)
+        // The snapshot and the stats cache were rebuilt for the new settings: the same
+        // numbers come out of the log alone.
+        let folder = root.appendingPathComponent("data/collections/decks")
+        for name in ["state.json", "state.bin", "stats-cache.bin"] {
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+        }
+        #expect(stats("Hard") == hardAfter)
+        #expect(stats("Easy") == easyBefore)
+        // Back to the collection's parameters.
+        #expect(runRecall(["config", "deck.Hard.parameters", "default"], env: env).stdout == "deck.Hard.parameters = default\n")
+        #expect(stats("Hard") == hardBefore)
+    }
+
+    static func forecast(_ json: String) -> [Int] {
+        let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        return object?["forecast"] as? [Int] ?? []
     }
 
     @Test func malformedLogLineIsAFileError() throws {

@@ -13,11 +13,12 @@ extension Recall {
                 With no KEY, lists every setting as 'key = value'. With KEY, prints its value. \
                 With KEY and VALUE, checks and saves the new value in settings.json; every card \
                 is then recomputed from the review log, so switching scheduler applies to the \
-                whole history. VALUE 'default' goes back to the default; for a per-deck limit \
-                it removes the override. Steps are written like '1m 10m' (units s, m, h, d).
+                whole history. VALUE 'default' goes back to the default; for a per-deck key it \
+                removes the override. Steps are written like '1m 10m' (units s, m, h, d).
 
                 Keys: \(SettingKey.all.map(\.name).joined(separator: ", ")), \
-                deck.NAME.new_per_day, deck.NAME.reviews_per_day.
+                deck.NAME.new_per_day, deck.NAME.reviews_per_day, deck.NAME.parameters (FSRS-6 \
+                parameters for one deck and its sub-decks, as 'recall optimize NAME' saves them).
 
                 Examples:
                   recall config                           list all settings
@@ -25,6 +26,7 @@ extension Recall {
                   recall config scheduler sm2             switch to SM-2 (recomputes every card)
                   recall config learning_steps '1m 10m 1h'
                   recall config deck.Swift.new_per_day 30 a limit for one deck and its sub-decks
+                  recall config deck.Swift.parameters default   the collection's parameters again
                 """
         )
 
@@ -52,6 +54,10 @@ extension Recall {
             let store = try StoreAccess.open(collection, forWriting: true)
             var settings = store.settings
             try path.set(value, in: &settings).get()
+            // Per-deck parameters come with the ids of the deck's cards.
+            if case .deckParameters = path, value != "default" {
+                settings.refreshDeckParameterCards(CollectionLoader.load(root: collection.decksDirectory()).cards)
+            }
             let problems = settings.validate().filter { !store.settings.validate().contains($0) }
             if let first = problems.first { throw ValidationError(first) }
             try StoreAccess.reporting {
@@ -59,6 +65,12 @@ extension Recall {
                 try store.close()
             }
             print("\(key) = \(path.show(settings))")
+            if case .deckParameters(let deck) = path, let own = settings.deckParameters[deck] {
+                let count = own.cards.count
+                FileHandle.standardError.write(Data((count == 0
+                    ? "note: no card is in deck '\(deck)' now; its cards will use these parameters when there are some\n"
+                    : "note: \(count) card\(count == 1 ? "" : "s") of '\(deck)' use these parameters\n").utf8))
+            }
         }
 
         private var settingsPath: String { StoreAccess.location(collection).folder + "/" + SettingsFile.name }
@@ -70,18 +82,28 @@ extension Recall {
                 if let n = limits.newPerDay { lines.append("deck.\(deck).new_per_day = \(n)") }
                 if let n = limits.reviewsPerDay { lines.append("deck.\(deck).reviews_per_day = \(n)") }
             }
+            for deck in settings.deckParameters.keys.sorted() {
+                lines.append("deck.\(deck).parameters = \(ConfigKeyPath.deckParameters(deck).show(settings))")
+            }
             print(lines.joined(separator: "\n"))
         }
     }
 }
 
-/// A `recall config` key: a global setting or a per-deck limit (`deck.NAME.new_per_day`).
+/// A `recall config` key: a global setting, a per-deck limit (`deck.NAME.new_per_day`) or
+/// a deck's FSRS-6 parameters (`deck.NAME.parameters`).
 enum ConfigKeyPath {
     case global(SettingKey)
     case deck(String, newCards: Bool)
+    case deckParameters(String)
 
     init?(_ text: String) {
         if let key = SettingKey.named(text) { self = .global(key); return }
+        let suffix = ".parameters"
+        if text.hasPrefix("deck."), text.hasSuffix(suffix), text.count > 5 + suffix.count {
+            self = .deckParameters(String(text.dropFirst(5).dropLast(suffix.count)))
+            return
+        }
         for (suffix, newCards) in [(".new_per_day", true), (".reviews_per_day", false)]
         where text.hasPrefix("deck.") && text.hasSuffix(suffix) && text.count > 5 + suffix.count {
             self = .deck(String(text.dropFirst(5).dropLast(suffix.count)), newCards: newCards)
@@ -96,6 +118,9 @@ enum ConfigKeyPath {
         case .deck(let name, let newCards):
             let limits = settings.deckLimits[name]
             return (newCards ? limits?.newPerDay : limits?.reviewsPerDay).map(String.init) ?? "default"
+        case .deckParameters(let name):
+            guard let own = settings.deckParameters[name] else { return "default" }
+            return SettingsText.show(.numbers(own.parameters), kind: .parameters)
         }
     }
 
@@ -120,6 +145,16 @@ enum ConfigKeyPath {
             if newCards { limits.newPerDay = number } else { limits.reviewsPerDay = number }
             settings.deckLimits[name] = limits.newPerDay == nil && limits.reviewsPerDay == nil ? nil : limits
             return .success(())
+        case .deckParameters(let name):
+            if text == "default" { settings.deckParameters[name] = nil; return .success(()) }
+            switch SettingsText.parse(text, kind: .parameters) {
+            case .success(.numbers(let values)):
+                let cards = settings.deckParameters[name]?.cards ?? []
+                settings.deckParameters[name] = .init(parameters: values, cards: cards)
+                return .success(())
+            case .success: return .success(())
+            case .failure(let e): return .failure(ValidationError("deck.\(name).parameters: \(e.message)"))
+            }
         }
     }
 }

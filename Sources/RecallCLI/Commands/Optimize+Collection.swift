@@ -4,23 +4,18 @@ import RecallCore
 import RecallStore
 
 extension Recall.Optimize {
-    /// Fits the collection's log (or a deck's part of it), reports, and maybe saves.
+    /// Fits the collection's log (or a deck's or tag's part of it), reports, and maybe saves.
     func runCollection() throws {
         let store = try StoreAccess.open(collection, forWriting: false)
         let settings = store.settings
         let entries = try StoreAccess.reporting { try store.loadEntries() }
         let calendar = StudyCalendar(timeZone: Clock.timeZone, dayStartHour: settings.dayStartHour)
         if perDeck { return try runPerDeck(entries, settings: settings, calendar: calendar) }
-        let filter = StatsFilter(argument: selection)
-        var include: (CardID) -> Bool = { _ in true }
-        if case .all = filter {} else {
-            let ids = try cardIDs(matching: filter)
-            include = { ids.contains($0) }
-        }
-        let reviews = TrainingSet.reviews(from: entries, calendar: calendar, including: include)
-        let outcome = OptimizeRun.fit(reviews, current: settings.parameters)
+        let target = try fitTarget(settings)
+        let reviews = TrainingSet.reviews(from: entries, calendar: calendar, including: target.includes)
+        let outcome = OptimizeRun.fit(reviews, current: target.current)
         // The workload is simulated with the better of the two parameter sets.
-        let better = outcome.isImprovement ? outcome.parameters : settings.parameters
+        let better = outcome.isImprovement ? outcome.parameters : target.current
         let workload = retention ? OptimizeRun.workload(better) : nil
         if json {
             print(OptimizeReport.json(outcome, currentName: "current", seconds: nil, workload: workload))
@@ -29,47 +24,113 @@ extension Recall.Optimize {
             if let workload { print(OptimizeReport.retentionTable(workload)) }
         }
         guard outcome.isImprovement else { return }
-        guard case .all = filter else {
-            return note("parameters are stored for the whole collection; run 'recall optimize' without a deck to save a fit")
+        switch target.saving {
+        case .collection: try adopt(outcome.parameters, deck: nil, cards: [])
+        case .deck(let name, let cards): try adopt(outcome.parameters, deck: name, cards: cards)
+        case .nothing:
+            note("parameters are saved for the collection or for a deck, not for a tag; this fit was only reported")
         }
-        try adopt(outcome.parameters)
     }
 
-    /// Saves `parameters` after asking (or with --yes); says how to save them otherwise.
-    private func adopt(_ parameters: [Double]) throws {
+    /// What a fit covers, what it is compared with, and where it would be saved.
+    struct FitTarget {
+        enum Saving {
+            case collection
+            /// The deck's full name and all the collection's deck cards (for its card list).
+            case deck(String, cards: [Card])
+            case nothing
+        }
+
+        var includes: (CardID) -> Bool
+        /// The parameters that schedule these cards now.
+        var current: [Double]
+        var saving: Saving
+    }
+
+    /// The collection's cards without parameters of their own deck; a deck's cards that would
+    /// take its parameters (not a sub-deck's with its own); or a tag's cards.
+    private func fitTarget(_ settings: CollectionSettings) throws -> FitTarget {
+        let filter = StatsFilter(argument: selection)
+        switch filter {
+        case .all:
+            let elsewhere = Set(settings.deckParameters.values.flatMap(\.cards))
+            return FitTarget(includes: { !elsewhere.contains($0) }, current: settings.parameters, saving: .collection)
+        case .tag:
+            let ids = Set(try cards(matching: filter).map(\.id))
+            return FitTarget(includes: { ids.contains($0) }, current: settings.parameters, saving: .nothing)
+        case .deck(let typed):
+            let all = CollectionLoader.load(root: collection.decksDirectory()).cards
+            let matched = all.filter { OptimizeRun.matches($0, filter) }
+            guard let deck = OptimizeRun.deckName(typed, among: matched) else { throw noMatch() }
+            // The cards that would take this deck's parameters: not those of a sub-deck with its own.
+            var after = settings
+            after.deckParameters[deck] = .init(parameters: settings.parameters(forDeck: deck))
+            let ids = Set(matched.filter { after.deckWithParameters(containing: $0.deck) == deck }.map(\.id))
+            return FitTarget(includes: { ids.contains($0) }, current: settings.parameters(forDeck: deck),
+                             saving: .deck(deck, cards: all))
+        }
+    }
+
+    /// Saves `parameters` for the collection or for `deck` after asking (or with --yes);
+    /// says how to save them otherwise. `cards` are the deck cards, for the deck's card list.
+    private func adopt(_ parameters: [Double], deck: String?, cards: [Card]) throws {
+        let whose = deck.map { " for deck '\($0)'" } ?? ""
         if !yes {
             guard Terminal.isInteractive, !json else {
-                return note("the fitted parameters were not saved; run 'recall optimize --yes' to save them")
+                let command = (["recall", "optimize"] + (selection.map { [Self.quoted($0)] } ?? []) + ["--yes"])
+                return note("the fitted parameters were not saved; run '\(command.joined(separator: " "))' to save them")
             }
-            FileHandle.standardOutput.write(Data("Use the fitted parameters? [y/N] ".utf8))
+            FileHandle.standardOutput.write(Data("Use the fitted parameters\(whose)? [y/N] ".utf8))
             let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
             guard answer == "y" || answer == "yes" else { return note("kept the current parameters") }
         }
         let store = try StoreAccess.open(collection, forWriting: true)
         var settings = store.settings
-        settings.parameters = parameters
+        if let deck {
+            settings.deckParameters[deck] = .init(parameters: parameters)
+            settings.refreshDeckParameterCards(cards)
+        } else {
+            settings.parameters = parameters
+        }
         try StoreAccess.reporting {
             try store.updateSettings(settings)
             try store.close()
         }
-        if !json { print("saved the fitted parameters; every card was rescheduled with them") }
+        guard !json else { return }
+        if let deck {
+            let count = settings.deckParameters[deck]?.cards.count ?? 0
+            print("saved the fitted parameters for deck '\(deck)'; its \(count) card\(count == 1 ? " was" : "s were") rescheduled with them")
+        } else if settings.deckParameters.isEmpty {
+            print("saved the fitted parameters; every card was rescheduled with them")
+        } else {
+            print("saved the fitted parameters; every card without parameters of its own deck was rescheduled with them")
+        }
+    }
+
+    /// `text` as one shell word.
+    private static func quoted(_ text: String) -> String {
+        text.allSatisfy { $0.isLetter || $0.isNumber || "#:_-.".contains($0) } ? text
+            : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     private func note(_ message: String) {
         FileHandle.standardError.write(Data("note: \(message)\n".utf8))
     }
 
-    /// Ids of the cards in the deck files that `filter` selects; an unknown deck is misuse.
-    private func cardIDs(matching filter: StatsFilter) throws -> Set<CardID> {
+    /// The deck cards that `filter` selects; none is misuse.
+    private func cards(matching filter: StatsFilter) throws -> [Card] {
         let cards = CollectionLoader.load(root: collection.decksDirectory()).cards
-        let ids = Set(cards.filter { OptimizeRun.matches($0, filter) }.map(\.id))
-        if ids.isEmpty {
-            throw CLIError("no card matches '\(selection ?? "")' in the collection", exitCode: 64)
-        }
-        return ids
+        let matched = cards.filter { OptimizeRun.matches($0, filter) }
+        if matched.isEmpty { throw noMatch() }
+        return matched
     }
 
-    /// `--per-deck`: one fit per top-level deck, reported only.
+    private func noMatch() -> CLIError {
+        CLIError("no card matches '\(selection ?? "")' in the collection", exitCode: 64)
+    }
+
+    /// `--per-deck`: one fit per top-level deck, compared with the parameters that schedule
+    /// it now; reported only.
     private func runPerDeck(_ entries: [ReviewLogEntry], settings: CollectionSettings,
                             calendar: StudyCalendar) throws {
         let cards = CollectionLoader.load(root: collection.decksDirectory()).cards
@@ -78,7 +139,7 @@ extension Recall.Optimize {
         var rows: [(String, FSRSOptimizer.Outcome)] = []
         for deck in Set(deckOf.values).sorted() {
             let reviews = TrainingSet.reviews(from: entries, calendar: calendar) { deckOf[$0] == deck }
-            rows.append((deck, OptimizeRun.fit(reviews, current: settings.parameters, label: deck)))
+            rows.append((deck, OptimizeRun.fit(reviews, current: settings.parameters(forDeck: deck), label: deck)))
         }
         print(json ? OptimizeReport.perDeckJSON(rows) : OptimizeReport.perDeckText(rows))
     }

@@ -108,7 +108,7 @@ enum OptimizeReport {
                 + pad("\(outcome.trainCount + outcome.testCount)", 10)
                 + pad(format(outcome.current.logLoss, 4), 10) + pad(fitted, 9))
         }
-        lines.append("(held-out log loss; parameters are stored for the whole collection, so nothing is saved)")
+        lines.append("(held-out log loss; nothing is saved: 'recall optimize DECK' fits one deck and saves the fit for it)")
         return lines.joined(separator: "\n")
     }
 

@@ -17,6 +17,17 @@ enum OptimizeRun {
         return WorkloadSimulator(parameters: parameters).table(retentions)
     }
 
+    /// The deck `typed` names, spelt as in the deck files (a deck matches whatever the case),
+    /// from the cards it matched; nil when none of them is in it.
+    static func deckName(_ typed: String, among cards: [Card]) -> String? {
+        let depth = typed.components(separatedBy: "::").count
+        return cards.lazy.map { $0.deck.components(separatedBy: "::") }
+            .filter { $0.count >= depth }
+            .map { $0.prefix(depth).joined(separator: "::") }
+            .filter { $0.lowercased() == typed.lowercased() }
+            .min()
+    }
+
     /// Whether `card` is in the deck (or a sub-deck) or carries the tag (or a sub-tag).
     static func matches(_ card: Card, _ filter: StatsFilter) -> Bool {
         func within(_ name: String, _ parent: String) -> Bool {

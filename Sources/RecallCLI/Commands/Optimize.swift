@@ -16,8 +16,14 @@ extension Recall {
                 fitted parameters on those held-out reviews, and saves the fit only if it \
                 predicts them better: on a terminal it asks first, --yes saves without asking, \
                 and otherwise nothing is saved. With too few reviews the parameters stay as they \
-                are. A DECK or #TAG (or --per-deck) only reports, since parameters are stored \
-                for the whole collection.
+                are.
+
+                With a DECK, fits that deck's cards (with its sub-decks, except those with \
+                parameters of their own) and saves the fit for that deck: its cards are then \
+                scheduled with it, every other card with the collection's parameters ('recall \
+                config' lists them as deck.NAME.parameters; 'recall config deck.NAME.parameters \
+                default' goes back). Without a DECK, cards of decks with their own parameters \
+                are left out of the fit. A #TAG or --per-deck fit is only reported.
 
                 With --log FILE, fits a JSONL log of {"card_id", "review_time" (unix seconds), \
                 "rating"} lines instead (days in UTC) and never saves anything. With \
@@ -27,7 +33,8 @@ extension Recall {
                 Examples:
                   recall optimize                     fit, compare, ask before saving
                   recall optimize --yes               save the fit if it is better
-                  recall optimize Languages           how a fit for one deck would do
+                  recall optimize Languages --yes     fit one deck and save it for that deck
+                  recall optimize '#verbs'            how a fit for one tag would do
                   recall optimize --log revlog.jsonl --json
                   recall optimize --retention         also recommend a desired retention
                 """
@@ -35,7 +42,7 @@ extension Recall {
 
         @OptionGroup var collection: CollectionOptions
 
-        @Argument(help: ArgumentHelp("Fit only the reviews of a deck (with sub-decks) or a #tag.",
+        @Argument(help: ArgumentHelp("Fit only the reviews of a deck (with sub-decks; saved for that deck) or a #tag (only reported).",
                                      valueName: "deck|#tag"))
         var selection: String?
 

@@ -115,7 +115,7 @@ struct CardInfoView {
             facts.append(String(format: "stability %.1fd", m.stability))
             facts.append(String(format: "difficulty %.1f", m.difficulty))
         }
-        if let r = session.replay.scheduler.retrievability(of: s, at: now, calendar: calendar) {
+        if let r = session.replay.scheduler(for: card.id).retrievability(of: s, at: now, calendar: calendar) {
             facts.append("retrievability now \(CardView.percent(r))")
         }
         if record.suspended { facts.append("suspended") }

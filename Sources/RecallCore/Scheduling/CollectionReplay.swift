@@ -6,8 +6,13 @@ import Foundation
 /// algorithm is replaying the whole log with a ``CollectionReplay`` made from the other
 /// settings.
 public struct CollectionReplay: Sendable {
+    /// The collection's scheduler (``CollectionSettings/parameters``).
     public let scheduler: Scheduler
     public let calendar: StudyCalendar
+    /// Schedulers with the parameters of decks that have their own (see
+    /// ``CollectionSettings/DeckParameters``), and which card uses which.
+    private let deckSchedulers: [Scheduler]
+    private let deckSchedulerOf: [CardID: Int]
 
     /// What a replay produced.
     public struct Result: Sendable {
@@ -27,6 +32,24 @@ public struct CollectionReplay: Sendable {
                 counting: DayCounting = .studyDays) {
         scheduler = Scheduler(settings: settings, counting: counting)
         self.calendar = calendar
+        var schedulers: [Scheduler] = []
+        var of: [CardID: Int] = [:]
+        // Sorted, so that a card listed twice (a hand-edited file) goes to the deeper deck.
+        for (_, own) in settings.deckParameters.sorted(by: { $0.key < $1.key }) where !own.cards.isEmpty {
+            var deckSettings = settings
+            deckSettings.parameters = own.parameters
+            deckSettings.deckParameters = [:]
+            for card in own.cards { of[card] = schedulers.count }
+            schedulers.append(Scheduler(settings: deckSettings, counting: counting))
+        }
+        deckSchedulers = schedulers
+        deckSchedulerOf = of
+    }
+
+    /// The scheduler of `card`: its deck's parameters if it has some, else the collection's.
+    public func scheduler(for card: CardID) -> Scheduler {
+        guard !deckSchedulerOf.isEmpty, let i = deckSchedulerOf[card] else { return scheduler }
+        return deckSchedulers[i]
     }
 
     /// Replays the whole log (sorted here by ``ReviewLogEntry/order(_:_:)`` if it is not).
@@ -99,8 +122,15 @@ public struct CollectionReplay: Sendable {
         if before.state == .new { record.introduced = time }
         if before.state == .review { record.lastReviewAsReview = time }
         let seed = IntervalFuzz.seed(card: card, reviewCount: record.reviewCount)
-        record.schedule = scheduler.next(before, rating: rating, at: time, calendar: calendar,
-                                         fuzzSeed: seed)
+        // The collection's scheduler directly when no deck has parameters: the hot path of
+        // every replay stays as it was.
+        if deckSchedulerOf.isEmpty {
+            record.schedule = scheduler.next(before, rating: rating, at: time, calendar: calendar,
+                                             fuzzSeed: seed)
+        } else {
+            record.schedule = scheduler(for: card).next(before, rating: rating, at: time,
+                                                        calendar: calendar, fuzzSeed: seed)
+        }
         record.reviewCount += 1
         let threshold = scheduler.settings.leechThreshold
         let lapses = record.schedule.lapses
@@ -120,7 +150,7 @@ public struct CollectionReplay: Sendable {
         return ReviewRecord(
             entry: entry, stateBefore: before,
             retrievabilityBefore: elapsed.flatMap {
-                scheduler.retrievability(of: before, elapsedDays: $0)
+                scheduler(for: entry.card).retrievability(of: before, elapsedDays: $0)
             },
             elapsedDays: elapsed, scheduledDaysBefore: before.scheduledDays, scheduleAfter: after)
     }

@@ -23,6 +23,7 @@ extension CollectionSettings {
         problems += checkSteps(relearningSteps, name: "relearning steps")
         problems += checkIntegers()
         problems += checkSM2()
+        problems += checkDeckParameters()
         for (deck, limits) in deckLimits.sorted(by: { $0.key < $1.key }) {
             if let n = limits.newPerDay, n < 0 {
                 problems.append("new cards per day for deck '\(deck)' is \(n), expected 0 or more")

@@ -50,6 +50,8 @@ public struct CollectionSettings: Sendable, Equatable {
     public var reviewsPerDay: Int = 200
     /// Overrides by full deck name (`History::Gaza`).
     public var deckLimits: [String: DeckLimits] = [:]
+    /// FSRS-6 parameters of single decks by full deck name (see ``DeckParameters``).
+    public var deckParameters: [String: DeckParameters] = [:]
     /// Local hour (0-23) at which a study day starts.
     public var dayStartHour: Int = 4
     /// Learning cards due within this many minutes are shown when nothing else is left.

@@ -110,8 +110,8 @@ public struct ReviewSession: Sendable {
     public func preview(at now: Date) -> SchedulingPreview? {
         guard let card = current else { return nil }
         let seed = IntervalFuzz.seed(card: card.id, reviewCount: records[card.id]?.reviewCount ?? 0)
-        return replay.scheduler.preview(schedule(of: card, at: now), at: now,
-                                        calendar: replay.calendar, fuzzSeed: seed)
+        return replay.scheduler(for: card.id).preview(schedule(of: card, at: now), at: now,
+                                                      calendar: replay.calendar, fuzzSeed: seed)
     }
 
     /// The log entry for answering the current card with `rating` at `now` (time rounded to

@@ -3,8 +3,11 @@ import RecallCore
 
 /// `settings.json`: the collection settings, edited by `recall config`.
 ///
-/// Every setting is written, with sorted keys, plus `"schema"` (currently 1) and
-/// `"deck_limits"` (`{"Swift":{"new_per_day":30}}`). A missing file means the defaults.
+/// Every setting is written, with sorted keys, plus `"schema"` (currently 1),
+/// `"deck_limits"` (`{"Swift":{"new_per_day":30}}`) and `"deck_parameters"`
+/// (`{"Swift":{"cards":["…"],"parameters":[21 numbers]}}`, the parameters of single decks
+/// and the cards they schedule; written only when there are some). A missing file means
+/// the defaults.
 /// The snapshot is a cache and can be rebuilt; this file is not derived from anything, so
 /// a rebuild never loses settings.
 public enum SettingsFile {
@@ -39,7 +42,30 @@ public enum SettingsFile {
         }
         decks.append(0x7D)
         list.append(("deck_limits", String(decoding: decks, as: UTF8.self)))
+        // Only when there are some: the settings of every other collection (and so the
+        // snapshots keyed by them) stay byte for byte as they were.
+        if !settings.deckParameters.isEmpty {
+            list.append(("deck_parameters", deckParametersJSON(settings.deckParameters)))
+        }
         return list
+    }
+
+    /// `{"Deck":{"cards":["…"],"parameters":[…]}}`, decks sorted.
+    private static func deckParametersJSON(_ decks: [String: CollectionSettings.DeckParameters]) -> String {
+        var out: [UInt8] = Array("{".utf8)
+        for (deck, own) in decks.sorted(by: { $0.key < $1.key }) {
+            if out.count > 1 { out.append(0x2C) }
+            appendJSONString(deck, to: &out)
+            out.append(contentsOf: ":{\"cards\":[".utf8)
+            for (i, card) in own.cards.enumerated() {
+                out.append(contentsOf: (i == 0 ? "\"" : ",\"").utf8)
+                out.append(contentsOf: card.description.utf8)
+                out.append(0x22)
+            }
+            out.append(contentsOf: "],\"parameters\":\(json(.numbers(own.parameters)))}".utf8)
+        }
+        out.append(0x7D)
+        return String(decoding: out, as: UTF8.self)
     }
 
     private static func json(_ value: SettingValue) -> String {
@@ -81,6 +107,7 @@ public enum SettingsFile {
         var settings = CollectionSettings()
         for (key, value) in members where key != "schema" {
             if key == "deck_limits" { settings.deckLimits = try deckLimits(value, path: path); continue }
+            if key == "deck_parameters" { settings.deckParameters = try deckParameters(value, path: path); continue }
             guard let setting = SettingKey.named(key) else {
                 throw StoreError(path: path, reason: "unknown setting '\(key)' in '\(path)'",
                                  notes: ["run 'recall config' to see the settings there are"])
@@ -122,6 +149,22 @@ public enum SettingsFile {
             l.newPerDay = limits["new_per_day"]?.integer
             l.reviewsPerDay = limits["reviews_per_day"]?.integer
             result[deck] = l
+        }
+        return result
+    }
+
+    private static func deckParameters(_ json: JSONValue, path: String) throws(StoreError)
+        -> [String: CollectionSettings.DeckParameters] {
+        let problem = StoreError(path: path, reason: "'deck_parameters' in '\(path)' must map deck names to {\"cards\": [card ids], \"parameters\": [21 numbers]}",
+                                 notes: ["fix it by hand, or delete it to use the collection's parameters for every deck"])
+        guard case .object(let decks) = json else { throw problem }
+        var result: [String: CollectionSettings.DeckParameters] = [:]
+        for (deck, value) in decks {
+            guard case .array(let numbers)? = value["parameters"], case .array(let ids)? = value["cards"] else { throw problem }
+            let parameters = numbers.compactMap { if case .number(let d, _) = $0 { d } else { nil } }
+            let cards = ids.compactMap { if case .string(let t) = $0 { CardID(t) } else { nil } }
+            guard parameters.count == numbers.count, cards.count == ids.count else { throw problem }
+            result[deck] = CollectionSettings.DeckParameters(parameters: parameters, cards: cards)
         }
         return result
     }

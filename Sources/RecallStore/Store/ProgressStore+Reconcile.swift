@@ -50,8 +50,9 @@ extension ProgressStore {
     /// carries their history over, and lists orphans and uncertain matches.
     ///
     /// A writable store records carried edits in `renames.jsonl` (so they merge like reviews)
-    /// and the cards in `catalog.jsonl`; a read-only one only reports. Cheap when the decks
-    /// have not changed since the last call.
+    /// and the cards in `catalog.jsonl`, and updates the card lists of per-deck parameters
+    /// (``refreshDeckParameterCards(_:)``); a read-only one only reports. Cheap when the
+    /// decks have not changed since the last call.
     public func reconcile(with cards: [Card], now: Date) throws(StoreError) -> Reconciliation {
         let ids = Set(cards.map(\.id))
         var result = Reconciliation()
@@ -61,6 +62,8 @@ extension ProgressStore {
             (result.carried, result.unsure) = RenameMatcher(old: old, new: catalog, records: records, current: ids).matches()
             if isWritable, lock != nil { try record(result.carried, catalog: catalog, old: old, now: now) }
         }
+        // Cards added to, moved between or edited in decks with their own parameters.
+        try refreshDeckParameterCards(cards)
         let carriedFrom = Set(result.carried.map(\.from))
         let orphanIDs = records.keys.filter { !ids.contains($0) && !carriedFrom.contains($0) }.sorted()
         // The catalog (one line per card) is read only to name orphans, when there are any.

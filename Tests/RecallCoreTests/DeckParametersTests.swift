@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+@testable import RecallCore
+
+/// FSRS-6 parameters of single decks: which cards take them, and the replay using them.
+@Suite struct DeckParametersTests {
+    /// A valid parameter vector that schedules very differently from the defaults.
+    static let slow: [Double] = {
+        var w = CollectionSettings.defaultParameters
+        w[0...3] = [0.05, 0.2, 0.5, 2]
+        w[8] = 1.0
+        return w
+    }()
+    static let fast: [Double] = {
+        var w = CollectionSettings.defaultParameters
+        w[2] = 10
+        return w
+    }()
+
+    static func card(_ question: String, deck: String) -> Card {
+        let id = Card.makeID(questionSide: question, kind: .basic)
+        return Card(id: id, noteID: id, deck: deck, question: question, answer: "x", tags: [],
+                    source: SourceLocation(file: "a.md", line: 1), kind: .basic)
+    }
+
+    @Test func aDeckTakesItsOwnItsNearestAncestorsOrTheCollectionsParameters() {
+        var settings = CollectionSettings()
+        settings.deckParameters["Lang"] = .init(parameters: Self.slow)
+        settings.deckParameters["Lang::French"] = .init(parameters: Self.fast)
+        #expect(settings.parameters(forDeck: "Lang") == Self.slow)
+        #expect(settings.parameters(forDeck: "Lang::German::Verbs") == Self.slow)
+        #expect(settings.parameters(forDeck: "Lang::French::Verbs") == Self.fast)
+        #expect(settings.parameters(forDeck: "Language") == CollectionSettings.defaultParameters)
+        #expect(settings.deckWithParameters(containing: "Lang::French") == "Lang::French")
+        #expect(settings.deckWithParameters(containing: "Math") == nil)
+    }
+
+    @Test func cardListsFollowTheInnermostDeckWithParameters() {
+        var settings = CollectionSettings()
+        let untouched = settings.refreshDeckParameterCards([Self.card("q", deck: "Lang")])
+        #expect(!untouched)
+        settings.deckParameters["Lang"] = .init(parameters: Self.slow)
+        settings.deckParameters["Lang::French"] = .init(parameters: Self.fast)
+        let cards = [Self.card("a", deck: "Lang"), Self.card("b", deck: "Lang::German"),
+                     Self.card("c", deck: "Lang::French::Verbs"), Self.card("d", deck: "Math")]
+        let changed = settings.refreshDeckParameterCards(cards)
+        #expect(changed)
+        #expect(settings.deckParameters["Lang"]?.cards == [cards[0].id, cards[1].id].sorted())
+        #expect(settings.deckParameters["Lang::French"]?.cards == [cards[2].id])
+        let again = settings.refreshDeckParameterCards(cards)
+        #expect(!again)
+        #expect(settings.validate().isEmpty)
+    }
+
+    @Test func badDeckParametersAreReported() {
+        var settings = CollectionSettings()
+        let id = Self.card("a", deck: "A").id
+        var high = Self.slow
+        high[20] = 0.9
+        settings.deckParameters["A"] = .init(parameters: [1, 2], cards: [id])
+        settings.deckParameters["B"] = .init(parameters: high, cards: [id])
+        #expect(settings.validate() == [
+            "parameters for deck 'A' has 2 values, expected 21 (FSRS-6)",
+            "parameter w20 for deck 'B' is 0.9, expected 0.1 to 0.8",
+            "card \(id) is listed for both deck 'A' and deck 'B'",
+        ])
+    }
+
+    @Test func theReplayUsesADecksParametersForItsCardsOnly() {
+        let inDeck = Self.card("a", deck: "Lang"), outside = Self.card("b", deck: "Math")
+        var settings = CollectionSettings()
+        settings.enableFuzz = false
+        settings.deckParameters["Lang"] = .init(parameters: Self.slow)
+        settings.refreshDeckParameterCards([inDeck, outside])
+        var slowSettings = settings
+        slowSettings.parameters = Self.slow
+        slowSettings.deckParameters = [:]
+        let calendar = StudyCalendar(timeZone: TimeZone(identifier: "UTC")!, dayStartHour: 4)
+        let t0 = Date(timeIntervalSince1970: 1_764_061_200)
+        var log: [ReviewLogEntry] = []
+        for card in [inDeck, outside] {
+            for (day, rating) in [(0, Rating.good), (0, .good), (3, .good), (12, .hard)] {
+                log.append(.review(card.id, rating, at: t0.addingTimeInterval(Double(day) * 86400 + 600 * Double(log.count)),
+                                   device: "d"))
+            }
+        }
+        let mixed = CollectionReplay(settings: settings, calendar: calendar).replay(log).records
+        let allSlow = CollectionReplay(settings: slowSettings, calendar: calendar).replay(log).records
+        var plain = settings
+        plain.deckParameters = [:]
+        let allDefault = CollectionReplay(settings: plain, calendar: calendar).replay(log).records
+        #expect(mixed[inDeck.id] == allSlow[inDeck.id])
+        #expect(mixed[outside.id] == allDefault[outside.id])
+        #expect(mixed[inDeck.id]?.schedule.due != allDefault[inDeck.id]?.schedule.due)
+        let replay = CollectionReplay(settings: settings, calendar: calendar)
+        if case .fsrs(let fsrs) = replay.scheduler(for: inDeck.id).algorithm { #expect(fsrs.w == Self.slow) }
+        if case .fsrs(let fsrs) = replay.scheduler(for: outside.id).algorithm {
+            #expect(fsrs.w == CollectionSettings.defaultParameters)
+        }
+    }
+}
