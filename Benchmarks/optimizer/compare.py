@@ -9,7 +9,11 @@ Both optimizers see the same training data: the scored reviews (a later UTC day 
 card's previous review) are ordered by time and the latest 20% are held out. fsrs-rs gets one
 FSRSItem per training review (with card_ids); Recall gets the whole log and makes the same
 split itself. Every parameter set is then scored here, by one float64 FSRS-6 forward pass
-(fsrs-rs semantics), on the held-out reviews: log loss, RMSE(bins) (fsrs-rs bins) and AUC.
+(fsrs-rs semantics), on the held-out reviews: log loss, RMSE(bins) (fsrs-rs bins) and AUC;
+and on the training reviews by fsrs-rs's training objective (recency-weighted log loss of
+the outlier-filtered training reviews plus its penalty around its pre-trained start, per
+review), which both optimizers minimise. RS_SEEDS (default 1,2,3,4,5) adds a row with
+fsrs-rs's 50-epoch fit under other seeds (mean and range), to show its seed-to-seed spread.
 """
 import json
 import os
@@ -22,6 +26,9 @@ from collections import defaultdict
 sys.path.insert(0, os.environ.get("OPTGEN_DIR", os.path.join(os.path.dirname(__file__), "../../../shared/fsrs")))
 from optgen import auc, r_matrix_index  # noqa: E402  (metric helpers of the reference script)
 
+# Across-user standard deviations of w0..w20 (the scale of fsrs-rs's pull toward the start).
+SPREAD = [6.43, 9.66, 17.58, 27.85, 0.57, 0.28, 0.6, 0.12, 0.39, 0.18, 0.33, 0.3, 0.09, 0.16,
+          0.57, 0.25, 1.03, 0.31, 0.32, 0.14, 0.27]
 DEFAULT = [0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796,
            1.4835, 0.0614, 0.2629, 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542]
 
@@ -71,13 +78,14 @@ def step(w, s, d, r, t):
     return s2, min(max(w[7] * (easy - dd) + dd, 1), 10)
 
 
-def evaluate(w, hist, test):
+def predict(w, hist, keyed):
+    """(prediction, label, RMSE bin, (card, n)) for every review in `keyed`."""
     wanted = defaultdict(set)
-    for _, cid, n in test:
+    for _, cid, n in keyed:
         wanted[cid].add(n)
     decay = -w[20]
     factor = 0.9 ** (1 / decay) - 1
-    preds, labels, bins = [], [], defaultdict(lambda: [0.0, 0.0, 0])
+    out = []
     for cid, ns in wanted.items():
         h = hist[cid]
         s = min(max(w[h[0][0] - 1], 0.001), 36500)
@@ -86,11 +94,17 @@ def evaluate(w, hist, test):
             r, t = h[i]
             if i + 1 in ns:
                 p = (1 + factor * t / s) ** decay
-                y = 1 if r > 1 else 0
-                preds.append(p); labels.append(y)
-                b = bins[r_matrix_index(h[:i + 1])]
-                b[0] += p; b[1] += y; b[2] += 1
+                out.append((p, 1 if r > 1 else 0, r_matrix_index(h[:i + 1]), (cid, i + 1)))
             s, d = step(w, s, d, r, t)
+    return out
+
+
+def evaluate(w, hist, test):
+    preds, labels, bins = [], [], defaultdict(lambda: [0.0, 0.0, 0])
+    for p, y, key, _ in predict(w, hist, test):
+        preds.append(p); labels.append(y)
+        b = bins[key]
+        b[0] += p; b[1] += y; b[2] += 1
     eps = 1e-12
     ll = -sum(y * math.log(max(p, eps)) + (1 - y) * math.log(max(1 - p, eps))
               for p, y in zip(preds, labels)) / len(preds)
@@ -99,11 +113,48 @@ def evaluate(w, hist, test):
     return ll, rmse, auc(preds, labels)
 
 
-def fit_rs(hist, train, epochs):
+def without_outliers(hist, train):
+    """fsrs-rs's filter_outlier: drop cards whose (first rating, first interval) group is rare."""
+    groups = defaultdict(lambda: defaultdict(list))
+    for _, cid, n in train:
+        if sum(1 for _, d in hist[cid][:n] if d > 0) == 1:
+            groups[hist[cid][0][0]][hist[cid][n - 1][1]].append(cid)
+    dropped = set()
+    for rating, by_days in groups.items():
+        total = sum(len(c) for c in by_days.values())
+        removed = 0
+        for days, cards in sorted(by_days.items(), key=lambda kv: (len(kv[1]), kv[0])):
+            if removed + len(cards) < max(20, total // 20):
+                removed += len(cards)
+                dropped.update(cards)
+            elif len(cards) < 6 or days > (365 if rating == 4 else 100):
+                dropped.update(cards)
+    return [x for x in train if x[1] not in dropped]
+
+
+def objective(w, hist, train, start, gamma=1.0):
+    """fsrs-rs's training objective per training review: recency-weighted log loss of the
+    outlier-filtered training reviews plus gamma * sum(((w - start) / sd)^2)."""
+    kept = without_outliers(hist, train)
+    rank = {(cid, n): i for i, (_, cid, n) in enumerate(kept)}
+    last = max(len(kept) - 1, 1)
+    loss = 0.0
+    for p, y, _, key in predict(w, hist, kept):
+        weight = 0.25 + 0.75 * (rank[key] / last) ** 3
+        p = min(max(p, 1e-9), 1 - 1e-9)
+        loss -= weight * (math.log(p) if y else math.log(1 - p))
+    penalty = gamma * sum(((a - b) / sd) ** 2 for a, b, sd in zip(w, start, SPREAD))
+    return (loss + penalty) / len(kept)
+
+
+def fit_rs(hist, train, epochs, seed=None):
     from fsrs_rs_python import DEFAULT_PARAMETERS, FSRS, FSRSItem, FSRSReview, TrainingConfig
     items = [FSRSItem([FSRSReview(r, d) for r, d in hist[cid][:n]]) for _, cid, n in train]
     cids = [cid for _, cid, _ in train]
-    kwargs = {} if epochs is None else {"training_config": TrainingConfig(num_epochs=epochs)}
+    config = {} if epochs is None else {"num_epochs": epochs}
+    if seed is not None:
+        config["seed"] = seed
+    kwargs = {"training_config": TrainingConfig(**config)} if config else {}
     t0, c0 = time.perf_counter(), time.process_time()
     w = FSRS(list(DEFAULT_PARAMETERS)).compute_parameters(items, card_ids=cids, enable_short_term=True, **kwargs)
     return [float(x) for x in w], (time.perf_counter() - t0, time.process_time() - c0)
@@ -111,8 +162,10 @@ def fit_rs(hist, train, epochs):
 
 def main():
     driver, logs = sys.argv[1], sys.argv[2:]
-    print("| log | reviews (train/test) | parameters | held-out log loss | RMSE(bins) | AUC | fit time wall / CPU (s) |")
-    print("|---|---|---|---|---|---|---|")
+    # Other seeds for fsrs-rs's 50-epoch fit (its default is 2023): one summary row.
+    seeds = [int(x) for x in os.environ.get("RS_SEEDS", "1,2,3,4,5").split(",") if x]
+    print("| log | reviews (train/test) | parameters | training objective | held-out log loss | RMSE(bins) | AUC | fit time wall / CPU (s) |")
+    print("|---|---|---|---|---|---|---|---|")
     for log in logs:
         hist, train, test = load(log)
         out = subprocess.run([driver, log], capture_output=True, text=True, check=True).stdout
@@ -121,6 +174,8 @@ def main():
         for label, epochs in (("fsrs-rs 5 epochs", None), ("fsrs-rs 50 epochs", 50)):
             w, secs = fit_rs(hist, train, epochs)
             rows.append((label, w, secs))
+        # fsrs-rs's pre-trained starting point: the centre of its penalty.
+        start, _ = fit_rs(hist, train, 0)
         try:
             with open(log.replace("revlog.jsonl", "truth.json")) as f:
                 rows.append(("true", json.load(f)["true_parameters"], None))
@@ -129,9 +184,21 @@ def main():
         rows.append(("default", DEFAULT, None))
         for label, w, secs in rows:
             ll, rmse, a = evaluate(w, hist, test)
+            obj = objective(w, hist, train, start)
             t = "" if secs is None else f"{secs[0]:.3f} / {secs[1]:.3f}"
-            print(f"| {log} | {len(train)}/{len(test)} | {label} | {ll:.5f} | {rmse:.5f} | {a:.4f} | {t} |",
+            print(f"| {log} | {len(train)}/{len(test)} | {label} | {obj:.6f} | {ll:.5f} | {rmse:.5f} | {a:.4f} | {t} |",
                   flush=True)
+        if seeds:
+            fits = [fit_rs(hist, train, 50, seed) for seed in seeds]
+            scores = [evaluate(w, hist, test) for w, _ in fits]
+            lls = [x[0] for x in scores]
+            objs = [objective(w, hist, train, start) for w, _ in fits]
+            mean = lambda xs: sum(xs) / len(xs)
+            label = f"fsrs-rs 50 epochs, seeds {seeds[0]}-{seeds[-1]}: mean (min-max)"
+            print(f"| {log} | {len(train)}/{len(test)} | {label} | {mean(objs):.6f} | "
+                  f"{mean(lls):.5f} ({min(lls):.5f}-{max(lls):.5f}) | {mean([x[1] for x in scores]):.5f} | "
+                  f"{mean([x[2] for x in scores]):.4f} | {mean([s[0] for _, s in fits]):.3f} / "
+                  f"{mean([s[1] for _, s in fits]):.3f} |", flush=True)
 
 
 if __name__ == "__main__":
