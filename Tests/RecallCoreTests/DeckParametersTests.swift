@@ -98,4 +98,40 @@ import Testing
             #expect(fsrs.w == CollectionSettings.defaultParameters)
         }
     }
+
+    /// The stats predict each review and each card's recall with the card's own parameters
+    /// (a deck's forgetting curve differs when its w20 does).
+    @Test func statsUseEachCardsParameters() {
+        var steep = Self.slow
+        steep[20] = 0.6
+        let inDeck = Self.card("a", deck: "Lang"), outside = Self.card("b", deck: "Math")
+        var settings = CollectionSettings()
+        settings.deckParameters["Lang"] = .init(parameters: steep)
+        settings.refreshDeckParameterCards([inDeck, outside])
+        var steepEverywhere = settings
+        steepEverywhere.parameters = steep
+        steepEverywhere.deckParameters = [:]
+        var plain = settings
+        plain.deckParameters = [:]
+        let calendar = StudyCalendar(timeZone: TimeZone(identifier: "UTC")!, dayStartHour: 4)
+        let t0 = Date(timeIntervalSince1970: 1_764_061_200)
+        var log: [ReviewLogEntry] = []
+        for (i, card) in [inDeck, outside].enumerated() {
+            for day in [0.0, 2, 9, 30] {
+                log.append(.review(card.id, .good, at: t0.addingTimeInterval(day * 86400 + Double(i) * 60), device: "d"))
+            }
+        }
+        let now = t0.addingTimeInterval(45 * 86400)
+        func stats(_ s: CollectionSettings) -> StatsInput {
+            StatsInput(cards: [inDeck, outside], log: log, replay: CollectionReplay(settings: s, calendar: calendar), now: now)
+        }
+        let mixed = stats(settings), allSteep = stats(steepEverywhere), allPlain = stats(plain)
+        func predictions(_ input: StatsInput, _ card: Card) -> [Double?] {
+            input.reviews.filter { $0.card == card.id }.map(\.retrievabilityBefore)
+        }
+        #expect(predictions(mixed, inDeck) == predictions(allSteep, inDeck))
+        #expect(predictions(mixed, outside) == predictions(allPlain, outside))
+        #expect(predictions(mixed, inDeck) != predictions(allPlain, inDeck))
+        #expect(mixed.cards.map(\.retrievability) == [allSteep.cards[0].retrievability, allPlain.cards[1].retrievability])
+    }
 }

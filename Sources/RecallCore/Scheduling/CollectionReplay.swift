@@ -46,6 +46,9 @@ public struct CollectionReplay: Sendable {
         deckSchedulerOf = of
     }
 
+    /// Whether some cards are scheduled with parameters of their deck.
+    public var hasDeckParameters: Bool { !deckSchedulerOf.isEmpty }
+
     /// The scheduler of `card`: its deck's parameters if it has some, else the collection's.
     public func scheduler(for card: CardID) -> Scheduler {
         guard !deckSchedulerOf.isEmpty, let i = deckSchedulerOf[card] else { return scheduler }

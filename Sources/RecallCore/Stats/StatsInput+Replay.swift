@@ -30,7 +30,8 @@ extension StatsInput {
         let scheduler = replay.scheduler
         let summaries = cards.map { card in
             StatsCard(card, record: parts[ReplayShard.shard(of: card.id, count: count)].state.record(card.id),
-                      scheduler: scheduler, calendar: replay.calendar, now: now)
+                      scheduler: replay.hasDeckParameters ? replay.scheduler(for: card.id) : scheduler,
+                      calendar: replay.calendar, now: now)
         }
         self.init(reviews: ReplayShard.merged(parts), cards: summaries, calendar: replay.calendar,
                   now: now, desiredRetention: scheduler.settings.desiredRetention)
@@ -141,7 +142,7 @@ struct ReplayState {
         let review = StatsReview(
             card: entry.card, time: entry.time, rating: rating, durationMs: entry.durationMs,
             stateBefore: before.state,
-            retrievabilityBefore: retrievability(before, elapsed: elapsed, at: entry.time),
+            retrievabilityBefore: retrievability(before, of: entry.card, elapsed: elapsed, at: entry.time),
             elapsedDays: max(0, elapsed ?? 0), scheduledDaysBefore: before.scheduledDays)
         replay.fold(entry, into: &records[i])
         lastDay[i] = day
@@ -157,7 +158,10 @@ struct ReplayState {
         return counting.elapsedDays(from: last, to: time, calendar: replay.calendar)
     }
 
-    private func retrievability(_ card: CardSchedule, elapsed: Int?, at time: Date) -> Double? {
+    private func retrievability(_ card: CardSchedule, of id: CardID, elapsed: Int?, at time: Date) -> Double? {
+        if replay.hasDeckParameters {
+            return elapsed.flatMap { replay.scheduler(for: id).retrievability(of: card, elapsedDays: $0) }
+        }
         switch replay.scheduler.algorithm {
         case .fsrs(let fsrs):
             guard let memory = card.memory, let elapsed else { return nil }

@@ -54,7 +54,9 @@ extension StatsInput {
         let scheduler = replay.scheduler
         let summaries = cards.map { card in
             let record = if let state { state.record(card.id) } else { base[card.id] }
-            return StatsCard(card, record: record, scheduler: scheduler, calendar: replay.calendar, now: now)
+            return StatsCard(card, record: record,
+                             scheduler: replay.hasDeckParameters ? replay.scheduler(for: card.id) : scheduler,
+                             calendar: replay.calendar, now: now)
         }
         self.init(reviews: reviews, cards: summaries, calendar: replay.calendar, now: now,
                   desiredRetention: scheduler.settings.desiredRetention)
