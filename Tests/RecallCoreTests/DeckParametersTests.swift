@@ -134,4 +134,31 @@ import Testing
         #expect(predictions(mixed, inDeck) != predictions(allPlain, inDeck))
         #expect(mixed.cards.map(\.retrievability) == [allSteep.cards[0].retrievability, allPlain.cards[1].retrievability])
     }
+
+    /// Due reviews come lowest retrievability first, each on its own deck's forgetting curve.
+    @Test func theQueueRanksDueReviewsOnEachCardsCurve() {
+        var flat = CollectionSettings.defaultParameters
+        flat[20] = 0.1
+        let inDeck = Self.card("a", deck: "Lang"), outside = Self.card("b", deck: "Math")
+        let calendar = StudyCalendar(timeZone: TimeZone(identifier: "UTC")!, dayStartHour: 4)
+        let now = Date(timeIntervalSince1970: 1_764_061_200)
+        func due(stability: Double) -> CardRecord {
+            var schedule = CardSchedule.new(createdAt: now.addingTimeInterval(-40 * 86400))
+            schedule.state = .review
+            schedule.memory = MemoryState(stability: stability, difficulty: 5)
+            schedule.lastReview = now.addingTimeInterval(-20 * 86400)
+            schedule.due = now.addingTimeInterval(-3600)
+            return CardRecord(schedule: schedule, reviewCount: 3, introduced: schedule.lastReview)
+        }
+        // 20 days after the review, R is 0.8459 at S = 10 and 0.8501 at S = 10.5 on the default
+        // curve, but 0.8560 at S = 10 on Lang's flatter one (w20 = 0.1).
+        let records = [inDeck.id: due(stability: 10), outside.id: due(stability: 10.5)]
+        var settings = CollectionSettings()
+        let plain = Queue(cards: [inDeck, outside], records: records, settings: settings, calendar: calendar, now: now)
+        #expect(plain.items.map(\.card.id) == [inDeck.id, outside.id])
+        settings.deckParameters["Lang"] = .init(parameters: flat)
+        settings.refreshDeckParameterCards([inDeck, outside])
+        let mixed = Queue(cards: [inDeck, outside], records: records, settings: settings, calendar: calendar, now: now)
+        #expect(mixed.items.map(\.card.id) == [outside.id, inDeck.id])
+    }
 }

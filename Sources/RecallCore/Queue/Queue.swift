@@ -127,6 +127,8 @@ public struct Queue: Sendable {
             let dayEnd = calendar.startOfDay(today + 1)
             let aheadEnd = now.addingTimeInterval(Double(settings.learnAheadMinutes) * 60)
             let scheduler = Scheduler(settings: settings)
+            // Cards of decks with their own parameters decay on their own curve.
+            let decks = settings.deckParameters.isEmpty ? nil : CollectionReplay(settings: settings, calendar: calendar)
             cards.withUnsafeBufferPointer { cards in
                 for index in cards.indices {
                     let id = cards[index].id
@@ -138,7 +140,8 @@ public struct Queue: Sendable {
                     }
                     if !schedule.isLearning {
                         if schedule.due < dayEnd {
-                            let r = scheduler.retrievability(of: schedule, at: now, calendar: calendar)
+                            let r = decks == nil ? scheduler.retrievability(of: schedule, at: now, calendar: calendar)
+                                : decks?.scheduler(for: id).retrievability(of: schedule, at: now, calendar: calendar)
                             reviews.append(Candidate(index: index, due: schedule.due, id: id, r: r ?? 0))
                         }
                         continue
