@@ -24,6 +24,8 @@ struct CollectionBuilder {
     var files: [String] = []
     var steps: [Step] = []
     private var visited: Set<[UInt64]> = []
+    /// Earlier parses of unchanged files, when the caller keeps them (see ``DeckCache``).
+    var cache: DeckCache?
 
     /// Queues a problem to report at this point of the walk.
     mutating func report(_ diagnostic: Diagnostic) { steps.append(.problem(diagnostic)) }
@@ -44,9 +46,11 @@ struct CollectionBuilder {
             parsed.deinitialize() // release the parsed decks before freeing the buffer
             parsed.deallocate()
         }
+        let cache = self.cache
         let parse: @Sendable (Int) -> Void = { i in
             if case .file(let path, let display, let deck, let format) = steps[i] {
-                parsed[i] = DeckFile.load(path: path, displayPath: display, deck: deck, format: format)
+                parsed[i] = cache?.load(path: path, display: display, deck: deck, format: format)
+                    ?? DeckFile.load(path: path, displayPath: display, deck: deck, format: format)
             }
         }
         if steps.count > 1 {

@@ -15,8 +15,13 @@ public struct CollectionLoader {
     static let maximumDepth = 32
 
     /// Loads every deck under `root`; paths in diagnostics and card sources are relative to it.
-    public static func load(root: URL) -> LoadedCollection {
+    ///
+    /// With a `cache`, files whose bytes it has seen are not parsed again, and the cache is
+    /// saved for next time.
+    public static func load(root: URL, cache: DeckCache? = nil) -> LoadedCollection {
         var builder = CollectionBuilder()
+        builder.cache = cache
+        defer { cache?.save() }
         let rootPath = root.path
         guard isFolder(rootPath) else {
             builder.report(.error("the collection folder '\(rootPath)' does not exist", at: nil, notes: [

@@ -50,7 +50,7 @@ import Testing
         let first = files(under: a)
         #expect(Set(first.keys) == ["Decks/bench-000.txt", "Decks/bench-001.md", "Decks/bench-002.tsv",
                                     "RECALL_NOW", "data/collections/decks/reviews.jsonl",
-                                    "data/collections/decks/state.json"])
+                                    "data/collections/decks/state.bin", "data/collections/decks/state.json"])
         #expect(first == files(under: b))
         #expect(first["data/collections/decks/reviews.jsonl"] != files(under: c)["data/collections/decks/reviews.jsonl"])
         let log = String(decoding: first["data/collections/decks/reviews.jsonl"] ?? Data(), as: UTF8.self)

@@ -23,8 +23,8 @@ final class StoreStudyData: StudyData {
         self.decksRoot = decksRoot
         // The deck files and the progress store are independent: parse the decks on another
         // thread while this one reads the snapshot (whole-process time of `recall review`).
-        let decks = BackgroundDeckLoad(root: decksRoot)
         let location = StoreLocation(dataDirectory: dataDirectory.path, decksDirectory: decksRoot.path)
+        let decks = BackgroundDeckLoad(root: decksRoot, cacheFolder: location.folder)
         let device: String
         do {
             device = try ProgressStore.deviceID(dataDirectory: location.dataDirectory,
@@ -54,7 +54,7 @@ final class StoreStudyData: StudyData {
     }
 
     func reloadDecks() throws -> [Diagnostic] {
-        let loaded = CollectionLoader.load(root: decksRoot)
+        let loaded = CollectionLoader.load(root: decksRoot, cache: DeckCache(folder: store.location.folder))
         cards = loaded.cards
         deckDiagnostics = loaded.diagnostics
         carriedEdits = try store.reconcile(with: cards, now: Clock.now()).carriedMessages
@@ -98,10 +98,12 @@ private final class BackgroundDeckLoad: @unchecked Sendable {
     private var loaded: (cards: [Card], diagnostics: [Diagnostic]) = ([], [])
     private let done = DispatchSemaphore(value: 0)
 
-    init(root: URL) {
+    /// Loads the decks under `root`, with the parse cache kept in `cacheFolder`.
+    init(root: URL, cacheFolder: String) {
         let path = root.path
         DispatchQueue.global(qos: .userInitiated).async {
-            let collection = CollectionLoader.load(root: URL(fileURLWithPath: path))
+            let collection = CollectionLoader.load(root: URL(fileURLWithPath: path),
+                                                   cache: DeckCache(folder: cacheFolder))
             self.loaded = (collection.cards, collection.diagnostics)
             self.done.signal()
         }

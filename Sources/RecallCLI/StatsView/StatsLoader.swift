@@ -19,9 +19,9 @@ enum StatsLoader {
         }
         // Deck files and the progress store are independent: read the decks on another thread
         // while this one reads the review log.
-        let decks = DeckLoad(root: root)
         let location = StoreLocation(dataDirectory: options.dataDirectory().path,
                                      decksDirectory: root.path)
+        let decks = DeckLoad(root: root, cacheFolder: location.folder)
         do {
             let store = try ProgressStore.open(location, device: "", timeZone: timeZone, forWriting: false)
             return try input(store: store, cards: decks.cards, now: now, filter: filter)
@@ -69,10 +69,11 @@ enum StatsLoader {
         private var result: [Card] = []
         private let done = DispatchSemaphore(value: 0)
 
-        init(root: URL) {
+        init(root: URL, cacheFolder: String) {
             let path = root.path
             DispatchQueue.global(qos: .userInitiated).async {
-                self.result = CollectionLoader.load(root: URL(fileURLWithPath: path)).cards
+                self.result = CollectionLoader.load(root: URL(fileURLWithPath: path),
+                                                    cache: DeckCache(folder: cacheFolder)).cards
                 self.done.signal()
             }
         }

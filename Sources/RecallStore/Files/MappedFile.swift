@@ -15,7 +15,10 @@ final class MappedFile {
     private let base: UnsafeMutableRawPointer?
 
     /// Maps `path`; returns nil when the file does not exist.
-    init?(path: String) throws(StoreError) {
+    ///
+    /// `populate` maps every page at once (Linux: `MAP_POPULATE`), for a file that will be
+    /// read whole: one call instead of a page fault per 4 KiB.
+    init?(path: String, populate: Bool = false) throws(StoreError) {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
             if errno == ENOENT { return nil }
@@ -32,7 +35,12 @@ final class MappedFile {
             bytes = UnsafeRawBufferPointer(start: nil, count: 0)
             return
         }
-        guard let p = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), p != MAP_FAILED else {
+        #if os(Linux)
+        let flags = MAP_PRIVATE | (populate ? MAP_POPULATE : 0)
+        #else
+        let flags = MAP_PRIVATE
+        #endif
+        guard let p = mmap(nil, size, PROT_READ, flags, fd, 0), p != MAP_FAILED else {
             throw StoreError.system("read", path: path, errno: errno)
         }
         base = p

@@ -93,7 +93,7 @@ extension ProgressStore {
         let file = path("state.json")
         // The binary copy, while it still describes this very state.json (see SnapshotCache).
         let source = SnapshotCache.Source.of(path: file)
-        if let source, let cache = try? MappedFile(path: path(SnapshotCache.name)),
+        if let source, let cache = try? MappedFile(path: path(SnapshotCache.name), populate: true),
            let snapshot = SnapshotCache.decode(cache.bytes, source: source) {
             return snapshot
         }

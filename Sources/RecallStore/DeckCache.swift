@@ -1,0 +1,310 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+import RecallCore
+
+/// `decks.bin`: the cards of each deck file as parsed last time, so that opening a collection
+/// whose files did not change makes its 100,000 cards without parsing 10 MB of text.
+///
+/// A cache, never the truth. Each file's entry names the file's exact content (size and a
+/// checksum of its bytes, which are read anyway: no time stamps are trusted), its deck and
+/// format; the whole cache names the `recall` executable that wrote it (its size, time and
+/// inode), so a new version, whose parser may read a file differently, starts afresh. Only
+/// files without any problem are kept (a file with a warning is parsed every time, so its
+/// diagnostics are always shown). A damaged cache (checked by a checksum) is ignored, and
+/// deleting it is always safe.
+///
+/// Used from many threads at once while a collection loads: lookups only read the mapped
+/// file; results are collected under a lock and written by ``save()``.
+public final class DeckCache: @unchecked Sendable {
+    public static let name = "decks.bin"
+    static let version: UInt32 = 1
+    static let magic = Array("RECALLDK".utf8)
+
+    private let path: String
+    private let executable: UInt64?
+    private let map: MappedFile?
+    /// Where each file's entry lies in ``map``, by display path.
+    private var entries: [String: Range<Int>] = [:]
+    private let lock = NSLock()
+    /// What the next cache holds: each file loaded this time, by display path, as a range
+    /// of the current cache (unchanged) or new bytes.
+    private enum Entry {
+        case kept(Range<Int>)
+        case new([UInt8])
+    }
+    private var next: [String: Entry] = [:]
+    private var changed = false
+
+    /// The cache in the collection folder `folder` (read now if it is there and sound).
+    public init(folder: String) {
+        path = folder + "/" + Self.name
+        executable = Self.executableKey()
+        map = try? MappedFile(path: path, populate: true)
+        guard let executable, let bytes = map?.bytes, bytes.count >= 40,
+              bytes[0..<8].elementsEqual(Self.magic),
+              bytes.loadUnaligned(fromByteOffset: 8, as: UInt32.self).littleEndian == Self.version,
+              bytes.loadUnaligned(fromByteOffset: 16, as: UInt64.self).littleEndian == executable,
+              SnapshotCache.checksum(UnsafeRawBufferPointer(rebasing: bytes[0..<(bytes.count - 8)]))
+                == bytes.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self).littleEndian
+        else { changed = true; return }
+        var reader = ByteReader(bytes, at: 24, end: bytes.count - 8)
+        guard let count = reader.u64() else { changed = true; return }
+        for _ in 0..<count {
+            guard let length = reader.u64().map(Int.init), length <= reader.end - reader.at else { break }
+            let start = reader.at
+            var entry = ByteReader(bytes, at: start, end: start + length)
+            if entry.u64() != nil, entry.u64() != nil, let display = entry.string() {
+                entries[display] = start..<(start + length)
+            }
+            reader.at = start + length
+        }
+    }
+
+    /// The parsed deck file at `path` (shown as `display`), from the cache when the file's
+    /// bytes are those it was made from, else parsed (and kept for ``save()``).
+    public func load(path: String, display: String, deck: String, format: DeckFormat?) -> ParsedDeck {
+        guard let format = format ?? DeckFormat(fileExtension: DeckName.fileExtension(path)) else {
+            return DeckFile.load(path: path, displayPath: display, deck: deck, format: format)
+        }
+        // A file the cache knows is checked in small pieces, without holding all its bytes.
+        if let range = entries[display], let cache = map?.bytes,
+           let source = SnapshotCache.Source.of(path: path),
+           let cards = Self.cards(UnsafeRawBufferPointer(rebasing: cache[range]), source: source,
+                                  display: display, deck: deck, format: format) {
+            keep(display, .kept(range), changed: false)
+            return ParsedDeck(cachedCards: cards.cards, decks: cards.decks)
+        }
+        guard case .success(let bytes) = DeckFile.read(path: path, displayPath: display) else {
+            return DeckFile.load(path: path, displayPath: display, deck: deck, format: format)
+        }
+        let source = bytes.withUnsafeBytes { SnapshotCache.Source(of: $0) }
+        let parsed = DeckParser.parse(bytes: bytes, file: display, deck: deck, format: format)
+        if parsed.diagnostics.isEmpty, let entry = Self.encode(parsed, source: source, display: display,
+                                                               deck: deck, format: format) {
+            keep(display, .new(entry), changed: true)
+        } else {
+            lock.withLock { changed = true }
+        }
+        return parsed
+    }
+
+    private func keep(_ display: String, _ entry: Entry, changed: Bool) {
+        lock.withLock {
+            next[display] = entry
+            if changed { self.changed = true }
+        }
+    }
+
+    /// Writes the cache for the files loaded since it was opened, if anything changed
+    /// (best-effort: a folder that cannot be written to just means no cache).
+    public func save() {
+        let (entries, changed) = lock.withLock { (next, self.changed || next.count != self.entries.count) }
+        guard changed, let executable else { return }
+        var out = Self.magic
+        put32(Self.version, &out)
+        put32(0, &out)
+        put(executable, &out)
+        put(UInt64(entries.count), &out)
+        for (_, entry) in entries.sorted(by: { $0.key < $1.key }) {
+            switch entry {
+            case .kept(let range):
+                guard let old = map?.bytes else { return }
+                put(UInt64(range.count), &out)
+                out += UnsafeRawBufferPointer(rebasing: old[range])
+            case .new(let bytes):
+                put(UInt64(bytes.count), &out)
+                out += bytes
+            }
+        }
+        put(out.withUnsafeBytes { SnapshotCache.checksum($0) }, &out)
+        SnapshotCache.write(out, to: path)
+    }
+
+    // MARK: Entries
+
+    /// One file: its source (size, checksum), display path, deck, format, declared decks, a
+    /// string table (decks and tags), tag lists, then the cards.
+    static func encode(_ parsed: ParsedDeck, source: SnapshotCache.Source, display: String, deck: String,
+                       format: DeckFormat) -> [UInt8]? {
+        var out: [UInt8] = []
+        put(source.size, &out)
+        put(source.checksum, &out)
+        putString(display, &out)
+        putString(deck, &out)
+        putString(formatKey(format), &out)
+        put32(UInt32(parsed.decks.count), &out)
+        for name in parsed.decks { putString(name, &out) }
+        var strings: [String: UInt32] = [:], table: [String] = []
+        var tagLists: [[String]: UInt32] = [:], lists: [[String]] = []
+        func intern(_ s: String) -> UInt32 {
+            if let i = strings[s] { return i }
+            strings[s] = UInt32(table.count)
+            table.append(s)
+            return UInt32(table.count - 1)
+        }
+        var cards: [UInt8] = []
+        for card in parsed.cards {
+            guard card.source.file == display, let line = UInt32(exactly: card.source.line) else { return nil }
+            let tags: UInt32
+            if let i = tagLists[card.tags] { tags = i } else {
+                tags = UInt32(lists.count)
+                tagLists[card.tags] = tags
+                lists.append(card.tags)
+            }
+            put(card.id.rawValue, &cards)
+            put(card.noteID.rawValue, &cards)
+            put32(intern(card.deck), &cards)
+            put32(tags, &cards)
+            put32(line, &cards)
+            switch card.kind {
+            case .basic: put32(0, &cards)
+            case .reversed: put32(1, &cards)
+            case .cloze(let n):
+                guard let n = UInt32(exactly: n), n < UInt32.max / 4 else { return nil }
+                put32(2 + 4 * n, &cards)
+            }
+            putString(card.question, &cards)
+            putString(card.answer, &cards)
+        }
+        for list in lists { for tag in list { _ = intern(tag) } }
+        put32(UInt32(table.count), &out)
+        for s in table { putString(s, &out) }
+        put32(UInt32(lists.count), &out)
+        for list in lists {
+            put32(UInt32(list.count), &out)
+            for tag in list { put32(intern(tag), &out) }
+        }
+        put32(UInt32(parsed.cards.count), &out)
+        out += cards
+        return out
+    }
+
+    /// The cards and declared decks of an entry, when it describes this very file.
+    static func cards(_ bytes: UnsafeRawBufferPointer, source: SnapshotCache.Source, display: String,
+                      deck: String, format: DeckFormat) -> (cards: [Card], decks: [String])? {
+        var r = ByteReader(bytes, at: 0, end: bytes.count)
+        guard r.u64() == source.size, r.u64() == source.checksum, r.string() == display, r.string() == deck,
+              r.string() == formatKey(format), let deckCount = r.count(4) else { return nil }
+        var decks: [String] = []
+        for _ in 0..<deckCount {
+            guard let name = r.string() else { return nil }
+            decks.append(name)
+        }
+        guard let stringCount = r.count(4) else { return nil }
+        var table: [String] = []
+        table.reserveCapacity(stringCount)
+        for _ in 0..<stringCount {
+            guard let s = r.string() else { return nil }
+            table.append(s)
+        }
+        guard let listCount = r.count(4) else { return nil }
+        var lists: [[String]] = []
+        for _ in 0..<listCount {
+            guard let n = r.count(4) else { return nil }
+            var list: [String] = []
+            for _ in 0..<n {
+                guard let i = r.u32(), Int(i) < table.count else { return nil }
+                list.append(table[Int(i)])
+            }
+            lists.append(list)
+        }
+        guard let cardCount = r.count(36) else { return nil }
+        var cards: [Card] = []
+        cards.reserveCapacity(cardCount)
+        for _ in 0..<cardCount {
+            guard let id = r.u64(), let note = r.u64(), let deckIndex = r.u32(), Int(deckIndex) < table.count,
+                  let tagIndex = r.u32(), Int(tagIndex) < lists.count, let line = r.u32(), let kindCode = r.u32(),
+                  let question = r.string(), let answer = r.string() else { return nil }
+            let kind: Card.Kind
+            switch kindCode {
+            case 0: kind = .basic
+            case 1: kind = .reversed
+            case let c where c >= 2 && (c - 2) % 4 == 0: kind = .cloze(Int((c - 2) / 4))
+            default: return nil
+            }
+            cards.append(Card(id: CardID(rawValue: id), noteID: CardID(rawValue: note), deck: table[Int(deckIndex)],
+                              question: question, answer: answer, tags: lists[Int(tagIndex)],
+                              source: SourceLocation(file: display, line: Int(line)), kind: kind))
+        }
+        guard r.at == r.end else { return nil }
+        return (cards, decks)
+    }
+
+    /// The format, as a name for the cache.
+    private static func formatKey(_ format: DeckFormat) -> String {
+        switch format {
+        case .plain: "plain"
+        case .markdown: "markdown"
+        case .delimited(let separator): "delimited \(separator.map(String.init) ?? "guess")"
+        }
+    }
+
+    /// The identity of the running executable (Linux), or nil (then no cache is used).
+    private static func executableKey() -> UInt64? {
+        #if os(Linux)
+        var st = stat()
+        guard stat("/proc/self/exe", &st) == 0 else { return nil }
+        var h = StableHasher()
+        for v in [UInt64(st.st_size), UInt64(st.st_ino), UInt64(st.st_dev), UInt64(bitPattern: Int64(st.st_mtim.tv_sec)),
+                  UInt64(bitPattern: Int64(st.st_mtim.tv_nsec))] { h.combine(v) }
+        return h.value
+        #else
+        return nil
+        #endif
+    }
+}
+
+/// Little-endian values from a byte range, each read checked against its end.
+private struct ByteReader {
+    let bytes: UnsafeRawBufferPointer
+    var at: Int
+    let end: Int
+
+    init(_ bytes: UnsafeRawBufferPointer, at: Int, end: Int) {
+        self.bytes = bytes
+        self.at = at
+        self.end = end
+    }
+
+    mutating func u64() -> UInt64? {
+        guard at + 8 <= end else { return nil }
+        defer { at += 8 }
+        return bytes.loadUnaligned(fromByteOffset: at, as: UInt64.self).littleEndian
+    }
+
+    mutating func u32() -> UInt32? {
+        guard at + 4 <= end else { return nil }
+        defer { at += 4 }
+        return bytes.loadUnaligned(fromByteOffset: at, as: UInt32.self).littleEndian
+    }
+
+    /// A count of items at least `size` bytes each that can all still follow.
+    mutating func count(_ size: Int) -> Int? {
+        guard let n = u32(), Int(n) <= (end - at) / size else { return nil }
+        return Int(n)
+    }
+
+    mutating func string() -> String? {
+        guard let n = u32().map(Int.init), n <= end - at else { return nil }
+        defer { at += n }
+        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[at..<(at + n)]), as: UTF8.self)
+    }
+}
+
+@inline(__always) private func put(_ v: UInt64, _ out: inout [UInt8]) {
+    withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) }
+}
+
+@inline(__always) private func put32(_ v: UInt32, _ out: inout [UInt8]) {
+    withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) }
+}
+
+private func putString(_ s: String, _ out: inout [UInt8]) {
+    let utf8 = Array(s.utf8)
+    put32(UInt32(utf8.count), &out)
+    out += utf8
+}
