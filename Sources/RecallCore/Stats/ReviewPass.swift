@@ -59,11 +59,14 @@ struct ReviewPass {
     /// Indexes the collection's cards and marks those the filter selects.
     mutating func register(_ cards: [StatsCard], filter: StatsFilter) {
         if index.count == 0 { index = CardIndexTable(capacity: cards.count + 1024) }
-        for card in cards where index.index(of: card.id).isNew {
-            cardIDs.append(card.id)
-            selected.append(filter.matches(card))
-            longTermReviews.append(0)
-            longTermLapses.append(0)
+        let all = filter == .all
+        cards.withUnsafeBufferPointer { cards in
+            for i in cards.indices where index.index(of: cards[i].id).isNew {
+                cardIDs.append(cards[i].id)
+                selected.append(all || filter.matches(cards[i]))
+                longTermReviews.append(0)
+                longTermLapses.append(0)
+            }
         }
         if case .all = filter { unknownSelected = true } else { unknownSelected = false }
     }

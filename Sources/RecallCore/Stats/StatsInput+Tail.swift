@@ -52,11 +52,16 @@ extension StatsInput {
             state = replayed
         }
         let scheduler = replay.scheduler
-        let summaries = cards.map { card in
-            let record = if let state { state.record(card.id) } else { base[card.id] }
-            return StatsCard(card, record: record,
-                             scheduler: replay.hasDeckParameters ? replay.scheduler(for: card.id) : scheduler,
-                             calendar: replay.calendar, now: now)
+        var summaries: [StatsCard] = []
+        summaries.reserveCapacity(cards.count)
+        cards.withUnsafeBufferPointer { cards in
+            for i in cards.indices {
+                let id = cards[i].id
+                let record = if let state { state.record(id) } else { base[id] }
+                summaries.append(StatsCard(cards[i], record: record,
+                                           scheduler: replay.hasDeckParameters ? replay.scheduler(for: id) : scheduler,
+                                           calendar: replay.calendar, now: now))
+            }
         }
         self.init(reviews: reviews, cards: summaries, calendar: replay.calendar, now: now,
                   desiredRetention: scheduler.settings.desiredRetention)

@@ -16,7 +16,8 @@ extension StatsReport {
         pass.register(input.cards, filter: filter)
         for review in input.reviews { pass.add(review) }
         let days = pass.studyDays()
-        let selectedCards = input.cards.filter(filter.matches)
+        // The whole collection needs no copy of its cards.
+        let selectedCards = filter == .all ? input.cards : input.cards.filter(filter.matches)
         let forecast = forecastCounts(selectedCards, calendar: input.calendar, today: today)
         var todayStats = pass.todayStats
         todayStats.due = forecast[0]
@@ -37,10 +38,12 @@ extension StatsReport {
     /// Due review cards per day for the next ``forecastDays`` days; overdue ones count today.
     static func forecastCounts(_ cards: [StatsCard], calendar: StudyCalendar, today: Int) -> [Int] {
         var counts = [Int](repeating: 0, count: forecastDays)
-        for card in cards where !card.suspended && card.state != .new {
-            guard let due = card.due else { continue }
-            let offset = max(0, calendar.dayNumber(due) - today)
-            if offset < forecastDays { counts[offset] += 1 }
+        cards.withUnsafeBufferPointer { cards in  // no copies of the cards
+            for i in cards.indices where !cards[i].suspended && cards[i].state != .new {
+                guard let due = cards[i].due else { continue }
+                let offset = max(0, calendar.dayNumber(due) - today)
+                if offset < forecastDays { counts[offset] += 1 }
+            }
         }
         return counts
     }
