@@ -16,15 +16,17 @@ public enum DeckFile {
     ///   - displayPath: the path shown in diagnostics and card sources.
     ///   - deck: the file's deck name.
     ///   - format: `nil` to choose by the file's extension.
+    ///   - makingCards: `false` parses the notes only (see ``DeckParser``).
     /// Unreadable, binary and non-UTF-8 files give one error and no cards.
     public static func load(path: String, displayPath: String, deck: String,
-                            format: DeckFormat? = nil) -> ParsedDeck {
+                            format: DeckFormat? = nil, makingCards: Bool = true) -> ParsedDeck {
         guard let format = format ?? DeckFormat(fileExtension: DeckName.fileExtension(path)) else {
             return failed(unsupported(displayPath), deck: deck, file: displayPath)
         }
         switch read(path: path, displayPath: displayPath) {
         case .failure(let diagnostic): return failed(diagnostic, deck: deck, file: displayPath)
-        case .success(let bytes): return DeckParser.parse(bytes: bytes, file: displayPath, deck: deck, format: format)
+        case .success(let bytes):
+            return DeckParser.parse(bytes: bytes, file: displayPath, deck: deck, format: format, makingCards: makingCards)
         }
     }
 
@@ -59,8 +61,29 @@ public enum DeckFile {
             return .failure(.error("'\(displayPath)' is too large for a deck (\(size / (1 << 20)) MiB)", at: nil,
                                    notes: ["split it into smaller deck files"]))
         }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(size + 1)
+        // Read straight into the array, sized for the whole file and one byte more (to see
+        // the end); a file that grew meanwhile is read on in chunks.
+        var failure: Int32?
+        var binary = false
+        var bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
+            while count < buffer.count {
+                let n = systemRead(fd, buffer.baseAddress! + count, buffer.count - count)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                if n == 0 { return }
+                count += n
+                if count <= 8192 + n, UnsafeBufferPointer(rebasing: buffer[..<min(count, 8192)]).contains(0) {
+                    binary = true
+                    return
+                }
+            }
+        }
+        if let failure { return .failure(systemError("read", displayPath, failure)) }
+        if binary { return .success(Array(bytes.prefix(8192))) }  // binary: the parser reports it
+        guard bytes.count == size + 1 else { return .success(bytes) }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let n = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }

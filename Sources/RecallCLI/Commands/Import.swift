@@ -94,6 +94,7 @@ extension Recall {
             progress.clear()
             printer.print(parsed.diagnostics)
             print(Self.report(file: file, target: shownTarget, added: added, skipped: skipped))
+            KeptUntilExit.keep((parsed, notes))  // the process exit frees them at once
         }
 
         /// The closing line: what was imported, or why nothing was.
@@ -114,7 +115,7 @@ extension Recall {
             switch DeckName.fileExtension(file) {
             default:
                 // .txt, .md, .tsv, .csv; anything else gets the "not a deck format" error.
-                return DeckFile.load(path: file, displayPath: file, deck: deck)
+                return DeckFile.load(path: file, displayPath: file, deck: deck, makingCards: false)
             }
         }
 

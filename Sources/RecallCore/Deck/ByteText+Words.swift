@@ -21,6 +21,25 @@ extension ByteText {
         ~(((word & lows) &+ ones &* UInt64(0x80 - limit)) | word | lows)
     }
 
+    /// The offset of the first byte in `range` that is `a`, `b` or `c`.
+    static func firstIndex(of a: UInt8, or b: UInt8, or c: UInt8, in bytes: UnsafeBufferPointer<UInt8>,
+                           _ range: Range<Int>) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
+        var i = range.lowerBound
+        let end = range.upperBound
+        while i + 8 <= end {
+            let w = word(base, i)
+            let found = matches(w, a) | matches(w, b) | matches(w, c)
+            if found != 0 { return i + found.trailingZeroBitCount / 8 }
+            i += 8
+        }
+        while i < end {
+            if base[i] == a || base[i] == b || base[i] == c { return i }
+            i += 1
+        }
+        return nil
+    }
+
     /// The offset of the first byte in `range` that is `a` or `b`.
     static func firstIndex(of a: UInt8, or b: UInt8, in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
         guard let base = bytes.baseAddress else { return nil }

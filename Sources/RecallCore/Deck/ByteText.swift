@@ -28,6 +28,14 @@ enum ByteText {
         firstIndex(of: 0x0A, in: bytes, start..<bytes.count)
     }
 
+    /// The line starting at `start` (without its `\n` or `\r\n`, as ``DeckSource/lines``)
+    /// and where the next one starts; `nil` at the end.
+    static func line(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (line: Range<Int>, next: Int)? {
+        guard start < bytes.count else { return nil }
+        guard let i = firstNewline(bytes, from: start) else { return (start..<bytes.count, bytes.count) }
+        return (start..<((i > start && bytes[i - 1] == 0x0D) ? i - 1 : i), i + 1)
+    }
+
     static func string(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     }

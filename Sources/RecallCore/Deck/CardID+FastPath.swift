@@ -8,69 +8,100 @@ enum CardIDFastPath {
             hasher.combine(UInt64(0))
             return true
         }
-        let count = bytes.count
-        var value = hasher.value
-        switch shape(base, count) {
-        case .notASCII:
-            return false
-        case .normalizedButCase:
-            value = StableHasher.mixWord(value, UInt64(count))
-            for i in 0..<count { value = StableHasher.mixByte(value, lowercased(base[i])) }
+        switch hashNormalizedButCase(base, bytes.count, hasher.value) {
+        case .notASCII: return false
+        case .hashed(let value):
+            hasher = StableHasher(value: value)
+            return true
         case .other:
-            value = StableHasher.mixWord(value, UInt64(normalizedLength(base, count)))
-            var written = false
-            var pendingSpace = false
-            for i in 0..<count {
-                let byte = base[i]
-                if isSpace(byte) {
-                    pendingSpace = written
-                    continue
-                }
-                if pendingSpace {
-                    value = StableHasher.mixByte(value, 0x20)
-                    pendingSpace = false
-                }
-                value = StableHasher.mixByte(value, lowercased(byte))
-                written = true
-            }
+            hasher = StableHasher(value: hashOther(base, bytes.count, hasher.value))
+            return true
         }
-        hasher = StableHasher(value: value)
-        return true
     }
 
-    private enum Shape {
+    private enum Outcome {
         case notASCII
-        /// Single spaces between words, none at either end, no other control characters:
-        /// normalising only lower-cases it.
-        case normalizedButCase
+        case hashed(UInt64)
+        /// ASCII, but normalising would change more than case.
         case other
     }
 
-    /// What normalising would do to the bytes, eight at a time.
-    private static func shape(_ base: UnsafePointer<UInt8>, _ count: Int) -> Shape {
-        var all: UInt8 = 0
-        var other = base[0] == 0x20 || base[count - 1] == 0x20
-        var previousSpace = false
+    /// Hashes text that normalising only lower-cases (single spaces between words, none at
+    /// either end, no control characters), eight bytes at a time; says so when it is not.
+    private static func hashNormalizedButCase(_ base: UnsafePointer<UInt8>, _ count: Int, _ seed: UInt64) -> Outcome {
+        var state = WordState(value: StableHasher.mixWord(seed, UInt64(count)))
+        state.other = base[0] == 0x20 || base[count - 1] == 0x20
         var i = 0
         while i + 8 <= count {
-            let w = ByteText.word(base, i)
-            let spaces = ByteText.matches(w, 0x20)
-            let controls = ByteText.below(w, 0x20)
-            if w & ByteText.highs != 0 { return .notASCII }
-            if controls != 0 || spaces & (spaces << 8) != 0 || (previousSpace && spaces & 0x80 != 0) { other = true }
-            previousSpace = spaces >> 63 != 0
+            guard state.take(ByteText.word(base, i), 8) else { return .notASCII }
             i += 8
         }
-        while i < count {
-            let byte = base[i]
-            all |= byte
-            let space = byte == 0x20
-            if byte < 0x20 || (space && previousSpace) { other = true }
-            previousSpace = space
-            i += 1
+        let tail = count - i
+        if tail > 0, count >= 8 {
+            // The last eight bytes, shifted so that only the ones not yet read are left.
+            guard state.take(ByteText.word(base, count - 8) >> UInt64(8 * (8 - tail)), tail) else { return .notASCII }
+        } else {
+            while i < count {
+                let byte = base[i]
+                if byte >= 0x80 { return .notASCII }
+                let space = byte == 0x20
+                if byte < 0x20 || (space && state.previousSpace) { state.other = true }
+                state.previousSpace = space
+                state.value = StableHasher.mixByte(state.value, lowercased(byte))
+                i += 1
+            }
         }
-        if all >= 0x80 { return .notASCII }
-        return other ? .other : .normalizedButCase
+        let other = state.other
+        let value = state.value
+        return other ? .other : .hashed(value)
+    }
+
+    /// The hash so far and what the words read so far showed.
+    private struct WordState {
+        var value: UInt64
+        var other = false
+        var previousSpace = false
+
+        /// Checks and hashes the low `length` bytes of `w`; `false` when one is not ASCII.
+        @inline(__always) mutating func take(_ w: UInt64, _ length: Int) -> Bool {
+            let valid = length == 8 ? ~UInt64(0) : (UInt64(1) << UInt64(8 * length)) &- 1
+            if w & ByteText.highs & valid != 0 { return false }
+            let spaces = ByteText.matches(w, 0x20) & valid
+            if ByteText.below(w, 0x20) & valid != 0 || spaces & (spaces << 8) != 0 || (previousSpace && spaces & 0x80 != 0) {
+                other = true
+            }
+            previousSpace = spaces & (0x80 << UInt64(8 * (length - 1))) != 0
+            // Lower-case the word: 0x20 more in each byte from 'A' to 'Z'.
+            var lower = w | (ByteText.below(w, 0x5B) & ~ByteText.below(w, 0x41)) >> 2
+            var v = value
+            for _ in 0..<length {
+                v = StableHasher.mixByte(v, UInt64(UInt8(truncatingIfNeeded: lower)))
+                lower >>= 8
+            }
+            value = v
+            return true
+        }
+    }
+
+    /// Hashes ASCII text as ``CardID/normalize(_:)`` would make it, byte by byte.
+    private static func hashOther(_ base: UnsafePointer<UInt8>, _ count: Int, _ seed: UInt64) -> UInt64 {
+        var value = StableHasher.mixWord(seed, UInt64(normalizedLength(base, count)))
+        var written = false
+        var pendingSpace = false
+        for i in 0..<count {
+            let byte = base[i]
+            if isSpace(byte) {
+                pendingSpace = written
+                continue
+            }
+            if pendingSpace {
+                value = StableHasher.mixByte(value, 0x20)
+                pendingSpace = false
+            }
+            value = StableHasher.mixByte(value, lowercased(byte))
+            written = true
+        }
+        return value
     }
 
     /// Hashes `text` as ``CardID/init(fields:)`` hashes one field.

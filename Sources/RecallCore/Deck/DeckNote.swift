@@ -42,6 +42,27 @@ public struct DeckNote: Hashable, Sendable {
         }
     }
 
+    /// The ids of ``cards(file:)``, in order, without making the cards.
+    public var cardIDs: [CardID] {
+        var ids: [CardID] = []
+        appendCardIDs(to: &ids)
+        return ids
+    }
+
+    /// Appends ``cardIDs`` to `ids`.
+    func appendCardIDs(to ids: inout [CardID]) {
+        switch content {
+        case let .basic(question, _):
+            ids.append(Card.makeID(questionSide: question, kind: .basic))
+        case let .twoWay(question, answer):
+            ids.append(Card.makeID(questionSide: question, kind: .basic))
+            ids.append(Card.makeID(questionSide: answer, kind: .reversed))
+        case let .cloze(text):
+            let prefix = Card.clozePrefix(text.raw)
+            for n in text.numbers { ids.append(Card.clozeID(prefix: prefix, number: n)) }
+        }
+    }
+
     /// Appends the cards of ``cards(file:)`` to `cards`, without an array per note.
     func appendCards(to cards: inout [Card], file: String) {
         let source = SourceLocation(file: file, line: line)

@@ -11,12 +11,19 @@ public struct DeckSource: Sendable {
     /// Checks `bytes` and splits them into lines; `nil` plus an error for a binary file or
     /// invalid UTF-8. A leading UTF-8 byte-order mark is dropped.
     public static func decode(_ bytes: [UInt8], file: String) -> (source: DeckSource?, diagnostic: Diagnostic?) {
+        decode(bytes, file: file, splittingLines: true)
+    }
+
+    /// ``decode(_:file:)``; without `splittingLines`, ``lines`` is left empty, for a parser
+    /// that finds its own line breaks (the delimited one).
+    static func decode(_ bytes: [UInt8], file: String,
+                       splittingLines: Bool) -> (source: DeckSource?, diagnostic: Diagnostic?) {
         if let problem = binaryProblem(bytes, file: file) { return (nil, problem) }
         var body = bytes
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body.removeFirst(3) }
         let (bad, isASCII) = UTF8Check.firstInvalidOffset(body)
         if let bad { return (nil, invalidUTF8(body, at: bad, file: file)) }
-        return (DeckSource(file: file, validBytes: body, isASCII: isASCII), nil)
+        return (DeckSource(file: file, validBytes: body, isASCII: isASCII, splittingLines: splittingLines), nil)
     }
 
     /// Wraps text that is already a Swift string (always valid UTF-8).
@@ -26,10 +33,10 @@ public struct DeckSource: Sendable {
         self.init(file: file, validBytes: body)
     }
 
-    private init(file: String, validBytes: [UInt8], isASCII: Bool? = nil) {
+    private init(file: String, validBytes: [UInt8], isASCII: Bool? = nil, splittingLines: Bool = true) {
         self.file = file
         self.bytes = validBytes
-        self.lines = DeckSource.splitLines(validBytes)
+        self.lines = splittingLines ? DeckSource.splitLines(validBytes) : []
         self.isASCII = isASCII ?? validBytes.withUnsafeBufferPointer { ByteText.isASCII($0, 0..<$0.count) }
     }
 

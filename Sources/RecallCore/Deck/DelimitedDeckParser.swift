@@ -2,19 +2,19 @@
 /// one note per record. The first content column is the question, the second the answer and
 /// any further content columns are added to the answer on their own lines.
 enum DelimitedDeckParser {
-    static func parse(_ source: DeckSource, deck: String, defaultSeparator: UInt8?) -> ParsedDeck {
+    static func parse(_ source: DeckSource, deck: String, defaultSeparator: UInt8?,
+                      into builder: ParsedDeckBuilder) -> ParsedDeck {
         let headers = DelimitedHeaders.read(source)
         let separator = headers.separator
-            ?? DelimitedHeaders.guessSeparator(source, line: headers.firstDataLine, fallback: defaultSeparator)
-        let offset = headers.firstDataLine < source.lines.count
-            ? source.lines[headers.firstDataLine].lowerBound : source.bytes.count
+            ?? DelimitedHeaders.guessSeparator(source, lineAt: headers.firstDataOffset, fallback: defaultSeparator)
+        let offset = headers.firstDataOffset
         return source.bytes.withUnsafeBufferPointer { bytes in
-            var context = Context(source: source, bytes: bytes, headers: headers, fileDeck: deck)
+            var context = Context(source: source, bytes: bytes, headers: headers, fileDeck: deck, builder: builder)
             context.separator = separator
             context.builder.diagnostics = headers.diagnostics
             var reader = DelimitedRecordReader(bytes: bytes, separator: separator, offset: offset,
                                                line: headers.firstDataLine + 1)
-            while let record = reader.next() { context.read(record, reader.fields) }
+            while let record = reader.next() { context.read(record, reader.fields[..<reader.fieldCount]) }
             var decks = [deck]
             for note in context.builder.notes where note.deck != decks.last && !decks.contains(note.deck) {
                 decks.append(note.deck)
@@ -33,7 +33,7 @@ enum DelimitedDeckParser {
         var expectedColumns: Int?
         /// What each 1-based column holds (index 0 unused).
         private var roles: [ColumnRole] = []
-        /// The content fields of the current record (reused).
+        /// The content fields of the current record after the second (reused).
         private var content: [String] = []
         /// The last deck and tags columns read and what they gave, so that rows with the same
         /// deck or tags share one string or array.
@@ -42,16 +42,18 @@ enum DelimitedDeckParser {
 
         private enum ColumnRole { case content, tags, deck, ignored }
 
-        init(source: DeckSource, bytes: UnsafeBufferPointer<UInt8>, headers: DelimitedHeaders, fileDeck: String) {
+        init(source: DeckSource, bytes: UnsafeBufferPointer<UInt8>, headers: DelimitedHeaders, fileDeck: String,
+             builder: ParsedDeckBuilder) {
             self.source = source
             self.bytes = bytes
             self.headers = headers
             self.fileDeck = fileDeck
             self.expectedColumns = headers.columns?.count
-            self.builder = ParsedDeckBuilder(file: source.file, expectedNotes: source.lines.count)
+            self.builder = builder
+            self.builder.reserveCapacity(source.bytes.count / 48)
         }
 
-        mutating func read(_ record: DelimitedRecordReader.Record, _ fields: [DelimitedRecordReader.Field]) {
+        mutating func read(_ record: DelimitedRecordReader.Record, _ fields: ArraySlice<DelimitedRecordReader.Field>) {
             let location = source.location(line: record.line)
             if let quoteLine = record.unclosedQuoteLine {
                 builder.diagnostics.append(.error("unclosed quote", at: source.location(line: quoteLine), notes: [
@@ -59,7 +61,7 @@ enum DelimitedDeckParser {
                 ]))
                 return
             }
-            if fields.count == 1, withBytes(fields[0], { ByteText.trim($0, $1).isEmpty }) {
+            if fields.count == 1, withBytes(fields[fields.startIndex], { ByteText.trim($0, $1).isEmpty }) {
                 return
             }
             let expected = expectedColumns ?? fields.count
@@ -70,19 +72,41 @@ enum DelimitedDeckParser {
                 return
             }
             if roles.count <= fields.count { makeRoles(upTo: fields.count) }
-            content.removeAll(keepingCapacity: true)
             var tags = headers.tags
             var deck = headers.deck ?? fileDeck
-            for (i, field) in fields.enumerated() {
-                switch roles[i + 1] {
+            // The content columns: the first two apart, the others (rare) in `content`.
+            var question: String?
+            var second: String?
+            var contentCount = 0
+            var mayBeCloze = headers.html
+            for (i, field) in zip(1..., fields) {
+                switch roles[i] {
                 case .tags: tags = tagsColumn(field)
                 case .deck: if let name = deckColumn(field) { deck = name }
                 case .ignored: break
                 case .content:
-                    content.append(headers.html ? HTMLText.render(text(field)) : normalize(field))
+                    let value = headers.html ? HTMLText.render(text(field)) : normalize(field)
+                    switch contentCount {
+                    case 0:
+                        question = value
+                        if !mayBeCloze { mayBeCloze = withBytes(field) { ByteText.firstIndex(of: 0x7B, in: $0, $1) != nil } }
+                    case 1:
+                        second = value
+                    default:
+                        if contentCount == 2 { content.removeAll(keepingCapacity: true) }
+                        content.append(value)
+                    }
+                    contentCount += 1
                 }
             }
-            addNote(tags: tags, deck: deck, location: location)
+            let answer: String?
+            switch contentCount {
+            case 0, 1: answer = nil
+            case 2: answer = second
+            default: answer = ([second ?? ""] + content).filter { !$0.isEmpty }.joined(separator: "\n")
+            }
+            addNote(question: question ?? "", mayBeCloze: mayBeCloze, answer: answer, tags: tags, deck: deck,
+                    location: location)
         }
 
         private mutating func makeRoles(upTo count: Int) {
@@ -96,20 +120,23 @@ enum DelimitedDeckParser {
         private func withBytes<R>(_ field: DelimitedRecordReader.Field,
                                   _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> R) -> R {
             switch field {
-            case .bytes(let range): return body(bytes, range)
+            case .bytes(let range, _): return body(bytes, range)
             case .text(var text): return text.withUTF8 { body($0, 0..<$0.count) }
             }
         }
 
         private func text(_ field: DelimitedRecordReader.Field) -> String {
             switch field {
-            case .bytes(let range): return ByteText.string(bytes, range)
+            case .bytes(let range, _): return ByteText.string(bytes, range)
             case .text(let text): return text
             }
         }
 
         /// ``CardText/normalize(_:)`` of the field, on bytes where that is exact.
         private func normalize(_ field: DelimitedRecordReader.Field) -> String {
+            if case let .bytes(range, hasCR) = field, !hasCR, source.isASCII {
+                return ByteText.string(bytes, ByteText.trim(bytes, range))
+            }
             let isASCII = source.isASCII
             let trimmed: Range<Int>? = withBytes(field) { buffer, range in
                 guard ByteText.firstIndex(of: 0x0A, or: 0x0D, in: buffer, range) == nil,
@@ -155,9 +182,11 @@ enum DelimitedDeckParser {
                 + "separator or a newline in double quotes, or set another with a '#separator:' header"
         }
 
-        private mutating func addNote(tags: [String], deck: String, location: SourceLocation) {
-            let question = content.first ?? ""
-            if ClozeText.looksLikeCloze(question) {
+        /// `answer` is `nil` for a row with fewer than two content columns; `mayBeCloze` is
+        /// `false` when the question cannot hold a cloze (no `{`).
+        private mutating func addNote(question: String, mayBeCloze: Bool, answer: String?, tags: [String],
+                                      deck: String, location: SourceLocation) {
+            if mayBeCloze, ClozeText.looksLikeCloze(question) {
                 let (cloze, problems) = ClozeText.parse(question)
                 for problem in problems {
                     builder.diagnostics.append(.error(problem.message, at: location, notes: [problem.note]))
@@ -167,12 +196,11 @@ enum DelimitedDeckParser {
                 }
                 return
             }
-            guard content.count >= 2 else {
+            guard let answer else {
                 builder.diagnostics.append(.error("a row needs a question and an answer, found one column",
                                                   at: location, notes: [columnHint]))
                 return
             }
-            let answer = content.count == 2 ? content[1] : content.dropFirst().filter { !$0.isEmpty }.joined(separator: "\n")
             if question.isEmpty {
                 builder.diagnostics.append(.error("empty question", at: location,
                                                   notes: ["write the question in the first column"]))

@@ -13,6 +13,8 @@ struct DelimitedHeaders {
     var notetype: String?
     /// Index of the first line after the headers.
     var firstDataLine = 0
+    /// The byte offset where that line starts (the file's size when there is none).
+    var firstDataOffset = 0
     var diagnostics: [Diagnostic] = []
 
     static let knownKeys = [
@@ -29,8 +31,9 @@ struct DelimitedHeaders {
         var headers = DelimitedHeaders()
         var rawColumns: String?
         var index = 0
-        while index < source.lines.count {
-            let text = source.string(source.lines[index])
+        var offset = 0
+        while let found = source.bytes.withUnsafeBufferPointer({ ByteText.line($0, from: offset) }) {
+            let text = source.string(found.line)
             guard text.hasPrefix("#") else { break }
             if let colon = text.firstIndex(of: ":") {
                 let key = CardText.trim(text[text.index(after: text.startIndex)..<colon]).lowercased()
@@ -40,8 +43,10 @@ struct DelimitedHeaders {
                 }
             }
             index += 1
+            offset = found.next
         }
         headers.firstDataLine = index
+        headers.firstDataOffset = min(offset, source.bytes.count)
         if let rawColumns { headers.setColumns(rawColumns) }
         return headers
     }
@@ -109,10 +114,12 @@ struct DelimitedHeaders {
 
     /// Anki-style guess when there is no `#separator:`: the most frequent of Tab, `;`, `,` and
     /// `|` on the first data line, else `fallback`, else comma.
-    static func guessSeparator(_ source: DeckSource, line index: Int, fallback: UInt8?) -> UInt8 {
+    static func guessSeparator(_ source: DeckSource, lineAt offset: Int, fallback: UInt8?) -> UInt8 {
         if let fallback { return fallback }
-        guard index < source.lines.count else { return 0x2C }
-        let line = source.bytes[source.lines[index]]
+        guard let range = source.bytes.withUnsafeBufferPointer({ ByteText.line($0, from: offset)?.line }) else {
+            return 0x2C
+        }
+        let line = source.bytes[range]
         var best: (byte: UInt8, count: Int) = (0x2C, 0)
         for candidate: UInt8 in [0x09, 0x3B, 0x2C, 0x7C] {
             let count = line.reduce(0) { $1 == candidate ? $0 + 1 : $0 }

@@ -1,8 +1,8 @@
 /// Reads the Markdown format (`.md`). See ``MarkdownReader`` for the rules.
 enum MarkdownDeckParser {
-    static func parse(_ source: DeckSource, deck: String) -> ParsedDeck {
+    static func parse(_ source: DeckSource, deck: String, into builder: ParsedDeckBuilder) -> ParsedDeck {
         source.bytes.withUnsafeBufferPointer { bytes in
-            var reader = MarkdownReader(source: source, bytes: bytes, fileDeck: deck)
+            var reader = MarkdownReader(source: source, bytes: bytes, fileDeck: deck, builder: builder)
             reader.run()
             return reader.builder.finish(decks: reader.decks)
         }
@@ -48,13 +48,14 @@ struct MarkdownReader {
     private var inFence = false
     private var previousBlank = true
 
-    init(source: DeckSource, bytes: UnsafeBufferPointer<UInt8>, fileDeck: String) {
+    init(source: DeckSource, bytes: UnsafeBufferPointer<UInt8>, fileDeck: String, builder: ParsedDeckBuilder) {
         self.source = source
         self.bytes = bytes
         self.fileDeck = fileDeck
         self.deck = fileDeck
         self.decks = [fileDeck]
-        self.builder = ParsedDeckBuilder(file: source.file, expectedNotes: source.lines.count)
+        self.builder = builder
+        self.builder.reserveCapacity(source.lines.count)
     }
 
     mutating func run() {

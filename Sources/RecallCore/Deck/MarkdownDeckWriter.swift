@@ -15,37 +15,51 @@ public enum MarkdownDeckWriter {
         var groups: [(name: String, notes: [Int])] = [("", [])]
         var groupIndex: [String: Int] = ["": 0]
         var last: (deck: String, group: Int)?
-        var size = 0
-        for (i, note) in notes.enumerated() {
-            size += note.approximateSize
-            if let last, last.deck == note.deck {
-                groups[last.group].notes.append(i)
-                continue
+        notes.withUnsafeBufferPointer { notes in
+            for i in notes.indices {
+                if let last, last.deck == notes[i].deck {
+                    groups[last.group].notes.append(i)
+                    continue
+                }
+                let name = relativeName(notes[i].deck, to: deck)
+                let group: Int
+                if let found = groupIndex[name] {
+                    group = found
+                } else {
+                    group = groups.count
+                    groupIndex[name] = group
+                    groups.append((name, []))
+                }
+                groups[group].notes.append(i)
+                last = (notes[i].deck, group)
             }
-            let name = relativeName(note.deck, to: deck)
-            let group: Int
-            if let found = groupIndex[name] {
-                group = found
-            } else {
-                group = groups.count
-                groupIndex[name] = group
-                groups.append((name, []))
-            }
-            groups[group].notes.append(i)
-            last = (note.deck, group)
         }
-        var out = MarkdownOutput(capacity: size + 64)
-        for group in groups where !group.notes.isEmpty {
-            if !group.name.isEmpty {
-                if !out.bytes.isEmpty { out.append("\n") }
-                out.append("## ")
-                out.append(group.name)
-                out.append("\n\n")
-            }
-            write(group.notes.lazy.map { notes[$0] }, into: &out)
+        // Written straight into the array, sized for the most the notes can take (only the
+        // pages written are ever touched); twice that again should the bound ever fall short.
+        var capacity = groups.reduce(16) { $0 + $1.name.utf8.count + 8 }
+        notes.withUnsafeBufferPointer { notes in
+            for i in notes.indices { capacity += writtenSizeBound(notes[i].content, tags: notes[i].tags) }
         }
-        out.dropExtraBlankLines()
-        return out.bytes
+        while true {
+            var fits = true
+            let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+                var out = MarkdownOutput(buffer)
+                for group in groups where !group.notes.isEmpty {
+                    if !group.name.isEmpty {
+                        if !out.isEmpty { out.append("\n") }
+                        out.append("## ")
+                        out.append(contentsOf: group.name)
+                        out.append("\n\n")
+                    }
+                    notes.withUnsafeBufferPointer { write($0, group.notes, into: &out) }
+                }
+                out.dropExtraBlankLines()
+                fits = !out.overflowed
+                count = out.count
+            }
+            if fits { return bytes }
+            capacity *= 2
+        }
     }
 
     private static func relativeName(_ name: String, to deck: String) -> String {
@@ -54,30 +68,32 @@ public enum MarkdownDeckWriter {
         return name
     }
 
-    private static func write(_ notes: some Sequence<DeckNote>, into out: inout MarkdownOutput) {
+    private static func write(_ notes: UnsafeBufferPointer<DeckNote>, _ indices: [Int], into out: inout MarkdownOutput) {
         var tags: [String] = []
         var afterBlock = false
-        for note in notes {
-            if note.tags != tags {
+        for index in indices {
+            if notes[index].tags != tags {
                 if afterBlock { out.append("\n") }
-                if note.tags.isEmpty {
+                if notes[index].tags.isEmpty {
                     out.append("tags:\n")
                 } else {
                     out.append("tags:")
-                    for tag in note.tags {
+                    for tag in notes[index].tags {
                         out.append(" #")
-                        out.append(tag)
+                        out.append(contentsOf: tag)
                     }
                     out.append("\n")
                 }
-                tags = note.tags
+                tags = notes[index].tags
                 afterBlock = false
             }
-            if out.appendOneLine(note.content, after: afterBlock ? "---\n" : "") {
+            if out.appendOneLine(notes[index].content, after: afterBlock) {
                 afterBlock = false
             } else {
-                if case let .basic(q, a) = note.content { out.block(q, a) }
-                if case let .twoWay(q, a) = note.content { out.block(q, a) }
+                switch notes[index].content {
+                case let .basic(q, a), let .twoWay(q, a): out.block(q, a)
+                case .cloze: break
+                }
                 out.append("\n")
                 afterBlock = true
             }
@@ -93,26 +109,37 @@ public enum MarkdownDeckWriter {
     static func isPlainLine(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = text.baseAddress, let first = text.first, let last = text.last else { return false }
         guard first != 0x20, first != 0x09, last != 0x20, last != 0x09 else { return false }
-        var previous: UInt8 = 0
+        let count = text.count
+        guard count >= 8 else {
+            var previous: UInt8 = 0
+            for byte in text {
+                if byte == 0x0A || byte == 0x0D { return false }
+                if byte == previous, byte == 0x3A || byte == 0x7B { return false }
+                previous = byte
+            }
+            return true
+        }
         var i = 0
-        while i + 8 <= text.count {
-            let w = ByteText.word(base, i)
-            if ByteText.matches(w, 0x0A) | ByteText.matches(w, 0x0D) != 0 { return false }
-            let colons = ByteText.matches(w, 0x3A)
-            let braces = ByteText.matches(w, 0x7B)
-            if (colons & (colons << 8)) | (braces & (braces << 8)) != 0 { return false }
-            if previous == 0x3A && colons & 0x80 != 0 || previous == 0x7B && braces & 0x80 != 0 { return false }
-            previous = base[i + 7]
+        while i + 8 <= count {
+            guard plainWord(base, at: i) else { return false }
             i += 8
         }
-        while i < text.count {
-            let byte = base[i]
-            if byte == 0x0A || byte == 0x0D { return false }
-            if byte == previous, byte == 0x3A || byte == 0x7B { return false }
-            previous = byte
-            i += 1
-        }
-        return true
+        // The last eight bytes again (overlapping), for the ones not yet read.
+        return i == count || plainWord(base, at: count - 8)
+    }
+
+    /// `false` when the eight bytes at `i` hold a line break or `::` / `{{` (also with the
+    /// byte before them).
+    @inline(__always) private static func plainWord(_ base: UnsafePointer<UInt8>, at i: Int) -> Bool {
+        let w = ByteText.word(base, i)
+        let colons = ByteText.matches(w, 0x3A)
+        let braces = ByteText.matches(w, 0x7B)
+        let controls = ByteText.below(w, 0x0E)
+        if colons | braces | controls == 0 { return true }
+        if controls != 0, ByteText.matches(w, 0x0A) | ByteText.matches(w, 0x0D) != 0 { return false }
+        if (colons & (colons << 8)) | (braces & (braces << 8)) != 0 { return false }
+        let previous = i > 0 ? base[i - 1] : 0
+        return !(previous == 0x3A && colons & 0x80 != 0 || previous == 0x7B && braces & 0x80 != 0)
     }
 
     static func isPlainLine(_ text: String) -> Bool {
@@ -121,12 +148,15 @@ public enum MarkdownDeckWriter {
     }
 }
 
-extension DeckNote {
-    /// About how many bytes the note takes when written.
-    fileprivate var approximateSize: Int {
+extension MarkdownDeckWriter {
+    /// At least as many bytes as a note can take in a Markdown deck: a `tags:` line, and one
+    /// line or a `Q:`/`A:` block whose every line gains at most a marker, a `\` and a line break.
+    private static func writtenSizeBound(_ content: DeckNote.Content, tags: [String]) -> Int {
+        var size = 8
+        for tag in tags { size += tag.utf8.count + 2 }
         switch content {
-        case let .basic(q, a), let .twoWay(q, a): return q.utf8.count + a.utf8.count + 8
-        case .cloze(let text): return text.raw.utf8.count + 2
+        case let .basic(q, a), let .twoWay(q, a): return size + 4 * (q.utf8.count + a.utf8.count) + 16
+        case .cloze(let text): return size + text.raw.utf8.count + 8
         }
     }
 }

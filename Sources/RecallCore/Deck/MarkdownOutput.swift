@@ -1,49 +1,84 @@
-/// The bytes of a Markdown deck as ``MarkdownDeckWriter`` writes them.
-struct MarkdownOutput {
-    private(set) var bytes: [UInt8] = []
+/// The bytes of a Markdown deck as ``MarkdownDeckWriter`` writes them, into a buffer it is
+/// given. Writing past its end writes nothing more and sets ``overflowed``.
+struct MarkdownOutput: ~Copyable {
+    private let buffer: UnsafeMutableBufferPointer<UInt8>
+    private(set) var count = 0
+    private(set) var overflowed = false
 
-    init(capacity: Int) { bytes.reserveCapacity(capacity) }
+    init(_ buffer: UnsafeMutableBufferPointer<UInt8>) { self.buffer = buffer }
 
-    mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
+    var isEmpty: Bool { count == 0 }
 
-    mutating func append(_ text: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: text) }
+    mutating func append(_ text: UnsafeBufferPointer<UInt8>) {
+        guard let start = text.baseAddress, let base = buffer.baseAddress, !text.isEmpty else { return }
+        guard count + text.count <= buffer.count else {
+            overflowed = true
+            return
+        }
+        (base + count).update(from: start, count: text.count)
+        count += text.count
+    }
 
-    /// Writes `prefix` and the note as one line (`q :: a`, `q ::: a` or the cloze text) and
-    /// returns `true`, or writes nothing and returns `false` when it needs a `Q:`/`A:` block.
-    mutating func appendOneLine(_ content: DeckNote.Content, after prefix: String) -> Bool {
+    mutating func append(_ byte: UInt8) {
+        guard count < buffer.count else {
+            overflowed = true
+            return
+        }
+        buffer[count] = byte
+        count += 1
+    }
+
+    mutating func append(_ text: StaticString) {
+        append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    mutating func append(contentsOf text: String) {
+        var text = text
+        text.withUTF8 { append($0) }
+    }
+
+    /// Writes the note as one line (`q :: a`, `q ::: a` or the cloze text), after `---` when
+    /// it follows a block, and returns `true`; or writes nothing and returns `false` when it
+    /// needs a `Q:`/`A:` block.
+    mutating func appendOneLine(_ content: DeckNote.Content, after block: Bool) -> Bool {
         switch content {
-        case let .basic(q, a): return appendCard(q, " :: ", a, after: prefix)
-        case let .twoWay(q, a): return appendCard(q, " ::: ", a, after: prefix)
+        case let .basic(q, a): return appendCard(q, " :: ", a, after: block)
+        case let .twoWay(q, a): return appendCard(q, " ::: ", a, after: block)
         case .cloze(let text):
-            append(prefix)
+            if block { append("---\n") }
             appendJoiningLines(text.raw)
             append("\n")
             return true
         }
     }
 
-    private mutating func appendCard(_ q: String, _ separator: String, _ a: String, after prefix: String) -> Bool {
-        guard Self.fitsOneLine(q, a) else { return false }
-        append(prefix)
-        append(q)
-        append(separator)
-        append(a)
-        append("\n")
-        return true
-    }
-
-    /// ``MarkdownDeckWriter/fitsOneLine(_:_:)``, on bytes where that is exact.
-    private static func fitsOneLine(_ q: String, _ a: String) -> Bool {
-        let fits: Bool??? = q.utf8.withContiguousStorageIfAvailable { question in
-            a.utf8.withContiguousStorageIfAvailable { answer -> Bool? in
+    private mutating func appendCard(_ q: String, _ separator: StaticString, _ a: String, after block: Bool) -> Bool {
+        var question = q
+        var answer = a
+        let written: Bool? = question.withUTF8 { question in
+            answer.withUTF8 { answer in
                 guard MarkdownDeckWriter.isPlainLine(question), MarkdownDeckWriter.isPlainLine(answer) else { return false }
                 let range = 0..<question.count
                 guard ByteText.charactersAreBytes(question, range) else { return nil }
-                return MarkdownSyntax.isBlankOrText(question, range) && MarkdownSyntax.hasNoListMarker(question, range)
+                guard MarkdownSyntax.isBlankOrText(question, range), MarkdownSyntax.hasNoListMarker(question, range) else {
+                    return false
+                }
+                if block { append("---\n") }
+                append(question)
+                append(separator)
+                append(answer)
+                append("\n")
+                return true
             }
         }
-        if case let fits??? = fits { return fits }
-        return MarkdownDeckWriter.fitsOneLine(q, a)
+        if let written { return written }
+        guard MarkdownDeckWriter.fitsOneLine(q, a) else { return false }
+        if block { append("---\n") }
+        append(contentsOf: q)
+        append(separator)
+        append(contentsOf: a)
+        append("\n")
+        return true
     }
 
     /// `text` with its line breaks as spaces (as `split` on `"\n"` and `"\r"` `Character`s,
@@ -65,8 +100,8 @@ struct MarkdownOutput {
         }
         text.withUTF8 { bytes in
             for (k, piece) in pieces.enumerated() {
-                if k > 0 { self.bytes.append(0x20) }
-                self.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[piece]))
+                if k > 0 { append(UInt8(0x20)) }
+                append(UnsafeBufferPointer(rebasing: bytes[piece]))
             }
         }
     }
@@ -77,7 +112,7 @@ struct MarkdownOutput {
         body("A:", a)
     }
 
-    private mutating func body(_ marker: String, _ text: String) {
+    private mutating func body(_ marker: StaticString, _ text: String) {
         var text = text
         text.withUTF8 { bytes in
             var start = 0
@@ -93,7 +128,7 @@ struct MarkdownOutput {
         }
     }
 
-    private mutating func bodyLine(_ line: UnsafeBufferPointer<UInt8>, marker: String, isFirst: Bool) {
+    private mutating func bodyLine(_ line: UnsafeBufferPointer<UInt8>, marker: StaticString, isFirst: Bool) {
         if isFirst {
             if let c = line.first, c != 0x20, c != 0x09 {
                 append(marker)
@@ -128,9 +163,8 @@ struct MarkdownOutput {
     /// Drops blank lines at the end, keeping one line break (as `while hasSuffix("\n\n")
     /// { removeLast() }` does on `Character`s, where `\r\n` is one).
     mutating func dropExtraBlankLines() {
-        while bytes.count >= 2, bytes[bytes.count - 1] == 0x0A, bytes[bytes.count - 2] == 0x0A,
-              bytes.count == 2 || bytes[bytes.count - 3] != 0x0D {
-            bytes.removeLast()
+        while count >= 2, buffer[count - 1] == 0x0A, buffer[count - 2] == 0x0A, count == 2 || buffer[count - 3] != 0x0D {
+            count -= 1
         }
     }
 }

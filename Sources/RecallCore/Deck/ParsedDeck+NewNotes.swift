@@ -1,27 +1,32 @@
 extension ParsedDeck {
     /// The notes none of whose cards are in `known` (nor made by an earlier note of this deck),
     /// how many cards they make and how many cards were left out, as `recall import` needs.
+    /// Works from the notes alone (``cards`` may be empty: see `makingCards`).
     public func newNotes(known: CardIDSet) -> (notes: [DeckNote], added: Int, skipped: Int) {
-        let counts = notes.map(\.cardCount)
-        // `cards` holds each note's cards in order, as the parsers make them; rebuilt if not.
-        let cards = counts.reduce(0, +) == self.cards.count ? self.cards : notes.flatMap { $0.cards(file: "") }
         var seen = known
-        var kept: [DeckNote] = []
-        kept.reserveCapacity(notes.count)
+        seen.reserveCapacity(known.count + notes.count)
+        // The notes kept, made only once a note is left out (until then: all of `notes`).
+        var kept: [DeckNote]?
         var added = 0
         var skipped = 0
-        var next = 0
-        for (i, note) in notes.enumerated() {
-            let own = cards[next..<(next + counts[i])]
-            next += counts[i]
-            if own.contains(where: { seen.contains($0.id) }) {
-                skipped += own.count
-            } else {
-                for card in own { seen.insert(card.id) }
-                kept.append(note)
-                added += own.count
+        var ids: [CardID] = []
+        notes.withUnsafeBufferPointer { notes in
+            for i in notes.indices {
+                ids.removeAll(keepingCapacity: true)
+                notes[i].appendCardIDs(to: &ids)
+                if ids.contains(where: { seen.contains($0) }) {
+                    if kept == nil {
+                        kept = Array(notes[..<i])
+                        kept?.reserveCapacity(notes.count)
+                    }
+                    skipped += ids.count
+                } else {
+                    for id in ids { seen.insert(id) }
+                    kept?.append(notes[i])
+                    added += ids.count
+                }
             }
         }
-        return (kept, added, skipped)
+        return (kept ?? notes, added, skipped)
     }
 }

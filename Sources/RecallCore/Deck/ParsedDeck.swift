@@ -39,14 +39,22 @@ struct ParsedDeckBuilder {
     private(set) var cards: [Card] = []
     var diagnostics: [Diagnostic] = []
 
-    init(file: String, expectedNotes: Int = 0) {
+    /// `false`: notes only, ``cards`` stays empty.
+    let makingCards: Bool
+
+    init(file: String, makingCards: Bool = true) {
         self.file = file
-        notes.reserveCapacity(expectedNotes)
-        cards.reserveCapacity(expectedNotes)
+        self.makingCards = makingCards
+    }
+
+    /// Makes room for about `count` notes.
+    mutating func reserveCapacity(_ count: Int) {
+        notes.reserveCapacity(count)
+        if makingCards { cards.reserveCapacity(count) }
     }
 
     mutating func add(_ note: DeckNote) {
-        note.appendCards(to: &cards, file: file)
+        if makingCards { note.appendCards(to: &cards, file: file) }
         notes.append(note)
     }
 

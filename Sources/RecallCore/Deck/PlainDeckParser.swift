@@ -2,8 +2,9 @@
 /// around it allowed). A block's first non-empty line is the question and the rest is the
 /// answer. Works on bytes; strings are made only for the card texts.
 enum PlainDeckParser {
-    static func parse(_ source: DeckSource, deck: String) -> ParsedDeck {
-        var builder = ParsedDeckBuilder(file: source.file, expectedNotes: source.lines.count / 3)
+    static func parse(_ source: DeckSource, deck: String, into builder: ParsedDeckBuilder) -> ParsedDeck {
+        var builder = builder
+        builder.reserveCapacity(source.lines.count / 3)
         source.bytes.withUnsafeBufferPointer { bytes in
             var blockStart = 0
             for (index, range) in source.lines.enumerated() where isSeparator(bytes, range) {
