@@ -147,6 +147,20 @@ struct StudyFixture {
         #expect(r.out.hasSuffix("Session done: 1 card · 0 again · 0s · due tomorrow 1\n"))
     }
 
+    @Test func aCardThatComesStraightBackIsShownAgainInFull() throws {
+        let f = try StudyFixture()
+        defer { try? FileManager.default.removeItem(at: f.root) }
+        try "Only question?\nOnly answer\n".write(to: f.decks.appendingPathComponent("Geography.txt"),
+                                                   atomically: true, encoding: .utf8)
+        // Again puts the one card in a learning step inside the learn-ahead window: it is the
+        // next card, and its deck line and question must be shown again before its answer.
+        let r = try f.run(["review"], input: "\n1\n\n3\n")
+        #expect(r.code == 0)
+        #expect(r.out.contains("Geography  2/2  learning\n  Only question?\n  Only answer\n"))
+        #expect(r.out.components(separatedBy: "Only answer").count - 1 == 2)
+        #expect(try f.logLines().count == 2)
+    }
+
     @Test func quizWithoutRecordLeavesTheLogAlone() throws {
         let f = try StudyFixture()
         defer { try? FileManager.default.removeItem(at: f.root) }

@@ -108,6 +108,8 @@ final class ReviewRunner {
     private func grade(_ rating: Rating) -> Outcome? {
         guard let entry = session.answerEntry(rating, at: context.now()) else { return nil }
         guard context.log(entry) else { return .quit }
+        // Whatever comes next is shown in full, even this card again (a last learning card).
+        shownCard = nil
         if session.apply(entry) {
             context.view.warning("this card has lapsed \(session.records[entry.card]?.schedule.lapses ?? 0) times: suspended and tagged as a leech")
         }
