@@ -50,7 +50,7 @@ struct CollectionBuilder {
         let parse: @Sendable (Int) -> Void = { i in
             if case .file(let path, let display, let deck, let format) = steps[i] {
                 parsed[i] = cache?.load(path: path, display: display, deck: deck, format: format)
-                    ?? DeckFile.load(path: path, displayPath: display, deck: deck, format: format)
+                    ?? DeckFile.load(path: path, displayPath: display, deck: deck, format: format, keepingNotes: false)
             }
         }
         if steps.count > 1 {
@@ -123,7 +123,11 @@ struct CollectionBuilder {
     mutating func finish() -> LoadedCollection {
         runSteps()
         var remover = DuplicateCards.Remover(expectedCount: cardsByFile.reduce(0) { $0 + $1.count })
-        for cards in cardsByFile { remover.add(cards) }
+        for i in cardsByFile.indices {
+            let cards = cardsByFile[i]
+            cardsByFile[i] = []  // so that `cards` is the only reference and its cards can be moved
+            remover.add(cards)
+        }
         cardsByFile = []
         let unique = remover.cards
         var counts: [String: Int] = [:]

@@ -16,17 +16,18 @@ public enum DeckFile {
     ///   - displayPath: the path shown in diagnostics and card sources.
     ///   - deck: the file's deck name.
     ///   - format: `nil` to choose by the file's extension.
-    ///   - makingCards: `false` parses the notes only (see ``DeckParser``).
+    ///   - makingCards, keepingNotes: `false` to leave out the cards or the notes (see ``DeckParser``).
     /// Unreadable, binary and non-UTF-8 files give one error and no cards.
-    public static func load(path: String, displayPath: String, deck: String,
-                            format: DeckFormat? = nil, makingCards: Bool = true) -> ParsedDeck {
+    public static func load(path: String, displayPath: String, deck: String, format: DeckFormat? = nil,
+                            makingCards: Bool = true, keepingNotes: Bool = true) -> ParsedDeck {
         guard let format = format ?? DeckFormat(fileExtension: DeckName.fileExtension(path)) else {
             return failed(unsupported(displayPath), deck: deck, file: displayPath)
         }
         switch read(path: path, displayPath: displayPath) {
         case .failure(let diagnostic): return failed(diagnostic, deck: deck, file: displayPath)
         case .success(let bytes):
-            return DeckParser.parse(bytes: bytes, file: displayPath, deck: deck, format: format, makingCards: makingCards)
+            return DeckParser.parse(bytes: bytes, file: displayPath, deck: deck, format: format,
+                                    makingCards: makingCards, keepingNotes: keepingNotes)
         }
     }
 

@@ -37,4 +37,17 @@ import Testing
         #expect(lean.cards.isEmpty && full.cards.count == 1)
         #expect(full.notes.flatMap(\.cardIDs) == full.cards.map(\.id))
     }
+
+    @Test(arguments: [(DeckFormat.markdown, "q :: a\n## Sub\nQ:\nA: x\n"), (.plain, "q\na\n-\nonly\n"),
+                      (.delimited(defaultSeparator: 0x09), "#deck column:3\nq\ta\tOther\nr\tb\t\n"),
+                      (.markdown, "# Title only\n")])
+    func cardsOnlyParseKeepsCardsDecksAndProblems(format: DeckFormat, text: String) {
+        let bytes = Array(text.utf8)
+        let full = DeckParser.parse(bytes: bytes, file: "x", deck: "X", format: format)
+        let cards = DeckParser.parse(bytes: bytes, file: "x", deck: "X", format: format, keepingNotes: false)
+        #expect(cards.notes.isEmpty)
+        #expect(cards.cards == full.cards)
+        #expect(cards.diagnostics == full.diagnostics)
+        #expect(cards.decks == full.decks)
+    }
 }

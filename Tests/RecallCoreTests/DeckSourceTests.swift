@@ -38,6 +38,31 @@ import Testing
         #expect(deck.diagnostics.first?.notes == ["save the file as UTF-8; it may be in Latin-1 or Windows-1252"])
     }
 
+    /// A NUL byte makes a binary file wherever it is, even after invalid UTF-8 or a BOM; the
+    /// checks run in one pass, eight bytes at a time, so the cases straddle word boundaries.
+    @Test(arguments: [
+        ([0xFF, 0x41, 0x00] as [UInt8], "x.txt:1: error: binary file, not a deck"),
+        (Array("0123456789abcdef\u{E9}".utf8) + [0xC0, 0x80] + Array("0123456789".utf8) + [0],
+         "x.txt:1: error: binary file, not a deck"),
+        ([0xEF, 0xBB, 0xBF] + Array("abcdefg".utf8) + [0], "x.txt:1: error: binary file, not a deck"),
+        ([0xEF, 0xBB, 0xBF] + Array("abc\ndefgh".utf8) + [0xE2, 0x82], "x.txt:2:6: error: invalid UTF-8 (byte 0xE2)"),
+        (Array("ab\r\ncdefghijklmnopq\nrs".utf8) + [0xF5], "x.txt:3:3: error: invalid UTF-8 (byte 0xF5)"),
+    ] as [([UInt8], String)])
+    func binaryBeforeInvalidUTF8(bytes: [UInt8], headline: String) {
+        for format in [DeckFormat.plain, .markdown, .delimited(defaultSeparator: 0x09)] {
+            let deck = DeckParser.parse(bytes: bytes, file: "x.txt", deck: "X", format: format)
+            #expect(deck.diagnostics.map(\.headline) == [headline])
+        }
+    }
+
+    @Test func linesFromTheSinglePass() {
+        let text = "a\r\n\nbc\r\r\nlong line of text\u{E9} here\nlast"
+        let source = DeckSource(file: "x", text: text)
+        let lines = source.lines.map { source.string($0) }
+        #expect(lines == ["a", "", "bc\r", "long line of text\u{E9} here", "last"])
+        #expect(DeckSource(file: "x", text: "a\u{0}b\nc\n").lines.count == 2)  // a NUL is text here
+    }
+
     @Test func validMultibyteText() {
         let deck = parseDeck("Ça va ? 🇫🇷\nOui — très bien\n", .plain)
         #expect(pairs(deck) == ["Ça va ? 🇫🇷 | Oui — très bien"])

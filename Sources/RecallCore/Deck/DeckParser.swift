@@ -7,16 +7,18 @@ public enum DeckParser {
     ///   - deck: the file's deck name (`History::Gaza`); Markdown headings add sub-decks.
     ///   - makingCards: `false` leaves ``ParsedDeck/cards`` empty, for callers that need only
     ///     the notes (such as `recall import`).
+    ///   - keepingNotes: `false` leaves ``ParsedDeck/notes`` empty, for callers that need only
+    ///     the cards (such as loading a collection).
     /// A binary or non-UTF-8 file gives one error and no cards.
     public static func parse(bytes: [UInt8], file: String, deck: String, format: DeckFormat,
-                             makingCards: Bool = true) -> ParsedDeck {
+                             makingCards: Bool = true, keepingNotes: Bool = true) -> ParsedDeck {
         var splittingLines = true
         if case .delimited = format { splittingLines = false }  // it finds its own line breaks
         let (source, problem) = DeckSource.decode(bytes, file: file, splittingLines: splittingLines)
         guard let source else {
             return ParsedDeck(notes: [], file: file, diagnostics: problem.map { [$0] } ?? [], decks: [deck])
         }
-        return parse(source, deck: deck, format: format, makingCards: makingCards)
+        return parse(source, deck: deck, format: format, makingCards: makingCards, keepingNotes: keepingNotes)
     }
 
     /// Parses text already held as a string.
@@ -26,16 +28,18 @@ public enum DeckParser {
 
     /// Parses a checked source.
     public static func parse(_ source: DeckSource, deck: String, format: DeckFormat,
-                             makingCards: Bool = true) -> ParsedDeck {
+                             makingCards: Bool = true, keepingNotes: Bool = true) -> ParsedDeck {
         var result: ParsedDeck
-        let builder = ParsedDeckBuilder(file: source.file, makingCards: makingCards)
+        // Every note makes at least one card, so either list tells whether there are notes.
+        let keepingNotes = keepingNotes || !makingCards
+        let builder = ParsedDeckBuilder(file: source.file, makingCards: makingCards, keepingNotes: keepingNotes)
         switch format {
         case .plain: result = PlainDeckParser.parse(source, deck: deck, into: builder)
         case .markdown: result = MarkdownDeckParser.parse(source, deck: deck, into: builder)
         case .delimited(let separator):
             result = DelimitedDeckParser.parse(source, deck: deck, defaultSeparator: separator, into: builder)
         }
-        if result.notes.isEmpty, !result.hasErrors {
+        if keepingNotes ? result.notes.isEmpty : result.cards.isEmpty, !result.hasErrors {
             result.diagnostics.append(.warning("no cards in this file", at: source.location(line: 1),
                                                notes: [emptyHint(format)]))
         }

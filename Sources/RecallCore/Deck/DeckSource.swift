@@ -18,26 +18,41 @@ public struct DeckSource: Sendable {
     /// that finds its own line breaks (the delimited one).
     static func decode(_ bytes: [UInt8], file: String,
                        splittingLines: Bool) -> (source: DeckSource?, diagnostic: Diagnostic?) {
-        if let problem = binaryProblem(bytes, file: file) { return (nil, problem) }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            return (nil, .error("the file is UTF-16 text, not UTF-8", at: SourceLocation(file: file, line: 1),
+                                notes: ["save it as UTF-8 (most editors offer this under 'Save As' or 'Encoding')"]))
+        }
         var body = bytes
-        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body.removeFirst(3) }
-        let (bad, isASCII) = UTF8Check.firstInvalidOffset(body)
-        if let bad { return (nil, invalidUTF8(body, at: bad, file: file)) }
-        return (DeckSource(file: file, validBytes: body, isASCII: isASCII, splittingLines: splittingLines), nil)
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body.removeFirst(3) }  // (a NUL is never in it)
+        let scan = body.withUnsafeBufferPointer { DeckScan($0, splittingLines: splittingLines) }
+        if scan.hasNUL {
+            return (nil, .error("binary file, not a deck", at: SourceLocation(file: file, line: 1), notes: [
+                "deck files are UTF-8 text: plain (.txt), Markdown (.md) or delimited (.tsv, .csv)",
+            ]))
+        }
+        if let bad = scan.firstInvalid { return (nil, invalidUTF8(body, at: bad, file: file)) }
+        return (DeckSource(file: file, validBytes: body, lines: scan.lines, isASCII: scan.isASCII), nil)
     }
 
     /// Wraps text that is already a Swift string (always valid UTF-8).
     public init(file: String, text: String) {
         var body = Array(text.utf8)
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body.removeFirst(3) }
-        self.init(file: file, validBytes: body)
+        let scan = body.withUnsafeBufferPointer { DeckScan($0, splittingLines: true) }
+        if scan.hasNUL {
+            // A NUL byte ends the ASCII fast path of the scan: split and check the slow way.
+            self.init(file: file, validBytes: body, lines: DeckSource.splitLines(body),
+                      isASCII: body.withUnsafeBufferPointer { ByteText.isASCII($0, 0..<$0.count) })
+        } else {
+            self.init(file: file, validBytes: body, lines: scan.lines, isASCII: scan.isASCII)
+        }
     }
 
-    private init(file: String, validBytes: [UInt8], isASCII: Bool? = nil, splittingLines: Bool = true) {
+    private init(file: String, validBytes: [UInt8], lines: [Range<Int>], isASCII: Bool) {
         self.file = file
         self.bytes = validBytes
-        self.lines = splittingLines ? DeckSource.splitLines(validBytes) : []
-        self.isASCII = isASCII ?? validBytes.withUnsafeBufferPointer { ByteText.isASCII($0, 0..<$0.count) }
+        self.lines = lines
+        self.isASCII = isASCII
     }
 
     /// `true` when every byte is ASCII (so byte and `Character` views agree everywhere).
@@ -70,32 +85,6 @@ public struct DeckSource: Sendable {
         return lines
     }
 
-    private static func binaryProblem(_ bytes: [UInt8], file: String) -> Diagnostic? {
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            return .error("the file is UTF-16 text, not UTF-8", at: SourceLocation(file: file, line: 1),
-                          notes: ["save it as UTF-8 (most editors offer this under 'Save As' or 'Encoding')"])
-        }
-        let hasNUL = bytes.withUnsafeBufferPointer { buffer in
-            containsNUL(buffer)
-        }
-        guard hasNUL else { return nil }
-        return .error("binary file, not a deck", at: SourceLocation(file: file, line: 1),
-                      notes: ["deck files are UTF-8 text: plain (.txt), Markdown (.md) or delimited (.tsv, .csv)"])
-    }
-
-    /// Eight bytes at a time: a word has a zero byte when `(w - 0x01…01) & ~w & 0x80…80` is set.
-    private static func containsNUL(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = buffer.baseAddress else { return false }
-        let raw = UnsafeRawPointer(base)
-        let words = buffer.count / 8
-        for i in 0..<words {
-            let w = raw.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self)
-            if (w &- 0x0101_0101_0101_0101) & ~w & 0x8080_8080_8080_8080 != 0 { return true }
-        }
-        for i in (words * 8)..<buffer.count where buffer[i] == 0 { return true }
-        return false
-    }
-
     private static func invalidUTF8(_ bytes: [UInt8], at offset: Int, file: String) -> Diagnostic {
         var line = 1
         var lineStart = 0
@@ -108,48 +97,5 @@ public struct DeckSource: Sendable {
         return .error("invalid UTF-8 (byte \(byte))", at: SourceLocation(file: file, line: line),
                       column: offset - lineStart + 1,
                       notes: ["save the file as UTF-8; it may be in Latin-1 or Windows-1252"])
-    }
-}
-
-/// A small UTF-8 validator that reports where the first bad byte is.
-enum UTF8Check {
-    /// The offset of the first byte that does not start or continue a valid UTF-8 sequence,
-    /// and whether the bytes before it are all ASCII.
-    static func firstInvalidOffset(_ bytes: [UInt8]) -> (offset: Int?, isASCII: Bool) {
-        var isASCII = true
-        let offset: Int? = bytes.withUnsafeBufferPointer { b in
-            var i = 0
-            let n = b.count
-            let raw = UnsafeRawPointer(b.baseAddress)
-            while i < n {
-                // Skip ASCII eight bytes at a time.
-                if let raw, i + 8 <= n,
-                   raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                    i += 8
-                    continue
-                }
-                let c = b[i]
-                if c < 0x80 { i += 1; continue }
-                isASCII = false
-                let length: Int
-                var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
-                switch c {
-                case 0xC2...0xDF: length = 2
-                case 0xE0: length = 3; lower = 0xA0
-                case 0xE1...0xEC, 0xEE...0xEF: length = 3
-                case 0xED: length = 3; upper = 0x9F
-                case 0xF0: length = 4; lower = 0x90
-                case 0xF1...0xF3: length = 4
-                case 0xF4: length = 4; upper = 0x8F
-                default: return i
-                }
-                guard i + length <= n else { return i }
-                if b[i + 1] < lower || b[i + 1] > upper { return i }
-                for k in 2..<length where b[i + k] & 0xC0 != 0x80 { return i }
-                i += length
-            }
-            return nil
-        }
-        return (offset, isASCII)
     }
 }

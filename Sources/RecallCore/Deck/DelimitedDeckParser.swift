@@ -15,11 +15,7 @@ enum DelimitedDeckParser {
             var reader = DelimitedRecordReader(bytes: bytes, separator: separator, offset: offset,
                                                line: headers.firstDataLine + 1)
             while let record = reader.next() { context.read(record, reader.fields[..<reader.fieldCount]) }
-            var decks = [deck]
-            for note in context.builder.notes where note.deck != decks.last && !decks.contains(note.deck) {
-                decks.append(note.deck)
-            }
-            return context.builder.finish(decks: decks)
+            return context.builder.finish(decks: context.decks)
         }
     }
 
@@ -30,6 +26,8 @@ enum DelimitedDeckParser {
         let fileDeck: String
         var separator: UInt8 = 0x09
         var builder: ParsedDeckBuilder
+        /// The file's deck, then every other deck a note names, in order.
+        private(set) var decks: [String]
         var expectedColumns: Int?
         /// What each 1-based column holds (index 0 unused).
         private var roles: [ColumnRole] = []
@@ -51,6 +49,7 @@ enum DelimitedDeckParser {
             self.expectedColumns = headers.columns?.count
             self.builder = builder
             self.builder.reserveCapacity(source.bytes.count / 48)
+            self.decks = [fileDeck]
         }
 
         mutating func read(_ record: DelimitedRecordReader.Record, _ fields: ArraySlice<DelimitedRecordReader.Field>) {
@@ -177,6 +176,11 @@ enum DelimitedDeckParser {
             withBytes(field) { Array(UnsafeBufferPointer(rebasing: $0[$1])) }
         }
 
+        private mutating func add(_ note: consuming DeckNote) {
+            if note.deck != decks[decks.count - 1], !decks.contains(note.deck) { decks.append(note.deck) }
+            builder.add(note)
+        }
+
         private var columnHint: String {
             "fields are separated by \(DelimitedHeaders.name(of: separator)); put a field that holds the "
                 + "separator or a newline in double quotes, or set another with a '#separator:' header"
@@ -192,7 +196,7 @@ enum DelimitedDeckParser {
                     builder.diagnostics.append(.error(problem.message, at: location, notes: [problem.note]))
                 }
                 if let cloze {
-                    builder.add(DeckNote(content: .cloze(cloze), deck: deck, tags: tags, line: location.line))
+                    add(DeckNote(content: .cloze(cloze), deck: deck, tags: tags, line: location.line))
                 }
                 return
             }
@@ -209,8 +213,8 @@ enum DelimitedDeckParser {
                     "write the answer to '\(Quote.short(question))' in the second column",
                 ]))
             } else {
-                builder.add(DeckNote(content: .basic(question: question, answer: answer), deck: deck,
-                                     tags: tags, line: location.line))
+                add(DeckNote(content: .basic(question: question, answer: answer), deck: deck, tags: tags,
+                             line: location.line))
             }
         }
     }

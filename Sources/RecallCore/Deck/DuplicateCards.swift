@@ -4,7 +4,7 @@ public enum DuplicateCards {
     /// pointing at the first.
     public static func removeDuplicates(_ cards: [Card]) -> (cards: [Card], diagnostics: [Diagnostic]) {
         var remover = Remover(expectedCount: cards.count)
-        remover.add(cards)
+        remover.add(cards)  // a copy: the caller's array is left as it was
         return (remover.cards, remover.diagnostics)
     }
 
@@ -22,12 +22,23 @@ public enum DuplicateCards {
             seen = CardIDSet(minimumCapacity: expectedCount)
         }
 
-        public mutating func add(_ more: [Card]) {
-            for card in more {
-                if seen.insert(card.id) {
-                    cards.append(card)
-                } else if let first = seen.position(of: card.id) {
-                    diagnostics.append(warning(card, original: cards[first]))
+        public mutating func add(_ more: consuming [Card]) {
+            // The cards kept are moved out of `more` rather than copied (copying retains five
+            // strings and arrays per card, and freeing `more` would release them again); each
+            // slot left behind gets an empty card, so that `more` still frees cleanly.
+            let hole = Card(id: CardID(rawValue: 0), noteID: CardID(rawValue: 0), deck: "", question: "", answer: "",
+                            tags: [], source: SourceLocation(file: "", line: 0), kind: .basic)
+            cards.reserveCapacity(cards.count + more.count)
+            more.withUnsafeMutableBufferPointer { buffer in
+                guard let base = buffer.baseAddress else { return }
+                for i in buffer.indices {
+                    let id = buffer[i].id
+                    if seen.insert(id) {
+                        cards.append((base + i).move())
+                        (base + i).initialize(to: hole)
+                    } else if let first = seen.position(of: id) {
+                        diagnostics.append(warning(buffer[i], original: cards[first]))
+                    }
                 }
             }
         }

@@ -41,21 +41,24 @@ struct ParsedDeckBuilder {
 
     /// `false`: notes only, ``cards`` stays empty.
     let makingCards: Bool
+    /// `false`: cards only, ``notes`` stays empty.
+    let keepingNotes: Bool
 
-    init(file: String, makingCards: Bool = true) {
+    init(file: String, makingCards: Bool = true, keepingNotes: Bool = true) {
         self.file = file
         self.makingCards = makingCards
+        self.keepingNotes = keepingNotes
     }
 
     /// Makes room for about `count` notes.
     mutating func reserveCapacity(_ count: Int) {
-        notes.reserveCapacity(count)
+        if keepingNotes { notes.reserveCapacity(count) }
         if makingCards { cards.reserveCapacity(count) }
     }
 
-    mutating func add(_ note: DeckNote) {
+    mutating func add(_ note: consuming DeckNote) {
         if makingCards { note.appendCards(to: &cards, file: file) }
-        notes.append(note)
+        if keepingNotes { notes.append(note) }
     }
 
     var noteCount: Int { notes.count }
