@@ -82,7 +82,7 @@ public final class DeckCache: @unchecked Sendable {
             return DeckFile.load(path: path, displayPath: display, deck: deck, format: format)
         }
         let source = bytes.withUnsafeBytes { SnapshotCache.Source(of: $0) }
-        let parsed = DeckParser.parse(bytes: bytes, file: display, deck: deck, format: format)
+        let parsed = DeckParser.parse(bytes: bytes, file: display, deck: deck, format: format, keepingNotes: false)
         if parsed.diagnostics.isEmpty, let entry = Self.encode(parsed, source: source, display: display,
                                                                deck: deck, format: format) {
             keep(display, .new(entry), changed: true)
