@@ -121,7 +121,7 @@ public final class DeckCache: @unchecked Sendable {
             }
         }
         put(out.withUnsafeBytes { SnapshotCache.checksum($0) }, &out)
-        SnapshotCache.write(out, to: path)
+        AtomicFile.replaceCache(out, at: path)
     }
 
     // MARK: Entries

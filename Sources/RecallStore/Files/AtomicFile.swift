@@ -35,6 +35,17 @@ enum AtomicFile {
         try syncFolder(folder)
     }
 
+    /// Replaces a cache file at `path` (temp file and rename, so a reader never sees half of
+    /// one; no fsync: a cache lost in a power cut is simply made again). Best-effort.
+    static func replaceCache(_ bytes: [UInt8], at path: String) {
+        let temp = "\(path).tmp-\(getpid())"
+        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return }
+        let written = (try? writeAll(fd, bytes, path: temp)) != nil
+        close(fd)
+        if !written || rename(temp, path) != 0 { unlink(temp) }
+    }
+
     /// Appends `bytes` to `path` (creating it) and fsyncs, as the review log is written.
     static func append(_ bytes: [UInt8], to path: String) throws(StoreError) {
         let existed = exists(path)

@@ -135,17 +135,6 @@ enum SnapshotCache {
         return true
     }
 
-    /// Replaces the cache at `path` (temp file and rename, so a reader never sees half of
-    /// one; no fsync: a cache lost in a power cut is simply made again). Best-effort.
-    static func write(_ bytes: [UInt8], to path: String) {
-        let temp = "\(path).tmp-\(getpid())"
-        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { return }
-        let written = (try? AtomicFile.writeAll(fd, bytes, path: temp)) != nil
-        close(fd)
-        if !written || rename(temp, path) != 0 { unlink(temp) }
-    }
-
     // MARK: Reading
 
     /// The snapshot in `bytes` when it is a sound cache of the JSON file `source`, else nil.

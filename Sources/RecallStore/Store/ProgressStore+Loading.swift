@@ -143,7 +143,7 @@ extension ProgressStore {
     /// (best-effort: without it the JSON is read).
     private func saveSnapshotCache(_ snapshot: Snapshot, source: SnapshotCache.Source, sortedIDs: [CardID]? = nil) {
         guard let bytes = SnapshotCache.encode(snapshot, source: source, sortedIDs: sortedIDs) else { return }
-        SnapshotCache.write(bytes, to: path(SnapshotCache.name))
+        AtomicFile.replaceCache(bytes, at: path(SnapshotCache.name))
     }
 
     /// Warns about copies of the log left by a file-sync tool.

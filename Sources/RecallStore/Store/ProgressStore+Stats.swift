@@ -60,7 +60,7 @@ extension ProgressStore {
               let bytes = StatsCache.encode(reviews, summary: summary, key: statsCacheKey(base.log),
                                             latest: latestPrefixTime)
         else { return }
-        try? AtomicFile.write(bytes, to: path(StatsCache.name))
+        try? AtomicFile.write(bytes, to: path(StatsCache.name))  // fsync'ed: this cache has no checksum
     }
 
     /// What the cached reviews depend on: the log prefix and renames they were computed
