@@ -139,6 +139,43 @@ import RecallStore
         try Self.expectSame(try StatsLoader.load(options, now: Self.now, timeZone: Self.utc), expected)
     }
 
+    @Test func aSessionExtendsTheCacheSummary() throws {
+        let c = try Collection()
+        let cards = c.cards
+        try c.append(Self.history(cards, days: 0..<20, seed: 0))
+        _ = try StatsLoader.input(store: try c.readOnly(), cards: { cards }, now: Self.now)  // makes the cache
+        // A study session: its entries go into the log and the snapshot is rewritten at the end.
+        try c.append(Self.history(cards, days: 25..<30, seed: 3))
+        let full = try c.readOnly()
+        let expected = StatsInput(cards: cards, log: try full.loadEntries(), replay: full.replay, now: Self.now)
+        let store = try c.readOnly()
+        let summary = try #require(store.statsBase(summaryOnly: true)?.cachedSummary)
+        #expect(summary.total == expected.reviews.count)
+        let input = try StatsLoader.input(store: store, cards: { cards }, now: Self.now)
+        #expect(input.prefixSummary != nil)
+        try Self.expectSame(input, expected)
+        // Only the summary was kept: one deck rebuilds the per-review records, and still agrees.
+        #expect(try c.readOnly().statsBase()?.cachedReviews == nil)
+        let deck = StatsFilter.deck("Deck")
+        try Self.expectSame(try StatsLoader.input(store: try c.readOnly(), cards: { cards }, now: Self.now, filter: deck),
+                            expected, filter: deck)
+        try Self.expectSame(try StatsLoader.input(store: try c.readOnly(), cards: { cards }, now: Self.now), expected)
+    }
+
+    @Test func aSessionWithAnUndoLeavesTheCacheToBeRebuilt() throws {
+        let c = try Collection()
+        let cards = c.cards
+        try c.append(Self.history(cards, days: 0..<20, seed: 0))
+        _ = try StatsLoader.input(store: try c.readOnly(), cards: { cards }, now: Self.now)
+        var session = Self.history(cards, days: 25..<30, seed: 4)
+        session.append(try #require(Self.undo(session)))
+        try c.append(session)
+        #expect(try c.readOnly().statsBase(summaryOnly: true)?.cachedSummary == nil)
+        let full = try c.readOnly()
+        let expected = StatsInput(cards: cards, log: try full.loadEntries(), replay: full.replay, now: Self.now)
+        try Self.expectSame(try StatsLoader.input(store: try c.readOnly(), cards: { cards }, now: Self.now), expected)
+    }
+
     @Test func staleCacheIsNotUsed() throws {
         let c = try Collection()
         let cards = c.cards

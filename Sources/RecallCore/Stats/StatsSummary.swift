@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the stats keep of a run of reviews for the whole collection (no deck or tag
 /// selected), independent of the current day: per-day totals, the calibration bins and the
 /// per-card counters the bins need to go on.
@@ -73,5 +75,28 @@ public struct StatsSummary: Sendable, Equatable {
         pass.register([], filter: .all)
         for review in reviews { pass.add(review) }
         self = pass.summary
+    }
+}
+
+extension StatsSummary {
+    /// The summary after `entries` (the log's next entries, in log order, ids resolved) are
+    /// added, when the cards' records just before them are `base` (only the cards in
+    /// `entries` are looked up; a card missing from it was new). `latestPrefixTime` is the
+    /// latest entry time covered so far.
+    ///
+    /// Nil when the entries cannot simply be added, as for the stats' own log tail: an undo
+    /// (it may take back a review already counted), entries out of order, or entries not
+    /// after `latestPrefixTime`. Then the whole log has to be summed up again.
+    public func extended(with entries: [ReviewLogEntry], base: [CardID: CardRecord], replay: CollectionReplay,
+                         latestPrefixTime: Date?) -> (summary: StatsSummary, latest: Date?)? {
+        guard !entries.contains(where: { $0.event == .undo }), CollectionReplay.isSorted(entries) else { return nil }
+        if let first = entries.first, let latest = latestPrefixTime, !(first.time > latest) { return nil }
+        var state = ReplayState(replay: replay, base: base)
+        var pass = ReviewPass(today: 0, calendar: replay.calendar, resuming: self)
+        for entry in entries {
+            if let review = state.fold(entry) { pass.add(review) }
+        }
+        let latest = entries.last.map { $0.time } ?? latestPrefixTime
+        return (pass.summary, latest)
     }
 }

@@ -11,17 +11,22 @@ import RecallCore
 /// these still match; otherwise stats replay the whole log as before. Layout, little-endian:
 /// the magic `RECALLSC`, a UInt32 version, a UInt32 key length and the key bytes, a UInt64
 /// review count, the latest entry time of the prefix (Float64, seconds since 2001, NaN when
-/// empty), a UInt64 summary length and the summary, then one 40-byte record per review.
+/// empty), a UInt64 summary length, a UInt64 that is 1 when the reviews follow (0 when only the
+/// summary was kept: a session that extended it), the summary, then one 40-byte record per
+/// review.
 enum StatsCache {
     static let name = "stats-cache.bin"
-    static let version: UInt32 = 2
+    static let version: UInt32 = 3
     static let magic = Array("RECALLSC".utf8)
     static let stride = 40
 
     /// The encoded file, or nil when a value does not fit the layout (then no cache is written).
-    static func encode(_ reviews: [StatsReview], summary: StatsSummary, key: [UInt8], latest: Date?) -> [UInt8]? {
+    /// Without `reviews` only the summary is kept.
+    static func encode(_ reviews: [StatsReview]?, summary: StatsSummary, key: [UInt8], latest: Date?) -> [UInt8]? {
         var out = magic
         let summaryBytes = encode(summary)
+        let hasReviews = reviews == nil ? 0 : 1
+        let reviews = reviews ?? []
         out.reserveCapacity(64 + key.count + summaryBytes.count + reviews.count * stride)
         put(version, &out)
         put(UInt32(key.count), &out)
@@ -29,6 +34,7 @@ enum StatsCache {
         put(UInt64(reviews.count), &out)
         put((latest?.timeIntervalSinceReferenceDate ?? .nan).bitPattern, &out)
         put(UInt64(summaryBytes.count), &out)
+        put(UInt64(hasReviews), &out)
         out.append(contentsOf: summaryBytes)
         let states = CardState.allCases
         for r in reviews {
@@ -55,18 +61,21 @@ enum StatsCache {
         var latest: Date?
         var summary: Range<Int>
         var reviewsStart: Int
+        /// False when only the summary was kept.
+        var hasReviews: Bool
 
         init?(_ bytes: UnsafeRawBufferPointer, key: [UInt8]) {
-            let headerEnd = 16 + key.count + 24
+            let headerEnd = 16 + key.count + 32
             guard bytes.count >= headerEnd, bytes[0..<8].elementsEqual(magic),
                   bytes.loadUnaligned(fromByteOffset: 8, as: UInt32.self).littleEndian == version,
                   Int(bytes.loadUnaligned(fromByteOffset: 12, as: UInt32.self).littleEndian) == key.count,
                   bytes[16..<(16 + key.count)].elementsEqual(key) else { return nil }
             let u64 = { (at: Int) in bytes.loadUnaligned(fromByteOffset: at, as: UInt64.self).littleEndian }
-            count = Int(truncatingIfNeeded: u64(headerEnd - 24))
-            let latestTime = Double(bitPattern: u64(headerEnd - 16))
+            count = Int(truncatingIfNeeded: u64(headerEnd - 32))
+            let latestTime = Double(bitPattern: u64(headerEnd - 24))
             latest = latestTime.isNaN ? nil : Date(timeIntervalSinceReferenceDate: latestTime)
-            let summaryLength = Int(truncatingIfNeeded: u64(headerEnd - 8))
+            let summaryLength = Int(truncatingIfNeeded: u64(headerEnd - 16))
+            hasReviews = u64(headerEnd - 8) == 1
             guard summaryLength >= 0, summaryLength <= bytes.count - headerEnd else { return nil }
             summary = headerEnd..<(headerEnd + summaryLength)
             reviewsStart = summary.upperBound
@@ -77,7 +86,7 @@ enum StatsCache {
 
     /// The reviews and latest prefix time in `bytes` when it is a cache for `key`, else nil.
     static func decode(_ bytes: UnsafeRawBufferPointer, key: [UInt8]) -> (reviews: [StatsReview], latest: Date?)? {
-        guard let layout = Layout(bytes, key: key) else { return nil }
+        guard let layout = Layout(bytes, key: key), layout.hasReviews else { return nil }
         var reviews: [StatsReview] = []
         reviews.reserveCapacity(layout.count)
         let states = CardState.allCases

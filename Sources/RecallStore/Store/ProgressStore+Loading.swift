@@ -9,6 +9,7 @@ extension ProgressStore {
         notices = []
         undoStack = []
         snapshotBase = nil
+        statsTrail = nil
         settings = try SettingsFile.load(path(SettingsFile.name))
         (renames, renameCoverage) = try RenameLog.load(path(RenameLog.name))
         renameTable = RenameTable(renames)
@@ -25,6 +26,7 @@ extension ProgressStore {
                                                path: logPath) { tail.append($0) }
             records = snapshot.records
             if !isWritable { snapshotBase = (snapshot.records, snapshot.log, tail) }
+            if isWritable { statsTrail = (snapshot.log, [:], []) }
             catalogDigest = snapshot.catalog
             tailLines = tail.count
             if !tail.isEmpty { try applyTail(tail) }
@@ -52,9 +54,12 @@ extension ProgressStore {
     static let snapshotLag = 10_000
 
     private func applyTail(_ tail: [ReviewLogEntry]) throws(StoreError) {
-        let result = replay.apply(renameTable.resolve(tail), to: records)
+        let resolved = renameTable.resolve(tail)
+        for entry in resolved { noteForStats(entry) }
+        let result = replay.apply(resolved, to: records)
         snapshotStale = true
         guard result.unmatchedUndos.isEmpty else {
+            statsTrail = nil
             // An undo in the tail takes back a review the snapshot already counted.
             records = replay.replay(renameTable.resolve(try readWholeLog().entries)).records
             return
@@ -137,6 +142,8 @@ extension ProgressStore {
         try AtomicFile.write(json, to: path("state.json"))
         snapshotStale = false
         saveSnapshotCache(snapshot, source: json.withUnsafeBytes { SnapshotCache.Source(of: $0) }, sortedIDs: ids)
+        extendStatsCache(to: snapshot.log)
+        statsTrail = (snapshot.log, [:], [])
     }
 
     /// Writes `state.bin` for `snapshot`, the content of the `state.json` that is `source`

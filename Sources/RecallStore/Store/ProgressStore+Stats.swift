@@ -63,6 +63,29 @@ extension ProgressStore {
         try? AtomicFile.write(bytes, to: path(StatsCache.name))  // fsync'ed: this cache has no checksum
     }
 
+    /// Notes an entry about to be folded into ``records`` (a writable store's
+    /// ``statsTrail``): the card's record before its first change, and the entry.
+    func noteForStats(_ entry: ReviewLogEntry) {
+        guard statsTrail != nil else { return }
+        if statsTrail?.before[entry.card] == nil { statsTrail?.before[entry.card] = .some(records[entry.card]) }
+        statsTrail?.entries.append(entry)
+    }
+
+    /// After the snapshot was rewritten to cover the log up to `log`: when the stats cache
+    /// fitted the previous snapshot, adds the entries since to its summary and saves it for
+    /// the new one (the per-review records are dropped: one deck's stats rebuild them). Best
+    /// effort; otherwise the next `recall stats` rebuilds the cache from the whole log.
+    func extendStatsCache(to log: FileCoverage) {
+        guard let trail = statsTrail, trail.log != log,
+              let map = try? MappedFile(path: path(StatsCache.name)),
+              let cached = StatsCache.decodeSummary(map.bytes, key: statsCacheKey(trail.log)),
+              let (summary, latest) = cached.summary.extended(with: trail.entries, base: trail.before.compactMapValues { $0 },
+                                                              replay: replay, latestPrefixTime: cached.latest),
+              let bytes = StatsCache.encode(nil, summary: summary, key: statsCacheKey(log), latest: latest)
+        else { return }
+        try? AtomicFile.write(bytes, to: path(StatsCache.name))
+    }
+
     /// What the cached reviews depend on: the log prefix and renames they were computed
     /// from, the settings and the time zone.
     private func statsCacheKey(_ log: FileCoverage) -> [UInt8] {

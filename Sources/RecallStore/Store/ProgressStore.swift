@@ -38,6 +38,12 @@ public final class ProgressStore {
     /// Read-only stores: the snapshot's records and coverage and the log tail after it
     /// (ids as written), when the snapshot fitted; what `recall stats` starts from.
     var snapshotBase: (records: [CardID: CardRecord], log: FileCoverage, tail: [ReviewLogEntry])?
+    /// A writable store's log since the snapshot it started from (when that snapshot fit):
+    /// the snapshot's log coverage, the records of the cards changed since, as they were
+    /// before their first change (nil inside: the card had none), and the entries since, in
+    /// log order. Rewriting the snapshot then extends the stats cache's summary with just
+    /// these entries instead of leaving it to be rebuilt from the whole log.
+    var statsTrail: (log: FileCoverage, before: [CardID: CardRecord?], entries: [ReviewLogEntry])?
 
     init(location: StoreLocation, device: String, timeZone: TimeZone, writable: Bool) {
         self.location = location
@@ -106,6 +112,7 @@ public final class ProgressStore {
     /// Folds one just-appended entry into ``records``.
     private func apply(_ e: ReviewLogEntry) -> Bool {
         if e.event == .undo {
+            statsTrail = nil  // the stats cache cannot take an undo back; it is rebuilt later
             if let i = undoStack.lastIndex(where: { $0.card == e.card && $0.time == (e.target ?? e.time) }) {
                 records[e.card] = undoStack[i].before
                 undoStack.remove(at: i)
@@ -114,6 +121,7 @@ public final class ProgressStore {
             }
             return false
         }
+        noteForStats(e)
         if e.event == .review { undoStack.append((e.card, e.time, records[e.card])) }
         var record = records[e.card] ?? CardRecord(schedule: replay.scheduler.newCard(createdAt: e.time))
         let leech = replay.fold(e, into: &record)
