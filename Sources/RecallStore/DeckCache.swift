@@ -48,7 +48,7 @@ public final class DeckCache: @unchecked Sendable {
               bytes[0..<8].elementsEqual(Self.magic),
               bytes.loadUnaligned(fromByteOffset: 8, as: UInt32.self).littleEndian == Self.version,
               bytes.loadUnaligned(fromByteOffset: 16, as: UInt64.self).littleEndian == executable,
-              SnapshotCache.checksum(UnsafeRawBufferPointer(rebasing: bytes[0..<(bytes.count - 8)]))
+              ContentChecksum.of(UnsafeRawBufferPointer(rebasing: bytes[0..<(bytes.count - 8)]))
                 == bytes.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self).littleEndian
         else { changed = true; return }
         var reader = ByteReader(bytes, at: 24, end: bytes.count - 8)
@@ -72,7 +72,7 @@ public final class DeckCache: @unchecked Sendable {
         }
         // A file the cache knows is checked in small pieces, without holding all its bytes.
         if let range = entries[display], let cache = map?.bytes,
-           let source = SnapshotCache.Source.of(path: path),
+           let source = ContentFingerprint.of(path: path),
            let cards = Self.cards(UnsafeRawBufferPointer(rebasing: cache[range]), source: source,
                                   display: display, deck: deck, format: format) {
             keep(display, .kept(range), changed: false)
@@ -81,7 +81,7 @@ public final class DeckCache: @unchecked Sendable {
         guard case .success(let bytes) = DeckFile.read(path: path, displayPath: display) else {
             return DeckFile.load(path: path, displayPath: display, deck: deck, format: format)
         }
-        let source = bytes.withUnsafeBytes { SnapshotCache.Source(of: $0) }
+        let source = bytes.withUnsafeBytes { ContentFingerprint(of: $0) }
         let parsed = DeckParser.parse(bytes: bytes, file: display, deck: deck, format: format, keepingNotes: false)
         if parsed.diagnostics.isEmpty, let entry = Self.encode(parsed, source: source, display: display,
                                                                deck: deck, format: format) {
@@ -105,22 +105,22 @@ public final class DeckCache: @unchecked Sendable {
         let (entries, changed) = lock.withLock { (next, self.changed || next.count != self.entries.count) }
         guard changed, let executable else { return }
         var out = Self.magic
-        put32(Self.version, &out)
-        put32(0, &out)
-        put(executable, &out)
-        put(UInt64(entries.count), &out)
+        putLE(Self.version, &out)
+        putLE(UInt32(0), &out)
+        putLE(executable, &out)
+        putLE(UInt64(entries.count), &out)
         for (_, entry) in entries.sorted(by: { $0.key < $1.key }) {
             switch entry {
             case .kept(let range):
                 guard let old = map?.bytes else { return }
-                put(UInt64(range.count), &out)
+                putLE(UInt64(range.count), &out)
                 out += UnsafeRawBufferPointer(rebasing: old[range])
             case .new(let bytes):
-                put(UInt64(bytes.count), &out)
+                putLE(UInt64(bytes.count), &out)
                 out += bytes
             }
         }
-        put(out.withUnsafeBytes { SnapshotCache.checksum($0) }, &out)
+        putLE(ContentChecksum.of(out), &out)
         AtomicFile.replaceCache(out, at: path)
     }
 
@@ -128,16 +128,16 @@ public final class DeckCache: @unchecked Sendable {
 
     /// One file: its source (size, checksum), display path, deck, format, declared decks, a
     /// string table (decks and tags), tag lists, then the cards.
-    static func encode(_ parsed: ParsedDeck, source: SnapshotCache.Source, display: String, deck: String,
+    static func encode(_ parsed: ParsedDeck, source: ContentFingerprint, display: String, deck: String,
                        format: DeckFormat) -> [UInt8]? {
         var out: [UInt8] = []
-        put(source.size, &out)
-        put(source.checksum, &out)
-        putString(display, &out)
-        putString(deck, &out)
-        putString(formatKey(format), &out)
-        put32(UInt32(parsed.decks.count), &out)
-        for name in parsed.decks { putString(name, &out) }
+        putLE(source.size, &out)
+        putLE(source.checksum, &out)
+        putLE(display, &out)
+        putLE(deck, &out)
+        putLE(formatKey(format), &out)
+        putLE(UInt32(parsed.decks.count), &out)
+        for name in parsed.decks { putLE(name, &out) }
         var strings: [String: UInt32] = [:], table: [String] = []
         var tagLists: [[String]: UInt32] = [:], lists: [[String]] = []
         func intern(_ s: String) -> UInt32 {
@@ -155,36 +155,36 @@ public final class DeckCache: @unchecked Sendable {
                 tagLists[card.tags] = tags
                 lists.append(card.tags)
             }
-            put(card.id.rawValue, &cards)
-            put(card.noteID.rawValue, &cards)
-            put32(intern(card.deck), &cards)
-            put32(tags, &cards)
-            put32(line, &cards)
+            putLE(card.id.rawValue, &cards)
+            putLE(card.noteID.rawValue, &cards)
+            putLE(intern(card.deck), &cards)
+            putLE(tags, &cards)
+            putLE(line, &cards)
             switch card.kind {
-            case .basic: put32(0, &cards)
-            case .reversed: put32(1, &cards)
+            case .basic: putLE(UInt32(0), &cards)
+            case .reversed: putLE(UInt32(1), &cards)
             case .cloze(let n):
                 guard let n = UInt32(exactly: n), n < UInt32.max / 4 else { return nil }
-                put32(2 + 4 * n, &cards)
+                putLE(2 + 4 * n, &cards)
             }
-            putString(card.question, &cards)
-            putString(card.answer, &cards)
+            putLE(card.question, &cards)
+            putLE(card.answer, &cards)
         }
         for list in lists { for tag in list { _ = intern(tag) } }
-        put32(UInt32(table.count), &out)
-        for s in table { putString(s, &out) }
-        put32(UInt32(lists.count), &out)
+        putLE(UInt32(table.count), &out)
+        for s in table { putLE(s, &out) }
+        putLE(UInt32(lists.count), &out)
         for list in lists {
-            put32(UInt32(list.count), &out)
-            for tag in list { put32(intern(tag), &out) }
+            putLE(UInt32(list.count), &out)
+            for tag in list { putLE(intern(tag), &out) }
         }
-        put32(UInt32(parsed.cards.count), &out)
+        putLE(UInt32(parsed.cards.count), &out)
         out += cards
         return out
     }
 
     /// The cards and declared decks of an entry, when it describes this very file.
-    static func cards(_ bytes: UnsafeRawBufferPointer, source: SnapshotCache.Source, display: String,
+    static func cards(_ bytes: UnsafeRawBufferPointer, source: ContentFingerprint, display: String,
                       deck: String, format: DeckFormat) -> (cards: [Card], decks: [String])? {
         var r = ByteReader(bytes, at: 0, end: bytes.count)
         guard r.u64() == source.size, r.u64() == source.checksum, r.string() == display, r.string() == deck,
@@ -256,55 +256,4 @@ public final class DeckCache: @unchecked Sendable {
         return nil
         #endif
     }
-}
-
-/// Little-endian values from a byte range, each read checked against its end.
-private struct ByteReader {
-    let bytes: UnsafeRawBufferPointer
-    var at: Int
-    let end: Int
-
-    init(_ bytes: UnsafeRawBufferPointer, at: Int, end: Int) {
-        self.bytes = bytes
-        self.at = at
-        self.end = end
-    }
-
-    mutating func u64() -> UInt64? {
-        guard at + 8 <= end else { return nil }
-        defer { at += 8 }
-        return bytes.loadUnaligned(fromByteOffset: at, as: UInt64.self).littleEndian
-    }
-
-    mutating func u32() -> UInt32? {
-        guard at + 4 <= end else { return nil }
-        defer { at += 4 }
-        return bytes.loadUnaligned(fromByteOffset: at, as: UInt32.self).littleEndian
-    }
-
-    /// A count of items at least `size` bytes each that can all still follow.
-    mutating func count(_ size: Int) -> Int? {
-        guard let n = u32(), Int(n) <= (end - at) / size else { return nil }
-        return Int(n)
-    }
-
-    mutating func string() -> String? {
-        guard let n = u32().map(Int.init), n <= end - at else { return nil }
-        defer { at += n }
-        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[at..<(at + n)]), as: UTF8.self)
-    }
-}
-
-@inline(__always) private func put(_ v: UInt64, _ out: inout [UInt8]) {
-    withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) }
-}
-
-@inline(__always) private func put32(_ v: UInt32, _ out: inout [UInt8]) {
-    withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) }
-}
-
-private func putString(_ s: String, _ out: inout [UInt8]) {
-    let utf8 = Array(s.utf8)
-    put32(UInt32(utf8.count), &out)
-    out += utf8
 }

@@ -9,14 +9,14 @@ import Testing
     /// `bytes` with its last 8 bytes replaced by the checksum of the rest.
     static func resealed(_ bytes: [UInt8]) -> [UInt8] {
         var out = Array(bytes.dropLast(8))
-        let sum = out.withUnsafeBytes { SnapshotCache.checksum($0) }
+        let sum = out.withUnsafeBytes { ContentChecksum.of($0) }
         withUnsafeBytes(of: sum.littleEndian) { out.append(contentsOf: $0) }
         return out
     }
 
     @Test func mutatedSnapshotCachesNeverCrash() throws {
         let snapshot = SnapshotCacheTests.snapshot(count: 50)
-        let source = SnapshotCache.Source(size: 10, checksum: 20)
+        let source = ContentFingerprint(size: 10, checksum: 20)
         let cache = try #require(SnapshotCache.encode(snapshot, source: source))
         var rng = SplitMix64(seed: 3)
         var decoded = 0

@@ -36,7 +36,7 @@ import Testing
         let snapshot = Self.snapshot()
         let json = SnapshotWriter.encode(snapshot)
         let fromJSON = try SnapshotReader.decode(json).get()
-        let source = json.withUnsafeBytes { SnapshotCache.Source(of: $0) }
+        let source = json.withUnsafeBytes { ContentFingerprint(of: $0) }
         let cache = try #require(SnapshotCache.encode(snapshot, source: source))
         let fromCache = try #require(cache.withUnsafeBytes { SnapshotCache.decode($0, source: source) })
         #expect(fromCache == fromJSON)
@@ -47,11 +47,11 @@ import Testing
     @Test func aCacheOfAnotherFileOrADamagedOneIsNotUsed() throws {
         let snapshot = Self.snapshot(count: 200)
         let json = SnapshotWriter.encode(snapshot)
-        let source = json.withUnsafeBytes { SnapshotCache.Source(of: $0) }
+        let source = json.withUnsafeBytes { ContentFingerprint(of: $0) }
         let cache = try #require(SnapshotCache.encode(snapshot, source: source))
         var edited = json
         edited[edited.count / 2] ^= 1
-        let other = edited.withUnsafeBytes { SnapshotCache.Source(of: $0) }
+        let other = edited.withUnsafeBytes { ContentFingerprint(of: $0) }
         #expect(other != source)
         #expect(cache.withUnsafeBytes { SnapshotCache.decode($0, source: other) } == nil)
         for offset in [0, 20, 200, cache.count / 2, cache.count - 1] {
@@ -67,8 +67,8 @@ import Testing
         // Not a multiple of the 64 KiB read size nor of 8.
         let bytes = (0..<200_003).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
         try Data(bytes).write(to: URL(fileURLWithPath: dir.file("x")))
-        let whole = bytes.withUnsafeBytes { SnapshotCache.Source(of: $0) }
-        #expect(SnapshotCache.Source.of(path: dir.file("x")) == whole)
+        let whole = bytes.withUnsafeBytes { ContentFingerprint(of: $0) }
+        #expect(ContentFingerprint.of(path: dir.file("x")) == whole)
     }
 
     @Test func theStoreWritesTheCacheAndFallsBackToTheJSONWhenItIsStale() throws {
@@ -87,7 +87,7 @@ import Testing
         // A cache that no longer describes state.json (here: one made for other records) is
         // ignored, and the JSON's records are used.
         let json = try #require(dir.bytes(Fixture.stateName))
-        let stale = try #require(SnapshotCache.encode(Self.snapshot(count: 5), source: SnapshotCache.Source(size: 1, checksum: 2)))
+        let stale = try #require(SnapshotCache.encode(Self.snapshot(count: 5), source: ContentFingerprint(size: 1, checksum: 2)))
         try Data(stale).write(to: URL(fileURLWithPath: cachePath))
         let third = try Fixture.open(dir)
         #expect(third.records == store.records)

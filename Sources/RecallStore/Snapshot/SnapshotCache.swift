@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
 import RecallCore
 
@@ -26,50 +21,8 @@ enum SnapshotCache {
     static let magic = Array("RECALLSB".utf8)
     static let stride = 96
 
-    /// What identifies one version of `state.json`: its size and a checksum of its bytes.
-    /// A content checksum (not the modification time) so that no edit, however quick or
-    /// however the time stamps are set, can make a stale cache look current; it costs a few
-    /// milliseconds for a 15 MB file, against about 100 ms of JSON parsing saved.
-    struct Source: Equatable {
-        var size: UInt64, checksum: UInt64
-
-        init(of bytes: UnsafeRawBufferPointer) {
-            size = UInt64(bytes.count)
-            checksum = SnapshotCache.checksum(bytes)
-        }
-
-        init(size: UInt64, checksum: UInt64) {
-            self.size = size
-            self.checksum = checksum
-        }
-
-        /// The source of the file at `path` now, read in small pieces (no mapping, so the
-        /// check adds nothing to the process's memory); nil if it cannot be read.
-        static func of(path: String) -> Source? {
-            let fd = open(path, O_RDONLY | O_CLOEXEC)
-            guard fd >= 0 else { return nil }
-            defer { close(fd) }
-            var hasher = Checksum()
-            var size: UInt64 = 0
-            let chunk = 1 << 16
-            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunk, alignment: 8)
-            defer { buffer.deallocate() }
-            var atEnd = false
-            while !atEnd {
-                // Fill the whole buffer (the checksum takes whole words but at the very end).
-                var filled = 0
-                while filled < chunk {
-                    let n = read(fd, buffer.baseAddress! + filled, chunk - filled)
-                    if n < 0 { if errno == EINTR { continue } else { return nil } }
-                    if n == 0 { atEnd = true; break }
-                    filled += n
-                }
-                hasher.combine(UnsafeRawBufferPointer(rebasing: buffer[0..<filled]))
-                size += UInt64(filled)
-            }
-            return Source(size: size, checksum: hasher.value(length: size))
-        }
-    }
+    /// Which `state.json` a cache was made from.
+    typealias Source = ContentFingerprint
 
     // MARK: Writing
 
@@ -78,26 +31,26 @@ enum SnapshotCache {
     /// `ids` are the records' keys in ascending order, when the caller has them already.
     static func encode(_ snapshot: Snapshot, source: Source, sortedIDs ids: [CardID]? = nil) -> [UInt8]? {
         var header: [UInt8] = []
-        for v in [source.size, source.checksum, 0, 0, 0, snapshot.catalog] { put(v, &header) }
+        for v in [source.size, source.checksum, 0, 0, 0, snapshot.catalog] { putLE(v, &header) }
         for c in [snapshot.log, snapshot.renames] {
-            for v in [UInt64(c.bytes), UInt64(c.lines), c.head, c.tail] { put(v, &header) }
+            for v in [UInt64(c.bytes), UInt64(c.lines), c.head, c.tail] { putLE(v, &header) }
         }
         let zone = Array(snapshot.timeZone.utf8)
         // The JSON writer puts `{}` for a snapshot without settings; that is what it reads back.
         let settings = snapshot.settingsJSON.isEmpty ? Array("{}".utf8) : snapshot.settingsJSON
-        put32(UInt32(settings.count), &header)
-        put32(UInt32(zone.count), &header)
+        putLE(UInt32(settings.count), &header)
+        putLE(UInt32(zone.count), &header)
         header += settings + zone
         var out = magic
         out.reserveCapacity(32 + header.count + snapshot.records.count * stride)
-        put32(version, &out)
-        put32(UInt32(header.count), &out)
+        putLE(version, &out)
+        putLE(UInt32(header.count), &out)
         out += header
-        put(UInt64(snapshot.records.count), &out)
+        putLE(UInt64(snapshot.records.count), &out)
         for id in ids ?? snapshot.records.keys.sorted() {
             guard let record = snapshot.records[id], row(id, record, into: &out) else { return nil }
         }
-        put(checksum(out), &out)
+        putLE(ContentChecksum.of(out), &out)
         return out
     }
 
@@ -113,21 +66,21 @@ enum SnapshotCache {
               let lapses = Int32(exactly: s.lapses), let scheduled = Int32(exactly: s.scheduledDays),
               let interval = Int32(exactly: s.interval), let reviewCount = Int32(exactly: r.reviewCount),
               let buried = Int32(exactly: r.buriedUntilDay ?? Int(Int32.min)) else { return false }
-        put(id.rawValue, &out)
-        put(UInt64(bitPattern: ms(s.due)), &out)
-        put(UInt64(bitPattern: s.lastReview.map(ms) ?? none), &out)
-        put(UInt64(bitPattern: r.introduced.map(ms) ?? none), &out)
-        put(UInt64(bitPattern: r.lastReviewAsReview.map(ms) ?? none), &out)
-        put((memory?.stability ?? 0).bitPattern, &out)
-        put((memory?.difficulty ?? 0).bitPattern, &out)
-        put((s.easeFactor.isFinite ? s.easeFactor : 2.5).bitPattern, &out)
-        put32(UInt32(bitPattern: step), &out)
-        put32(UInt32(bitPattern: reps), &out)
-        put32(UInt32(bitPattern: lapses), &out)
-        put32(UInt32(bitPattern: scheduled), &out)
-        put32(UInt32(bitPattern: interval), &out)
-        put32(UInt32(bitPattern: reviewCount), &out)
-        put32(UInt32(bitPattern: buried), &out)
+        putLE(id.rawValue, &out)
+        putLE(UInt64(bitPattern: ms(s.due)), &out)
+        putLE(UInt64(bitPattern: s.lastReview.map(ms) ?? none), &out)
+        putLE(UInt64(bitPattern: r.introduced.map(ms) ?? none), &out)
+        putLE(UInt64(bitPattern: r.lastReviewAsReview.map(ms) ?? none), &out)
+        putLE((memory?.stability ?? 0).bitPattern, &out)
+        putLE((memory?.difficulty ?? 0).bitPattern, &out)
+        putLE((s.easeFactor.isFinite ? s.easeFactor : 2.5).bitPattern, &out)
+        putLE(UInt32(bitPattern: step), &out)
+        putLE(UInt32(bitPattern: reps), &out)
+        putLE(UInt32(bitPattern: lapses), &out)
+        putLE(UInt32(bitPattern: scheduled), &out)
+        putLE(UInt32(bitPattern: interval), &out)
+        putLE(UInt32(bitPattern: reviewCount), &out)
+        putLE(UInt32(bitPattern: buried), &out)
         out.append(UInt8(state))
         out.append((r.suspended ? 1 : 0) | (r.isLeech ? 2 : 0) | (memory == nil ? 0 : 4))
         out.append(0)
@@ -147,7 +100,7 @@ enum SnapshotCache {
         let count = Int(truncatingIfNeeded: u64(bytes, rowsStart - 8))
         guard count >= 0, count <= (bytes.count - rowsStart - 8) / stride,
               bytes.count == rowsStart + count * stride + 8,
-              checksum(UnsafeRawBufferPointer(rebasing: bytes[0..<(bytes.count - 8)])) == u64(bytes, bytes.count - 8)
+              ContentChecksum.of(UnsafeRawBufferPointer(rebasing: bytes[0..<(bytes.count - 8)])) == u64(bytes, bytes.count - 8)
         else { return nil }
         let coverage = { (at: Int) in
             FileCoverage(bytes: Int(truncatingIfNeeded: u64(bytes, at)), lines: Int(truncatingIfNeeded: u64(bytes, at + 8)),
@@ -195,50 +148,7 @@ enum SnapshotCache {
 
     // MARK: Bytes
 
-    /// A 64-bit checksum of `bytes`, a word at a time (a torn or damaged cache is refused).
-    static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        var hasher = Checksum()
-        hasher.combine(bytes)
-        return hasher.value(length: UInt64(bytes.count))
-    }
+    @inline(__always) private static func u64(_ b: UnsafeRawBufferPointer, _ at: Int) -> UInt64 { b.uint64LE(at: at) }
 
-    /// The checksum, fed in pieces whose lengths are multiples of 8 (but for the last).
-    struct Checksum {
-        private var h: UInt64 = 0xcbf2_9ce4_8422_2325
-
-        mutating func combine(_ bytes: UnsafeRawBufferPointer) {
-            var i = 0
-            while i + 8 <= bytes.count {
-                h = (h ^ bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self).littleEndian) &* 0x0000_0100_0000_01b3
-                h ^= h >> 29
-                i += 8
-            }
-            while i < bytes.count {
-                h = (h ^ UInt64(bytes[i])) &* 0x0000_0100_0000_01b3
-                i += 1
-            }
-        }
-
-        func value(length: UInt64) -> UInt64 { (h ^ length) &* 0x9E37_79B9_7F4A_7C15 }
-    }
-
-    private static func checksum(_ bytes: [UInt8]) -> UInt64 {
-        bytes.withUnsafeBytes { checksum($0) }
-    }
-
-    @inline(__always) private static func u64(_ b: UnsafeRawBufferPointer, _ at: Int) -> UInt64 {
-        b.loadUnaligned(fromByteOffset: at, as: UInt64.self).littleEndian
-    }
-
-    @inline(__always) private static func u32(_ b: UnsafeRawBufferPointer, _ at: Int) -> UInt32 {
-        b.loadUnaligned(fromByteOffset: at, as: UInt32.self).littleEndian
-    }
-
-    @inline(__always) private static func put(_ v: UInt64, _ out: inout [UInt8]) {
-        withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) }
-    }
-
-    @inline(__always) private static func put32(_ v: UInt32, _ out: inout [UInt8]) {
-        withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) }
-    }
+    @inline(__always) private static func u32(_ b: UnsafeRawBufferPointer, _ at: Int) -> UInt32 { b.uint32LE(at: at) }
 }

@@ -28,25 +28,25 @@ enum StatsCache {
         let hasReviews = reviews == nil ? 0 : 1
         let reviews = reviews ?? []
         out.reserveCapacity(64 + key.count + summaryBytes.count + reviews.count * stride)
-        put(version, &out)
-        put(UInt32(key.count), &out)
+        putLE(version, &out)
+        putLE(UInt32(key.count), &out)
         out.append(contentsOf: key)
-        put(UInt64(reviews.count), &out)
-        put((latest?.timeIntervalSinceReferenceDate ?? .nan).bitPattern, &out)
-        put(UInt64(summaryBytes.count), &out)
-        put(UInt64(hasReviews), &out)
+        putLE(UInt64(reviews.count), &out)
+        putLE((latest?.timeIntervalSinceReferenceDate ?? .nan).bitPattern, &out)
+        putLE(UInt64(summaryBytes.count), &out)
+        putLE(UInt64(hasReviews), &out)
         out.append(contentsOf: summaryBytes)
         let states = CardState.allCases
         for r in reviews {
             guard let duration = Int32(exactly: r.durationMs), let elapsed = Int32(exactly: r.elapsedDays),
                   let scheduled = Int32(exactly: r.scheduledDaysBefore),
                   let state = states.firstIndex(of: r.stateBefore) else { return nil }
-            put(r.card.rawValue, &out)
-            put(r.time.timeIntervalSinceReferenceDate.bitPattern, &out)
-            put((r.retrievabilityBefore ?? 0).bitPattern, &out)
-            put(UInt32(bitPattern: duration), &out)
-            put(UInt32(bitPattern: elapsed), &out)
-            put(UInt32(bitPattern: scheduled), &out)
+            putLE(r.card.rawValue, &out)
+            putLE(r.time.timeIntervalSinceReferenceDate.bitPattern, &out)
+            putLE((r.retrievabilityBefore ?? 0).bitPattern, &out)
+            putLE(UInt32(bitPattern: duration), &out)
+            putLE(UInt32(bitPattern: elapsed), &out)
+            putLE(UInt32(bitPattern: scheduled), &out)
             out.append(UInt8(truncatingIfNeeded: r.rating.rawValue))
             out.append(UInt8(truncatingIfNeeded: state))
             out.append(r.retrievabilityBefore == nil ? 0 : 1)
@@ -112,25 +112,25 @@ enum StatsCache {
     static func encode(_ summary: StatsSummary) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(32 + summary.days.count * 72 + summary.bins.count * 24 + summary.cards.count * 16)
-        put(UInt64(summary.total), &out)
-        put(UInt64(summary.days.count), &out)
+        putLE(UInt64(summary.total), &out)
+        putLE(UInt64(summary.days.count), &out)
         for d in summary.days {
             for v in [d.day, d.reviews, d.new, d.again, d.milliseconds, d.young.passed, d.young.reviews,
-                      d.mature.passed, d.mature.reviews] { put(UInt64(bitPattern: Int64(v)), &out) }
+                      d.mature.passed, d.mature.reviews] { putLE(UInt64(bitPattern: Int64(v)), &out) }
         }
-        put(UInt64(summary.bins.count), &out)
+        putLE(UInt64(summary.bins.count), &out)
         for b in summary.bins {
-            put(UInt32(truncatingIfNeeded: b.slot), &out)
-            put(UInt32(truncatingIfNeeded: b.reviews), &out)
-            put(UInt32(truncatingIfNeeded: b.passed), &out)
-            put(UInt32(0), &out)
-            put(b.predictedSum.bitPattern, &out)
+            putLE(UInt32(truncatingIfNeeded: b.slot), &out)
+            putLE(UInt32(truncatingIfNeeded: b.reviews), &out)
+            putLE(UInt32(truncatingIfNeeded: b.passed), &out)
+            putLE(UInt32(0), &out)
+            putLE(b.predictedSum.bitPattern, &out)
         }
-        put(UInt64(summary.cards.count), &out)
+        putLE(UInt64(summary.cards.count), &out)
         for c in summary.cards {
-            put(c.card.rawValue, &out)
-            put(UInt32(bitPattern: c.longTermReviews), &out)
-            put(UInt32(bitPattern: c.longTermLapses), &out)
+            putLE(c.card.rawValue, &out)
+            putLE(UInt32(bitPattern: c.longTermReviews), &out)
+            putLE(UInt32(bitPattern: c.longTermLapses), &out)
         }
         return out
     }
@@ -196,13 +196,5 @@ enum StatsCache {
                            rating: rating, durationMs: i32(24), stateBefore: states[stateIndex],
                            retrievabilityBefore: b[o + 38] == 0 ? nil : Double(bitPattern: u64(16)),
                            elapsedDays: i32(28), scheduledDaysBefore: i32(32))
-    }
-
-    @inline(__always) private static func put(_ v: UInt64, _ out: inout [UInt8]) {
-        withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) }
-    }
-
-    @inline(__always) private static func put(_ v: UInt32, _ out: inout [UInt8]) {
-        withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) }
     }
 }

@@ -97,7 +97,7 @@ extension ProgressStore {
     private func loadSnapshot() throws(StoreError) -> Snapshot? {
         let file = path("state.json")
         // The binary copy, while it still describes this very state.json (see SnapshotCache).
-        let source = SnapshotCache.Source.of(path: file)
+        let source = ContentFingerprint.of(path: file)
         if let source, let cache = try? MappedFile(path: path(SnapshotCache.name), populate: true),
            let snapshot = SnapshotCache.decode(cache.bytes, source: source) {
             return snapshot
@@ -106,7 +106,7 @@ extension ProgressStore {
         switch SnapshotReader.decode(map.bytes) {
         case .success(let s):
             // Make the binary copy of exactly these bytes for next time.
-            saveSnapshotCache(s, source: SnapshotCache.Source(of: map.bytes))
+            saveSnapshotCache(s, source: ContentFingerprint(of: map.bytes))
             return s
         case .failure(.newerSchema(let v)):
             throw StoreError(path: file, reason: "'\(file)' was written by a newer version of recall (schema \(v); this version reads up to \(Snapshot.schema))",
@@ -141,14 +141,14 @@ extension ProgressStore {
         let json = SnapshotWriter.encode(snapshot, sortedIDs: ids)
         try AtomicFile.write(json, to: path("state.json"))
         snapshotStale = false
-        saveSnapshotCache(snapshot, source: json.withUnsafeBytes { SnapshotCache.Source(of: $0) }, sortedIDs: ids)
+        saveSnapshotCache(snapshot, source: json.withUnsafeBytes { ContentFingerprint(of: $0) }, sortedIDs: ids)
         extendStatsCache(to: snapshot.log)
         statsTrail = (snapshot.log, [:], [])
     }
 
     /// Writes `state.bin` for `snapshot`, the content of the `state.json` that is `source`
     /// (best-effort: without it the JSON is read).
-    private func saveSnapshotCache(_ snapshot: Snapshot, source: SnapshotCache.Source, sortedIDs: [CardID]? = nil) {
+    private func saveSnapshotCache(_ snapshot: Snapshot, source: ContentFingerprint, sortedIDs: [CardID]? = nil) {
         guard let bytes = SnapshotCache.encode(snapshot, source: source, sortedIDs: sortedIDs) else { return }
         AtomicFile.replaceCache(bytes, at: path(SnapshotCache.name))
     }
