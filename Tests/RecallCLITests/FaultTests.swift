@@ -17,9 +17,14 @@ import Testing
         let before = try f.logLines()
         #expect(before.count == 1)
         Mount.fill(f.data)
+        // The log's last page still has room, so answers are appended (a session rewrites
+        // nothing else); writing the settings and snapshot needs new space and is refused.
         let full = try f.run(["review"], input: "\n3\n\n3\nquit\n")
-        #expect(full.code != 0)
-        #expect(full.err.contains("error:"), "message: \(full.err)")
+        #expect(full.code == 0, "answers that fit are kept: \(full.err)")
+        #expect(try f.logLines().count == before.count + 2)
+        let settings = try f.run(["config", "new_per_day", "5"], input: "")
+        #expect(settings.code != 0)
+        #expect(settings.err.contains("error:"), "message: \(settings.err)")
         #expect(Array(try f.logLines().prefix(before.count)) == before)
         try FaultTests.expectWholeLines(f)
         try? FileManager.default.removeItem(at: f.data.appendingPathComponent("filler"))

@@ -15,6 +15,15 @@ import Testing
         return store
     }
 
+    /// ``makeStore(_:)`` with `state.json` written (a session's answers alone leave it to the
+    /// next opening, see ``ProgressStore/snapshotLag``), closed.
+    func makeSavedStore(_ dir: TempFolder) throws -> ProgressStore {
+        let store = try makeStore(dir)
+        try store.saveSnapshot()
+        try store.close()
+        return store
+    }
+
     /// Golden files pin the on-disk formats; set RECALL_UPDATE_GOLDEN=1 to rewrite them.
     func checkGolden(_ name: String, _ actual: String) throws {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/\(name)")
@@ -27,8 +36,7 @@ import Testing
 
     @Test func onDiskFormatsMatchTheGoldenFiles() throws {
         let dir = TempFolder()
-        let store = try makeStore(dir)
-        try store.close()
+        _ = try makeSavedStore(dir)
         try checkGolden("reviews.jsonl", try #require(dir.read(Fixture.logName)))
         try checkGolden("state.json", try #require(dir.read(Fixture.stateName)))
         var settings = CollectionSettings()
@@ -38,8 +46,7 @@ import Testing
 
     @Test func theSnapshotRoundTripsExactly() throws {
         let dir = TempFolder()
-        let store = try makeStore(dir)
-        try store.close()
+        let store = try makeSavedStore(dir)
         let bytes = try #require(dir.bytes(Fixture.stateName))
         let decoded = try SnapshotReader.decode(Array(bytes)).get()
         #expect(SnapshotWriter.encode(decoded) == Array(bytes))
@@ -48,7 +55,7 @@ import Testing
 
     @Test func aNewerSnapshotIsRefusedAndLeftAlone() throws {
         let dir = TempFolder()
-        try makeStore(dir).close()
+        _ = try makeSavedStore(dir)
         let newer = try #require(dir.read(Fixture.stateName)).replacingOccurrences(of: "\"schema\":2", with: "\"schema\":3")
         try dir.write(Fixture.stateName, newer)
         let log = dir.bytes(Fixture.logName)
@@ -63,7 +70,7 @@ import Testing
 
     @Test func anOlderSnapshotIsMigratedWithABackup() throws {
         let dir = TempFolder()
-        try makeStore(dir).close()
+        _ = try makeSavedStore(dir)
         let expected = try Fixture.open(dir, writing: false).records
         #expect(!FileManager.default.fileExists(atPath: dir.file("collections/decks/settings.json")))
         let v1 = #"{"cards":{"1000000000000001":{"due":0}},"schema":1,"settings":{"desired_retention":0.8}}"# + "\n"
@@ -83,7 +90,7 @@ import Testing
 
     @Test func aReplacedLogIsNoticedAndTheSnapshotRebuilt() throws {
         let dir = TempFolder()
-        try makeStore(dir).close()
+        _ = try makeSavedStore(dir)
         let other = TempFolder()
         let s = try Fixture.open(other)
         try s.append(Fixture.review(9, .hard))
@@ -108,6 +115,38 @@ import Testing
         let reopened = try Fixture.open(dir, writing: false)
         #expect(reopened.settings.scheduler == .sm2)
         #expect(reopened.records == store.records)
+    }
+
+    @Test func answersAloneLeaveTheSnapshotToTheLogUntilItFallsTooFarBehind() throws {
+        let dir = TempFolder()
+        let saved = try makeSavedStore(dir)
+        let snapshot = dir.bytes(Fixture.stateName)
+        // A later session's answers are only appended: state.json stays as it was, and the
+        // next opening replays them from the log.
+        let session = try Fixture.open(dir)
+        try session.append(Fixture.review(4, minutes: 30))
+        try session.append(Fixture.review(1, .hard, minutes: 40))
+        try session.close()
+        #expect(dir.bytes(Fixture.stateName) == snapshot)
+        let reopened = try Fixture.open(dir, writing: false)
+        #expect(reopened.notices.isEmpty)
+        #expect(reopened.records == session.records)
+        #expect(reopened.records != saved.records)
+        // An undo is written out at once (the snapshot may count the review it takes back).
+        let undoing = try Fixture.open(dir)
+        try undoing.append(ReviewLogEntry(event: .undo, card: Fixture.card(1), time: Fixture.t0.addingTimeInterval(2_460),
+                                          device: "d-a", target: Fixture.t0.addingTimeInterval(2_400)))
+        try undoing.close()
+        #expect(dir.bytes(Fixture.stateName) != snapshot)
+        let afterUndo = try #require(dir.bytes(Fixture.stateName))
+        // More than `snapshotLag` lines behind: closing rewrites it.
+        let long = try Fixture.open(dir)
+        for i in 0...ProgressStore.snapshotLag {
+            try long.append(Fixture.review(UInt64(100 + i % 50), minutes: 60 + Double(i)))
+        }
+        try long.close()
+        #expect(dir.bytes(Fixture.stateName) != afterUndo)
+        #expect(try Fixture.open(dir, writing: false).records == long.records)
     }
 }
 

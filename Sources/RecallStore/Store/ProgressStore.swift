@@ -29,8 +29,13 @@ public final class ProgressStore {
     var renameTable = RenameTable([])
     var renameCoverage = FileCoverage.empty
     var catalogDigest: UInt64 = 0
-    /// Records differ from what `state.json` holds.
+    /// Records differ from what `state.json` and the log after it give: the snapshot must be
+    /// rewritten before the store closes (a rebuild, a reconciliation, new settings, an undo).
     var snapshotStale = false
+    /// Log lines that `state.json` does not cover. They are replayed at each opening, so the
+    /// snapshot is rewritten only once there are more than ``snapshotLag`` of them (a study
+    /// session's answers alone do not rewrite 15 MB of JSON at every exit).
+    var linesSinceSnapshot = 0
     /// For undo right after a review: the card's record before each review appended here.
     var undoStack: [(card: CardID, time: Date, before: CardRecord?)] = []
     /// An older `state.json` waiting to be backed up once the log has been read.
@@ -105,7 +110,10 @@ public final class ProgressStore {
         try (self.writer ?? writer).append([e])
         logBytes = (self.writer ?? writer).size
         logLines += 1
-        snapshotStale = true
+        linesSinceSnapshot += 1
+        // An undo in the log after the snapshot may take back a review the snapshot already
+        // counts, which the next opening could only redo by replaying the whole log.
+        if e.event == .undo { snapshotStale = true }
         return (e, apply(e))
     }
 
@@ -136,12 +144,14 @@ public final class ProgressStore {
         records[card] = replay.replay(mine).records[card]
     }
 
-    /// Writes `state.json` if the records changed since it was written.
+    /// Writes `state.json` if the records differ from what it and the log after it give, or
+    /// when it has fallen more than ``snapshotLag`` log lines behind.
     public func saveSnapshotIfNeeded() throws(StoreError) {
-        if snapshotStale { try saveSnapshot() }
+        if snapshotStale || linesSinceSnapshot > Self.snapshotLag { try saveSnapshot() }
     }
 
-    /// Releases the lock after saving the snapshot if needed. The store is read-only after.
+    /// Releases the lock after saving the snapshot if needed (see ``saveSnapshotIfNeeded()``).
+    /// The store is read-only after.
     public func close() throws(StoreError) {
         defer {
             writer = nil
