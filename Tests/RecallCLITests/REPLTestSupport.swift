@@ -7,7 +7,7 @@ final class MemoryStudyData: StudyData {
     var cards: [Card]
     var settings = CollectionSettings()
     let calendar = StudyCalendar.utcMidnight
-    private(set) var records: [CardID: CardRecord] = [:]
+    private(set) var records: CardRecords = [:]
     let device = "test-device"
     let decksRoot = URL(fileURLWithPath: "/nonexistent-decks")
     /// Every appended entry, in order.

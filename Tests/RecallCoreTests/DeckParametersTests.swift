@@ -152,7 +152,7 @@ import Testing
         }
         // 20 days after the review, R is 0.8459 at S = 10 and 0.8501 at S = 10.5 on the default
         // curve, but 0.8560 at S = 10 on Lang's flatter one (w20 = 0.1).
-        let records = [inDeck.id: due(stability: 10), outside.id: due(stability: 10.5)]
+        let records: CardRecords = [inDeck.id: due(stability: 10), outside.id: due(stability: 10.5)]
         var settings = CollectionSettings()
         let plain = Queue(cards: [inDeck, outside], records: records, settings: settings, calendar: calendar, now: now)
         #expect(plain.items.map(\.card.id) == [inDeck.id, outside.id])

@@ -44,7 +44,7 @@ import Testing
         return CardRecord(schedule: schedule, reviewCount: 1, introduced: noon.addingTimeInterval(-300))
     }
 
-    func queue(_ cards: [Card], _ records: [CardID: CardRecord], _ s: CollectionSettings? = nil,
+    func queue(_ cards: [Card], _ records: CardRecords, _ s: CollectionSettings? = nil,
                calendar: StudyCalendar? = nil, now: Date? = nil) -> Queue {
         Queue(cards: cards, records: records, settings: s ?? settings(),
               calendar: calendar ?? berlin, now: now ?? noon)
@@ -54,7 +54,7 @@ import Testing
 
     @Test func learningFirstThenReviewsByRetrievabilityWithNewSpreadIn() {
         let cards = (1...8).map { card($0) }
-        let records: [CardID: CardRecord] = [
+        let records: CardRecords = [
             cards[0].id: reviewRecord(stability: 30, daysAgo: 30, dueIn: 0),
             cards[1].id: reviewRecord(stability: 2, daysAgo: 10, dueIn: -5), // most overdue
             cards[2].id: reviewRecord(stability: 10, daysAgo: 12, dueIn: -1),
@@ -70,7 +70,7 @@ import Testing
 
     @Test func dayRollsOverAtTheConfiguredHour() {
         let c = card(1)
-        let records = [c.id: reviewRecord(stability: 3, daysAgo: 3, dueIn: 1)]
+        let records: CardRecords = [c.id: reviewRecord(stability: 3, daysAgo: 3, dueIn: 1)]
         let tomorrow = berlin.dayNumber(noon) + 1
         let start = berlin.startOfDay(tomorrow) // 04:00 Berlin = 03:00 UTC
         #expect(start == noon.addingTimeInterval(15 * 3600))
@@ -86,7 +86,7 @@ import Testing
 
     @Test func newAndReviewLimitsOverallAndPerDeck() {
         let cards = (1...6).map { card($0, deck: $0 <= 3 ? "Spanish::Verbs" : "History") }
-        var records: [CardID: CardRecord] = [:]
+        var records: CardRecords = [:]
         let q1 = queue(cards, records, settings { $0.newPerDay = 4 })
         #expect(ids(q1.items) == [1, 2, 3, 4])
         let q2 = queue(cards, records, settings {
@@ -110,7 +110,7 @@ import Testing
 
     @Test func siblingsWaitForAnotherDay() {
         let cards = [card(1, note: 50), card(2, note: 50), card(3, note: 60), card(4, note: 60)]
-        var records: [CardID: CardRecord] = [:]
+        var records: CardRecords = [:]
         #expect(ids(queue(cards, records).items) == [1, 3])
         #expect(ids(queue(cards, records, settings { $0.buryNewSiblings = false }).items)
                 == [1, 2, 3, 4])
@@ -125,7 +125,7 @@ import Testing
 
     @Test func learnAheadSuspendedAndBuried() {
         let cards = (1...5).map { card($0) }
-        var records: [CardID: CardRecord] = [
+        var records: CardRecords = [
             cards[0].id: learningRecord(dueIn: 600), // within 20 min
             cards[1].id: learningRecord(dueIn: 3600), // later today
             cards[2].id: reviewRecord(stability: 5, daysAgo: 5, dueIn: 0),
@@ -148,7 +148,7 @@ import Testing
     @Test func timeZoneShiftAndClockGoingBackwards() {
         let cards = (1...3).map { card($0) }
         let scheduler = Scheduler(settings: settings())
-        var records: [CardID: CardRecord] = [:]
+        var records: CardRecords = [:]
         let tokyo = StudyCalendar(timeZone: TimeZone(identifier: "Asia/Tokyo")!, dayStartHour: 4)
         let newYork = StudyCalendar(timeZone: TimeZone(identifier: "America/New_York")!,
                                     dayStartHour: 4)
@@ -178,7 +178,7 @@ import Testing
     @Test func perDeckCountsIncludeSubdecks() {
         let cards = [card(1, deck: "Spanish::Verbs"), card(2, deck: "Spanish::Nouns"),
                      card(3, deck: "History")]
-        let records = [cards[0].id: learningRecord(dueIn: -10)]
+        let records: CardRecords = [cards[0].id: learningRecord(dueIn: -10)]
         let counts = QueueCounts.perDeck(cards: cards, records: records, settings: settings(),
                                          calendar: berlin, now: noon)
         #expect(counts["Spanish"] == QueueCounts(new: 1, learning: 1, review: 0))

@@ -7,7 +7,7 @@ import Testing
     let replay = CollectionReplay(settings: CollectionSettings(), calendar: .utcMidnight)
     let cards = [makeCard("Q1", "A1", line: 1), makeCard("Q2", "A2", line: 3), makeCard("Q3", "A3", line: 5)]
 
-    func session(_ queue: [Card]? = nil, records: [CardID: CardRecord] = [:]) -> ReviewSession {
+    func session(_ queue: [Card]? = nil, records: CardRecords = [:]) -> ReviewSession {
         ReviewSession(queue: queue ?? cards, records: records, replay: replay, device: "test", now: start)
     }
 
@@ -171,7 +171,7 @@ import Testing
         s.updateCards { $0.id == cards[0].id ? renamed : nil }
         let carried = replay.replay([.review(cards[0].id, .good, at: start.addingTimeInterval(-86400 * 3), device: "t")])
             .records[cards[0].id]
-        s.adoptRecords(from: [renamed.id: carried].compactMapValues { $0 })
+        s.adoptRecords(from: CardRecords([renamed.id: carried].compactMapValues { $0 }))
         #expect(s.current == renamed)
         #expect(s.records[renamed.id] != nil)
         #expect(s.records[cards[0].id] == nil)

@@ -8,7 +8,7 @@ import Testing
 @Suite struct SnapshotCacheTests {
     /// Records with every optional both present and absent, odd doubles included.
     static func snapshot(count: Int = 3_000) -> Snapshot {
-        var records: [CardID: CardRecord] = [:]
+        var records: CardRecords = [:]
         for n in 0..<count {
             let due = Date(timeIntervalSince1970: 1_764_061_200.123_456 + Double(n) * 61.517)
             var schedule = CardSchedule.new(createdAt: due)

@@ -174,7 +174,7 @@ import Testing
 
 @Suite struct BigSnapshotTests {
     @Test func aBigSnapshotReadInParallelEqualsTheOneWritten() throws {
-        var records: [CardID: CardRecord] = [:]
+        var records: CardRecords = [:]
         for n in 0..<12_000 {
             let due = Date(timeIntervalSince1970: 1_764_061_200 + Double(n) * 61.5)
             var schedule = CardSchedule.new(createdAt: due)

@@ -21,7 +21,7 @@ final class Fixture: @unchecked Sendable {
     let cards: [Card]
     let log: [ReviewLogEntry]
     let replay: CollectionReplay
-    let records: [CardID: CardRecord]
+    let records: CardRecords
 
     private init() {
         root = ProcessInfo.processInfo.environment["RECALL_BENCH_DIR"] ?? "/tmp/recall-bench/100k"

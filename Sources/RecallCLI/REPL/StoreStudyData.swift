@@ -42,7 +42,7 @@ final class StoreStudyData: StudyData {
 
     var settings: CollectionSettings { store.settings }
     var calendar: StudyCalendar { store.replay.calendar }
-    var records: [CardID: CardRecord] { store.records }
+    var records: CardRecords { store.records }
     var device: String { store.device }
 
     func append(_ entry: ReviewLogEntry) throws {

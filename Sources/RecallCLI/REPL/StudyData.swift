@@ -10,7 +10,7 @@ protocol StudyData: AnyObject {
     var settings: CollectionSettings { get }
     var calendar: StudyCalendar { get }
     /// Card states replayed from the log, including every appended entry.
-    var records: [CardID: CardRecord] { get }
+    var records: CardRecords { get }
     /// Written into every log entry.
     var device: String { get }
     /// The collection folder (deck files' `source.file` paths are relative to it).

@@ -42,7 +42,7 @@ public struct Queue: Sendable {
     /// When `cards` is part of the collection (one deck), pass the whole collection as
     /// `collection` so that the overall limits and sibling burying count what was studied
     /// elsewhere today.
-    public init(cards: [Card], records: [CardID: CardRecord], settings: CollectionSettings,
+    public init(cards: [Card], records: CardRecords, settings: CollectionSettings,
                 calendar: StudyCalendar, now: Date, collection: [Card]? = nil) {
         self.init(cards: cards, records: records,
                   context: Context(collection: collection ?? cards, records: records, settings: settings,
@@ -52,7 +52,7 @@ public struct Queue: Sendable {
     /// Builds the queue of `cards` (part or all of the collection) within a ``Context``
     /// computed once for the whole collection, so that many decks' queues cost no more than
     /// their own cards.
-    public init(cards: [Card], records: [CardID: CardRecord], context: Context) {
+    public init(cards: [Card], records: CardRecords, context: Context) {
         var studiedNotes = context.studiedNotes
         var limits = context.limits
         let buckets = Buckets(cards: cards, records: records, settings: context.settings,
@@ -79,7 +79,7 @@ public struct Queue: Sendable {
         let studiedNotes: Set<CardID>
         let limits: DailyLimits
 
-        public init(collection: [Card], records: [CardID: CardRecord], settings: CollectionSettings,
+        public init(collection: [Card], records: CardRecords, settings: CollectionSettings,
                     calendar: StudyCalendar, now: Date) {
             self.settings = settings
             self.calendar = calendar
@@ -121,7 +121,7 @@ public struct Queue: Sendable {
         var learning: [Item] = [], ahead: [Item] = [], later: [Item] = []
         var reviews: [Candidate] = [], fresh: [Candidate] = []
 
-        init(cards: [Card], records: [CardID: CardRecord], settings: CollectionSettings,
+        init(cards: [Card], records: CardRecords, settings: CollectionSettings,
              calendar: StudyCalendar, now: Date) {
             let today = calendar.dayNumber(now)
             let dayEnd = calendar.startOfDay(today + 1)

@@ -31,7 +31,7 @@ public struct QueueCounts: Hashable, Sendable {
     ///
     /// The collection-wide part (notes studied today, limits spent) is computed once, and
     /// each deck's queue covers only its own subtree: the cost is cards × deck depth.
-    public static func perDeck(cards: [Card], records: [CardID: CardRecord],
+    public static func perDeck(cards: [Card], records: CardRecords,
                                settings: CollectionSettings, calendar: StudyCalendar,
                                now: Date, decks: [String]? = nil) -> [String: QueueCounts] {
         let wanted = decks.map(Set.init)

@@ -16,7 +16,7 @@ public struct CollectionReplay: Sendable {
 
     /// What a replay produced.
     public struct Result: Sendable {
-        public var records: [CardID: CardRecord]
+        public var records: CardRecords
         /// Cards that reached the leech threshold during this replay (and were suspended),
         /// in log order.
         public var newLeeches: [CardID]
@@ -65,7 +65,7 @@ public struct CollectionReplay: Sendable {
     /// Applies further entries (a log tail, later in log order than what `records` was made
     /// from) to existing records. Undone reviews inside `entries` are dropped; an undo whose
     /// review is not in `entries` is returned in ``Result/unmatchedUndos`` and otherwise ignored.
-    public func apply(_ entries: [ReviewLogEntry], to records: [CardID: CardRecord],
+    public func apply(_ entries: [ReviewLogEntry], to records: CardRecords,
                       annotate: Bool = false) -> Result {
         let sorted = CollectionReplay.isSorted(entries) ? entries
             : entries.sorted(by: ReviewLogEntry.order)

@@ -84,9 +84,9 @@ extension ReviewSession {
 
     /// Takes the states of the session's cards from `all` (the store's records, after it
     /// carried an edited card's history to its new id).
-    public mutating func adoptRecords(from all: [CardID: CardRecord]) {
+    public mutating func adoptRecords(from all: CardRecords) {
         let ids = [current].compactMap { $0?.id } + pending.map(\.id) + learning.map(\.card.id)
-        var own: [CardID: CardRecord] = [:]
+        var own: CardRecords = [:]
         for id in ids { own[id] = all[id] }
         records = own
     }

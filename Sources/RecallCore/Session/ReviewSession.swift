@@ -27,7 +27,7 @@ public struct ReviewSession: Sendable {
 
     /// States of the session's cards, as replayed from the log and updated by each applied
     /// entry. Only the queue's cards are kept, so answering never copies a large table.
-    public internal(set) var records: [CardID: CardRecord]
+    public internal(set) var records: CardRecords
     /// The card on screen, if any. Set by ``nextCard(at:)``.
     public internal(set) var current: Card?
     /// When the current card was shown (for the answer's duration).
@@ -46,12 +46,12 @@ public struct ReviewSession: Sendable {
     ///   - queue: today's cards in the order to show them. Learning cards due later today are
     ///     held back until their step is due.
     ///   - records: card states replayed from the log (cards without one are new).
-    public init(queue: [Card], records: [CardID: CardRecord], replay: CollectionReplay,
+    public init(queue: [Card], records: CardRecords, replay: CollectionReplay,
                 device: String, now: Date, learnAheadMinutes: Int? = nil) {
         self.replay = replay
         self.device = device
         self.startedAt = now
-        var own: [CardID: CardRecord] = [:]
+        var own: CardRecords = [:]
         own.reserveCapacity(queue.count)
         for card in queue { own[card.id] = records[card.id] }
         self.records = own

@@ -47,7 +47,7 @@ extension ReviewSession {
     /// Cards due by the end of tomorrow's study day among `records`: not suspended, not
     /// new, not buried tomorrow. Pass the whole collection's records (the session keeps
     /// only its own cards').
-    public static func dueTomorrow(records: [CardID: CardRecord], calendar: StudyCalendar,
+    public static func dueTomorrow(records: CardRecords, calendar: StudyCalendar,
                                    now: Date) -> Int {
         let tomorrow = calendar.dayNumber(now) + 1
         var count = 0

@@ -109,7 +109,7 @@ struct ReplayState {
     }
 
     /// Starts from `base` (the records at some point of the log) instead of nothing.
-    init(replay: CollectionReplay, base: [CardID: CardRecord]) {
+    init(replay: CollectionReplay, base: CardRecords) {
         self.init(replay: replay, capacity: base.count)
         records.reserveCapacity(base.count)
         for (id, record) in base {

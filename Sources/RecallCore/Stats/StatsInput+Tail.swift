@@ -10,7 +10,7 @@ extension StatsInput {
     /// starting no later than `latestPrefixTime` (the whole log would then be sorted
     /// differently).
     public init?(cards: [Card], prefixReviews: [StatsReview], latestPrefixTime: Date?,
-                 base: [CardID: CardRecord], tail: [ReviewLogEntry], replay: CollectionReplay,
+                 base: CardRecords, tail: [ReviewLogEntry], replay: CollectionReplay,
                  now: Date) {
         self.init(cards: cards, prefix: .reviews(prefixReviews), latestPrefixTime: latestPrefixTime,
                   base: base, tail: tail, replay: replay, now: now)
@@ -20,7 +20,7 @@ extension StatsInput {
     /// prefix's reviews summed up (``StatsInput/prefixSummary``): the input is then for stats
     /// without a deck or tag selection, and ``StatsInput/reviews`` holds the tail's reviews.
     public init?(cards: [Card], prefixSummary: StatsSummary, latestPrefixTime: Date?,
-                 base: [CardID: CardRecord], tail: [ReviewLogEntry], replay: CollectionReplay,
+                 base: CardRecords, tail: [ReviewLogEntry], replay: CollectionReplay,
                  now: Date) {
         self.init(cards: cards, prefix: .summary(prefixSummary), latestPrefixTime: latestPrefixTime,
                   base: base, tail: tail, replay: replay, now: now)
@@ -32,7 +32,7 @@ extension StatsInput {
     }
 
     private init?(cards: [Card], prefix: Prefix, latestPrefixTime: Date?,
-                  base: [CardID: CardRecord], tail: [ReviewLogEntry], replay: CollectionReplay,
+                  base: CardRecords, tail: [ReviewLogEntry], replay: CollectionReplay,
                   now: Date) {
         guard !tail.contains(where: { $0.event == .undo }), CollectionReplay.isSorted(tail) else { return nil }
         if let first = tail.first, let latest = latestPrefixTime, !(first.time > latest) { return nil }

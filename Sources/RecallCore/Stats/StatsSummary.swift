@@ -87,7 +87,7 @@ extension StatsSummary {
     /// Nil when the entries cannot simply be added, as for the stats' own log tail: an undo
     /// (it may take back a review already counted), entries out of order, or entries not
     /// after `latestPrefixTime`. Then the whole log has to be summed up again.
-    public func extended(with entries: [ReviewLogEntry], base: [CardID: CardRecord], replay: CollectionReplay,
+    public func extended(with entries: [ReviewLogEntry], base: CardRecords, replay: CollectionReplay,
                          latestPrefixTime: Date?) -> (summary: StatsSummary, latest: Date?)? {
         guard !entries.contains(where: { $0.event == .undo }), CollectionReplay.isSorted(entries) else { return nil }
         if let first = entries.first, let latest = latestPrefixTime, !(first.time > latest) { return nil }

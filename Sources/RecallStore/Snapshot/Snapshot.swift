@@ -7,7 +7,7 @@ public struct Snapshot: Equatable, Sendable {
     public static let schema = 2
 
     /// Every card with a log history, by id.
-    public var records: [CardID: CardRecord]
+    public var records: CardRecords
     /// The settings the records were computed with, as canonical `settings.json` bytes.
     var settingsJSON: [UInt8]
     /// The time zone identifier the records' study days were computed in.

@@ -111,12 +111,11 @@ enum SnapshotCache {
         let settings = Array(bytes[136..<(136 + settingsLength)])
         let zone = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[(136 + settingsLength)..<(rowsStart - 8)]),
                           as: UTF8.self)
-        var records: [CardID: CardRecord] = [:]
-        records.reserveCapacity(count)
+        var records = CardRecords(minimumCapacity: count)
         let states = CardState.allCases
         for i in 0..<count {
-            guard let (id, record) = row(bytes, at: rowsStart + i * stride, states: states) else { return nil }
-            records[id] = record
+            guard let (id, record) = row(bytes, at: rowsStart + i * stride, states: states),
+                  records.insertNew(id, record) else { return nil }
         }
         guard records.count == count else { return nil }
         return Snapshot(records: records, settingsJSON: settings, timeZone: zone, log: coverage(64),

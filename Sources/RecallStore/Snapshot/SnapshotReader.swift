@@ -71,8 +71,8 @@ enum SnapshotReader {
         return (snap, schema)
     }
 
-    private static func cards(_ s: inout JSONScanner) throws(JSONScanError) -> [CardID: CardRecord] {
-        var records: [CardID: CardRecord] = [:]
+    private static func cards(_ s: inout JSONScanner) throws(JSONScanError) -> CardRecords {
+        var records: CardRecords = [:]
         try s.expect(0x5B, "'['")
         if s.nextIs(0x5D) { return records }
         if let parallel = try SnapshotRows.readInParallel(&s) { return parallel }

@@ -11,7 +11,7 @@ enum SnapshotRows {
 
     /// Reads every row from the cursor (just after `[`) and the closing `]`; nil (cursor
     /// untouched) when the rows are not laid out one per line or are too few to split.
-    static func readInParallel(_ s: inout JSONScanner) throws(JSONScanError) -> [CardID: CardRecord]? {
+    static func readInParallel(_ s: inout JSONScanner) throws(JSONScanError) -> CardRecords? {
         s.skipWhitespace()
         guard let end = rowsEnd(s), end - s.pos >= threshold, System.cores > 1 else { return nil }
         let cuts = cutPoints(s.bytes, from: s.pos, to: end, parts: min(8, System.cores))
@@ -36,7 +36,7 @@ enum SnapshotRows {
                 }
             }
         }
-        var records: [CardID: CardRecord] = [:]
+        var records: CardRecords = [:]
         records.reserveCapacity((end - s.pos) / 110)
         for part in parts {
             guard let part else { continue }

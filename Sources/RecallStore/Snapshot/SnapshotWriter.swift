@@ -41,7 +41,7 @@ enum SnapshotWriter {
 
     /// The rows, each after a line break (and a comma but for the first), in order; a big
     /// snapshot is cut into one part per core, encoded side by side.
-    private static func encodeRows(_ ids: [CardID], _ records: [CardID: CardRecord]) -> [[UInt8]] {
+    private static func encodeRows(_ ids: [CardID], _ records: CardRecords) -> [[UInt8]] {
         let parts = ids.count >= 20_000 ? min(8, System.cores) : 1
         let size = (ids.count + parts - 1) / max(parts, 1)
         nonisolated(unsafe) var chunks = [[UInt8]](repeating: [], count: parts)

@@ -103,7 +103,7 @@ extension ProgressStore {
 struct RenameMatcher {
     let old: CardCatalog
     let new: CardCatalog
-    let records: [CardID: CardRecord]
+    let records: CardRecords
     let current: Set<CardID>
 
     /// Edits that are this sure are carried over.

@@ -6,7 +6,7 @@ import RecallCore
 /// it, and the prefix's annotated reviews when `stats-cache.bin` holds them.
 public struct StatsBase: Sendable {
     /// Every card with a history at the end of the prefix (the snapshot's records).
-    public var records: [CardID: CardRecord]
+    public var records: CardRecords
     /// The log entries after the prefix, in file order, ids resolved through renames.
     public var tail: [ReviewLogEntry]
     /// The prefix's reviews from the stats cache; nil when there is no fitting cache or they
@@ -76,10 +76,11 @@ extension ProgressStore {
     /// the new one (the per-review records are dropped: one deck's stats rebuild them). Best
     /// effort; otherwise the next `recall stats` rebuilds the cache from the whole log.
     func extendStatsCache(to log: FileCoverage) {
-        guard let trail = statsTrail, trail.log != log,
-              let map = try? MappedFile(path: path(StatsCache.name)),
+        guard let trail = statsTrail, trail.log != log else { return }
+        let before: [CardID: CardRecord] = trail.before.compactMapValues { $0 }
+        guard let map = try? MappedFile(path: path(StatsCache.name)),
               let cached = StatsCache.decodeSummary(map.bytes, key: statsCacheKey(trail.log)),
-              let (summary, latest) = cached.summary.extended(with: trail.entries, base: trail.before.compactMapValues { $0 },
+              let (summary, latest) = cached.summary.extended(with: trail.entries, base: CardRecords(before),
                                                               replay: replay, latestPrefixTime: cached.latest),
               let bytes = StatsCache.encode(nil, summary: summary, key: statsCacheKey(log), latest: latest)
         else { return }

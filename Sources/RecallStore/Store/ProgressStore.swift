@@ -16,7 +16,7 @@ public final class ProgressStore {
     public let isWritable: Bool
     public internal(set) var settings: CollectionSettings
     /// Every card with a history, by its current id. Cards without one are new.
-    public internal(set) var records: [CardID: CardRecord]
+    public internal(set) var records: CardRecords
     /// Warnings and notices to show the user (torn last line, snapshot rebuilt, …).
     public internal(set) var notices: [Diagnostic] = []
 
@@ -42,7 +42,7 @@ public final class ProgressStore {
     var pendingMigration: (version: Int, bytes: [UInt8], backup: String)?
     /// Read-only stores: the snapshot's records and coverage and the log tail after it
     /// (ids as written), when the snapshot fitted; what `recall stats` starts from.
-    var snapshotBase: (records: [CardID: CardRecord], log: FileCoverage, tail: [ReviewLogEntry])?
+    var snapshotBase: (records: CardRecords, log: FileCoverage, tail: [ReviewLogEntry])?
     /// A writable store's log since the snapshot it started from (when that snapshot fit):
     /// the snapshot's log coverage, the records of the cards changed since, as they were
     /// before their first change (nil inside: the card had none), and the entries since, in

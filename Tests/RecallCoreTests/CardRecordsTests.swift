@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+@testable import RecallCore
+
+@Suite struct CardRecordsTests {
+    func record(_ n: Int) -> CardRecord {
+        CardRecord(schedule: CardSchedule(state: .review, step: nil, memory: nil,
+                                          due: Date(timeIntervalSince1970: Double(n)), lastReview: nil, reps: n,
+                                          lapses: 0, scheduledDays: 1, easeFactor: 2.5, interval: 1),
+                   reviewCount: n)
+    }
+
+    /// Seeded random inserts, updates, removals and lookups give what a dictionary gives,
+    /// including ids that share a probe run (small keys all land near each other).
+    @Test(arguments: [1, 2, 3, 4])
+    func behavesLikeADictionary(seed: UInt64) {
+        var rng = SplitMix64(seed: seed)
+        var table = CardRecords()
+        var dictionary: [CardID: CardRecord] = [:]
+        let universe = seed % 2 == 0 ? 64 : 5_000
+        for step in 0..<40_000 {
+            let id = CardID(rawValue: rng.next() % UInt64(universe) + (seed == 3 ? 0 : 1 << 40))
+            switch rng.next() % 4 {
+            case 0, 1:
+                table[id] = record(step)
+                dictionary[id] = record(step)
+            case 2:
+                let removed = table.removeValue(forKey: id)
+                let expected = dictionary.removeValue(forKey: id)
+                #expect(removed == expected)
+            default:
+                table[id, default: record(-1)].reviewCount += 1
+                dictionary[id, default: record(-1)].reviewCount += 1
+            }
+            #expect(table[id] == dictionary[id])
+        }
+        #expect(table.count == dictionary.count)
+        #expect(Set(table.keys) == Set(dictionary.keys))
+        for (id, value) in table { #expect(dictionary[id] == value) }
+        for (id, value) in dictionary { #expect(table[id] == value) }
+        #expect(table == CardRecords(dictionary))
+    }
+
+    @Test func keepsTheOrderAddedAndComparesWithoutIt() {
+        var a: CardRecords = [CardID(rawValue: 3): record(3), CardID(rawValue: 1): record(1)]
+        a[CardID(rawValue: 2)] = record(2)
+        #expect(a.keys.map(\.rawValue) == [3, 1, 2])
+        #expect(a.values.map(\.reviewCount) == [3, 1, 2])
+        let b = CardRecords([CardID(rawValue: 1): record(1), CardID(rawValue: 2): record(2), CardID(rawValue: 3): record(3)])
+        #expect(b.keys.map(\.rawValue) == [1, 2, 3])
+        #expect(a == b)
+        a[CardID(rawValue: 3)] = nil
+        // The last record takes the removed one's place.
+        #expect(a.keys.map(\.rawValue) == [2, 1])
+        #expect(a != b)
+        let first = a.insertNew(CardID(rawValue: 9), record(9))
+        let second = a.insertNew(CardID(rawValue: 9), record(10))
+        #expect(first && !second)
+        #expect(a[CardID(rawValue: 9)]?.reviewCount == 9)
+        #expect(a.filter { $0.value.reviewCount > 1 }.keys.map(\.rawValue) == [2, 9])
+    }
+}
