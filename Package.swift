@@ -43,6 +43,9 @@ let package = Package(
             providers: [.apt(["libzstd-dev"]), .brew(["zstd"])]
         ),
 
+        // glibc's <malloc.h> (mallopt), part of libc; Swift's Glibc module does not import it.
+        .systemLibrary(name: "CMalloc"),
+
         // Anki import and export: zip, SQLite, zstd, HTML fields, review history.
         .target(
             name: "RecallAnki",
@@ -57,7 +60,7 @@ let package = Package(
         .target(
             name: "RecallCLI",
             dependencies: [
-                "RecallCore", "RecallStore", "RecallAnki", "CEditLine",
+                "RecallCore", "RecallStore", "RecallAnki", "CEditLine", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -9,6 +9,7 @@ public enum RecallCLI {
     /// (usage errors: 64, `ExitCode`, help) goes through ArgumentParser, with the usage of
     /// the command that failed.
     public static func run(arguments: [String]? = nil) -> Never {
+        MallocTuning.apply()
         let arguments = arguments ?? Array(CommandLine.arguments.dropFirst())
         if let unknown = unknownCommand(in: arguments) { usageError(unknown) }
         var command: ParsableCommand
