@@ -21,7 +21,7 @@ import RecallCore
 /// file; results are collected under a lock and written by ``save()``.
 public final class DeckCache: @unchecked Sendable {
     public static let name = "decks.bin"
-    static let version: UInt32 = 1
+    static let version: UInt32 = 2  // 2: four-lane ContentChecksum
     static let magic = Array("RECALLDK".utf8)
 
     private let path: String

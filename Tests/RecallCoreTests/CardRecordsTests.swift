@@ -60,3 +60,19 @@ import Testing
         #expect(a.filter { $0.value.reviewCount > 1 }.keys.map(\.rawValue) == [2, 9])
     }
 }
+
+@Suite struct CardRecordsAscendingTests {
+    @Test func takesOnlyStrictlyAscendingIDs() throws {
+        let r = CardRecord(schedule: CardSchedule(state: .new, step: nil, memory: nil, due: Date(timeIntervalSince1970: 0),
+                                                  lastReview: nil, reps: 0, lapses: 0, scheduledDays: 0, easeFactor: 2.5,
+                                                  interval: 0))
+        let ids = (1...1000).map { CardID(rawValue: UInt64($0) &* 0x9E37_79B9) }
+        let table = try #require(CardRecords(ascending: ids, records: Array(repeating: r, count: 1000)))
+        #expect(table.count == 1000)
+        #expect(ids.allSatisfy { table[$0] == r })
+        #expect(table[CardID(rawValue: 5)] == nil)
+        #expect(CardRecords(ascending: ids.reversed(), records: Array(repeating: r, count: 1000)) == nil)
+        #expect(CardRecords(ascending: ids + [ids[999]], records: Array(repeating: r, count: 1001)) == nil)
+        #expect(CardRecords(ascending: ids, records: [r]) == nil)
+    }
+}

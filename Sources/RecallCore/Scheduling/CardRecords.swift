@@ -38,6 +38,16 @@ public struct CardRecords: Sendable, Sequence, ExpressibleByDictionaryLiteral, C
         for id in dictionary.keys.sorted() { self[id] = dictionary[id] }
     }
 
+    /// The records of `ids` in strictly ascending order (as a file sorted by id holds them),
+    /// indexed in one pass; nil when the ids are not strictly ascending or the counts differ.
+    public init?(ascending ids: [CardID], records: [CardRecord]) {
+        guard ids.count == records.count, zip(ids, ids.dropFirst()).allSatisfy({ $0.0 < $0.1 }) else { return nil }
+        self.init(minimumCapacity: 0)
+        self.ids = ids
+        rows = records
+        rebuildIndex(size: Self.tableSize(for: ids.count))
+    }
+
     public var count: Int { ids.count }
     public var isEmpty: Bool { ids.isEmpty }
 

@@ -17,7 +17,7 @@ import RecallCore
 /// checksum of everything before it.
 enum SnapshotCache {
     static let name = "state.bin"
-    static let version: UInt32 = 1
+    static let version: UInt32 = 2  // 2: four-lane ContentChecksum
     static let magic = Array("RECALLSB".utf8)
     static let stride = 96
 
@@ -111,13 +111,17 @@ enum SnapshotCache {
         let settings = Array(bytes[136..<(136 + settingsLength)])
         let zone = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[(136 + settingsLength)..<(rowsStart - 8)]),
                           as: UTF8.self)
-        var records = CardRecords(minimumCapacity: count)
+        var ids: [CardID] = [], rows: [CardRecord] = []
+        ids.reserveCapacity(count)
+        rows.reserveCapacity(count)
         let states = CardState.allCases
         for i in 0..<count {
-            guard let (id, record) = row(bytes, at: rowsStart + i * stride, states: states),
-                  records.insertNew(id, record) else { return nil }
+            guard let (id, record) = row(bytes, at: rowsStart + i * stride, states: states) else { return nil }
+            ids.append(id)
+            rows.append(record)
         }
-        guard records.count == count else { return nil }
+        // Rows are written in ascending id order; anything else is not a cache we wrote.
+        guard let records = CardRecords(ascending: ids, records: rows) else { return nil }
         return Snapshot(records: records, settingsJSON: settings, timeZone: zone, log: coverage(64),
                         renames: coverage(96), catalog: u64(bytes, 56))
     }
