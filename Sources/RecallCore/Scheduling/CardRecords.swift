@@ -38,14 +38,27 @@ public struct CardRecords: Sendable, Sequence, ExpressibleByDictionaryLiteral, C
         for id in dictionary.keys.sorted() { self[id] = dictionary[id] }
     }
 
-    /// The records of `ids` in strictly ascending order (as a file sorted by id holds them),
-    /// indexed in one pass; nil when the ids are not strictly ascending or the counts differ.
-    public init?(ascending ids: [CardID], records: [CardRecord]) {
-        guard ids.count == records.count, zip(ids, ids.dropFirst()).allSatisfy({ $0.0 < $0.1 }) else { return nil }
+    /// The `count` records that `row` gives for 0, 1, … in strictly ascending id order (as a
+    /// file sorted by id holds them), indexed in one pass at the end; nil when `row` gives nil
+    /// or the ids are not strictly ascending.
+    public init?(ascendingCount count: Int, _ row: (Int) -> (CardID, CardRecord)?) {
         self.init(minimumCapacity: 0)
+        var ids: [CardID] = []
+        ids.reserveCapacity(count)
+        guard let rows = MemoryAdvice.array(count: count, { i -> CardRecord? in
+            guard let (id, record) = row(i), ids.last.map({ $0 < id }) ?? true else { return nil }
+            ids.append(id)
+            return record
+        }) else { return nil }
         self.ids = ids
-        rows = records
-        rebuildIndex(size: Self.tableSize(for: ids.count))
+        self.rows = rows
+        rebuildIndex(size: Self.tableSize(for: count))
+    }
+
+    /// The records of `ids` in strictly ascending order; nil when they are not or the counts differ.
+    public init?(ascending ids: [CardID], records: [CardRecord]) {
+        guard ids.count == records.count else { return nil }
+        self.init(ascendingCount: ids.count) { (ids[$0], records[$0]) }
     }
 
     public var count: Int { ids.count }

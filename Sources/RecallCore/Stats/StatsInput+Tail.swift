@@ -52,16 +52,14 @@ extension StatsInput {
             state = replayed
         }
         let scheduler = replay.scheduler
-        var summaries: [StatsCard] = []
-        summaries.reserveCapacity(cards.count)
-        cards.withUnsafeBufferPointer { cards in
-            for i in cards.indices {
+        let summaries: [StatsCard] = cards.withUnsafeBufferPointer { cards in
+            MemoryAdvice.array(count: cards.count) { i -> StatsCard? in
                 let id = cards[i].id
                 let record = if let state { state.record(id) } else { base[id] }
-                summaries.append(StatsCard(cards[i], record: record,
-                                           scheduler: replay.hasDeckParameters ? replay.scheduler(for: id) : scheduler,
-                                           calendar: replay.calendar, now: now))
-            }
+                return StatsCard(cards[i], record: record,
+                                 scheduler: replay.hasDeckParameters ? replay.scheduler(for: id) : scheduler,
+                                 calendar: replay.calendar, now: now)
+            } ?? []
         }
         self.init(reviews: reviews, cards: summaries, calendar: replay.calendar, now: now,
                   desiredRetention: scheduler.settings.desiredRetention)

@@ -111,17 +111,10 @@ enum SnapshotCache {
         let settings = Array(bytes[136..<(136 + settingsLength)])
         let zone = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[(136 + settingsLength)..<(rowsStart - 8)]),
                           as: UTF8.self)
-        var ids: [CardID] = [], rows: [CardRecord] = []
-        ids.reserveCapacity(count)
-        rows.reserveCapacity(count)
         let states = CardState.allCases
-        for i in 0..<count {
-            guard let (id, record) = row(bytes, at: rowsStart + i * stride, states: states) else { return nil }
-            ids.append(id)
-            rows.append(record)
-        }
         // Rows are written in ascending id order; anything else is not a cache we wrote.
-        guard let records = CardRecords(ascending: ids, records: rows) else { return nil }
+        guard let records = CardRecords(ascendingCount: count, { row(bytes, at: rowsStart + $0 * stride, states: states) })
+        else { return nil }
         return Snapshot(records: records, settingsJSON: settings, timeZone: zone, log: coverage(64),
                         renames: coverage(96), catalog: u64(bytes, 56))
     }

@@ -54,17 +54,19 @@ extension ProgressStore {
     /// (``refreshDeckParameterCards(_:)``); a read-only one only reports. Cheap when the
     /// decks have not changed since the last call.
     public func reconcile(with cards: [Card], now: Date) throws(StoreError) -> Reconciliation {
-        let ids = Set(cards.map(\.id))
         var result = Reconciliation()
         if CardCatalog.digest(of: cards) != catalogDigest {
             let catalog = CardCatalog(cards: cards)
             let old = CardCatalog.load(path(CardCatalog.name))
-            (result.carried, result.unsure) = RenameMatcher(old: old, new: catalog, records: records, current: ids).matches()
+            (result.carried, result.unsure) = RenameMatcher(old: old, new: catalog, records: records,
+                                                            current: Set(cards.map(\.id))).matches()
             if isWritable, lock != nil { try record(result.carried, catalog: catalog, old: old, now: now) }
         }
         // Cards added to, moved between or edited in decks with their own parameters.
         try refreshDeckParameterCards(cards)
         let carriedFrom = Set(result.carried.map(\.from))
+        var ids = CardIDSet(minimumCapacity: cards.count)
+        cards.withUnsafeBufferPointer { cards in for i in cards.indices { ids.insert(cards[i].id) } }
         let orphanIDs = records.keys.filter { !ids.contains($0) && !carriedFrom.contains($0) }.sorted()
         // The catalog (one line per card) is read only to name orphans, when there are any.
         guard !orphanIDs.isEmpty else { return result }
