@@ -52,6 +52,38 @@ import Testing
 
     func ids(_ items: [Queue.Item]) -> [UInt64] { items.map(\.card.id.rawValue) }
 
+    /// The whole collection's queue is built in one pass over the cards; it must equal the
+    /// queue built from a separately computed context (as one deck's queue is).
+    @Test(arguments: [7, 8, 9])
+    func theOnePassQueueEqualsTheQueueFromAContext(seed: UInt64) {
+        var rng = SplitMix64(seed: seed)
+        let cards = (1...400).map { card($0, deck: ["A", "B", "A::C"][Int($0 % 3)], note: $0 / 2) }
+        var records: CardRecords = [:]
+        for c in cards {
+            switch rng.next() % 5 {
+            case 0: continue  // new
+            case 1: records[c.id] = learningRecord(dueIn: Double(rng.next() % 7200) - 3600)
+            case 2:
+                var r = reviewRecord(stability: Double(rng.next() % 40 + 1), daysAgo: 5, dueIn: Int(rng.next() % 5) - 2)
+                r.lastReviewAsReview = rng.next() % 3 == 0 ? noon.addingTimeInterval(-600) : nil
+                records[c.id] = r
+            case 3:
+                var r = reviewRecord(stability: 8, daysAgo: 3, dueIn: -1)
+                r.suspended = rng.next() % 2 == 0
+                records[c.id] = r
+            default: records[c.id] = reviewRecord(stability: 3, daysAgo: 0.1, dueIn: 2)
+            }
+        }
+        let s = settings { $0.newPerDay = 25; $0.reviewsPerDay = 60 }
+        let onePass = Queue(cards: cards, records: records, settings: s, calendar: berlin, now: noon)
+        let context = Queue.Context(collection: cards, records: records, settings: s, calendar: berlin, now: noon)
+        let fromContext = Queue(cards: cards, records: records, context: context)
+        #expect(!onePass.items.isEmpty)
+        #expect(onePass.items == fromContext.items)
+        #expect(onePass.learnAhead == fromContext.learnAhead)
+        #expect(onePass.laterToday == fromContext.laterToday)
+    }
+
     @Test func learningFirstThenReviewsByRetrievabilityWithNewSpreadIn() {
         let cards = (1...8).map { card($0) }
         let records: CardRecords = [

@@ -177,7 +177,7 @@ enum ReviewQueue {
         // Without filters the whole collection is studied: share its array instead of copying it.
         let chosen = filters.isEmpty ? data.cards : data.cards.filter { ReviewArguments.matches($0, filters: filters) }
         let queue = Queue(cards: chosen, records: data.records, settings: data.settings,
-                          calendar: data.calendar, now: context.now(), collection: data.cards)
+                          calendar: data.calendar, now: context.now(), collection: filters.isEmpty ? nil : data.cards)
         return (queue.items + queue.learnAhead + queue.laterToday).map(\.card)
     }
 }

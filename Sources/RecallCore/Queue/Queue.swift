@@ -44,19 +44,35 @@ public struct Queue: Sendable {
     /// elsewhere today.
     public init(cards: [Card], records: CardRecords, settings: CollectionSettings,
                 calendar: StudyCalendar, now: Date, collection: [Card]? = nil) {
-        self.init(cards: cards, records: records,
-                  context: Context(collection: collection ?? cards, records: records, settings: settings,
-                                   calendar: calendar, now: now))
+        if let collection {
+            self.init(cards: cards, records: records,
+                      context: Context(collection: collection, records: records, settings: settings,
+                                       calendar: calendar, now: now))
+        } else {
+            // The cards are the whole collection: one pass over them (one lookup per card)
+            // finds both what was studied today and what is due.
+            var tally: Context.Tally? = Context.Tally(settings: settings, calendar: calendar, now: now)
+            let buckets = Buckets(cards: cards, records: records, settings: settings, calendar: calendar, now: now,
+                                  tally: &tally)
+            self.init(cards: cards, buckets: buckets,
+                      context: Context(settings: settings, calendar: calendar, now: now, tally: tally!))
+        }
     }
 
     /// Builds the queue of `cards` (part or all of the collection) within a ``Context``
     /// computed once for the whole collection, so that many decks' queues cost no more than
     /// their own cards.
     public init(cards: [Card], records: CardRecords, context: Context) {
+        var none: Context.Tally?
+        self.init(cards: cards,
+                  buckets: Buckets(cards: cards, records: records, settings: context.settings,
+                                   calendar: context.calendar, now: context.now, tally: &none),
+                  context: context)
+    }
+
+    private init(cards: [Card], buckets: Buckets, context: Context) {
         var studiedNotes = context.studiedNotes
         var limits = context.limits
-        let buckets = Buckets(cards: cards, records: records, settings: context.settings,
-                              calendar: context.calendar, now: context.now)
         // Candidates are sorted and picked as small values (index, key); only the cards
         // that make it into the queue are copied into items.
         let pickedReviews = Queue.pick(buckets.reviews.sorted(by: Queue.reviewOrder), from: cards, kind: .review,
@@ -81,29 +97,49 @@ public struct Queue: Sendable {
 
         public init(collection: [Card], records: CardRecords, settings: CollectionSettings,
                     calendar: StudyCalendar, now: Date) {
-            self.settings = settings
-            self.calendar = calendar
-            self.now = now
-            let today = calendar.dayNumber(now)
-            let dayStart = calendar.startOfDay(today), dayEnd = calendar.startOfDay(today + 1)
-            let isToday = { (date: Date) in date >= dayStart && date < dayEnd }
-            var studied = Set<CardID>()
-            var limits = DailyLimits(settings: settings)
-            // One dictionary lookup per card, and no copies of the cards (their strings would
-            // be retained and released for nothing): this runs over the whole collection.
+            var tally = Tally(settings: settings, calendar: calendar, now: now)
+            // One lookup per card, and no copies of the cards (their strings would be
+            // retained and released for nothing): this runs over the whole collection.
             collection.withUnsafeBufferPointer { cards in
                 for i in cards.indices {
                     guard let record = records[cards[i].id] else { continue }
-                    if let last = record.schedule.lastReview, isToday(last) { studied.insert(cards[i].noteID) }
-                    let introducedToday = record.introduced.map(isToday) ?? false
-                    let reviewedToday = record.lastReviewAsReview.map(isToday) ?? false
-                    if introducedToday || reviewedToday {
-                        limits.countStudied(new: introducedToday, review: reviewedToday, deck: cards[i].deck)
-                    }
+                    tally.add(noteID: cards[i].noteID, deck: cards[i].deck, record: record)
                 }
             }
-            studiedNotes = studied
-            self.limits = limits
+            self.init(settings: settings, calendar: calendar, now: now, tally: tally)
+        }
+
+        init(settings: CollectionSettings, calendar: StudyCalendar, now: Date, tally: Tally) {
+            self.settings = settings
+            self.calendar = calendar
+            self.now = now
+            studiedNotes = tally.studied
+            limits = tally.limits
+        }
+
+        /// What the collection's cards studied today add up to, card by card.
+        struct Tally {
+            let dayStart: Date, dayEnd: Date
+            var studied = Set<CardID>()
+            var limits: DailyLimits
+
+            init(settings: CollectionSettings, calendar: StudyCalendar, now: Date) {
+                let today = calendar.dayNumber(now)
+                dayStart = calendar.startOfDay(today)
+                dayEnd = calendar.startOfDay(today + 1)
+                limits = DailyLimits(settings: settings)
+            }
+
+            @inline(__always) mutating func add(noteID: CardID, deck: String, record: CardRecord) {
+                let (dayStart, dayEnd) = (self.dayStart, self.dayEnd)
+                let isToday = { (date: Date) in date >= dayStart && date < dayEnd }
+                if let last = record.schedule.lastReview, isToday(last) { studied.insert(noteID) }
+                let introducedToday = record.introduced.map(isToday) ?? false
+                let reviewedToday = record.lastReviewAsReview.map(isToday) ?? false
+                if introducedToday || reviewedToday {
+                    limits.countStudied(new: introducedToday, review: reviewedToday, deck: deck)
+                }
+            }
         }
     }
 
@@ -121,8 +157,9 @@ public struct Queue: Sendable {
         var learning: [Item] = [], ahead: [Item] = [], later: [Item] = []
         var reviews: [Candidate] = [], fresh: [Candidate] = []
 
+        /// With a `tally`, also adds each card with a record to it (see ``Context/Tally``).
         init(cards: [Card], records: CardRecords, settings: CollectionSettings,
-             calendar: StudyCalendar, now: Date) {
+             calendar: StudyCalendar, now: Date, tally: inout Context.Tally?) {
             let today = calendar.dayNumber(now)
             let dayEnd = calendar.startOfDay(today + 1)
             let aheadEnd = now.addingTimeInterval(Double(settings.learnAheadMinutes) * 60)
@@ -133,6 +170,7 @@ public struct Queue: Sendable {
                 for index in cards.indices {
                     let id = cards[index].id
                     let record = records[id]
+                    if let record, tally != nil { tally!.add(noteID: cards[index].noteID, deck: cards[index].deck, record: record) }
                     if let record, record.suspended || record.isBuried(onDay: today) { continue }
                     guard let schedule = record?.schedule, schedule.state != .new else {
                         fresh.append(Candidate(index: index, due: record?.schedule.due ?? now, id: id))
