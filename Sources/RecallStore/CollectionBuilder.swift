@@ -8,7 +8,7 @@ import RecallCore
 
 /// Collects the parsed files of a collection walk, then removes duplicates and counts decks.
 ///
-/// The walk only lists what to read (``Step``); ``finish()`` parses the files on all cores
+/// The walk only lists what to read (``Step``); ``finish()`` reads the files on all cores
 /// and then adds the results in walk order, so output does not depend on timing.
 struct CollectionBuilder {
     /// One thing the walk found, in order: a deck file to parse or a problem to report.
@@ -17,8 +17,6 @@ struct CollectionBuilder {
         case problem(Diagnostic)
     }
 
-    /// The cards of each file read, in walk order (duplicates are removed in ``finish()``).
-    var cardsByFile: [[Card]] = []
     var diagnostics: [Diagnostic] = []
     var declaredDecks: Set<String> = []
     var files: [String] = []
@@ -35,42 +33,99 @@ struct CollectionBuilder {
         steps.append(.file(path: path, display: display, deck: deck, format: format))
     }
 
-    /// Parses every queued file (in parallel when there are several) and adds the results
-    /// and problems in the order the walk found them.
-    private mutating func runSteps() {
+    /// Reads every queued file, in parallel when there are several, and adds the problems
+    /// and each file's results in the order the walk found them. The cards of all files go
+    /// into one array, each file's straight into its place (a cached file's cards are decoded
+    /// there). Nil when a cached entry turned out unusable after all: it is dropped from the
+    /// cache, and the caller starts again from where it was.
+    private mutating func readSteps() -> [Card]? {
         let steps = self.steps
         self.steps = []
-        nonisolated(unsafe) let parsed = UnsafeMutableBufferPointer<ParsedDeck?>.allocate(capacity: steps.count)
-        parsed.initialize(repeating: nil)
+        nonisolated(unsafe) let results = UnsafeMutableBufferPointer<DeckCache.Lookup?>.allocate(capacity: steps.count)
+        results.initialize(repeating: nil)
         defer {
-            parsed.deinitialize() // release the parsed decks before freeing the buffer
-            parsed.deallocate()
+            results.deinitialize()  // release what is left before freeing the buffer
+            results.deallocate()
         }
         let cache = self.cache
-        let parse: @Sendable (Int) -> Void = { i in
+        Self.forEach(steps.count) { i in
             if case .file(let path, let display, let deck, let format) = steps[i] {
-                parsed[i] = cache?.load(path: path, display: display, deck: deck, format: format)
-                    ?? DeckFile.load(path: path, displayPath: display, deck: deck, format: format, keepingNotes: false)
+                results[i] = cache?.lookup(path: path, display: display, deck: deck, format: format)
+                    ?? .parsed(DeckFile.load(path: path, displayPath: display, deck: deck, format: format,
+                                             keepingNotes: false))
             }
         }
-        if steps.count > 1 {
-            DispatchQueue.concurrentPerform(iterations: steps.count, execute: parse)
-        } else {
-            for i in steps.indices { parse(i) }
-        }
-        for (i, step) in steps.enumerated() {
-            switch step {
-            case .problem(let diagnostic): diagnostics.append(diagnostic)
-            case .file(_, let display, _, _): if let result = parsed[i].take() { add(result, file: display) }
+        var offsets = [Int](repeating: 0, count: steps.count + 1)  // where each step's cards go
+        for i in steps.indices { offsets[i + 1] = offsets[i] + add(results[i], of: steps[i]) }
+        let starts = offsets
+        nonisolated(unsafe) let failed = UnsafeMutableBufferPointer<Bool>.allocate(capacity: steps.count)
+        failed.initialize(repeating: false)
+        defer { failed.deallocate() }
+        let cards = [Card](unsafeUninitializedCapacity: starts[steps.count]) { buffer, initialized in
+            nonisolated(unsafe) let buffer = buffer
+            Self.forEach(steps.count) { i in
+                let slots = UnsafeMutableBufferPointer(rebasing: buffer[starts[i]..<starts[i + 1]])
+                failed[i] = !Self.fill(slots, with: results[i].take(), cache: cache)
             }
+            initialized = starts[steps.count]
+        }
+        guard failed.contains(true) else { return cards }
+        for (i, step) in steps.enumerated() where failed[i] {
+            if case .file(_, let display, _, _) = step { cache?.discard(display) }
+        }
+        return nil
+    }
+
+    /// Adds a step's problem, or the diagnostics, declared decks and name of the file it
+    /// read; returns how many cards the file holds.
+    private mutating func add(_ result: DeckCache.Lookup?, of step: Step) -> Int {
+        switch (step, result) {
+        case (.problem(let diagnostic), _):
+            diagnostics.append(diagnostic)
+        case (.file(_, let display, _, _), .cached(let cards)?):
+            declaredDecks.formUnion(cards.decks)
+            files.append(display)
+            return cards.count
+        case (.file(_, let display, _, _), .parsed(let parsed)?):
+            diagnostics.append(contentsOf: parsed.diagnostics)
+            declaredDecks.formUnion(parsed.decks)
+            files.append(display)
+            return parsed.cards.count
+        case (.file, nil):
+            break
+        }
+        return 0
+    }
+
+    /// Initializes `slots` with the cards of one file, moved out of its parse or decoded from
+    /// the cache; false (and `slots` filled with empty cards) when the cache could not give them.
+    private static func fill(_ slots: UnsafeMutableBufferPointer<Card>, with result: consuming DeckCache.Lookup?,
+                             cache: DeckCache?) -> Bool {
+        guard let base = slots.baseAddress else { return true }
+        switch result {
+        case .parsed(var parsed)?:
+            // Moved out from the end: no copy, and the parse's array frees nothing but itself.
+            while let card = parsed.cards.popLast() { (base + parsed.cards.count).initialize(to: card) }
+            return true
+        case .cached(let cards)?:
+            let made = cache?.decode(cards, into: slots) ?? 0
+            if made == slots.count { return true }
+            let empty = Card(id: CardID(rawValue: 0), noteID: CardID(rawValue: 0), deck: "", question: "", answer: "",
+                             tags: [], source: SourceLocation(file: "", line: 0), kind: .basic)
+            (base + made).initialize(repeating: empty, count: slots.count - made)
+            return false
+        case nil:
+            return true
         }
     }
 
-    mutating func add(_ parsed: consuming ParsedDeck, file: String) {
-        diagnostics.append(contentsOf: parsed.diagnostics)
-        declaredDecks.formUnion(parsed.decks)
-        files.append(file)
-        cardsByFile.append(parsed.cards)
+    /// Runs `body` for each of `count` indexes, on all cores when there are several.
+    private static func forEach(_ count: Int, _ body: @Sendable (Int) -> Void) {
+        if count > 1 {
+            DispatchQueue.concurrentPerform(iterations: count, execute: body)
+        } else {
+            for i in 0..<count { body(i) }
+        }
     }
 
     /// Reads every deck file under `folder`, sorted by name, skipping hidden entries.
@@ -119,22 +174,25 @@ struct CollectionBuilder {
         return names.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
     }
 
-    /// Drops duplicate cards (warning at each) and counts cards per deck.
+    /// Reads the queued files, saves the cache (letting go of its file), drops duplicate
+    /// cards (warning at each) and counts cards per deck.
     mutating func finish() -> LoadedCollection {
-        runSteps()
-        var remover = DuplicateCards.Remover(expectedCount: cardsByFile.reduce(0) { $0 + $1.count })
-        for i in cardsByFile.indices {
-            let cards = cardsByFile[i]
-            cardsByFile[i] = []  // so that `cards` is the only reference and its cards can be moved
-            remover.add(cards)
+        let start = self
+        var cards: [Card]
+        while true {
+            if let read = readSteps() {
+                cards = read
+                break
+            }
+            self = start  // the failed cache entries are gone: their files are parsed this time
         }
-        cardsByFile = []
-        let unique = remover.cards
+        cache?.save()
+        let duplicates = DuplicateCards.removeDuplicates(from: &cards)
         var counts: [String: Int] = [:]
         for name in declaredDecks { counts[name] = 0 }
         // Cards come in runs of one deck: count each run, then add it to its deck once.
         var run: (deck: String, count: Int)?
-        for card in unique {
+        for card in cards {
             if let current = run, current.deck == card.deck {
                 run = (current.deck, current.count + 1)
             } else {
@@ -144,7 +202,6 @@ struct CollectionBuilder {
         }
         if let current = run { counts[current.deck, default: 0] += current.count }
         let decks = counts.map { DeckSummary(name: $0.key, cardCount: $0.value) }.sorted { $0.name < $1.name }
-        return LoadedCollection(cards: unique, diagnostics: diagnostics + remover.diagnostics, decks: decks,
-                                files: files)
+        return LoadedCollection(cards: cards, diagnostics: diagnostics + duplicates, decks: decks, files: files)
     }
 }

@@ -20,8 +20,7 @@ public struct CollectionLoader {
     /// saved for next time.
     public static func load(root: URL, cache: DeckCache? = nil) -> LoadedCollection {
         var builder = CollectionBuilder()
-        builder.cache = cache
-        defer { cache?.save() }
+        builder.cache = cache  // saved by `finish()` once the files are read
         let rootPath = root.path
         guard isFolder(rootPath) else {
             builder.report(.error("the collection folder '\(rootPath)' does not exist", at: nil, notes: [

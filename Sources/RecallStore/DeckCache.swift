@@ -17,8 +17,8 @@ import RecallCore
 /// diagnostics are always shown). A damaged cache (checked by a checksum) is ignored, and
 /// deleting it is always safe.
 ///
-/// Used from many threads at once while a collection loads: lookups only read the mapped
-/// file; results are collected under a lock and written by ``save()``.
+/// Used from many threads at once while a collection loads: lookups and decoding only read
+/// the mapped file; results are collected under a lock and written by ``save()``.
 public final class DeckCache: @unchecked Sendable {
     public static let name = "decks.bin"
     static let version: UInt32 = 2  // 2: four-lane ContentChecksum
@@ -26,7 +26,8 @@ public final class DeckCache: @unchecked Sendable {
 
     private let path: String
     private let executable: UInt64?
-    private let map: MappedFile?
+    /// The cache file as read, until ``save()``.
+    private var map: MappedFile?
     /// Where each file's entry lies in ``map``, by display path.
     private var entries: [String: Range<Int>] = [:]
     private let lock = NSLock()
@@ -64,22 +65,30 @@ public final class DeckCache: @unchecked Sendable {
         }
     }
 
-    /// The parsed deck file at `path` (shown as `display`), from the cache when the file's
-    /// bytes are those it was made from, else parsed (and kept for ``save()``).
-    public func load(path: String, display: String, deck: String, format: DeckFormat?) -> ParsedDeck {
+    /// What ``lookup(path:display:deck:format:)`` found for a file: its cards in the cache,
+    /// still to be decoded, or the file parsed.
+    enum Lookup {
+        case cached(CachedCards)
+        case parsed(ParsedDeck)
+    }
+
+    /// The deck file at `path` (shown as `display`): its entry when the file's bytes are
+    /// those the entry was made from (the cards are decoded later, by ``decode(_:into:)``,
+    /// straight into the collection's array), else the file parsed (and kept for ``save()``).
+    func lookup(path: String, display: String, deck: String, format: DeckFormat?) -> Lookup {
         guard let format = format ?? DeckFormat(fileExtension: DeckName.fileExtension(path)) else {
-            return DeckFile.load(path: path, displayPath: display, deck: deck, format: format)
+            return .parsed(DeckFile.load(path: path, displayPath: display, deck: deck, format: format))
         }
         // A file the cache knows is checked in small pieces, without holding all its bytes.
         if let range = entries[display], let cache = map?.bytes,
            let source = ContentFingerprint.of(path: path),
-           let cards = Self.cards(UnsafeRawBufferPointer(rebasing: cache[range]), source: source,
-                                  display: display, deck: deck, format: format) {
+           let cards = CachedCards(cache, entry: range, source: source, display: display, deck: deck,
+                                   format: format) {
             keep(display, .kept(range), changed: false)
-            return ParsedDeck(cachedCards: cards.cards, decks: cards.decks)
+            return .cached(cards)
         }
         guard case .success(let bytes) = DeckFile.read(path: path, displayPath: display) else {
-            return DeckFile.load(path: path, displayPath: display, deck: deck, format: format)
+            return .parsed(DeckFile.load(path: path, displayPath: display, deck: deck, format: format))
         }
         let source = bytes.withUnsafeBytes { ContentFingerprint(of: $0) }
         let parsed = DeckParser.parse(bytes: bytes, file: display, deck: deck, format: format, keepingNotes: false)
@@ -89,7 +98,26 @@ public final class DeckCache: @unchecked Sendable {
         } else {
             lock.withLock { changed = true }
         }
-        return parsed
+        return .parsed(parsed)
+    }
+
+    /// Decodes the cards `cards` describes into `buffer` (uninitialized, `cards.count` long),
+    /// in file order. Returns how many it initialized: all of them, unless the cache file was
+    /// changed in place since it was checked (then the caller drops the entry with
+    /// ``discard(_:)`` and reads the file again).
+    func decode(_ cards: CachedCards, into buffer: UnsafeMutableBufferPointer<Card>) -> Int {
+        guard let bytes = map?.bytes else { return 0 }
+        return cards.decode(bytes, into: buffer)
+    }
+
+    /// Forgets the entry of `display`, whose cards could not be decoded: the file is parsed
+    /// when next looked up, and the cache is rewritten without the entry.
+    func discard(_ display: String) {
+        lock.withLock {
+            entries[display] = nil
+            next[display] = nil
+            changed = true
+        }
     }
 
     private func keep(_ display: String, _ entry: Entry, changed: Bool) {
@@ -100,9 +128,18 @@ public final class DeckCache: @unchecked Sendable {
     }
 
     /// Writes the cache for the files loaded since it was opened, if anything changed
-    /// (best-effort: a folder that cannot be written to just means no cache).
+    /// (best-effort: a folder that cannot be written to just means no cache), then lets go of
+    /// the old cache file: its pages (13 MB for 100,000 cards) stop counting towards the
+    /// process's memory as soon as its cards are decoded. Later calls do nothing.
     public func save() {
-        let (entries, changed) = lock.withLock { (next, self.changed || next.count != self.entries.count) }
+        let (entries, changed, map) = lock.withLock {
+            let state = (next, self.changed || next.count != self.entries.count, self.map)
+            self.map = nil
+            self.entries = [:]
+            next = [:]
+            self.changed = false
+            return state
+        }
         guard changed, let executable else { return }
         var out = Self.magic
         putLE(Self.version, &out)
@@ -183,59 +220,8 @@ public final class DeckCache: @unchecked Sendable {
         return out
     }
 
-    /// The cards and declared decks of an entry, when it describes this very file.
-    static func cards(_ bytes: UnsafeRawBufferPointer, source: ContentFingerprint, display: String,
-                      deck: String, format: DeckFormat) -> (cards: [Card], decks: [String])? {
-        var r = ByteReader(bytes, at: 0, end: bytes.count)
-        guard r.u64() == source.size, r.u64() == source.checksum, r.string() == display, r.string() == deck,
-              r.string() == formatKey(format), let deckCount = r.count(4) else { return nil }
-        var decks: [String] = []
-        for _ in 0..<deckCount {
-            guard let name = r.string() else { return nil }
-            decks.append(name)
-        }
-        guard let stringCount = r.count(4) else { return nil }
-        var table: [String] = []
-        table.reserveCapacity(stringCount)
-        for _ in 0..<stringCount {
-            guard let s = r.string() else { return nil }
-            table.append(s)
-        }
-        guard let listCount = r.count(4) else { return nil }
-        var lists: [[String]] = []
-        for _ in 0..<listCount {
-            guard let n = r.count(4) else { return nil }
-            var list: [String] = []
-            for _ in 0..<n {
-                guard let i = r.u32(), Int(i) < table.count else { return nil }
-                list.append(table[Int(i)])
-            }
-            lists.append(list)
-        }
-        guard let cardCount = r.count(36) else { return nil }
-        var cards: [Card] = []
-        cards.reserveCapacity(cardCount)
-        for _ in 0..<cardCount {
-            guard let id = r.u64(), let note = r.u64(), let deckIndex = r.u32(), Int(deckIndex) < table.count,
-                  let tagIndex = r.u32(), Int(tagIndex) < lists.count, let line = r.u32(), let kindCode = r.u32(),
-                  let question = r.string(), let answer = r.string() else { return nil }
-            let kind: Card.Kind
-            switch kindCode {
-            case 0: kind = .basic
-            case 1: kind = .reversed
-            case let c where c >= 2 && (c - 2) % 4 == 0: kind = .cloze(Int((c - 2) / 4))
-            default: return nil
-            }
-            cards.append(Card(id: CardID(rawValue: id), noteID: CardID(rawValue: note), deck: table[Int(deckIndex)],
-                              question: question, answer: answer, tags: lists[Int(tagIndex)],
-                              source: SourceLocation(file: display, line: Int(line)), kind: kind))
-        }
-        guard r.at == r.end else { return nil }
-        return (cards, decks)
-    }
-
     /// The format, as a name for the cache.
-    private static func formatKey(_ format: DeckFormat) -> String {
+    static func formatKey(_ format: DeckFormat) -> String {
         switch format {
         case .plain: "plain"
         case .markdown: "markdown"

@@ -126,3 +126,49 @@ import Testing
         #expect(CommandWords.split("  a  'b c'd ") == ["a", "b cd"])
     }
 }
+
+/// A review session prints each step (a card; an answer with its grade choices) as one piece
+/// of output, all of it before the next line is read, and the same text as line by line.
+@Suite struct ReviewOutputPiecesTests {
+    /// Notes, at each read, how many pieces of output had been written.
+    final class CountingReader: LineReader {
+        var completer = Completer()
+        var isInteractive: Bool { false }
+        private var lines: [String]
+        let piecesSoFar: () -> Int
+        private(set) var piecesAtRead: [Int] = []
+
+        init(_ lines: [String], piecesSoFar: @escaping () -> Int) {
+            self.lines = lines
+            self.piecesSoFar = piecesSoFar
+        }
+
+        func read(prompt: String) -> LineInput {
+            piecesAtRead.append(piecesSoFar())
+            return lines.isEmpty ? .end : .line(lines.removeFirst())
+        }
+
+        func remember(_ line: String) {}
+        func close() {}
+    }
+
+    @Test func eachStepIsOnePieceWrittenBeforeTheNextRead() {
+        let cards = [card("Capital of France?", "Paris", line: 1), card("Capital of Japan?", "Tokyo", line: 3),
+                     card("Capital of Peru?", "Lima", line: 5)]
+        let lines = ["", "4", "Tokio", "", "", "4"]
+        final class Pieces { var all: [String] = [] }
+        let pieces = Pieces()
+        let reader = CountingReader(lines) { pieces.all.count }
+        let context = REPLContext(reader: reader, output: Output(color: false, width: 80) { pieces.all.append($0) },
+                                  now: SteppingClock(start: REPLHarness.start).now,
+                                  data: MemoryStudyData(cards: cards))
+        _ = ReviewRunner(context: context, queue: cards).run()
+        #expect(reader.piecesAtRead == [1, 2, 3, 4, 5, 6, 7])  // the learning card comes back at the end
+        #expect(pieces.all[3].hasPrefix("  Tokyo\n  you typed: Tokio"))
+        #expect(pieces.all[3].hasSuffix("(Enter: hard)\n"))
+
+        let h = REPLHarness(cards: cards, lines: lines)
+        _ = ReviewRunner(context: h.context, queue: cards).run()
+        #expect(pieces.all.joined() == h.text)
+    }
+}

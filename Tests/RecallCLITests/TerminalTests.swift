@@ -1,3 +1,4 @@
+import RecallCore
 import Testing
 @testable import RecallCLI
 
@@ -30,6 +31,21 @@ import Testing
     @Test func wrapCutsOverlongWords() {
         let lines = TextWrapper.wrap("abcdefghij", width: 4)
         #expect(lines == ["abcd", "efgh", "ij"])
+    }
+
+    /// The byte-wise tokenizer for printable ASCII gives exactly what the character-wise one
+    /// gives (runs of spaces, leading and trailing spaces), and declines any other text, so
+    /// wrapping is the same either way.
+    @Test func asciiTokenizerAgreesWithTheCharacterTokenizer() {
+        var rng = SplitMix64(seed: 7)
+        let alphabet = Array("ab  .-~") + ["Z", " "]
+        for _ in 0..<2_000 {
+            let text = String((0..<Int.random(in: 0...30, using: &rng)).map { _ in alphabet.randomElement(using: &rng) ?? " " })
+            #expect(TextWrapper.tokenizePrintableASCII(text) == TextWrapper.tokenizeCharacters(text), "\(text)")
+        }
+        for other in ["a\tb", "caf\u{E9}", "\u{1B}[1mx", "a\r\nb", "\u{7F}", "日本"] {
+            #expect(TextWrapper.tokenizePrintableASCII(other) == nil)
+        }
     }
 
     @Test func wrapIgnoresEscapesAndCountsAccents() {
@@ -65,5 +81,27 @@ import Testing
         let coloured = Output.capturing(buffer, color: true)
         coloured.write(coloured.styled("y", .bold, .red))
         #expect(buffer.text == "x\n\u{1B}[1;31my\u{1B}[0m")
+    }
+
+    /// What is printed inside `collecting` reaches the sink as one piece when it ends (also
+    /// nested, and when it throws); outside it every call is a piece of its own.
+    @Test func collectingWritesOnePiece() {
+        var pieces: [String] = []
+        let output = Output(color: false, width: 80) { pieces.append($0) }
+        output.line("a")
+        let value = output.collecting { () -> Int in
+            output.line("b")
+            output.collecting { output.write("c") }
+            output.wrapped("d e", indent: 2)
+            #expect(pieces == ["a\n"])
+            return 7
+        }
+        #expect(value == 7)
+        #expect(pieces == ["a\n", "b\ncd e\n"])
+        struct Stop: Error {}
+        #expect(throws: Stop.self) { try output.collecting { output.write("f"); throw Stop() } }
+        output.collecting {}
+        output.line("g")
+        #expect(pieces == ["a\n", "b\ncd e\n", "f", "g\n"])
     }
 }

@@ -110,6 +110,33 @@ import Testing
         ])
     }
 
+    /// Removing in place keeps the first of each id in order, whatever the duplicates
+    /// between them, and leaves the input of the copying form untouched.
+    @Test func duplicatesRemovedInPlaceKeepTheOrder() {
+        let a = parseDeck("q1\na1\n-\nq2\na2\n-\nQ1\nx\n-\nq3\na3\n", .plain, file: "a.txt", deck: "A")
+        let b = parseDeck("q2\ny\n-\nq4\na4\n-\nq3\nz\n-\nq5\na5\n-\nq1\nw\n", .plain, file: "b.txt", deck: "B")
+        let all = a.cards + b.cards
+        var cards = all
+        let warnings = DuplicateCards.removeDuplicates(from: &cards)
+        #expect(cards.map(\.question) == ["q1", "q2", "q3", "q4", "q5"])
+        #expect(cards.map(\.answer) == ["a1", "a2", "a3", "a4", "a5"])
+        #expect(warnings.map(\.headline) == [
+            "a.txt:7: warning: duplicate card 'Q1'",
+            "b.txt:1: warning: duplicate card 'q2'",
+            "b.txt:7: warning: duplicate card 'q3'",
+            "b.txt:13: warning: duplicate card 'q1'",
+        ])
+        #expect(warnings.map { $0.notes.first ?? "" }.map { $0.prefix(20) } == [
+            "the same card is at ", "the same card is at ", "the same card is at ", "the same card is at ",
+        ])
+        #expect(warnings.map(\.rendered) == DuplicateCards.removeDuplicates(all).diagnostics.map(\.rendered))
+        #expect(all.count == 9)
+        var none = a.cards.filter { $0.question != "Q1" }
+        let expected = none
+        #expect(DuplicateCards.removeDuplicates(from: &none).isEmpty)
+        #expect(none == expected)
+    }
+
     @Test func duplicateReversedAndClozeCardsAreNamed() {
         let a = parseDeck("Paris ::: France\n{{c1::Bern}} is in {{c2::Switzerland}}\n", .markdown, file: "a.md", deck: "A")
         let b = parseDeck("Rome ::: France\n{{c1::Bern}}  is in {{c2::switzerland}}\n", .markdown, file: "b.md", deck: "B")

@@ -72,6 +72,60 @@ import Testing
         Self.expectSame(Self.load(dir), expected)
     }
 
+    /// Duplicates across and within files: the cached load keeps the same first cards, in
+    /// the same order, with the same warnings (pointing at the same first cards).
+    @Test func duplicatesGiveTheSameWarningsFromTheCache() throws {
+        let dir = try Self.collection()
+        try "What is FSRS?\nA scheduler\n-\nunique one\nyes\n-\nwhat is fsrs?\nagain\n"
+            .write(toFile: dir.file("Decks/Dup A.txt"), atomically: false, encoding: .utf8)
+        try "unique one\nno\n-\nunique two\nyes\n".write(toFile: dir.file("Decks/Dup B.txt"), atomically: false,
+                                                         encoding: .utf8)
+        let expected = Self.load(dir, cached: false)
+        #expect(expected.diagnostics.map(\.headline).filter { $0.contains("duplicate") } == [
+            "Dup A.txt:7: warning: duplicate card 'what is fsrs?'",
+            "Dup B.txt:1: warning: duplicate card 'unique one'",
+        ])
+        Self.expectSame(Self.load(dir), expected)  // writes the cache
+        Self.expectSame(Self.load(dir), expected)  // from the cache
+    }
+
+    /// Cards decoded from bytes other than those the entry was checked against stop where
+    /// the bytes stop making sense; the entry can then be dropped and the file parsed again.
+    @Test func anEntryThatCannotBeDecodedIsDroppedAndTheFileParsed() throws {
+        let dir = try Self.collection()
+        let expected = Self.load(dir, cached: false)
+        _ = Self.load(dir)
+        let path = dir.file("data/" + DeckCache.name)
+        let written = try Data(contentsOf: URL(fileURLWithPath: path))
+        let cache = DeckCache(folder: dir.file("data"))
+        let file = "Spaced Repetition.txt"
+        let lookup = cache.lookup(path: dir.file("Decks/" + file), display: file, deck: "Spaced Repetition",
+                                  format: nil)
+        guard case .cached(let cards) = lookup else {
+            Issue.record("expected the file's entry to be used")
+            return
+        }
+        #expect(cards.count > 2)
+        // The same entry read from other bytes (as if the file had been overwritten in
+        // place): fewer cards, never a crash.
+        let other = [UInt8](repeating: 0xFF, count: written.count)
+        let made = other.withUnsafeBytes { bytes in
+            let buffer = UnsafeMutableBufferPointer<Card>.allocate(capacity: cards.count)
+            defer { buffer.deallocate() }
+            let made = cards.decode(bytes, into: buffer)
+            buffer.baseAddress?.deinitialize(count: made)
+            return made
+        }
+        #expect(made < cards.count)
+        cache.discard(file)
+        guard case .parsed(let parsed) = cache.lookup(path: dir.file("Decks/" + file), display: file,
+                                                      deck: "Spaced Repetition", format: nil) else {
+            Issue.record("expected the file to be parsed once its entry is dropped")
+            return
+        }
+        #expect(parsed.cards == expected.cards.filter { $0.source.file == file })
+    }
+
     @Test func aDamagedCacheIsIgnored() throws {
         let dir = try Self.collection()
         let expected = Self.load(dir, cached: false)

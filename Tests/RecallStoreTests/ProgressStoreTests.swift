@@ -64,6 +64,53 @@ import Testing
     }
 }
 
+/// What a sync tool may do to the log while a session has it open: the next append notices
+/// (one `stat` of the path against the open file) and reads the log again first.
+@Suite struct LogChangedBehindTheWriterTests {
+    /// The log line of `entry`, as any writer would append it.
+    static func line(_ entry: ReviewLogEntry) -> Data {
+        var bytes: [UInt8] = []
+        ReviewLogCodec.encode(ReviewLogCodec.normalized(entry), into: &bytes)
+        return Data(bytes)
+    }
+
+    @Test func aLogGrownBehindTheWriterIsReadAgain() throws {
+        let dir = TempFolder()
+        let store = try Fixture.open(dir)
+        try store.append(Fixture.review(1))
+        let log = try FileHandle(forWritingTo: URL(fileURLWithPath: dir.file(Fixture.logName)))
+        try log.seekToEnd()
+        try log.write(contentsOf: Self.line(Fixture.review(2, device: "d-b")))
+        try log.close()
+        #expect(store.records[Fixture.card(2)] == nil)
+        try store.append(Fixture.review(1, .good, minutes: 10))
+        #expect(store.records[Fixture.card(2)] != nil)
+        try store.close()
+        let reopened = try Fixture.open(dir, writing: false)
+        #expect(reopened.records == store.records)
+        #expect(dir.read(Fixture.logName)?.split(separator: "\n").count == 3)
+    }
+
+    @Test func aLogReplacedBehindTheWriterIsReadAgainAndAppendedTo() throws {
+        let dir = TempFolder()
+        let store = try Fixture.open(dir)
+        try store.append(Fixture.review(1))
+        // A same-sized file with another card: only the inode tells it apart.
+        let replacement = Self.line(Fixture.review(3))
+        #expect(replacement.count == dir.bytes(Fixture.logName)?.count)
+        let temp = dir.file(Fixture.logName + ".synced")
+        try replacement.write(to: URL(fileURLWithPath: temp))
+        #expect(rename(temp, dir.file(Fixture.logName)) == 0)
+        try store.append(Fixture.review(4, .good, minutes: 10))
+        #expect(store.records[Fixture.card(1)] == nil)
+        #expect(store.records[Fixture.card(3)] != nil)
+        #expect(store.records[Fixture.card(4)] != nil)
+        try store.close()
+        #expect(dir.read(Fixture.logName)?.split(separator: "\n").count == 2)
+        #expect(try Fixture.open(dir, writing: false).records == store.records)
+    }
+}
+
 @Suite struct RecentEntriesTests {
     @Test func readsOnlyTheRecentPartOfTheLog() throws {
         let dir = TempFolder()

@@ -43,7 +43,7 @@ final class ReviewRunner {
 
     private func loop() -> Outcome {
         while let card = session.nextCard(at: context.now()) {
-            if shownCard != card.id { show(card) }
+            if shownCard != card.id { context.output.collecting { show(card) } }
             switch context.read("answer> ") {
             case .end: return .endOfInput
             case .interrupted: continue
@@ -73,17 +73,21 @@ final class ReviewRunner {
     private func reveal(_ card: Card, typed: String) -> Outcome? {
         let view = context.view
         var suggestion: Rating?
-        if typed.isEmpty {
-            view.answer(card.answer)
-        } else {
-            let match = AnswerMatcher.match(typed: typed, answer: card.answer)
-            view.answer(card.answer)
-            view.diff(typed: typed, answer: card.answer, match: match)
-            suggestion = match.suggestedRating
+        // The answer, any diff and the grade choices go out in one piece.
+        let shown = context.output.collecting { () -> Bool in
+            if typed.isEmpty {
+                view.answer(card.answer)
+            } else {
+                let match = AnswerMatcher.match(typed: typed, answer: card.answer)
+                view.answer(card.answer)
+                view.diff(typed: typed, answer: card.answer, match: match)
+                suggestion = match.suggestedRating
+            }
+            guard let preview = session.preview(at: context.now()) else { return false }
+            view.gradeChoices(preview, suggestion: suggestion)
+            return true
         }
-        guard let preview = session.preview(at: context.now()) else { return nil }
-        view.gradeChoices(preview, suggestion: suggestion)
-        return readGrade(suggestion: suggestion)
+        return shown ? readGrade(suggestion: suggestion) : nil
     }
 
     private func readGrade(suggestion: Rating?) -> Outcome? {

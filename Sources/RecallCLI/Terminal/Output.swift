@@ -4,7 +4,8 @@ import Foundation
 ///
 /// Colour is decided once (see ``Terminal/useColor(noColorFlag:)``); when it is off,
 /// ``styled(_:_:)`` returns the text unchanged, so callers never check. Text is written
-/// through a sink, so tests can capture it.
+/// through a sink, so tests can capture it; ``collecting(_:)`` sends what a step prints
+/// (a card, an answer and its grade choices) to the sink as one piece.
 final class Output {
     /// Whether ANSI styles are emitted.
     let color: Bool
@@ -13,6 +14,8 @@ final class Output {
     var width: Int { widthProvider() }
     private let widthProvider: () -> Int
     private let sink: (String) -> Void
+    /// What ``collecting(_:)`` has gathered so far; nil outside it.
+    private var pending: String?
 
     /// - Parameters:
     ///   - sink: receives every piece of text, in order.
@@ -29,14 +32,17 @@ final class Output {
         self.sink = sink
     }
 
-    /// Writes to standard output (unbuffered: each call is one `write(2)`); the width
-    /// follows the terminal window.
+    /// Writes to standard output (unbuffered: each call, or each ``collecting(_:)``, is one
+    /// `write(2)`). On a terminal the width follows the window; otherwise (a pipe, a file)
+    /// it is `$COLUMNS` or 80, found once.
     static func standard(noColorFlag: Bool = false) -> Output {
         let environment = ProcessInfo.processInfo.environment
-        return Output(color: Terminal.useColor(noColorFlag: noColorFlag),
-                      width: { Terminal.width(environment: environment) }) { text in
-            FileHandle.standardOutput.write(Data(text.utf8))
+        let write: (String) -> Void = { text in FileHandle.standardOutput.write(Data(text.utf8)) }
+        let color = Terminal.useColor(noColorFlag: noColorFlag)
+        guard Terminal.stdoutIsTerminal else {
+            return Output(color: color, width: Terminal.width(columnsVariable: environment["COLUMNS"]), sink: write)
         }
+        return Output(color: color, width: { Terminal.width(environment: environment) }, sink: write)
     }
 
     /// Collects everything into `buffer.text`; handy in tests.
@@ -45,14 +51,30 @@ final class Output {
     }
 
     /// Writes `text` as is.
-    func write(_ text: String) { sink(text) }
+    func write(_ text: String) {
+        if pending != nil { pending?.append(text) } else { sink(text) }
+    }
 
     /// Writes `text` and a newline.
-    func line(_ text: String = "") { sink(text + "\n") }
+    func line(_ text: String = "") { write(text + "\n") }
 
     /// Writes `text` wrapped to the width, continuation lines indented by `indent`.
     func wrapped(_ text: String, indent: Int = 0) {
-        sink(TextWrapper.wrap(text, width: width, indent: indent).joined(separator: "\n") + "\n")
+        write(TextWrapper.wrap(text, width: width, indent: indent).joined(separator: "\n") + "\n")
+    }
+
+    /// Runs `body` and writes everything it printed in one piece when it returns (the same
+    /// text, one `write(2)` instead of one per line). Call it around output that is
+    /// followed by reading input, never around the reading itself.
+    func collecting<T>(_ body: () throws -> T) rethrows -> T {
+        guard pending == nil else { return try body() }  // already inside one
+        pending = ""
+        defer {
+            let text = pending ?? ""
+            pending = nil
+            if !text.isEmpty { sink(text) }
+        }
+        return try body()
     }
 
     /// `text` in the given styles when colour is on, else `text` unchanged.

@@ -15,7 +15,7 @@ enum TextWrapper {
         return lines
     }
 
-    private struct Token {
+    struct Token: Equatable {
         var text: String
         var width: Int
         var spaceBefore: Bool
@@ -62,7 +62,12 @@ enum TextWrapper {
     }
 
     /// Splits on spaces; each wide character is a token of its own (breakable on both sides).
-    private static func tokenize(_ text: String) -> [Token] {
+    static func tokenize(_ text: String) -> [Token] {
+        tokenizePrintableASCII(text) ?? tokenizeCharacters(text)
+    }
+
+    /// ``tokenize(_:)`` for any text, a character at a time.
+    static func tokenizeCharacters(_ text: String) -> [Token] {
         var tokens: [Token] = []
         var word = ""
         var spaceBefore = false
@@ -86,6 +91,35 @@ enum TextWrapper {
             }
         }
         flush()
+        return tokens
+    }
+
+    /// ``tokenize(_:)`` for text of printable ASCII only (the usual card), by bytes: there
+    /// every character is one byte one column wide, and only spaces separate words. Nil for
+    /// any other text.
+    static func tokenizePrintableASCII(_ text: String) -> [Token]? {
+        var tokens: [Token] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var spaceBefore = false
+        var i = utf8.startIndex
+        while i != utf8.endIndex {
+            let byte = utf8[i]
+            guard byte >= 0x20, byte < 0x7F else { return nil }
+            if byte == 0x20 {
+                if start != i {
+                    tokens.append(Token(text: String(text[start..<i]), width: utf8.distance(from: start, to: i),
+                                        spaceBefore: spaceBefore))
+                }
+                spaceBefore = true
+                start = utf8.index(after: i)
+            }
+            i = utf8.index(after: i)
+        }
+        if start != i {
+            tokens.append(Token(text: String(text[start..<i]), width: utf8.distance(from: start, to: i),
+                                spaceBefore: spaceBefore))
+        }
         return tokens
     }
 }

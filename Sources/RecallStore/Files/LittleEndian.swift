@@ -61,4 +61,11 @@ struct ByteReader {
         defer { at += n }
         return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[at..<(at + n)]), as: UTF8.self)
     }
+
+    /// Where the bytes of a string written by `putLE(_:_:)` lie, skipping over them.
+    mutating func skipString() -> Range<Int>? {
+        guard let n = u32().map(Int.init), n <= end - at else { return nil }
+        defer { at += n }
+        return at..<(at + n)
+    }
 }

@@ -16,6 +16,8 @@ final class ReviewLogWriter {
     private var fd: Int32
     /// Where the log ends, as far as this writer knows.
     private(set) var size: Int
+    /// The open file's device and inode (fixed while it is open); nil if they are unknown.
+    private let file: (device: UInt64, inode: UInt64)?
     private var repair: ReviewLogReader.Outcome?
 
     /// Opens (creating if needed) the log for appending; `outcome` says how its end looked.
@@ -25,18 +27,27 @@ final class ReviewLogWriter {
         fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw StoreError.system("open", path: path, errno: errno) }
         var st = stat()
-        fstat(fd, &st)
-        size = Int(st.st_size)
+        if fstat(fd, &st) == 0 {
+            let opened = FileIdentity(st)
+            file = (opened.device, opened.inode)
+            size = opened.size
+        } else {
+            file = nil
+            size = 0
+        }
         repair = outcome
         if !existed { try AtomicFile.syncFolder(AtomicFile.parentFolder(of: path)) }
     }
 
     deinit { if fd >= 0 { close(fd) } }
 
-    /// The identity of the open file, to compare with what is at ``path`` now.
-    var identity: FileIdentity? {
-        var st = stat()
-        return fstat(fd, &st) == 0 ? FileIdentity(st) : nil
+    /// True when ``path`` still names the file open here and that file ends where this
+    /// writer left it; false when something replaced, removed or extended the log behind
+    /// its back (a sync tool). One `stat(2)`: the open file's device and inode cannot change,
+    /// and while the path names that very file, its size is the open file's size.
+    var isCurrent: Bool {
+        guard let file, let now = FileIdentity.of(path: path) else { return false }
+        return now.device == file.device && now.inode == file.inode && now.size == size
     }
 
     /// Writes `entries` (already in their final form) as lines and fsyncs.

@@ -103,7 +103,7 @@ public final class ProgressStore {
         guard isWritable, let writer else {
             throw StoreError(path: logPath, reason: "the progress store was opened read-only")
         }
-        if FileIdentity.of(path: logPath) != writer.identity || writer.identity?.size != writer.size {
+        if !writer.isCurrent {
             try load()  // replaced or grown behind our back (a sync tool): start from what is there
         }
         let e = ReviewLogCodec.normalized(entry)
