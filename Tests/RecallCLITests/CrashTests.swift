@@ -81,7 +81,12 @@ struct CrashHarness {
             var r = rng
             let step = try make(&self, &r)
             rng = r
-            let command = step.arguments.first ?? ""
+            // Half of the review sessions get their answers a line at a time, as a person
+            // types: they wait for input between answers, so each answer is flushed before
+            // the wait (and killing them mid-session is likely). The others get all their
+            // input at once, as a script pipes it, and flush answers in groups.
+            let trickle = step.ratings != nil && Bool.random(using: &rng)
+            let command = (step.arguments.first ?? "") + (trickle ? " (typed)" : "")
             // A review session acknowledges its answers near its end (after start-up, which is
             // most of a run, more so under a sanitizer): half of them are killed late in the
             // window, so killed sessions with acknowledged answers are common on any machine.
@@ -90,7 +95,8 @@ struct CrashHarness {
             let delay = UInt32.random(in: (late ? window / 2 : 0)...window, using: &rng)
             let start = DispatchTime.now().uptimeNanoseconds
             let (exitedCleanly, output) = try launchAndKill(step.arguments, input: step.input, environment: step.environment,
-                                                            afterMicroseconds: delay, capture: step.ratings != nil, step: i)
+                                                            afterMicroseconds: delay, capture: step.ratings != nil,
+                                                            trickle: trickle, step: i)
             if exitedCleanly {
                 windows.record(command, microseconds: (DispatchTime.now().uptimeNanoseconds - start) / 1000)
                 completed += 1
@@ -192,7 +198,7 @@ struct CrashHarness {
     /// Exiting by itself with another status is an issue (under a sanitizer, that is how a
     /// report in `recall` shows).
     private func launchAndKill(_ arguments: [String], input: String, environment: [String: String] = [:],
-                               afterMicroseconds delay: UInt32, capture: Bool = false,
+                               afterMicroseconds delay: UInt32, capture: Bool = false, trickle: Bool = false,
                                step: Int = -1) throws -> (exitedCleanly: Bool, output: String) {
         let process = Process()
         process.executableURL = StudyFixture.binary
@@ -210,11 +216,24 @@ struct CrashHarness {
         // Drained on other threads, so a full pipe never stalls recall.
         let drained = OutputDrain(capture ? stdout.fileHandleForReading : nil)
         let errors = OutputDrain(stderr.fileHandleForReading)
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try? stdin.fileHandleForWriting.close()
+        // With `trickle`, one line every 2 ms while recall runs (a write after it died fails
+        // with EPIPE instead of raising SIGPIPE here).
+        var lines = trickle ? input.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { $0 + "\n" } : [input]
+        let writer = stdin.fileHandleForWriting.fileDescriptor
+        signal(SIGPIPE, SIG_IGN)
+        var nextWrite: UInt64 = 0
         let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(delay) * 1000
-        while process.isRunning, DispatchTime.now().uptimeNanoseconds < deadline { usleep(200) }
+        while process.isRunning, DispatchTime.now().uptimeNanoseconds < deadline {
+            if !lines.isEmpty, DispatchTime.now().uptimeNanoseconds >= nextWrite {
+                let bytes = Array(lines.removeFirst().utf8)
+                _ = bytes.withUnsafeBytes { Glibc.write(writer, $0.baseAddress, $0.count) }
+                if lines.isEmpty { try? stdin.fileHandleForWriting.close() }
+                nextWrite = DispatchTime.now().uptimeNanoseconds + 2_000_000
+            }
+            usleep(200)
+        }
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        if !lines.isEmpty { try? stdin.fileHandleForWriting.close() }
         process.waitUntilExit()
         let exitedByItself = process.terminationReason == .exit, status = process.terminationStatus
         let message = errors.text()

@@ -24,10 +24,21 @@ final class MemoryStudyData: StudyData {
         records = CollectionReplay(settings: settings, calendar: calendar).replay(log).records
     }
 
-    func append(_ entry: ReviewLogEntry) throws {
+    func append(_ entry: ReviewLogEntry, flush: Bool) throws {
         if failNextAppend { failNextAppend = false; throw AppendFailure() }
         log.append(entry)
         records = replay.replay(log).records
+        if !flush { unflushed += 1 }
+    }
+
+    /// Entries appended and not flushed yet.
+    private(set) var unflushed = 0
+    /// How many times ``flush()`` found entries to flush.
+    private(set) var flushes = 0
+
+    func flush() throws {
+        if unflushed > 0 { flushes += 1 }
+        unflushed = 0
     }
 
     func history(of card: CardID) -> [ReviewLogEntry] { log.filter { $0.card == card } }

@@ -134,6 +134,7 @@ import Testing
     final class CountingReader: LineReader {
         var completer = Completer()
         var isInteractive: Bool { false }
+        var hasInputWaiting: Bool { !lines.isEmpty }
         private var lines: [String]
         let piecesSoFar: () -> Int
         private(set) var piecesAtRead: [Int] = []
@@ -170,5 +171,73 @@ import Testing
         let h = REPLHarness(cards: cards, lines: lines)
         _ = ReviewRunner(context: h.context, queue: cards).run()
         #expect(pieces.all.joined() == h.text)
+    }
+}
+
+/// Group commit: piped answers are written at once and flushed together when the input runs
+/// dry; typed answers are flushed one by one.
+@Suite struct LogFlushTests {
+    let cards = [card("Capital of France?", "Paris", line: 1), card("Capital of Japan?", "Tokyo", line: 3),
+                 card("Capital of Peru?", "Lima", line: 5)]
+
+    @Test func answersFromAPipeAreFlushedTogetherBeforeTheInputRunsDry() {
+        let h = REPLHarness(cards: cards, lines: ["", "3", "", "3", "", "3"])
+        _ = ReviewRunner(context: h.context, queue: cards).run()
+        #expect(h.data.log.count == 3)
+        #expect(h.data.unflushed == 0)
+        #expect(h.data.flushes == 1)
+    }
+
+    /// A reader whose input arrives a line at a time (nothing is ever waiting).
+    final class TypingReader: LineReader {
+        var completer = Completer()
+        var isInteractive: Bool { false }
+        var hasInputWaiting: Bool { false }
+        private var lines: [String]
+        let data: MemoryStudyData
+        private(set) var unflushedAtRead: [Int] = []
+
+        init(_ lines: [String], data: MemoryStudyData) {
+            self.lines = lines
+            self.data = data
+        }
+
+        func read(prompt: String) -> LineInput {
+            unflushedAtRead.append(data.unflushed)
+            return lines.isEmpty ? .end : .line(lines.removeFirst())
+        }
+
+        func remember(_ line: String) {}
+        func close() {}
+    }
+
+    @Test func noReadWaitsWithAnAnswerNotOnDisk() {
+        let data = MemoryStudyData(cards: cards)
+        let reader = TypingReader(["", "3", "", "3"], data: data)
+        let context = REPLContext(reader: reader, output: .capturing(OutputBuffer(), width: 80),
+                                  now: SteppingClock(start: REPLHarness.start).now, data: data)
+        _ = ReviewRunner(context: context, queue: cards).run()
+        #expect(data.log.count == 2)
+        #expect(reader.unflushedAtRead.allSatisfy { $0 == 0 })
+        #expect(data.flushes == 2)
+    }
+
+    @Test func thePlainReaderKnowsWhenALineIsWaiting() throws {
+        var fds: [Int32] = [0, 0]
+        #expect(pipe(&fds) == 0)
+        defer { close(fds[0]) }
+        let reader = PlainLineReader(fd: fds[0])
+        let write = { (bytes: [UInt8]) in _ = bytes.withUnsafeBytes { Glibc.write(fds[1], $0.baseAddress, $0.count) } }
+        #expect(!reader.hasInputWaiting)
+        write(Array("3\r\nnext".utf8))
+        #expect(reader.hasInputWaiting)
+        #expect(reader.read(prompt: "") == .line("3"))
+        #expect(!reader.hasInputWaiting)  // "next" has no newline yet
+        write(Array(" line\n".utf8) + [0xFF, 0x78])  // then invalid UTF-8
+        #expect(reader.read(prompt: "") == .line("next line"))
+        close(fds[1])
+        #expect(reader.hasInputWaiting)  // the end of input is there
+        #expect(reader.read(prompt: "") == .line("\u{FFFD}x"))
+        #expect(reader.read(prompt: "") == .end)
     }
 }

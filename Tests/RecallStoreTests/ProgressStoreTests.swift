@@ -145,3 +145,25 @@ import Testing
         #expect(tokyo.notices.map(\.headline) == ["recall: warning: the time zone changed from GMT to Asia/Tokyo; card states were recomputed"])
     }
 }
+
+@Suite struct DeferredFlushTests {
+    @Test func unflushedAnswersAreInTheLogAndFlushedBeforeAnyoneDependsOnThem() throws {
+        let dir = TempFolder()
+        let store = try Fixture.open(dir)
+        try store.append(Fixture.review(1), flush: false)
+        try store.append(Fixture.review(2), flush: false)
+        #expect(store.writer?.needsSync == true)
+        // Written at once: another reader (or a restart after a crash) sees them.
+        #expect(try Fixture.open(dir, writing: false).records.count == 2)
+        try store.flushLog()
+        #expect(store.writer?.needsSync == false)
+        try store.append(Fixture.review(3), flush: false)
+        try store.append(Fixture.review(4))  // a flushed append covers the ones before it
+        #expect(store.writer?.needsSync == false)
+        try store.append(Fixture.review(5), flush: false)
+        let writer = try #require(store.writer)
+        try store.close()
+        #expect(!writer.needsSync)
+        #expect(try Fixture.open(dir, writing: false).records.count == 5)
+    }
+}

@@ -27,6 +27,8 @@ final class EditLineReader: LineReader {
     private var isClosed = false
 
     var isInteractive: Bool { true }
+    /// A person types here: every answer is flushed before the next prompt.
+    var hasInputWaiting: Bool { false }
 
     var completer: Completer {
         get { activeCompleter.withLock { $0 } }

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 /// What one attempt to read a line gave.
 enum LineInput: Equatable, Sendable {
     /// A line the user entered, without its newline.
@@ -20,24 +23,77 @@ protocol LineReader: AnyObject {
     var completer: Completer { get set }
     /// True when the user sees a prompt and types at a terminal.
     var isInteractive: Bool { get }
+    /// True when the next ``read(prompt:)`` will return without waiting: a whole line (or the
+    /// end of input) is already there, as when a script pipes answers in. An answer's log
+    /// flush may then wait until the input runs dry (see ``REPLContext/log(_:)``).
+    var hasInputWaiting: Bool { get }
     /// Saves history and restores the terminal. Safe to call twice.
     func close()
 }
 
-/// Reads standard input line by line with Swift's `readLine`: no prompt, no echo, no
-/// libedit. Used when standard input or output is not a terminal, so sessions can be
-/// scripted. SIGINT keeps its default action here: a handler without `SA_RESTART`
-/// would make `readLine` spin.
+/// Reads standard input line by line: no prompt, no echo, no libedit. Used when standard
+/// input or output is not a terminal, so sessions can be scripted. Reads with `read(2)` into
+/// its own buffer, so it can tell whether another line is already waiting. SIGINT keeps its
+/// default action here (a handler would interrupt the read for nothing).
 final class PlainLineReader: LineReader {
     var completer = Completer()
     var isInteractive: Bool { false }
+    private let fd: Int32
+    private var buffer: [UInt8] = []
+    /// Where the unread bytes of `buffer` start.
+    private var start = 0
+    private var atEnd = false
 
-    init() {}
+    init(fd: Int32 = 0) { self.fd = fd }
 
     func read(prompt: String) -> LineInput {
-        guard var line = Swift.readLine(strippingNewline: true) else { return .end }
-        if line.hasSuffix("\r") { line.removeLast() }
-        return .line(line)
+        while true {
+            if let newline = buffer[start...].firstIndex(of: 0x0A) {
+                return .line(take(upTo: newline, skipping: 1))
+            }
+            if atEnd {
+                guard start < buffer.count else { return .end }
+                return .line(take(upTo: buffer.count, skipping: 0))
+            }
+            fill()
+        }
+    }
+
+    var hasInputWaiting: Bool {
+        if atEnd || buffer[start...].contains(0x0A) { return true }
+        // Take in what has arrived, without waiting for more.
+        while !atEnd, !buffer[start...].contains(0x0A) {
+            var probe = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            guard poll(&probe, 1, 0) > 0 else { return false }
+            fill()
+        }
+        return true
+    }
+
+    /// Reads what is available (waiting if nothing is), or notes the end of input.
+    private func fill() {
+        if start > 0, start >= buffer.count / 2 {
+            buffer.removeSubrange(0..<start)
+            start = 0
+        }
+        let chunk = 1 << 16
+        let old = buffer.count
+        buffer.append(contentsOf: repeatElement(0, count: chunk))
+        var n = 0
+        repeat {
+            n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + old, chunk) }
+        } while n < 0 && errno == EINTR
+        buffer.removeLast(chunk - max(n, 0))
+        if n <= 0 { atEnd = true }
+    }
+
+    /// The line in `buffer[start..<end]` (a trailing CR dropped), moving past it and `skip` bytes.
+    private func take(upTo end: Int, skipping skip: Int) -> String {
+        var stop = end
+        if stop > start, buffer[stop - 1] == 0x0D { stop -= 1 }
+        let line = String(decoding: buffer[start..<stop], as: UTF8.self)
+        start = end + skip
+        return line
     }
 
     func remember(_ line: String) {}
@@ -48,6 +104,7 @@ final class PlainLineReader: LineReader {
 final class ScriptedLineReader: LineReader {
     var completer = Completer()
     var isInteractive: Bool { false }
+    var hasInputWaiting: Bool { !inputs.isEmpty }
     /// Every prompt passed to ``read(prompt:)``, in order.
     private(set) var prompts: [String] = []
     /// Every line passed to ``remember(_:)``.

@@ -45,8 +45,12 @@ final class StoreStudyData: StudyData {
     var records: CardRecords { store.records }
     var device: String { store.device }
 
-    func append(_ entry: ReviewLogEntry) throws {
-        try store.append(entry)
+    func append(_ entry: ReviewLogEntry, flush: Bool) throws {
+        try store.append(entry, flush: flush)
+    }
+
+    func flush() throws {
+        try store.flushLog()
     }
 
     func history(of card: CardID) -> [ReviewLogEntry] {

@@ -15,9 +15,13 @@ protocol StudyData: AnyObject {
     var device: String { get }
     /// The collection folder (deck files' `source.file` paths are relative to it).
     var decksRoot: URL { get }
-    /// Appends `entry` to the review log and fsyncs before returning; then folds it into
-    /// ``records``. Throws if the entry could not be made durable.
-    func append(_ entry: ReviewLogEntry) throws
+    /// Appends `entry` to the review log and folds it into ``records``. With `flush`, it is
+    /// on disk (fsync'ed) before this returns; without, it is written (a crash of Recall
+    /// cannot lose it) and ``flush()`` makes it durable later. Throws if it could not be
+    /// written or flushed.
+    func append(_ entry: ReviewLogEntry, flush: Bool) throws
+    /// Makes every appended entry durable (fsync); does nothing when they already are.
+    func flush() throws
     /// The log entries of one card, oldest first (for `:info`).
     func history(of card: CardID) -> [ReviewLogEntry]
     /// Reads the deck files again (after `:edit`); returns their diagnostics.

@@ -39,7 +39,17 @@ final class ReviewLogWriter {
         if !existed { try AtomicFile.syncFolder(AtomicFile.parentFolder(of: path)) }
     }
 
-    deinit { if fd >= 0 { close(fd) } }
+    deinit {
+        if needsSync { _ = syncData(fd) }  // best effort; ProgressStore syncs before letting go
+        if fd >= 0 { close(fd) }
+    }
+
+    /// Makes every line written so far durable (fsync); nothing to do when they are.
+    func sync() throws(StoreError) {
+        guard needsSync else { return }
+        guard syncData(fd) == 0 else { throw StoreError.system("save", path: path, errno: errno) }
+        needsSync = false
+    }
 
     /// True when ``path`` still names the file open here and that file ends where this
     /// writer left it; false when something replaced, removed or extended the log behind
@@ -50,8 +60,14 @@ final class ReviewLogWriter {
         return now.device == file.device && now.inode == file.inode && now.size == size
     }
 
-    /// Writes `entries` (already in their final form) as lines and fsyncs.
-    func append(_ entries: [ReviewLogEntry]) throws(StoreError) {
+    /// Lines written since the last fsync.
+    private(set) var needsSync = false
+
+    /// Writes `entries` (already in their final form) as lines, with one `write`, and with
+    /// `sync` fsyncs (which also makes any earlier unsynced lines durable). Without it the
+    /// lines are in the file (a crash of the process cannot lose them) and ``sync()`` makes
+    /// them durable.
+    func append(_ entries: [ReviewLogEntry], sync: Bool = true) throws(StoreError) {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(entries.count * 110 + 1)
         if let repair, repair.tornBytes > 0 {
@@ -66,13 +82,14 @@ final class ReviewLogWriter {
         let before = size
         do throws(StoreError) {
             try AtomicFile.writeAll(fd, bytes, path: path)
-            guard syncData(fd) == 0 else { throw StoreError.system("save", path: path, errno: errno) }
+            if sync { guard syncData(fd) == 0 else { throw StoreError.system("save", path: path, errno: errno) } }
         } catch {
             _ = ftruncate(fd, off_t(before))
             throw error
         }
         repair = nil
         size = before + bytes.count
+        needsSync = !sync
     }
 }
 

@@ -6,6 +6,7 @@ extension ProgressStore {
     ///
     /// Nothing is written before the whole log has been read without error.
     func load() throws(StoreError) {
+        try flushLog()  // lines the current writer has not synced yet, before it is replaced
         notices = []
         undoStack = []
         snapshotBase = nil
@@ -134,6 +135,7 @@ extension ProgressStore {
     /// Writes `state.json` atomically for the current records.
     public func saveSnapshot() throws(StoreError) {
         guard isWritable, lock != nil else { return }
+        try flushLog()  // the snapshot never covers log lines that are not on disk
         let map = try MappedFile(path: logPath)
         let bytes = map?.bytes ?? UnsafeRawBufferPointer(start: nil, count: 0)
         let covered = min(logBytes, bytes.count)

@@ -94,12 +94,14 @@ public final class ProgressStore {
                          calendar: StudyCalendar(timeZone: timeZone, dayStartHour: settings.dayStartHour))
     }
 
-    /// Appends `entry` to the log (one write, then fsync) and updates ``records``.
+    /// Appends `entry` to the log (one write, then fsync unless `flush` is false: then
+    /// ``flushLog()``, ``close()`` or the next flushed append makes it durable) and updates
+    /// ``records``.
     ///
     /// Times are rounded to whole milliseconds as the log stores them; the stored entry is
     /// returned. `becameLeech` is true when this review made the card a leech.
     @discardableResult
-    public func append(_ entry: ReviewLogEntry) throws(StoreError) -> (entry: ReviewLogEntry, becameLeech: Bool) {
+    public func append(_ entry: ReviewLogEntry, flush: Bool = true) throws(StoreError) -> (entry: ReviewLogEntry, becameLeech: Bool) {
         guard isWritable, let writer else {
             throw StoreError(path: logPath, reason: "the progress store was opened read-only")
         }
@@ -107,7 +109,7 @@ public final class ProgressStore {
             try load()  // replaced or grown behind our back (a sync tool): start from what is there
         }
         let e = ReviewLogCodec.normalized(entry)
-        try (self.writer ?? writer).append([e])
+        try (self.writer ?? writer).append([e], sync: flush)
         logBytes = (self.writer ?? writer).size
         logLines += 1
         linesSinceSnapshot += 1
@@ -144,6 +146,11 @@ public final class ProgressStore {
         records[card] = replay.replay(mine).records[card]
     }
 
+    /// Makes every entry appended without `flush` durable (fsync); nothing to do otherwise.
+    public func flushLog() throws(StoreError) {
+        try writer?.sync()
+    }
+
     /// Writes `state.json` if the records differ from what it and the log after it give, or
     /// when it has fallen more than ``snapshotLag`` log lines behind.
     public func saveSnapshotIfNeeded() throws(StoreError) {
@@ -158,7 +165,9 @@ public final class ProgressStore {
             lock?.release()
             lock = nil
         }
-        if isWritable, lock != nil { try saveSnapshotIfNeeded() }
+        guard isWritable, lock != nil else { return }
+        try flushLog()
+        try saveSnapshotIfNeeded()
     }
 
     /// Every log entry in file order, with card ids resolved through renames (for stats and
