@@ -44,16 +44,18 @@ mkdir -p "$data"
 [ -f "$data/empty.anki2" ] || "$py" -c 'import sys; from anki.collection import Collection; Collection(sys.argv[1]).close()' \
     "$data/empty.anki2"
 if [ ! -f "$data/done" ]; then
-    # Raise Recall's daily limits as anki_prepare.py does Anki's, and settle the store (catalog,
-    # snapshot) with one empty review session, so every timed run starts from the same files.
+    # Raise Recall's daily limits as anki_prepare.py does Anki's.
     for key in reviews_per_day new_per_day; do
         RECALL_NOW=$(cat "$data/recall/RECALL_NOW") "$recall" config "$key" 9999 \
             --decks "$data/recall/Decks" --data "$data/recall/data" >&2
     done
-    RECALL_NOW=$(cat "$data/recall/RECALL_NOW") "$recall" review --decks "$data/recall/Decks" \
-        --data "$data/recall/data" < /dev/null > /dev/null
     touch "$data/done"
 fi
+# Settle the store (catalog, snapshot, and the start-up caches, which belong to the `recall`
+# executable that made them) with one empty review session of THIS binary, as a user's first
+# session after an upgrade does, so every timed run starts from the same files.
+RECALL_NOW=$(cat "$data/recall/RECALL_NOW") "$recall" review --decks "$data/recall/Decks" \
+    --data "$data/recall/data" < /dev/null > /dev/null
 export RECALL_NOW
 RECALL_NOW=$(cat "$data/recall/RECALL_NOW")
 printf '\n3\n%.0s' $(seq "$answers") > "$work/answers.txt"   # reveal, then "good", per card

@@ -76,3 +76,19 @@ import Testing
         #expect(CardRecords(ascending: ids, records: [r]) == nil)
     }
 }
+
+@Suite struct CardRecordsPositionsTests {
+    @Test func positionsFindWhatLookupsFind() {
+        var rng = SplitMix64(seed: 11)
+        var table = CardRecords()
+        let r = CardRecord(schedule: .new(createdAt: Date(timeIntervalSince1970: 0)))
+        for i in 0..<3000 { table[CardID(rawValue: rng.next())] = { var x = r; x.reviewCount = i; return x }() }
+        let present = table.keys
+        let probes = present.prefix(500) + (0..<500).map { _ in CardID(rawValue: rng.next()) }
+        let positions = probes.withUnsafeBufferPointer { p in table.positions(count: p.count) { p[$0] } }
+        #expect(positions.count == 1000)
+        #expect(zip(probes, positions).allSatisfy { table.record(at: $1) == table[$0] })
+        #expect(positions.prefix(500).allSatisfy { $0 >= 0 })
+        #expect(positions.suffix(500).allSatisfy { $0 == -1 })
+    }
+}

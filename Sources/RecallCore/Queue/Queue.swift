@@ -101,8 +101,9 @@ public struct Queue: Sendable {
             // One lookup per card, and no copies of the cards (their strings would be
             // retained and released for nothing): this runs over the whole collection.
             collection.withUnsafeBufferPointer { cards in
+                let positions = records.positions(count: cards.count) { cards[$0].id }
                 for i in cards.indices {
-                    guard let record = records[cards[i].id] else { continue }
+                    guard let record = records.record(at: positions[i]) else { continue }
                     tally.add(noteID: cards[i].noteID, deck: cards[i].deck, record: record)
                 }
             }
@@ -167,9 +168,11 @@ public struct Queue: Sendable {
             // Cards of decks with their own parameters decay on their own curve.
             let decks = settings.deckParameters.isEmpty ? nil : CollectionReplay(settings: settings, calendar: calendar)
             cards.withUnsafeBufferPointer { cards in
+                // Every card's record position first, in one tight loop whose cache misses overlap.
+                let positions = records.positions(count: cards.count) { cards[$0].id }
                 for index in cards.indices {
                     let id = cards[index].id
-                    let record = records[id]
+                    let record = records.record(at: positions[index])
                     if let record, tally != nil { tally!.add(noteID: cards[index].noteID, deck: cards[index].deck, record: record) }
                     if let record, record.suspended || record.isBuried(onDay: today) { continue }
                     guard let schedule = record?.schedule, schedule.state != .new else {

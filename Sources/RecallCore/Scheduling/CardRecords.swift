@@ -100,6 +100,37 @@ public struct CardRecords: Sendable, Sequence, ExpressibleByDictionaryLiteral, C
         }
     }
 
+    /// The positions (see ``record(at:)``) of the records of `count` ids, -1 for an id without
+    /// one. Much faster than `count` subscript lookups on a large table: one tight loop whose
+    /// probes do not depend on each other, so the processor overlaps their cache misses.
+    public func positions(count: Int, of id: (Int) -> CardID) -> [Int32] {
+        [Int32](unsafeUninitializedCapacity: count) { out, initialized in
+            slots.withUnsafeBufferPointer { slots in
+                ids.withUnsafeBufferPointer { ids in
+                    let mask = slots.count - 1
+                    for i in 0..<count {
+                        let key = id(i)
+                        var slot = home(key)
+                        var found: Int32 = -1
+                        while true {
+                            let p = slots[slot]
+                            if p < 0 { break }
+                            if ids[Int(p)] == key { found = p; break }
+                            slot = (slot + 1) & mask
+                        }
+                        out[i] = found
+                    }
+                }
+            }
+            initialized = count
+        }
+    }
+
+    /// The record at `position`, as given by ``positions(count:of:)`` (nil for -1).
+    @inline(__always) public func record(at position: Int32) -> CardRecord? {
+        position < 0 ? nil : rows[Int(position)]
+    }
+
     /// Removes `id`'s record and returns it.
     @discardableResult
     public mutating func removeValue(forKey id: CardID) -> CardRecord? {

@@ -53,11 +53,18 @@ extension StatsInput {
         }
         let scheduler = replay.scheduler
         let summaries: [StatsCard] = cards.withUnsafeBufferPointer { cards in
-            MemoryAdvice.array(count: cards.count) { i -> StatsCard? in
+            // Where the base keeps each card's record, found in one tight loop first (so the
+            // lookups' cache misses overlap) rather than one lookup per card built.
+            let positions = state == nil ? base.positions(count: cards.count) { cards[$0].id } : []
+            return MemoryAdvice.array(count: cards.count) { i -> StatsCard? in
                 let id = cards[i].id
-                let record = if let state { state.record(id) } else { base[id] }
-                return StatsCard(cards[i], record: record,
-                                 scheduler: replay.hasDeckParameters ? replay.scheduler(for: id) : scheduler,
+                let record = if let state { state.record(id) } else { base.record(at: positions[i]) }
+                // Without per-deck parameters the one scheduler is passed as it is (choosing
+                // between two in an expression would copy it, arrays and all, for every card).
+                guard replay.hasDeckParameters else {
+                    return StatsCard(cards[i], record: record, scheduler: scheduler, calendar: replay.calendar, now: now)
+                }
+                return StatsCard(cards[i], record: record, scheduler: replay.scheduler(for: id),
                                  calendar: replay.calendar, now: now)
             } ?? []
         }

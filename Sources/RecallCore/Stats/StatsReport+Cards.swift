@@ -39,44 +39,49 @@ extension StatsReport {
 
     /// Cards with at least one lapse, most lapses first (then hardest, then by source).
     static func leeches(_ cards: [StatsCard]) -> [RankedCard] {
-        top(cards, where: { $0.lapses > 0 }) { a, b in
-            if a.lapses != b.lapses { return a.lapses > b.lapses }
-            if (a.difficulty ?? 0) != (b.difficulty ?? 0) { return (a.difficulty ?? 0) > (b.difficulty ?? 0) }
-            return sourceOrder(a, b)
+        cards.withUnsafeBufferPointer { c in
+            top(c, where: { c[$0].lapses > 0 }) { a, b in
+                if c[a].lapses != c[b].lapses { return c[a].lapses > c[b].lapses }
+                let da = c[a].difficulty ?? 0, db = c[b].difficulty ?? 0
+                if da != db { return da > db }
+                return sourceOrder(c, a, b)
+            }
         }
     }
 
     /// Cards with a memory state, hardest first (then most lapses, then by source).
     static func hardest(_ cards: [StatsCard]) -> [RankedCard] {
-        top(cards, where: { $0.state != .new && $0.difficulty != nil }) { a, b in
-            let da = a.difficulty ?? 0, db = b.difficulty ?? 0
-            if da != db { return da > db }
-            if a.lapses != b.lapses { return a.lapses > b.lapses }
-            return sourceOrder(a, b)
+        cards.withUnsafeBufferPointer { c in
+            top(c, where: { c[$0].state != .new && c[$0].difficulty != nil }) { a, b in
+                let da = c[a].difficulty ?? 0, db = c[b].difficulty ?? 0
+                if da != db { return da > db }
+                if c[a].lapses != c[b].lapses { return c[a].lapses > c[b].lapses }
+                return sourceOrder(c, a, b)
+            }
         }
     }
 
     /// The first ``rankedLimit`` cards that `include` accepts, in `comesFirst` order, without
-    /// sorting them all (or copying the cards that do not make it).
-    private static func top(_ cards: [StatsCard], where include: (StatsCard) -> Bool,
-                            by comesFirst: (StatsCard, StatsCard) -> Bool) -> [RankedCard] {
+    /// sorting them all. The closures take indices into `cards` and read only the fields they
+    /// need: a copy of a card would retain and release its four strings and arrays, and this
+    /// looks at every card of the collection.
+    private static func top(_ cards: UnsafeBufferPointer<StatsCard>, where include: (Int) -> Bool,
+                            by comesFirst: (Int, Int) -> Bool) -> [RankedCard] {
         var best: [Int] = []
         best.reserveCapacity(rankedLimit + 1)
-        cards.withUnsafeBufferPointer { cards in
-            for i in cards.indices where include(cards[i]) {
-                if best.count == rankedLimit, let last = best.last, !comesFirst(cards[i], cards[last]) { continue }
-                let at = best.firstIndex { comesFirst(cards[i], cards[$0]) } ?? best.count
-                best.insert(i, at: at)
-                if best.count > rankedLimit { best.removeLast() }
-            }
+        for i in cards.indices where include(i) {
+            if best.count == rankedLimit, let last = best.last, !comesFirst(i, last) { continue }
+            let at = best.firstIndex { comesFirst(i, $0) } ?? best.count
+            best.insert(i, at: at)
+            if best.count > rankedLimit { best.removeLast() }
         }
         return best.map { RankedCard(cards[$0]) }
     }
 
-    private static func sourceOrder(_ a: StatsCard, _ b: StatsCard) -> Bool {
-        if a.source.file != b.source.file { return a.source.file < b.source.file }
-        if a.source.line != b.source.line { return a.source.line < b.source.line }
-        return a.id < b.id
+    private static func sourceOrder(_ c: UnsafeBufferPointer<StatsCard>, _ a: Int, _ b: Int) -> Bool {
+        if c[a].source.file != c[b].source.file { return c[a].source.file < c[b].source.file }
+        if c[a].source.line != c[b].source.line { return c[a].source.line < c[b].source.line }
+        return c[a].id < c[b].id
     }
 }
 
