@@ -92,3 +92,35 @@ import Testing
         #expect(positions.suffix(500).allSatisfy { $0 == -1 })
     }
 }
+
+@Suite struct CompactRecordTests {
+    @Test func aRecordStaysSmall() {
+        // One per card, touched at every opening: 176 bytes before the compact layout.
+        #expect(MemoryLayout<CardSchedule>.stride <= 64)
+        #expect(MemoryLayout<CardRecord>.stride <= 96)
+    }
+
+    @Test func optionalsAndCountsReadBackAsSetAndCompareByValue() {
+        var s = CardSchedule.new(createdAt: Date(timeIntervalSince1970: 100))
+        #expect(s.step == 0 && s.memory == nil && s.lastReview == nil)
+        s.step = nil
+        s.memory = MemoryState(stability: 3.5, difficulty: 7)
+        s.lastReview = Date(timeIntervalSince1970: 0)  // a real date that happens to be 1970
+        s.reps = Int.max  // clamped, never trapping
+        #expect(s.step == nil && s.memory == MemoryState(stability: 3.5, difficulty: 7))
+        #expect(s.lastReview == Date(timeIntervalSince1970: 0))
+        #expect(s.reps == Int(Int32.max))
+        var t = s
+        t.memory = nil
+        t.memory = MemoryState(stability: 3.5, difficulty: 7)
+        #expect(t == s && t.hashValue == s.hashValue)
+        t.memory = nil
+        #expect(t != s)
+        var r = CardRecord(schedule: s, buriedUntilDay: -3, reviewCount: 4)
+        #expect(r.buriedUntilDay == -3 && r.introduced == nil && r.lastReviewAsReview == nil)
+        r.buriedUntilDay = nil
+        r.introduced = Date(timeIntervalSinceReferenceDate: 0)
+        #expect(r.buriedUntilDay == nil && r.introduced == Date(timeIntervalSinceReferenceDate: 0))
+        #expect(r != CardRecord(schedule: s, reviewCount: 4))
+    }
+}

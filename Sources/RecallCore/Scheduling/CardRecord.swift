@@ -4,28 +4,61 @@ import Foundation
 /// not scheduling (suspended, buried, leech).
 public struct CardRecord: Hashable, Sendable {
     public var schedule: CardSchedule
+
+    // Stored compactly, as in ``CardSchedule`` (96 bytes a record instead of 176).
+    private var _introduced = Date(timeIntervalSinceReferenceDate: 0)
+    private var _lastReviewAsReview = Date(timeIntervalSinceReferenceDate: 0)
+    private var _buriedUntilDay: Int32 = 0, _reviewCount: Int32 = 0
+
     public var suspended: Bool
-    /// The card is buried through this study day (hidden while today's day number ≤ it).
-    public var buriedUntilDay: Int?
     /// Set when the card reached the leech threshold; stays set until `forget`.
     public var isLeech: Bool
+    private var flags: UInt8 = 0
+    private static let hasIntroduced: UInt8 = 1, hasLastReviewAsReview: UInt8 = 2, hasBuried: UInt8 = 4
+
+    /// The card is buried through this study day (hidden while today's day number ≤ it).
+    public var buriedUntilDay: Int? {
+        get { flags & Self.hasBuried == 0 ? nil : Int(_buriedUntilDay) }
+        set {
+            _buriedUntilDay = newValue.map { Int32(clamping: $0) } ?? 0
+            flags = newValue == nil ? flags & ~Self.hasBuried : flags | Self.hasBuried
+        }
+    }
+
     /// Reviews that count (undone ones excluded), including those before a `forget`.
     /// Seeds the interval fuzz.
-    public var reviewCount: Int
+    public var reviewCount: Int {
+        get { Int(_reviewCount) }
+        set { _reviewCount = Int32(clamping: newValue) }
+    }
+
     /// When the card was first studied since it was last new (counts toward the day's new
     /// cards on that study day).
-    public var introduced: Date?
+    public var introduced: Date? {
+        get { flags & Self.hasIntroduced == 0 ? nil : _introduced }
+        set {
+            _introduced = newValue ?? Date(timeIntervalSinceReferenceDate: 0)
+            flags = newValue == nil ? flags & ~Self.hasIntroduced : flags | Self.hasIntroduced
+        }
+    }
+
     /// When the card was last reviewed while in review state (counts toward that day's
     /// review limit).
-    public var lastReviewAsReview: Date?
+    public var lastReviewAsReview: Date? {
+        get { flags & Self.hasLastReviewAsReview == 0 ? nil : _lastReviewAsReview }
+        set {
+            _lastReviewAsReview = newValue ?? Date(timeIntervalSinceReferenceDate: 0)
+            flags = newValue == nil ? flags & ~Self.hasLastReviewAsReview : flags | Self.hasLastReviewAsReview
+        }
+    }
 
     public init(schedule: CardSchedule, suspended: Bool = false, buriedUntilDay: Int? = nil,
                 isLeech: Bool = false, reviewCount: Int = 0, introduced: Date? = nil,
                 lastReviewAsReview: Date? = nil) {
         self.schedule = schedule
         self.suspended = suspended
-        self.buriedUntilDay = buriedUntilDay
         self.isLeech = isLeech
+        self.buriedUntilDay = buriedUntilDay
         self.reviewCount = reviewCount
         self.introduced = introduced
         self.lastReviewAsReview = lastReviewAsReview
