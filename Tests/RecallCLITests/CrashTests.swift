@@ -94,9 +94,13 @@ struct CrashHarness {
             let late = step.ratings != nil && Bool.random(using: &rng)
             let delay = UInt32.random(in: (late ? window / 2 : 0)...window, using: &rng)
             let start = DispatchTime.now().uptimeNanoseconds
+            // Typing starts once recall has usually started up (a clean piped session's time)
+            // and goes at a pace that scales with the machine (slow under a sanitizer).
+            let startup = windows.typical(for: step.arguments.first ?? "")
+            let typing = trickle ? (start: startup, gap: max(2_000, startup / 8)) : nil
             let (exitedCleanly, output) = try launchAndKill(step.arguments, input: step.input, environment: step.environment,
                                                             afterMicroseconds: delay, capture: step.ratings != nil,
-                                                            trickle: trickle, step: i)
+                                                            typing: typing, step: i)
             if exitedCleanly {
                 windows.record(command, microseconds: (DispatchTime.now().uptimeNanoseconds - start) / 1000)
                 completed += 1
@@ -198,7 +202,8 @@ struct CrashHarness {
     /// Exiting by itself with another status is an issue (under a sanitizer, that is how a
     /// report in `recall` shows).
     private func launchAndKill(_ arguments: [String], input: String, environment: [String: String] = [:],
-                               afterMicroseconds delay: UInt32, capture: Bool = false, trickle: Bool = false,
+                               afterMicroseconds delay: UInt32, capture: Bool = false,
+                               typing: (start: UInt64, gap: UInt64)? = nil,
                                step: Int = -1) throws -> (exitedCleanly: Bool, output: String) {
         let process = Process()
         process.executableURL = StudyFixture.binary
@@ -216,19 +221,20 @@ struct CrashHarness {
         // Drained on other threads, so a full pipe never stalls recall.
         let drained = OutputDrain(capture ? stdout.fileHandleForReading : nil)
         let errors = OutputDrain(stderr.fileHandleForReading)
-        // With `trickle`, one line every 2 ms while recall runs (a write after it died fails
-        // with EPIPE instead of raising SIGPIPE here).
-        var lines = trickle ? input.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { $0 + "\n" } : [input]
+        // With `typing`, one line every `gap` µs from `start` µs on while recall runs (a write
+        // after it died fails with EPIPE instead of raising SIGPIPE here); else all at once.
+        var lines = typing == nil ? [input] : input.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { $0 + "\n" }
         let writer = stdin.fileHandleForWriting.fileDescriptor
         signal(SIGPIPE, SIG_IGN)
-        var nextWrite: UInt64 = 0
-        let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(delay) * 1000
+        let launched = DispatchTime.now().uptimeNanoseconds
+        var nextWrite = launched + (typing?.start ?? 0) * 1000
+        let deadline = launched + UInt64(delay) * 1000
         while process.isRunning, DispatchTime.now().uptimeNanoseconds < deadline {
             if !lines.isEmpty, DispatchTime.now().uptimeNanoseconds >= nextWrite {
                 let bytes = Array(lines.removeFirst().utf8)
                 _ = bytes.withUnsafeBytes { Glibc.write(writer, $0.baseAddress, $0.count) }
                 if lines.isEmpty { try? stdin.fileHandleForWriting.close() }
-                nextWrite = DispatchTime.now().uptimeNanoseconds + 2_000_000
+                nextWrite = DispatchTime.now().uptimeNanoseconds + (typing?.gap ?? 0) * 1000
             }
             usleep(200)
         }
@@ -256,8 +262,12 @@ struct KillWindows {
 
     /// The window for `command` (its first argument), in microseconds.
     func window(for command: String) -> UInt32 {
-        let typical = cleanRuns[command].map { $0.sorted()[$0.count / 2] } ?? firstRun
-        return UInt32(min(2_000_000, Double(typical) * 1.3))
+        UInt32(min(2_000_000, Double(typical(for: command)) * 1.3))
+    }
+
+    /// A typical clean run of `command`, in microseconds (the first run's time until one is seen).
+    func typical(for command: String) -> UInt64 {
+        cleanRuns[command].map { $0.sorted()[$0.count / 2] } ?? firstRun
     }
 
     /// Notes a clean run of `command`.

@@ -6,22 +6,22 @@ public struct CardRecord: Hashable, Sendable {
     public var schedule: CardSchedule
 
     // Stored compactly, as in ``CardSchedule`` (96 bytes a record instead of 176).
-    private var _introduced = Date(timeIntervalSinceReferenceDate: 0)
-    private var _lastReviewAsReview = Date(timeIntervalSinceReferenceDate: 0)
+    private var _introduced = PresenceFlags.noDate
+    private var _lastReviewAsReview = PresenceFlags.noDate
     private var _buriedUntilDay: Int32 = 0, _reviewCount: Int32 = 0
 
     public var suspended: Bool
     /// Set when the card reached the leech threshold; stays set until `forget`.
     public var isLeech: Bool
-    private var flags: UInt8 = 0
+    private var flags = PresenceFlags()
     private static let hasIntroduced: UInt8 = 1, hasLastReviewAsReview: UInt8 = 2, hasBuried: UInt8 = 4
 
     /// The card is buried through this study day (hidden while today's day number ≤ it).
     public var buriedUntilDay: Int? {
-        get { flags & Self.hasBuried == 0 ? nil : Int(_buriedUntilDay) }
+        get { flags.has(Self.hasBuried) ? Int(_buriedUntilDay) : nil }
         set {
             _buriedUntilDay = newValue.map { Int32(clamping: $0) } ?? 0
-            flags = newValue == nil ? flags & ~Self.hasBuried : flags | Self.hasBuried
+            flags.set(Self.hasBuried, newValue != nil)
         }
     }
 
@@ -35,20 +35,20 @@ public struct CardRecord: Hashable, Sendable {
     /// When the card was first studied since it was last new (counts toward the day's new
     /// cards on that study day).
     public var introduced: Date? {
-        get { flags & Self.hasIntroduced == 0 ? nil : _introduced }
+        get { flags.has(Self.hasIntroduced) ? _introduced : nil }
         set {
-            _introduced = newValue ?? Date(timeIntervalSinceReferenceDate: 0)
-            flags = newValue == nil ? flags & ~Self.hasIntroduced : flags | Self.hasIntroduced
+            _introduced = newValue ?? PresenceFlags.noDate
+            flags.set(Self.hasIntroduced, newValue != nil)
         }
     }
 
     /// When the card was last reviewed while in review state (counts toward that day's
     /// review limit).
     public var lastReviewAsReview: Date? {
-        get { flags & Self.hasLastReviewAsReview == 0 ? nil : _lastReviewAsReview }
+        get { flags.has(Self.hasLastReviewAsReview) ? _lastReviewAsReview : nil }
         set {
-            _lastReviewAsReview = newValue ?? Date(timeIntervalSinceReferenceDate: 0)
-            flags = newValue == nil ? flags & ~Self.hasLastReviewAsReview : flags | Self.hasLastReviewAsReview
+            _lastReviewAsReview = newValue ?? PresenceFlags.noDate
+            flags.set(Self.hasLastReviewAsReview, newValue != nil)
         }
     }
 

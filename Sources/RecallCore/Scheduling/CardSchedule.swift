@@ -16,38 +16,37 @@ public struct CardSchedule: Hashable, Sendable {
     // plus a value that is zero when absent (so that equality and hashing are unchanged);
     // counts are 32-bit, clamped.
     private var _stability = 0.0, _difficulty = 0.0
-    private var _lastReview = Date(timeIntervalSinceReferenceDate: 0)
+    private var _lastReview = PresenceFlags.noDate
     private var _step: Int32 = 0, _reps: Int32 = 0, _lapses: Int32 = 0, _scheduledDays: Int32 = 0, _interval: Int32 = 0
     // (Stored after the 8- and 4-byte fields, so that it packs with `flags`.)
     public var state: CardState
-    private var flags: UInt8 = 0
+    private var flags = PresenceFlags()
     private static let hasMemory: UInt8 = 1, hasLastReview: UInt8 = 2, hasStep: UInt8 = 4
 
     /// Index into the learning or relearning steps; `nil` in review. A new card has step 0.
     public var step: Int? {
-        get { flags & Self.hasStep == 0 ? nil : Int(_step) }
+        get { flags.has(Self.hasStep) ? Int(_step) : nil }
         set {
             _step = newValue.map { Int32(clamping: $0) } ?? 0
-            flags = newValue == nil ? flags & ~Self.hasStep : flags | Self.hasStep
+            flags.set(Self.hasStep, newValue != nil)
         }
     }
 
     /// FSRS memory state; `nil` until the first review (and after `forget`). SM-2 leaves it
     /// `nil`.
     public var memory: MemoryState? {
-        get { flags & Self.hasMemory == 0 ? nil : MemoryState(stability: _stability, difficulty: _difficulty) }
+        get { flags.has(Self.hasMemory) ? MemoryState(stability: _stability, difficulty: _difficulty) : nil }
         set {
-            _stability = newValue?.stability ?? 0
-            _difficulty = newValue?.difficulty ?? 0
-            flags = newValue == nil ? flags & ~Self.hasMemory : flags | Self.hasMemory
+            (_stability, _difficulty) = (newValue?.stability ?? 0, newValue?.difficulty ?? 0)
+            flags.set(Self.hasMemory, newValue != nil)
         }
     }
 
     public var lastReview: Date? {
-        get { flags & Self.hasLastReview == 0 ? nil : _lastReview }
+        get { flags.has(Self.hasLastReview) ? _lastReview : nil }
         set {
-            _lastReview = newValue ?? Date(timeIntervalSinceReferenceDate: 0)
-            flags = newValue == nil ? flags & ~Self.hasLastReview : flags | Self.hasLastReview
+            _lastReview = newValue ?? PresenceFlags.noDate
+            flags.set(Self.hasLastReview, newValue != nil)
         }
     }
 
