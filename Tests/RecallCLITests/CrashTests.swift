@@ -92,12 +92,18 @@ struct CrashHarness {
             // window, so killed sessions with acknowledged answers are common on any machine.
             let window = windows.window(for: command)
             let late = step.ratings != nil && Bool.random(using: &rng)
-            let delay = UInt32.random(in: (late ? window / 2 : 0)...window, using: &rng)
+            var delay = UInt32.random(in: (late ? window / 2 : 0)...window, using: &rng)
             let start = DispatchTime.now().uptimeNanoseconds
             // Typing starts once recall has usually started up (a clean piped session's time)
-            // and goes at a pace that scales with the machine (slow under a sanitizer).
+            // and goes at a pace that scales with the machine (slow under a sanitizer); such a
+            // session is killed while its lines are being typed, or after the last (when it may have ended).
             let startup = windows.typical(for: step.arguments.first ?? "")
             let typing = trickle ? (start: startup, gap: max(2_000, startup / 8)) : nil
+            if let typing {
+                let lines = UInt64(step.input.filter { $0 == "\n" }.count)
+                let end = min(UInt64(UInt32.max), typing.start + lines * typing.gap + 2 * startup)
+                delay = UInt32.random(in: UInt32(min(end, typing.start + typing.gap))...UInt32(end), using: &rng)
+            }
             let (exitedCleanly, output) = try launchAndKill(step.arguments, input: step.input, environment: step.environment,
                                                             afterMicroseconds: delay, capture: step.ratings != nil,
                                                             typing: typing, step: i)
