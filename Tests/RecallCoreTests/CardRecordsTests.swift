@@ -67,13 +67,15 @@ import Testing
                                                   lastReview: nil, reps: 0, lapses: 0, scheduledDays: 0, easeFactor: 2.5,
                                                   interval: 0))
         let ids = (1...1000).map { CardID(rawValue: UInt64($0) &* 0x9E37_79B9) }
-        let table = try #require(CardRecords(ascending: ids, records: Array(repeating: r, count: 1000)))
+        let table = try #require(CardRecords(ascendingCount: ids.count) { (ids[$0], r) })
         #expect(table.count == 1000)
         #expect(ids.allSatisfy { table[$0] == r })
         #expect(table[CardID(rawValue: 5)] == nil)
-        #expect(CardRecords(ascending: ids.reversed(), records: Array(repeating: r, count: 1000)) == nil)
-        #expect(CardRecords(ascending: ids + [ids[999]], records: Array(repeating: r, count: 1001)) == nil)
-        #expect(CardRecords(ascending: ids, records: [r]) == nil)
+        let reversed = Array(ids.reversed())
+        #expect(CardRecords(ascendingCount: reversed.count) { (reversed[$0], r) } == nil)
+        let repeated = ids + [ids[999]]
+        #expect(CardRecords(ascendingCount: repeated.count) { (repeated[$0], r) } == nil)
+        #expect(CardRecords(ascendingCount: 2) { $0 == 0 ? (ids[0], r) : nil } == nil)  // a row that cannot be read
     }
 }
 

@@ -55,12 +55,6 @@ public struct CardRecords: Sendable, Sequence, ExpressibleByDictionaryLiteral, C
         rebuildIndex(size: Self.tableSize(for: count))
     }
 
-    /// The records of `ids` in strictly ascending order; nil when they are not or the counts differ.
-    public init?(ascending ids: [CardID], records: [CardRecord]) {
-        guard ids.count == records.count else { return nil }
-        self.init(ascendingCount: ids.count) { (ids[$0], records[$0]) }
-    }
-
     public var count: Int { ids.count }
     public var isEmpty: Bool { ids.isEmpty }
 
