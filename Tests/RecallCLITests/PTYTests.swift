@@ -83,4 +83,23 @@ import Testing
         p.send("quit\r")
         #expect(try p.waitForExit() == 0)
     }
+
+    /// Tests run side by side in one process, so a terminal's child must not inherit the
+    /// descriptors other tests have open: a pipe's write end kept open in it would hide that
+    /// pipe's end of input for as long as the child runs.
+    @Test func theChildKeepsNoOtherDescriptorOpen() throws {
+        let f = try StudyFixture()
+        defer { try? FileManager.default.removeItem(at: f.root) }
+        var fds: [Int32] = [0, 0]
+        #expect(pipe(&fds) == 0)
+        defer { close(fds[0]) }
+        let p = try start(f)
+        try p.expectPrompt("recall> ")
+        close(fds[1])
+        var probe = pollfd(fd: fds[0], events: Int16(POLLIN), revents: 0)
+        #expect(poll(&probe, 1, 0) == 1)
+        #expect(probe.revents & Int16(POLLHUP) != 0)
+        p.send("quit\r")
+        #expect(try p.waitForExit() == 0)
+    }
 }

@@ -48,6 +48,10 @@ final class PTYProcess {
                     sigprocmask(SIG_SETMASK, &emptyMask, nil)
                     signal(SIGINT, SIG_DFL)
                     signal(SIGPIPE, SIG_DFL)
+                    // Descriptors other tests opened without close-on-exec (a pipe's write
+                    // end, another terminal's master) must not live on in this child: a
+                    // test waiting for a pipe's end of input would wait as long as it runs.
+                    closefrom(3)
                     if let program = a[0], let args = a.baseAddress, let env = e.baseAddress {
                         execve(program, args, env)
                     }
