@@ -58,6 +58,9 @@ struct CollectionBuilder {
         var offsets = [Int](repeating: 0, count: steps.count + 1)  // where each step's cards go
         for i in steps.indices { offsets[i + 1] = offsets[i] + add(results[i], of: steps[i]) }
         let starts = offsets
+        // No cards: nothing to fill, and no zero-capacity array (its shared empty storage is
+        // written to, a data race when two collections are built at once).
+        guard starts[steps.count] > 0 else { return [] }
         nonisolated(unsafe) let failed = UnsafeMutableBufferPointer<Bool>.allocate(capacity: steps.count)
         failed.initialize(repeating: false)
         defer { failed.deallocate() }

@@ -79,6 +79,23 @@ import Testing
     }
 }
 
+@Suite struct EmptyTablesOnManyThreadsTests {
+    /// Empty stores are loaded side by side (tests, merges): making an empty table or empty
+    /// positions must not write to memory the threads share. The ThreadSanitizer run of the
+    /// suite reports it if they do (the standard library's one empty array storage).
+    @Test func emptyTablesAreMadeOnManyThreadsAtOnce() {
+        nonisolated(unsafe) let made = UnsafeMutableBufferPointer<Int>.allocate(capacity: 64)
+        made.initialize(repeating: -1)
+        defer { made.deallocate() }
+        DispatchQueue.concurrentPerform(iterations: 64) { i in
+            let table = CardRecords(ascendingCount: 0) { _ in nil }
+            let positions = table?.positions(count: 0) { _ in CardID(rawValue: 1) }
+            made[i] = (table?.count ?? -1) + (positions?.count ?? -1)  // each thread its own slot
+        }
+        #expect(Array(made) == Array(repeating: 0, count: 64))
+    }
+}
+
 @Suite struct CardRecordsPositionsTests {
     @Test func positionsFindWhatLookupsFind() {
         var rng = SplitMix64(seed: 11)

@@ -98,7 +98,8 @@ public struct CardRecords: Sendable, Sequence, ExpressibleByDictionaryLiteral, C
     /// one. Much faster than `count` subscript lookups on a large table: one tight loop whose
     /// probes do not depend on each other, so the processor overlaps their cache misses.
     public func positions(count: Int, of id: (Int) -> CardID) -> [Int32] {
-        [Int32](unsafeUninitializedCapacity: count) { out, initialized in
+        guard count > 0 else { return [] }  // see MemoryAdvice.array: no zero-capacity array
+        return [Int32](unsafeUninitializedCapacity: count) { out, initialized in
             slots.withUnsafeBufferPointer { slots in
                 ids.withUnsafeBufferPointer { ids in
                     let mask = slots.count - 1

@@ -25,6 +25,10 @@ enum MemoryAdvice {
     /// (see ``preferHugePages(_:)``). `fill` gets each index in order and may stop early by
     /// returning nil; then so does this.
     static func array<Element>(count: Int, _ fill: (Int) -> Element?) -> [Element]? {
+        // With no capacity the standard library hands out its one shared empty storage and
+        // still writes the count into it: two threads doing so at once is a data race
+        // (ThreadSanitizer reports it when two stores load empty snapshots side by side).
+        guard count > 0 else { return [] }
         var complete = true
         let array = [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
             preferHugePages(UnsafeMutableRawBufferPointer(buffer))
