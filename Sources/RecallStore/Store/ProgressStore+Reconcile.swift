@@ -65,9 +65,18 @@ extension ProgressStore {
         // Cards added to, moved between or edited in decks with their own parameters.
         try refreshDeckParameterCards(cards)
         let carriedFrom = Set(result.carried.map(\.from))
-        var ids = CardIDSet(minimumCapacity: cards.count)
-        cards.withUnsafeBufferPointer { cards in for i in cards.indices { ids.insert(cards[i].id) } }
-        let orphanIDs = records.keys.filter { !ids.contains($0) && !carriedFrom.contains($0) }.sorted()
+        // Orphans are the records no card finds: mark the record each card finds (one
+        // batched lookup pass), and list the unmarked ones only when some are left.
+        let positions = cards.withUnsafeBufferPointer { cards in records.positions(count: cards.count) { cards[$0].id } }
+        var found = [Bool](repeating: false, count: records.count)
+        var foundCount = 0
+        for p in positions where p >= 0 && !found[Int(p)] {
+            found[Int(p)] = true
+            foundCount += 1
+        }
+        let ids = records.keys
+        let orphanIDs = foundCount == records.count ? []
+            : ids.indices.filter { !found[$0] && !carriedFrom.contains(ids[$0]) }.map { ids[$0] }.sorted()
         // The catalog (one line per card) is read only to name orphans, when there are any.
         guard !orphanIDs.isEmpty else { return result }
         let known = Dictionary(CardCatalog.load(path(CardCatalog.name)).entries.map { ($0.id, $0.question) },
