@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RecallCLI
+import RecallStore
 
 @Suite struct DecksCommandTests {
     private func collection() -> URL {
@@ -71,6 +72,30 @@ import Testing
         #expect(result.status == 0)
         #expect(result.stdout.contains("Geography      1    0         1    0"), "\(result.stdout)")
         #expect(result.stdout.contains("Total          8    7         1    0"), "\(result.stdout)")
+    }
+
+    /// The listing reads deck files through the start-up cache that review sessions keep:
+    /// a second listing is the same, an edited file is read again, and a file with a problem
+    /// is pointed out every time.
+    @Test func listingsThroughTheCacheFollowEdits() throws {
+        let root = collection()
+        let data = root.appendingPathComponent("data")
+        let env = ["RECALL_NOW": "2026-03-02T10:00:00Z", "TZ": "UTC", "RECALL_DATA": data.path]
+        #expect(runRecall(["review"], env: env, stdin: "", cwd: root).status == 0)  // makes the data folder
+        let cache = StoreLocation(dataDirectory: data.path, decksDirectory: root.appendingPathComponent("Decks").path)
+            .folder + "/decks.bin"
+        try? FileManager.default.removeItem(atPath: cache)
+        let first = runRecall(["decks"], env: env, cwd: root)
+        #expect(FileManager.default.fileExists(atPath: cache))
+        #expect(runRecall(["decks"], env: env, cwd: root).stdout == first.stdout)
+        RecallProcess.write(["Decks/swift.md": "a :: 1\nb :: 2\nc :: 3\nd :: 4\n",
+                             "Decks/broken.md": "Q: no answer\n"], under: root)
+        for _ in 0..<2 {
+            let edited = runRecall(["decks"], env: env, cwd: root)
+            #expect(edited.stdout.contains("swift          4    4         0    0"), "\(edited.stdout)")
+            #expect(edited.stdout.contains("Total          9    9         0    0"), "\(edited.stdout)")
+            #expect(edited.stderr == "note: 1 error in deck files; run 'recall check' for details\n")
+        }
     }
 
     @Test func tableSeamTakesMoreColumns() {

@@ -34,7 +34,9 @@ extension Recall {
                 throw CLIError("the collection folder '\(root.relativePath)' does not exist",
                                hint: "point --decks or $RECALL_DECKS at your deck folder")
             }
-            let loaded = CollectionLoader.load(root: root)
+            // Through the start-up cache that review sessions keep (files unchanged since are
+            // not parsed again), so listing a large collection costs what opening it does.
+            let loaded = CollectionLoader.load(root: root, cache: DeckCache(folder: StoreAccess.location(collection).folder))
             let today = try todayCounts(loaded.cards)
             var counts: [String: [Int]] = [:]
             for deck in loaded.decks { counts[deck.name] = [deck.cardCount] }
