@@ -32,9 +32,13 @@ import RecallStore
         var cards: [Card] { CollectionLoader.load(root: decks).cards }
 
         /// Appends `entries` through a writable store and closes it (which writes `state.json`).
-        func append(_ entries: [ReviewLogEntry]) throws {
+        /// A study session. With `rewritingSnapshot`, one long enough that closing rewrites
+        /// `state.json` (more than `snapshotLag` lines behind); otherwise the snapshot stays
+        /// and the next opening replays the entries from the log.
+        func append(_ entries: [ReviewLogEntry], rewritingSnapshot: Bool = false) throws {
             let store = try ProgressStore.open(location, device: "test", timeZone: StatsCacheTests.utc, forWriting: true)
             for entry in entries { try store.append(entry) }
+            if rewritingSnapshot { try store.saveSnapshot() }
             try store.close()
         }
 
@@ -85,7 +89,7 @@ import RecallStore
 
     /// Writes a snapshot after `first`, then appends `tail` without updating the snapshot.
     static func collection(first: [ReviewLogEntry], tail: [ReviewLogEntry], in c: Collection) throws {
-        try c.append(first)
+        try c.append(first, rewritingSnapshot: true)
         let snapshot = try Data(contentsOf: URL(fileURLWithPath: c.statePath))
         try c.append(tail)
         try snapshot.write(to: URL(fileURLWithPath: c.statePath))
@@ -145,7 +149,7 @@ import RecallStore
         try c.append(Self.history(cards, days: 0..<20, seed: 0))
         _ = try StatsLoader.input(store: try c.readOnly(), cards: { cards }, now: Self.now)  // makes the cache
         // A study session: its entries go into the log and the snapshot is rewritten at the end.
-        try c.append(Self.history(cards, days: 25..<30, seed: 3))
+        try c.append(Self.history(cards, days: 25..<30, seed: 3), rewritingSnapshot: true)
         let full = try c.readOnly()
         let expected = StatsInput(cards: cards, log: try full.loadEntries(), replay: full.replay, now: Self.now)
         let store = try c.readOnly()
@@ -183,7 +187,7 @@ import RecallStore
         _ = try StatsLoader.input(store: try c.readOnly(), cards: { cards }, now: Self.now)
         #expect(FileManager.default.fileExists(atPath: c.cachePath))
         // New reviews rewrite the snapshot, so the old cache no longer fits it.
-        try c.append(Self.history(cards, days: 12..<15, seed: 1))
+        try c.append(Self.history(cards, days: 12..<15, seed: 1), rewritingSnapshot: true)
         #expect(try c.readOnly().statsBase()?.cachedReviews == nil)
         let full = try c.readOnly()
         let expected = StatsInput(cards: cards, log: try full.loadEntries(), replay: full.replay, now: Self.now)

@@ -132,6 +132,12 @@ import Testing
         #expect(reopened.notices.isEmpty)
         #expect(reopened.records == session.records)
         #expect(reopened.records != saved.records)
+        // Nor does the session after it, which replays those answers when it opens.
+        let next = try Fixture.open(dir)
+        try next.append(Fixture.review(2, minutes: 40.5))
+        try next.close()
+        #expect(dir.bytes(Fixture.stateName) == snapshot)
+        #expect(try Fixture.open(dir, writing: false).records == next.records)
         // An undo is written out at once (the snapshot may count the review it takes back).
         let undoing = try Fixture.open(dir)
         try undoing.append(ReviewLogEntry(event: .undo, card: Fixture.card(1), time: Fixture.t0.addingTimeInterval(2_460),

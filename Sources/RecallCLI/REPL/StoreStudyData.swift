@@ -67,12 +67,22 @@ final class StoreStudyData: StudyData {
 
     /// Reads only the end of the log to see whether anything was studied today, and then
     /// replays just the cards studied today (a card's history is independent of the others').
+    /// When all of today's answers came after the snapshot (the usual case: sessions do not
+    /// rewrite it), each of those cards is replayed from its record at the snapshot over the
+    /// entries since; otherwise from the whole log.
     func retentionToday(now: Date) -> (passed: Int, total: Int) {
         let calendar = store.replay.calendar
         let dayStart = calendar.startOfDay(calendar.dayNumber(now))
-        guard let recent = try? store.recentEntries(since: dayStart), !recent.isEmpty,
-              let entries = try? store.loadEntries() else { return (0, 0) }
+        guard let recent = try? store.recentEntries(since: dayStart), !recent.isEmpty else { return (0, 0) }
         let studied = Set(recent.map(\.card))
+        if let since = store.entriesSinceSnapshot, since.entries.filter({ $0.time >= dayStart }) == recent {
+            let base = CardRecords(since.before.compactMapValues { $0 }.filter { studied.contains($0.key) })
+            let result = store.replay.apply(since.entries.filter { studied.contains($0.card) }, to: base, annotate: true)
+            if result.unmatchedUndos.isEmpty {
+                return StoreStudyData.retentionToday(reviews: result.reviews, calendar: calendar, now: now)
+            }
+        }
+        guard let entries = try? store.loadEntries() else { return (0, 0) }
         return StoreStudyData.retentionToday(entries: entries.filter { studied.contains($0.card) },
                                              replay: store.replay, now: now)
     }
@@ -80,12 +90,17 @@ final class StoreStudyData: StudyData {
     /// Review-state answers on the study day of `now`, replayed from `entries`.
     static func retentionToday(entries: [ReviewLogEntry], replay: CollectionReplay,
                                now: Date) -> (passed: Int, total: Int) {
-        let today = replay.calendar.dayNumber(now)
-        let dayStart = replay.calendar.startOfDay(today)
+        let dayStart = replay.calendar.startOfDay(replay.calendar.dayNumber(now))
         guard entries.contains(where: { $0.time >= dayStart }) else { return (0, 0) }
+        return retentionToday(reviews: replay.replay(entries, annotate: true).reviews, calendar: replay.calendar, now: now)
+    }
+
+    /// Of `reviews`, those on the study day of `now` given while the card was in review
+    /// state, and how many of them passed.
+    static func retentionToday(reviews: [ReviewRecord], calendar: StudyCalendar, now: Date) -> (passed: Int, total: Int) {
+        let today = calendar.dayNumber(now)
         var passed = 0, total = 0
-        for review in replay.replay(entries, annotate: true).reviews
-        where review.stateBefore.state == .review && replay.calendar.dayNumber(review.entry.time) == today {
+        for review in reviews where review.stateBefore.state == .review && calendar.dayNumber(review.entry.time) == today {
             total += 1
             if review.entry.rating?.isSuccess == true { passed += 1 }
         }

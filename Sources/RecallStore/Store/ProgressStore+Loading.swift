@@ -61,8 +61,10 @@ extension ProgressStore {
         let resolved = renameTable.resolve(tail)
         for entry in resolved { noteForStats(entry) }
         let result = replay.apply(resolved, to: records)
-        snapshotStale = true
+        // The snapshot and this tail give these records again at the next opening: the
+        // snapshot is rewritten only once the tail grows past `snapshotLag` lines.
         guard result.unmatchedUndos.isEmpty else {
+            snapshotStale = true  // the tail cannot be replayed onto the snapshot
             statsTrail = nil
             // An undo in the tail takes back a review the snapshot already counted.
             records = replay.replay(renameTable.resolve(try readWholeLog().entries)).records
