@@ -207,6 +207,11 @@ import Testing
         }
     }
 
+    @Test(arguments: [("A::B::C", "A::B"), ("A::B", "A"), ("A", nil), ("A:::B", "A:"), ("::A", ""), ("Été::Ünï", "Été")])
+    func parentDeckIsBeforeTheLastSeparator(name: String, parent: String?) {
+        #expect(QueueCounts.parentDeck(of: Substring(name)).map(String.init) == parent)
+    }
+
     @Test func perDeckCountsIncludeSubdecks() {
         let cards = [card(1, deck: "Spanish::Verbs"), card(2, deck: "Spanish::Nouns"),
                      card(3, deck: "History")]
@@ -217,5 +222,27 @@ import Testing
         #expect(counts["Spanish::Verbs"] == QueueCounts(new: 0, learning: 1, review: 0))
         #expect(counts["History"] == QueueCounts(new: 1, learning: 0, review: 0))
         #expect(counts.count == 4)
+    }
+
+    /// With decks interleaved through the cards and limits to fill, each deck counts what a
+    /// queue of its own subtree's cards, in card order, counts.
+    @Test func perDeckCountsMatchEachSubtreesQueue() {
+        let decks = ["Spanish::Verbs", "Spanish::Nouns", "History", "Spanish", "History::Rome::Late"]
+        let cards = (0..<60).map { card(UInt64($0 + 1), deck: decks[($0 * 7 + $0 / 9) % decks.count]) }
+        var records = CardRecords()
+        for (i, c) in cards.enumerated() where i % 3 == 0 { records[c.id] = learningRecord(dueIn: Double(i % 5) - 2) }
+        let s = settings { $0.newPerDay = 7; $0.deckLimits["Spanish::Nouns"] = .init(newPerDay: 2) }
+        let counts = QueueCounts.perDeck(cards: cards, records: records, settings: s, calendar: berlin, now: noon)
+        let context = Queue.Context(collection: cards, records: records, settings: s, calendar: berlin, now: noon)
+        let names = Set(decks.flatMap { deck in
+            deck.split(separator: ":", omittingEmptySubsequences: true).indices.map { n in
+                deck.split(separator: ":", omittingEmptySubsequences: true).prefix(n + 1).joined(separator: "::")
+            }
+        })
+        #expect(Set(counts.keys) == names)
+        for name in names {
+            let subtree = cards.filter { $0.deck == name || $0.deck.hasPrefix(name + "::") }
+            #expect(counts[name] == QueueCounts(Queue(cards: subtree, records: records, context: context)), "\(name)")
+        }
     }
 }

@@ -35,9 +35,18 @@ extension Recall {
                                hint: "point --decks or $RECALL_DECKS at your deck folder")
             }
             // Through the start-up cache that review sessions keep (files unchanged since are
-            // not parsed again), so listing a large collection costs what opening it does.
-            let loaded = CollectionLoader.load(root: root, cache: DeckCache(folder: StoreAccess.location(collection).folder))
-            let today = try todayCounts(loaded.cards)
+            // not parsed again), and while the progress store is read: listing a large
+            // collection costs what opening it for a review does.
+            let decks = BackgroundDeckLoad(root: root, cacheFolder: StoreAccess.location(collection).folder)
+            let store: ProgressStore
+            do {
+                store = try StoreAccess.open(collection, forWriting: false)
+            } catch {
+                _ = decks.result()  // the cache is saved before the process exits
+                throw error
+            }
+            let loaded = decks.result()
+            let today = todayCounts(loaded.cards, store: store)
             var counts: [String: [Int]] = [:]
             for deck in loaded.decks { counts[deck.name] = [deck.cardCount] }
             if json {
@@ -55,8 +64,7 @@ extension Recall {
 
         /// Today's counts per deck (each including its sub-decks, within its limits) and
         /// for the whole collection, from the progress store opened read-only.
-        private func todayCounts(_ cards: [Card]) throws -> (perDeck: [String: QueueCounts], total: QueueCounts) {
-            let store = try StoreAccess.open(collection, forWriting: false)
+        private func todayCounts(_ cards: [Card], store: ProgressStore) -> (perDeck: [String: QueueCounts], total: QueueCounts) {
             let now = Clock.now()
             let calendar = StudyCalendar(timeZone: Clock.timeZone, dayStartHour: store.settings.dayStartHour)
             let perDeck = QueueCounts.perDeck(cards: cards, records: store.records, settings: store.settings,

@@ -111,27 +111,3 @@ final class StoreStudyData: StudyData {
         try store.close()
     }
 }
-
-/// Loads a collection's deck files on a background thread; ``result()`` waits for them.
-private final class BackgroundDeckLoad: @unchecked Sendable {
-    private var loaded: (cards: [Card], diagnostics: [Diagnostic]) = ([], [])
-    private let done = DispatchSemaphore(value: 0)
-
-    /// Loads the decks under `root`, with the parse cache kept in `cacheFolder`.
-    init(root: URL, cacheFolder: String) {
-        let path = root.path
-        DispatchQueue.global(qos: .userInitiated).async {
-            let collection = CollectionLoader.load(root: URL(fileURLWithPath: path),
-                                                   cache: DeckCache(folder: cacheFolder))
-            self.loaded = (collection.cards, collection.diagnostics)
-            self.done.signal()
-        }
-    }
-
-    /// The cards and diagnostics (waits for the load; may be called more than once).
-    func result() -> (cards: [Card], diagnostics: [Diagnostic]) {
-        done.wait()
-        defer { done.signal() }
-        return loaded
-    }
-}

@@ -21,10 +21,10 @@ enum StatsLoader {
         // while this one reads the review log.
         let location = StoreLocation(dataDirectory: options.dataDirectory().path,
                                      decksDirectory: root.path)
-        let decks = DeckLoad(root: root, cacheFolder: location.folder)
+        let decks = BackgroundDeckLoad(root: root, cacheFolder: location.folder)
         do {
             let store = try ProgressStore.open(location, device: "", timeZone: timeZone, forWriting: false)
-            return try input(store: store, cards: decks.cards, now: now, filter: filter)
+            return try input(store: store, cards: { decks.result().cards }, now: now, filter: filter)
         } catch {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             throw ExitCode(1)
@@ -62,28 +62,6 @@ enum StatsLoader {
             }
         }
         return StatsInput(cards: cards(), log: try store.loadEntries(), replay: store.replay, now: now)
-    }
-
-    /// Loads a collection's cards on a background thread; ``cards()`` waits for them.
-    private final class DeckLoad: @unchecked Sendable {
-        private var result: [Card] = []
-        private let done = DispatchSemaphore(value: 0)
-
-        init(root: URL, cacheFolder: String) {
-            let path = root.path
-            DispatchQueue.global(qos: .userInitiated).async {
-                self.result = CollectionLoader.load(root: URL(fileURLWithPath: path),
-                                                    cache: DeckCache(folder: cacheFolder)).cards
-                self.done.signal()
-            }
-        }
-
-        /// Waits for the cards (may be called more than once).
-        func cards() -> [Card] {
-            done.wait()
-            defer { done.signal() }
-            return result
-        }
     }
 
     /// Refuses a deck or tag that no card has (command-line misuse, exit 64).

@@ -35,15 +35,23 @@ public struct QueueCounts: Hashable, Sendable {
                                settings: CollectionSettings, calendar: StudyCalendar,
                                now: Date, decks: [String]? = nil) -> [String: QueueCounts] {
         let wanted = decks.map(Set.init)
-        var subtrees: [String: [Card]] = [:]
-        for card in cards {
-            var name = Substring(card.deck)
+        // Each deck's cards (by index, in card order), then each deck with its parents.
+        var byDeck: [String: [Int]] = [:]
+        var runStart = 0  // a deck file's cards come together: one lookup per run of a deck
+        for i in cards.indices where i + 1 == cards.count || cards[i + 1].deck != cards[i].deck {
+            byDeck[cards[i].deck, default: []] += runStart...i
+            runStart = i + 1
+        }
+        var subtreeIndexes: [String: [Int]] = [:]
+        for (deck, indexes) in byDeck {
+            var name = Substring(deck)
             while true {
-                if wanted?.contains(String(name)) ?? true { subtrees[String(name), default: []].append(card) }
-                guard let cut = name.range(of: "::", options: .backwards) else { break }
-                name = name[..<cut.lowerBound]
+                if wanted?.contains(String(name)) ?? true { subtreeIndexes[String(name), default: []] += indexes }
+                guard let parent = parentDeck(of: name) else { break }
+                name = parent
             }
         }
+        let subtrees = subtreeIndexes.mapValues { indexes in indexes.sorted().map { cards[$0] } }
         let context = Queue.Context(collection: cards, records: records, settings: settings,
                                     calendar: calendar, now: now)
         var out: [String: QueueCounts] = [:]
@@ -52,5 +60,19 @@ public struct QueueCounts: Hashable, Sendable {
         }
         for name in wanted ?? [] where out[name] == nil { out[name] = QueueCounts() }
         return out
+    }
+
+    /// The deck `name` is a sub-deck of: what comes before its last `::`, if it has one.
+    static func parentDeck(of name: Substring) -> Substring? {
+        let bytes = name.utf8
+        var i = bytes.endIndex
+        while i > bytes.startIndex {
+            let previous = bytes.index(before: i)
+            if bytes[previous] == 0x3A, previous > bytes.startIndex, bytes[bytes.index(before: previous)] == 0x3A {
+                return name[..<bytes.index(before: previous)]
+            }
+            i = previous
+        }
+        return nil
     }
 }
