@@ -6,7 +6,9 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 out="${FUZZ_BUILD:-$root/.build-fuzz}"
 swiftc="${SWIFTC:-swiftc}"
-flags=(-swift-version 6 -sanitize=fuzzer,address -parse-as-library -O -g -suppress-warnings)
+# The core's C header module (the prefetch hint) is found by the core and by every harness.
+flags=(-swift-version 6 -sanitize=fuzzer,address -parse-as-library -O -g -suppress-warnings
+    -I "$root/Sources/CPrefetch")
 h="$root/Fuzz/Harnesses"
 mkdir -p "$out"
 targets=("$@")
