@@ -158,9 +158,6 @@ public struct Queue: Sendable {
         var learning: [Item] = [], ahead: [Item] = [], later: [Item] = []
         var reviews: [Candidate] = [], fresh: [Candidate] = []
 
-        /// How many cards ahead the loop asks for a record (see ``CardRecords/prefetch(at:)``).
-        static let prefetchDistance = 16
-
         /// With a `tally`, also adds each card with a record to it (see ``Context/Tally``).
         init(cards: [Card], records: CardRecords, settings: CollectionSettings,
              calendar: StudyCalendar, now: Date, tally: inout Context.Tally?) {
@@ -175,7 +172,9 @@ public struct Queue: Sendable {
                 let positions = records.positions(count: cards.count) { cards[$0].id }
                 for index in cards.indices {
                     // Most records are a cache miss on a large collection: ask for one well ahead.
-                    if index + Self.prefetchDistance < cards.count { records.prefetch(at: positions[index + Self.prefetchDistance]) }
+                    if index + CardRecords.prefetchDistance < cards.count {
+                        records.prefetch(at: positions[index + CardRecords.prefetchDistance])
+                    }
                     let id = cards[index].id
                     let record = records.record(at: positions[index])
                     if let record, tally != nil { tally!.add(noteID: cards[index].noteID, deck: cards[index].deck, record: record) }

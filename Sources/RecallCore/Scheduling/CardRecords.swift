@@ -123,6 +123,10 @@ public struct CardRecords: Sendable, Sequence, ExpressibleByDictionaryLiteral, C
         }
     }
 
+    /// How many cards ahead a loop over many cards asks for a record with
+    /// ``prefetch(at:)``: far enough for the load to finish before the record is read.
+    public static let prefetchDistance = 16
+
     /// Starts loading the record at `position` into the cache (nothing for -1), so that a
     /// loop over many cards can ask for a record some cards ahead of the one it reads: on a
     /// large table most records are a cache miss, and these then overlap.
