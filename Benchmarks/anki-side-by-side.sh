@@ -89,17 +89,28 @@ fresh_anki_empty='rm -rf "$scratch" && mkdir -p "$scratch" && cp "$data/empty.an
 fresh_anki_copy='rm -rf "$scratch" && mkdir -p "$scratch" && cp "$data/anki.anki2" "$scratch/c.anki2"'
 tasks="import open answer stats"
 for t in $tasks; do rm -f "$work/recall-$t.txt" "$work/anki-$t.txt" "$work/anki-$t-inproc.txt"; done
+# One task on one side (`recall-TASK` or `anki-TASK`).
+run_task() {
+    case "$1" in
+    recall-import) measure recall-import "$fresh_recall_empty" "$recall" import "$data/cards.tsv" --decks "$scratch/Decks" --data "$scratch/data" ;;
+    anki-import) measure anki-import "$fresh_anki_empty" "$py" "$here/anki_task.py" import "$scratch/c.anki2" "$data/cards.tsv" ;;
+    recall-open) measure recall-open "$fresh_recall_copy" "$recall" review --decks "$scratch/Decks" --data "$scratch/data" ;;
+    anki-open) measure anki-open "$fresh_anki_copy" "$py" "$here/anki_task.py" open "$scratch/c.anki2" ;;
+    recall-answer) STDIN=$work/answers.txt measure recall-answer "$fresh_recall_copy" \
+        "$recall" review --decks "$scratch/Decks" --data "$scratch/data" ;;
+    anki-answer) measure anki-answer "$fresh_anki_copy" "$py" "$here/anki_task.py" answer "$scratch/c.anki2" "$answers" ;;
+    recall-stats) measure recall-stats : "$recall" stats --json --decks "$data/recall/Decks" --data "$data/recall/data" ;;
+    anki-stats) measure anki-stats : "$py" "$here/anki_task.py" stats "$data/anki.anki2" ;;
+    esac
+}
+# Each task on both sides, the side going first alternating from run to run: whichever runs
+# right after the other side's heavier work (a 150 MB copy, a thousand fsyncs) can find the
+# machine still writing it back, and this spreads that over both sides alike.
 for ((i = 1; i <= runs; i++)); do
     echo "run $i of $runs" >&2
-    measure recall-import "$fresh_recall_empty" "$recall" import "$data/cards.tsv" --decks "$scratch/Decks" --data "$scratch/data"
-    measure anki-import "$fresh_anki_empty" "$py" "$here/anki_task.py" import "$scratch/c.anki2" "$data/cards.tsv"
-    measure recall-open "$fresh_recall_copy" "$recall" review --decks "$scratch/Decks" --data "$scratch/data"
-    measure anki-open "$fresh_anki_copy" "$py" "$here/anki_task.py" open "$scratch/c.anki2"
-    STDIN=$work/answers.txt measure recall-answer "$fresh_recall_copy" \
-        "$recall" review --decks "$scratch/Decks" --data "$scratch/data"
-    measure anki-answer "$fresh_anki_copy" "$py" "$here/anki_task.py" answer "$scratch/c.anki2" "$answers"
-    measure recall-stats : "$recall" stats --json --decks "$data/recall/Decks" --data "$data/recall/data"
-    measure anki-stats : "$py" "$here/anki_task.py" stats "$data/anki.anki2"
+    for t in $tasks; do
+        if ((i % 2)); then run_task "recall-$t"; run_task "anki-$t"; else run_task "anki-$t"; run_task "recall-$t"; fi
+    done
 done
 
 # median/min/max of column COL (1 = µs, 2 = KB) of FILE, as "median min max".
