@@ -140,7 +140,7 @@ struct StudyFixture {
         defer { try? FileManager.default.removeItem(at: f.root) }
         let r = try f.run(["review"], input: "\n1\n\n:undo\n\n3\n")
         #expect(r.code == 0)
-        #expect(r.out.contains("undone: the card is back"))
+        #expect(r.out.lines.contains("  undone: the card is back"))
         let log = try f.logLines()
         #expect(log.count == 3)
         #expect(log[1].contains("\"ev\":\"undo\"") && log[1].contains("\"target\":"))
@@ -156,7 +156,7 @@ struct StudyFixture {
         // next card, and its deck line and question must be shown again before its answer.
         let r = try f.run(["review"], input: "\n1\n\n3\n")
         #expect(r.code == 0)
-        #expect(r.out.contains("Geography  2/2  learning\n  Only question?\n  Only answer\n"))
+        #expect(r.out.contains("\nGeography  2/2  learning\n  Only question?\n  Only answer\n"))
         #expect(r.out.components(separatedBy: "Only answer").count - 1 == 2)
         #expect(try f.logLines().count == 2)
     }
@@ -166,8 +166,8 @@ struct StudyFixture {
         defer { try? FileManager.default.removeItem(at: f.root) }
         let r = try f.run(["quiz", "france", "--mode", "typed"], input: "paris\n")
         #expect(r.code == 0)
-        #expect(r.out.contains("  correct\n"))
-        #expect(r.out.contains("Quiz done: 1/1 correct (100%) · schedule unchanged"))
+        #expect(r.out.lines.contains("  correct"))
+        #expect(r.out.lines.contains("Quiz done: 1/1 correct (100%) · schedule unchanged"))
         #expect(try f.logLines().isEmpty)
     }
 
@@ -188,8 +188,8 @@ struct StudyFixture {
         #expect(r.code == 0)
         let args = try String(contentsOf: f.root.appendingPathComponent("editor-args"), encoding: .utf8)
         #expect(args == "+1 \(f.decks.path)/Geography.txt\n")
-        #expect(r.out.contains("reloaded 3 cards"))
-        #expect(r.out.contains("  Paris, France\n"))
+        #expect(r.out.lines.contains("  reloaded 3 cards"))
+        #expect(r.out.lines.contains("  Paris, France"))
         #expect(try f.logLines().count == 1)
     }
 
@@ -198,6 +198,6 @@ struct StudyFixture {
         defer { try? FileManager.default.removeItem(at: f.root) }
         let r = try f.run(["review", "Nope"], input: "")
         #expect(r.code == 1)
-        #expect(r.out.contains("error: no deck or tag named 'Nope'"))
+        #expect(r.out.lines.contains("error: no deck or tag named 'Nope'"))
     }
 }
