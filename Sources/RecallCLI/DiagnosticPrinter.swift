@@ -64,8 +64,11 @@ struct DiagnosticPrinter {
         } else {
             place = "recall"
         }
-        let severity = diagnostic.severity == .error
-            ? style("error:", code: "31") : style("warning:", code: "35")
+        let severity = switch diagnostic.severity {
+        case .error: style("error:", code: "31")
+        case .warning: style("warning:", code: "35")
+        case .note: style("note:", code: "36")
+        }
         let headline = style(place + ":", bold: true) + " " + severity + " " + style(diagnostic.message, bold: true)
         return ([headline] + diagnostic.notes.map { style("note:", code: "36") + " " + $0 }).joined(separator: "\n")
     }
