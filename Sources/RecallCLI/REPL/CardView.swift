@@ -6,12 +6,33 @@ import RecallCore
 struct CardView {
     let output: Output
 
-    /// `Geography::Capitals  12/40` above the question.
+    /// `Geography::Capitals  new  12 left: 4 new · 3 learning · 5 due` above the question:
+    /// the card's kind (none for a review) and what is left of the session, this card included.
+    func header(deck: String, left: QueueCounts, note: String? = nil) {
+        var text = output.styled(deck, .cyan)
+        if let note { text += "  " + output.styled(note, .yellow) }
+        text += "  " + output.styled(CardView.left(left), .dim)
+        output.line()
+        output.line(text)
+    }
+
+    /// `Geography  3/10  quiz` above a quiz question.
     func header(deck: String, position: Int, total: Int, note: String? = nil) {
         var text = output.styled(deck, .cyan) + "  " + output.styled("\(position)/\(total)", .dim)
         if let note { text += "  " + output.styled(note, .yellow) }
         output.line()
         output.line(text)
+    }
+
+    /// `12 left: 4 new · 3 learning · 5 due`.
+    static func left(_ c: QueueCounts) -> String {
+        "\(c.new + c.learning + c.review) left: \(c.new) new · \(c.learning) learning · \(c.review) due"
+    }
+
+    /// The grade just applied and when the card comes back (`→ good (3d)`), for transcripts
+    /// of piped sessions, where the typed grade is not echoed.
+    func applied(_ rating: Rating, interval: String?) {
+        output.line("  → \(rating)" + (interval.map { " (\($0))" } ?? ""))
     }
 
     /// The question, bold, indented.

@@ -68,8 +68,14 @@ final class QuizRunner {
         context.view.note(arguments.record ? "grade: 1 again, 2 hard, 3 good, 4 easy" : "did you know it? y/n")
         while let text = readLine(arguments.record ? "grade> " : "y/n> ") {
             if text == ":quit" { return .quit }
-            if arguments.record, let rating = Rating(parsing: text) { return finish(card, rating, text) }
-            if !arguments.record, let knew = QuizRunner.yesNo(text) { return finish(card, knew ? .good : .again, text) }
+            if arguments.record, let rating = Rating(parsing: text) {
+                echo("\(rating)")
+                return finish(card, rating, text)
+            }
+            if !arguments.record, let knew = QuizRunner.yesNo(text) {
+                echo(knew ? "knew it" : "did not know it")
+                return finish(card, knew ? .good : .again, text)
+            }
             context.view.note(arguments.record ? "type 1-4" : "type y or n")
         }
         return nil
@@ -97,11 +103,18 @@ final class QuizRunner {
                 continue
             }
             let right = n - 1 == correct
+            echo("\(n)) " + options[n - 1].replacingOccurrences(of: "\n", with: " / "))
             context.output.line("  " + (right ? context.output.styled("correct", .green, .bold)
                 : context.output.styled("wrong", .red, .bold) + " — the answer is \(correct + 1)) \(card.answer)"))
             return finish(card, right ? .good : .again, options[n - 1])
         }
         return nil
+    }
+
+    /// In a piped session, where the typed answer is not echoed, says which was taken
+    /// (`→ 2) Paris`), so a transcript reads on its own.
+    private func echo(_ choice: String) {
+        if !context.reader.isInteractive { context.output.line("  → " + choice) }
     }
 
     private func finish(_ card: Card, _ rating: Rating, _ response: String) -> Step {
