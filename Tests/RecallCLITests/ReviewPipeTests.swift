@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import RecallCLI
 
 /// A temp collection (one deck of three cards) and a data folder, and a way to run the
 /// real `recall` binary on it with piped input.
@@ -149,7 +150,7 @@ struct StudyFixture {
         let log = try f.logLines()
         #expect(log.count == 3)
         #expect(log[1].contains("\"ev\":\"undo\"") && log[1].contains("\"target\":"))
-        #expect(r.out.hasSuffix("Session done: 1 card · 0 again · 0s · left today 3: 2 new · 1 learning · 0 due · due tomorrow 1\n"))
+        #expect(r.out.hasSuffix("Session done: 1 card · 0 again · 0s · left today 3: 2 new · 1 learning · 0 due\n  due tomorrow 1\n"))
     }
 
     @Test func quittingEarlySaysWhatIsLeftToday() throws {
@@ -162,7 +163,8 @@ struct StudyFixture {
             Geography  new  3 left: 2 new · 1 learning · 0 due
               What is the capital of Japan?
 
-            Session done: 1 card · 0 again · 0s · left today 3: 2 new · 1 learning · 0 due · due tomorrow 1
+            Session done: 1 card · 0 again · 0s · left today 3: 2 new · 1 learning · 0 due
+              due tomorrow 1
 
             """), "\(r.out)")
     }
@@ -192,6 +194,47 @@ struct StudyFixture {
         let options = choice.out.split(separator: "\n").filter { $0.hasPrefix("  1) ") }
         #expect(options.count == 1)
         #expect(choice.out.contains("\n  → 1) " + (options.first?.dropFirst(5) ?? "?") + "\n"), "\(choice.out)")
+    }
+
+    @Test func textIsReflowedAndWrappedToTheWidth() throws {
+        var f = try StudyFixture()
+        defer { try? FileManager.default.removeItem(at: f.root) }
+        try """
+            What is spaced repetition?
+            A study method that reviews material at increasing intervals, timed so that each review
+            comes shortly before you would otherwise forget it.
+
+            """.write(to: f.decks.appendingPathComponent("Geography.txt"), atomically: true, encoding: .utf8)
+        f.extraEnvironment["COLUMNS"] = "50"
+        let typed = "a method that reviews material at growing intervals just before you forget"
+        let r = try f.run(["review"], input: "\(typed)\n1\n:info\n:quit\n")
+        #expect(r.code == 0)
+        let lines = r.out.split(separator: "\n")
+        // All but the grade choices, which keep their one line.
+        #expect(lines.filter { TextWidth.of($0) > 50 && !$0.hasPrefix("  1 again") } == [])
+        #expect(r.out.contains("""
+              A study method that reviews material at
+              increasing intervals, timed so that each review
+              comes shortly before you would otherwise forget
+              it.
+
+            """), "\(r.out)")
+        #expect(lines.contains { $0.hasPrefix("  you typed: ") && $0.hasSuffix(" method that reviews material at") })
+        #expect(lines.contains { $0 == "  answer:    A study method that reviews material" })
+        #expect(lines.contains { $0 == "             before you would otherwise forget it." })
+        #expect(lines.contains { $0.hasSuffix("retrievability now 100%") })
+        #expect(r.out.contains("  learning · due 2026-03-01 · reps 1 · lapses 0\n"), "\(r.out)")
+        #expect(r.out.contains("Session done: 1 card · 1 again · 0s\n  left today 1: 0 new · 1 learning · 0 due\n"), "\(r.out)")
+        let quiz = try f.run(["quiz"], input: "\nn\n")
+        #expect(quiz.out.hasSuffix("""
+            Missed:
+              What is spaced repetition? → A study method that
+                reviews material at increasing intervals,
+                timed so that each review comes shortly before
+                you would otherwise forget it.
+                (Geography.txt:1)
+
+            """), "\(quiz.out)")
     }
 
     @Test func quizWithoutRecordLeavesTheLogAlone() throws {

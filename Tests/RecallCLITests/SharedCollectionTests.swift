@@ -58,7 +58,9 @@ import Testing
         env["EDITRC"] = "/dev/null"
         let shell = try PTYProcess(path: StudyFixture.binary.path,
                                    arguments: ["--decks", f.decks.path, "--data", f.data.path], environment: env)
-        try shell.expect("its progress was kept")
+        // The note is wrapped to the terminal's 100 columns, at a space.
+        try shell.expect("Geography.txt:1: note: the question changed from 'What is the capital of France?' to 'What is the\n"
+            + "  capital city of France?'; its progress was kept")
         try shell.expectPrompt("recall> ")
         // The shell recorded the edit in renames.jsonl and holds the lock.
         let decks = run(f, ["decks"], now: later)

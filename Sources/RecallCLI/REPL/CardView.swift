@@ -11,9 +11,10 @@ struct CardView {
     func header(deck: String, left: QueueCounts, note: String? = nil) {
         var text = output.styled(deck, .cyan)
         if let note { text += "  " + output.styled(note, .yellow) }
-        text += "  " + output.styled(CardView.left(left), .dim)
+        let counts = output.styled(CardView.left(left), .dim)
         output.line()
-        output.line(text)
+        // On a narrow screen what is left goes on a line of its own.
+        output.line(text + (TextWidth.of(text + "  " + counts) <= output.width ? "  " : "\n  ") + counts)
     }
 
     /// `Geography  3/10  quiz` above a quiz question.
@@ -45,8 +46,10 @@ struct CardView {
         output.line(indented(text, style: [.green]))
     }
 
+    /// `text` reflowed (paragraphs hard-wrapped in the deck file are joined first) and
+    /// wrapped to the width, two spaces in.
     private func indented(_ text: String, style: [ANSIStyle]) -> String {
-        TextWrapper.wrap(text, width: output.width - 2)
+        TextWrapper.wrap(TextReflow.joinParagraphs(text), width: output.width - 2)
             .map { "  " + (output.color ? ANSIStyle.apply(style, to: $0) : $0) }
             .joined(separator: "\n")
     }
@@ -54,7 +57,7 @@ struct CardView {
     /// What was typed against the answer: two aligned lines with `^` under every wrong or
     /// missing character, then the verdict.
     func diff(typed: String, answer: String, match: AnswerMatch) {
-        let diff = AnswerDiff(typed: typed, answer: answer)
+        let diff = AnswerDiff(typed: typed, answer: TextReflow.joinParagraphs(answer))
         let verdict: String = switch match {
         case .exact: output.styled("correct", .green, .bold)
         case .close(let n): output.styled("almost (\(n) typo\(n == 1 ? "" : "s"))", .yellow, .bold)
@@ -67,20 +70,62 @@ struct CardView {
         output.line("  " + verdict)
     }
 
+    /// One side of the diff after its label, wrapped to the width (at a space when one
+    /// fits), each row followed by a row with `^` under its marked characters. Text that
+    /// holds line breaks is shown without marks.
     private func markedLine(label: String, _ segments: [AnswerDiff.Segment],
                             marked: AnswerDiff.Segment.Kind, style: ANSIStyle) {
-        var text = "  " + output.styled(label, .dim)
-        var marks = String(repeating: " ", count: 2 + label.count)
-        for seg in segments {
-            let isMarked = seg.kind == marked
-            text += isMarked ? output.styled(seg.text, style, .underline) : seg.text
-            let w = TextWidth.of(seg.text)
-            marks += String(repeating: isMarked ? "^" : " ", count: w)
+        let cells = segments.flatMap { seg in seg.text.map { (char: $0, marked: seg.kind == marked) } }
+        let showMarks = !cells.contains { $0.char == "\n" }
+        let pad = String(repeating: " ", count: 2 + label.count)
+        guard showMarks else {
+            let text = TextWrapper.wrap(String(cells.map(\.char)), width: output.width - 2 - label.count)
+            for (index, row) in text.enumerated() { output.line((index == 0 ? "  " + output.styled(label, .dim) : pad) + row) }
+            return
         }
-        output.line(text)
-        if marks.contains("^") && !seg(segments).contains("\n") {
-            output.line(String(marks.reversed().drop(while: { $0 == " " }).reversed()))
+        for (index, fullRow) in CardView.rows(cells.map(\.char), width: max(10, output.width - 2 - label.count)).enumerated() {
+            var row = fullRow  // without the unmarked spaces it ends with
+            while row.upperBound > row.lowerBound, cells[row.upperBound - 1].char == " ", !cells[row.upperBound - 1].marked {
+                row = row.lowerBound..<(row.upperBound - 1)
+            }
+            var text = index == 0 ? "  " + output.styled(label, .dim) : pad
+            var marks = pad
+            var start = row.lowerBound
+            while start < row.upperBound {
+                var end = start
+                while end < row.upperBound, cells[end].marked == cells[start].marked { end += 1 }
+                let run = String(cells[start..<end].map(\.char))
+                text += cells[start].marked ? output.styled(run, style, .underline) : run
+                marks += String(repeating: cells[start].marked ? "^" : " ", count: TextWidth.of(run))
+                start = end
+            }
+            output.line(text)
+            if showMarks, marks.contains("^") {
+                output.line(String(marks.reversed().drop(while: { $0 == " " }).reversed()))
+            }
         }
+    }
+
+    /// `chars` cut into rows of at most `width` columns, each ending after its last space
+    /// when the next character would not fit (a word longer than a row is cut).
+    static func rows(_ chars: [Character], width: Int) -> [Range<Int>] {
+        var rows: [Range<Int>] = []
+        var start = 0
+        while start < chars.count {
+            var end = start, used = 0
+            var afterSpace: Int?
+            while end < chars.count {
+                let w = TextWidth.of(chars[end])
+                if used + w > width, end > start { break }
+                used += w
+                end += 1
+                if chars[end - 1] == " " { afterSpace = end }
+            }
+            if end < chars.count, let afterSpace, afterSpace > start { end = afterSpace }
+            rows.append(start..<end)
+            start = end
+        }
+        return rows.isEmpty ? [0..<0] : rows
     }
 
     private func seg(_ segments: [AnswerDiff.Segment]) -> String { segments.map(\.text).joined() }
@@ -96,11 +141,43 @@ struct CardView {
         output.line(line)
     }
 
-    /// A short line in a quiet style (notices, hints).
-    func note(_ text: String) { output.line("  " + output.styled(text, .dim)) }
+    /// A short line in a quiet style (notices, hints), wrapped to the width.
+    func note(_ text: String) { output.line(wrapped(text, style: .dim)) }
 
-    /// A warning line.
-    func warning(_ text: String) { output.line("  " + output.styled(text, .yellow)) }
+    /// A warning line, wrapped to the width.
+    func warning(_ text: String) { output.line(wrapped(text, style: .yellow)) }
+
+    /// Items joined by ` · ` on as few lines as the width allows, breaking between items,
+    /// in a quiet style.
+    func noteItems(_ items: [String]) {
+        for line in CardView.pack(items, width: output.width - 2) { note(line) }
+    }
+
+    /// `items` joined by ` · ` into lines of at most `width` columns, breaking only between
+    /// items (an item wider than a line gets a line of its own).
+    static func pack(_ items: [String], width: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for item in items {
+            if current.isEmpty {
+                current = item
+            } else if TextWidth.of(current) + 3 + TextWidth.of(item) <= width {
+                current += " · " + item
+            } else {
+                lines.append(current)
+                current = item
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
+    }
+
+    /// `text` two spaces in, continuation lines four, wrapped to the width.
+    private func wrapped(_ text: String, style: ANSIStyle) -> String {
+        TextWrapper.wrap(text, width: output.width - 2, indent: 2)
+            .map { "  " + output.styled($0, style) }
+            .joined(separator: "\n")
+    }
 
     /// `3m 20s`, `45s`, `1h 02m`.
     static func duration(ms: Int) -> String {

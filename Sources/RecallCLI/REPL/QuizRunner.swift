@@ -93,7 +93,7 @@ final class QuizRunner {
     private func askChoice(_ card: Card) -> Step? {
         let (options, correct) = Quiz.choices(for: card, from: context.data.cards, using: &rng)
         for (i, option) in options.enumerated() {
-            let lines = TextWrapper.wrap(option, width: context.output.width - 6, indent: 0)
+            let lines = TextWrapper.wrap(TextReflow.joinParagraphs(option), width: context.output.width - 6, indent: 0)
             context.output.line("  \(i + 1)) " + lines.joined(separator: "\n     "))
         }
         while let text = readLine("choice> ") {
@@ -139,8 +139,9 @@ final class QuizRunner {
         if !missed.isEmpty {
             out.line("Missed:")
             for card in missed {
-                out.line("  " + out.styled(card.question, .bold) + " → " + card.answer.replacingOccurrences(of: "\n", with: " / ")
-                         + "  " + out.styled("(\(card.source))", .dim))
+                let answer = TextReflow.joinParagraphs(card.answer).replacingOccurrences(of: "\n", with: " / ")
+                let line = out.styled(card.question, .bold) + " → " + answer + "  " + out.styled("(\(card.source))", .dim)
+                for row in TextWrapper.wrap(line, width: out.width - 2, indent: 2) { out.line("  " + row) }
             }
         }
     }

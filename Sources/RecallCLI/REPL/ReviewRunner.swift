@@ -155,6 +155,9 @@ final class ReviewRunner {
         if left != QueueCounts() { parts.append("left today " + CardView.left(left).replacingOccurrences(of: " left:", with: ":")) }
         parts.append("due tomorrow \(ReviewSession.dueTomorrow(records: context.data.records, calendar: context.data.calendar, now: context.now()))")
         out.line()
-        out.line(out.styled("Session done:", .bold) + " " + parts.joined(separator: " · "))
+        let lines = CardView.pack(["Session done: " + parts[0]] + parts.dropFirst(), width: out.width - 2)
+        for (index, line) in lines.enumerated() {
+            out.line(index == 0 ? out.styled("Session done:", .bold) + line.dropFirst("Session done:".count) : "  " + line)
+        }
     }
 }
