@@ -135,4 +135,21 @@ import Testing
         #expect(r.out.contains("Quiz done: 1/1 correct (100%) · recorded as reviews"))
         #expect(try ratings(f) == [3])
     }
+
+    @Test func choiceQuizOnAClozeOffersHiddenTexts() throws {
+        let deck = """
+            The past participle of *être* is {{c1::été}}.
+            The past participle of *avoir* is {{c1::eu}}.
+            The past participle of *faire* is {{c1::fait}}.
+            The past participle of *prendre* is {{c1::pris}}.
+
+            """
+        let f = try fixture("French.md", deck)
+        defer { try? FileManager.default.removeItem(at: f.root) }
+        let r = try f.run(["quiz", "être", "--mode", "choice", "--seed", "3"], input: "1\n")
+        #expect(r.code == 0)
+        let options = r.out.split(separator: "\n").filter { $0.hasPrefix("  ") && $0.dropFirst(2).first?.isNumber == true }
+            .map { String($0.dropFirst(5)) }
+        #expect(Set(options) == ["été", "eu", "fait", "pris"])
+    }
 }
