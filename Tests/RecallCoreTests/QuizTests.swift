@@ -124,6 +124,8 @@ func makeCard(_ question: String, _ answer: String, deck: String = "Geo", tags: 
         ("Mount Everest (8,849 m), on the border of Nepal and China", .sentence),
         ("Free Spaced Repetition Scheduler.", .sentence),
         ("red\nblue", .lines),
+        ("Between triple quotes:\n```swift\nlet s = \"\"\"\n```", .lines),
+        ("A study method that reviews material at increasing intervals,\ntimed before you forget.", .sentence),
     ])
     func shapes(text: String, kind: AnswerShape.Kind) {
         #expect(AnswerShape(text).kind == kind)

@@ -7,8 +7,8 @@ extension Quiz {
     /// hidden text) and up to three distractors, shuffled. Distractors are other cards'
     /// expected answers of the same kind (a number among numbers, a term among terms, never
     /// a sentence among single words, see ``AnswerShape``), from the most similar cards
-    /// first: same deck and tags, other clozes for a cloze card, then similar length and
-    /// form. They never repeat an answer.
+    /// first: same kind, same deck and tags, other clozes for a cloze card, then similar
+    /// length and form. They never repeat an answer.
     public static func choices(for card: Card, from pool: [Card],
                                using rng: inout some RandomNumberGenerator) -> (options: [String], correct: Int) {
         let answer = card.expectedAnswer
@@ -22,8 +22,9 @@ extension Quiz {
         for (order, (other, score)) in ranked.prefix(distractorCandidates).enumerated() {
             let text = other.expectedAnswer
             let otherShape = AnswerShape(text)
-            guard otherShape.kind == shape.kind, seen.insert(AnswerMatcher.matchKey(text)).inserted else { continue }
-            candidates.append((text, score + shape.likeness(to: otherShape), order))
+            guard otherShape.kind.mixes(with: shape.kind), seen.insert(AnswerMatcher.matchKey(text)).inserted else { continue }
+            let sameKind = otherShape.kind == shape.kind ? 10 : 0
+            candidates.append((text, score + sameKind + shape.likeness(to: otherShape), order))
         }
         candidates.sort { ($0.score, -$0.order) > ($1.score, -$1.order) }
         var options = candidates.prefix(3).map(\.text) + [answer]
@@ -58,8 +59,15 @@ struct AnswerShape: Hashable, Sendable {
         case term
         /// One line that reads as a sentence or a long phrase.
         case sentence
-        /// Several lines.
+        /// Several lines: a list, code.
         case lines
+
+        /// Whether answers of the two kinds may be offered together: the same kind, or
+        /// sentences and several lines when there are too few of one (never a term or a
+        /// number among sentences).
+        func mixes(with other: Kind) -> Bool {
+            self == other || (self == .sentence && other == .lines) || (self == .lines && other == .sentence)
+        }
     }
 
     let kind: Kind
@@ -75,7 +83,8 @@ struct AnswerShape: Hashable, Sendable {
         length = core.count
         startsUppercase = core.first { $0.isLetter }?.isUppercase ?? false
         if core.contains(where: \.isNewline) {
-            kind = .lines
+            // A hard-wrapped paragraph reads as one sentence; lists and code keep their lines.
+            if case .prose = AnswerParts(core), !core.contains("```") { kind = .sentence } else { kind = .lines }
         } else if !core.contains(where: \.isLetter), core.contains(where: \.isNumber) {
             kind = .number
         } else if words <= AnswerParts.maximumItemWords,
