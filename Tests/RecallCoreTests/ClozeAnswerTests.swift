@@ -47,6 +47,15 @@ private func clozeCards(_ text: String) -> [Card] {
         #expect(ClozeAnswer(question: "a [...] c", answer: "something else") == nil)
     }
 
+    @Test func tooMuchToLineUpIsJudgedAsAWhole() {
+        let brackets = String(repeating: "[.]", count: 10)
+        #expect(ClozeAnswer(question: brackets, answer: String(repeating: "a", count: 1_999)) == nil)
+        let card = Card(id: CardID(rawValue: 1), noteID: CardID(rawValue: 1), deck: "D", question: brackets,
+                        answer: String(repeating: "a", count: 1_999), tags: [],
+                        source: SourceLocation(file: "D.md", line: 1), kind: .cloze(1))
+        #expect(card.expectedAnswer == card.answer)
+    }
+
     @Test func typedAnswersAreJudgedAgainstTheHiddenText() throws {
         let card = try #require(clozeCards("The past participle of *être* is {{c1::été}}.").first)
         #expect(AnswerMatcher.match(typed: "été", card: card) == .exact)

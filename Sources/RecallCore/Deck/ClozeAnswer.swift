@@ -21,13 +21,19 @@ public struct ClozeAnswer: Hashable, Sendable {
 
     /// Longest answer lined up; longer ones are judged as a whole.
     static let maximumLength = 2_000
+    /// Bound on the search (brackets × answer length², its worst case), so that text made
+    /// of many brackets is judged as a whole instead of taking long to line up.
+    static let maximumWork = 20_000_000
 
     /// Lines `question` up with `answer`; `nil` when `question` is not `answer` with one or
     /// more runs replaced by bracketed text.
     public init?(question: String, answer: String) {
         let q = Array(question), a = Array(answer)
         guard a.count <= ClozeAnswer.maximumLength, q.count <= ClozeAnswer.maximumLength else { return nil }
-        var aligner = Aligner(pieces: Aligner.pieces(of: q), answer: a)
+        let pieces = Aligner.pieces(of: q)
+        let brackets = pieces.filter { if case .bracket = $0 { true } else { false } }.count
+        guard brackets * a.count * a.count <= ClozeAnswer.maximumWork else { return nil }
+        var aligner = Aligner(pieces: pieces, answer: a)
         guard let parts = aligner.solve(piece: 0, at: 0, hidden: false) else { return nil }
         self.parts = ClozeAnswer.merged(parts)
     }
