@@ -136,6 +136,18 @@ import Testing
         #expect(try ratings(f) == [3])
     }
 
+    @Test func aMissedClozeIsListedWithItsHiddenText() throws {
+        let f = try fixture("French.md", "The past participle of *avoir* is {{c1::eu}}.\n")
+        defer { try? FileManager.default.removeItem(at: f.root) }
+        let r = try f.run(["quiz", "--mode", "typed"], input: "été\n")
+        #expect(r.code == 0)
+        #expect(r.out.hasSuffix("""
+            Missed:
+              The past participle of *avoir* is [...]. → eu  (French.md:1)
+
+            """))
+    }
+
     @Test func choiceQuizOnAClozeOffersHiddenTexts() throws {
         let deck = """
             The past participle of *être* is {{c1::été}}.

@@ -126,7 +126,7 @@ final class QuizRunner {
         if !missed.isEmpty {
             out.line("Missed:")
             for card in missed {
-                out.line("  " + out.styled(card.question, .bold) + " → " + card.answer.replacingOccurrences(of: "\n", with: " / ")
+                out.line("  " + out.styled(card.question, .bold) + " → " + card.expectedAnswer.replacingOccurrences(of: "\n", with: " / ")
                          + "  " + out.styled("(\(card.source))", .dim))
             }
         }
