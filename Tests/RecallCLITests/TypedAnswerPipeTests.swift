@@ -46,6 +46,14 @@ import Testing
         #expect(ratings == [3])
     }
 
+    @Test func aClozeHintHintsTheHiddenText() throws {
+        let f = try fixture("French.md", "The past participle of *être* is {{c1::été}}.\n")
+        defer { try? FileManager.default.removeItem(at: f.root) }
+        let r = try f.run(["review"], input: ":hint\n:hint\n\n3\n")
+        #expect(r.code == 0)
+        #expect(r.out.contains("\n  The past participle of *être* is [...].\n  hint: é__\n  hint: ét_\n"))
+    }
+
     @Test func clozeWithSeveralDeletionsWantsEachInOrder() throws {
         let deck = "{{c1::Paris}} is the capital of {{c1::France}}.\n"
         let (shown, ratings) = try reviewOne("French.md", deck, typed: "Paris, France")
