@@ -64,7 +64,7 @@ final class QuizRunner {
     private func askFlip(_ card: Card) -> Step? {
         guard let first = readLine("answer> ") else { return nil }
         if first == ":quit" { return .quit }
-        context.view.answer(card.answer)
+        context.view.answer(card)
         context.view.note(arguments.record ? "grade: 1 again, 2 hard, 3 good, 4 easy" : "did you know it? y/n")
         while let text = readLine(arguments.record ? "grade> " : "y/n> ") {
             if text == ":quit" { return .quit }
@@ -84,9 +84,9 @@ final class QuizRunner {
     private func askTyped(_ card: Card) -> Step? {
         guard let typed = readLine("answer> ") else { return nil }
         if typed == ":quit" { return .quit }
-        let match = AnswerMatcher.match(typed: typed, answer: card.answer)
-        context.view.answer(card.answer)
-        if !typed.isEmpty { context.view.diff(typed: typed, answer: card.answer, match: match) }
+        let match = AnswerMatcher.match(typed: typed, card: card)
+        context.view.answer(card)
+        if !typed.isEmpty { context.view.diff(typed: typed, answer: card.expectedAnswer, match: match) }
         return finish(card, match.suggestedRating, typed)
     }
 
@@ -105,7 +105,7 @@ final class QuizRunner {
             let right = n - 1 == correct
             echo("\(n)) " + options[n - 1].replacingOccurrences(of: "\n", with: " / "))
             context.output.line("  " + (right ? context.output.styled("correct", .green, .bold)
-                : context.output.styled("wrong", .red, .bold) + " — the answer is \(correct + 1)) \(card.answer)"))
+                : context.output.styled("wrong", .red, .bold) + " — the answer is \(correct + 1)) \(options[correct])"))
             return finish(card, right ? .good : .again, options[n - 1])
         }
         return nil
@@ -139,7 +139,7 @@ final class QuizRunner {
         if !missed.isEmpty {
             out.line("Missed:")
             for card in missed {
-                let answer = TextReflow.joinParagraphs(card.answer).replacingOccurrences(of: "\n", with: " / ")
+                let answer = TextReflow.joinParagraphs(card.expectedAnswer).replacingOccurrences(of: "\n", with: " / ")
                 let line = out.styled(card.question, .bold) + " → " + answer + "  " + out.styled("(\(card.source))", .dim)
                 for row in TextWrapper.wrap(line, width: out.width - 2, indent: 2) { out.line("  " + row) }
             }
