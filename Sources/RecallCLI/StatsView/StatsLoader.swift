@@ -24,6 +24,8 @@ enum StatsLoader {
         let decks = BackgroundDeckLoad(root: root, cacheFolder: location.folder)
         do {
             let store = try ProgressStore.open(location, device: "", timeZone: timeZone, forWriting: false)
+            // Edited questions keep their progress here too (in memory; the next writer records them).
+            _ = try? store.reconcile(with: decks.result().cards, now: now)
             return try input(store: store, cards: { decks.result().cards }, now: now, filter: filter)
         } catch {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
