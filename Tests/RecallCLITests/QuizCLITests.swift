@@ -17,7 +17,7 @@ import Testing
         h.runShell()
         #expect(h.text.lines.contains("Quiz done: 1/1 correct (100%) · schedule unchanged"))
         #expect(h.text.lines.contains("Quiz done: 1/2 correct (50%) · schedule unchanged"))
-        #expect(h.text.contains("Missed:\n  Capital of Spain? → Madrid  (Geo.txt:3)\n"))
+        #expect(h.text.contains("\nMissed:\n  Capital of Spain? → Madrid  (Geo.txt:3)\n"))
         #expect(h.data.log.isEmpty)
     }
 
