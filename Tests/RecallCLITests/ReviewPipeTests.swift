@@ -187,9 +187,9 @@ struct StudyFixture {
         let f = try StudyFixture()
         defer { try? FileManager.default.removeItem(at: f.root) }
         let flip = try f.run(["quiz", "france"], input: "\nn\n")
-        #expect(flip.out.contains("  did you know it? y/n\n  → did not know it\n"), "\(flip.out)")
+        #expect(flip.out.contains("\n  did you know it? y/n\n  → did not know it\n"), "\(flip.out)")
         let recorded = try f.run(["quiz", "france", "--record"], input: "\n4\n")
-        #expect(recorded.out.contains("  grade: 1 again, 2 hard, 3 good, 4 easy\n  → easy\n"), "\(recorded.out)")
+        #expect(recorded.out.contains("\n  grade: 1 again, 2 hard, 3 good, 4 easy\n  → easy\n"), "\(recorded.out)")
         let choice = try f.run(["quiz", "france", "--mode", "choice", "--seed", "1"], input: "1\n")
         let options = choice.out.split(separator: "\n").filter { $0.hasPrefix("  1) ") }
         #expect(options.count == 1)
