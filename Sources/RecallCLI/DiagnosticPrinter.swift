@@ -2,8 +2,8 @@ import Foundation
 import RecallCore
 
 /// The one printer of diagnostics: `file:line[:col]: error|warning: message` plus `note:`
-/// lines, on standard error. Bold and colour only when stderr is a terminal and `NO_COLOR`
-/// is unset.
+/// lines, on standard error. Bold and colour only when stderr is a terminal, `NO_COLOR`
+/// is unset and `--no-color` is not given.
 struct DiagnosticPrinter {
     /// At most this many diagnostics are printed per file; a note counts the rest.
     static let limitPerFile = 100
@@ -14,9 +14,9 @@ struct DiagnosticPrinter {
         self.color = color
     }
 
-    /// The printer for this process's standard error.
-    static func standardError() -> DiagnosticPrinter {
-        DiagnosticPrinter(color: Terminal.useColor(isTerminal: isatty(STDERR_FILENO) == 1, noColorFlag: false,
+    /// The printer for this process's standard error; `noColor` is `--no-color`.
+    static func standardError(noColor: Bool = false) -> DiagnosticPrinter {
+        DiagnosticPrinter(color: Terminal.useColor(isTerminal: isatty(STDERR_FILENO) == 1, noColorFlag: noColor,
                                                    environment: ProcessInfo.processInfo.environment))
     }
 

@@ -24,6 +24,7 @@ extension Recall {
         )
 
         @OptionGroup var collection: CollectionOptions
+        @OptionGroup var display: DisplayOptions
 
         @Option(name: .long, help: ArgumentHelp("The text file to write for Anki.", valueName: "file"))
         var anki: String
@@ -41,8 +42,7 @@ extension Recall {
         func run() throws {
             let root = collection.decksDirectory()
             guard CollectionLoaderAccess.isFolder(root.path) else {
-                throw CLIError("the collection folder '\(root.relativePath)' does not exist",
-                               hint: "point --decks or $RECALL_DECKS at your deck folder")
+                throw collection.missingFolder(root)
             }
             let notes = Self.notes(root: root).filter { Self.matches($0, selection) }
             guard !notes.isEmpty else {

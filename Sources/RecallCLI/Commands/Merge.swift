@@ -25,6 +25,7 @@ extension Recall {
         )
 
         @OptionGroup var collection: CollectionOptions
+        @OptionGroup var display: DisplayOptions
 
         @Argument(help: ArgumentHelp("Another data folder, collection folder or reviews.jsonl.", valueName: "other"))
         var other: String?
@@ -41,7 +42,7 @@ extension Recall {
                 try store.close()
                 return report
             }
-            DiagnosticPrinter.standardError().print(report.warnings)
+            DiagnosticPrinter.standardError(noColor: display.noColor).print(report.warnings)
             print(Self.summary(report))
         }
 

@@ -41,6 +41,7 @@ extension Recall {
         )
 
         @OptionGroup var collection: CollectionOptions
+        @OptionGroup var display: DisplayOptions
 
         @Argument(help: ArgumentHelp("Fit only the reviews of a deck (with sub-decks; saved for that deck) or a #tag (only reported).",
                                      valueName: "deck|#tag"))
