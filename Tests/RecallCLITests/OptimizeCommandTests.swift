@@ -48,7 +48,7 @@ import Testing
         }
         let other = root.appendingPathComponent("other.jsonl")
         try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: other)
-        let merge = try Recall.Merge.parse(["--data", data, "--decks", decks, other.path])
+        let merge = try Recall.Merge.parse(["--data", data, "--decks", decks, "--force", other.path])
         try merge.run()
     }
 
