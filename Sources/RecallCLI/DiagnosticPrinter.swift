@@ -2,8 +2,8 @@ import Foundation
 import RecallCore
 
 /// The one printer of diagnostics: `file:line[:col]: error|warning: message` plus `note:`
-/// lines, on standard error. Bold and colour only when stderr is a terminal and `NO_COLOR`
-/// is unset.
+/// lines, on standard error. Bold and colour only when stderr is a terminal, `NO_COLOR`
+/// is unset and `--no-color` is not given.
 struct DiagnosticPrinter {
     /// At most this many diagnostics are printed per file; a note counts the rest.
     static let limitPerFile = 100
@@ -18,14 +18,14 @@ struct DiagnosticPrinter {
         self.width = width
     }
 
-    /// The printer for this process's standard error: wrapped to the window when that is a
-    /// terminal.
-    static func standardError() -> DiagnosticPrinter {
+    /// The printer for this process's standard error (`noColor` is `--no-color`): wrapped to
+    /// the window when that is a terminal.
+    static func standardError(noColor: Bool = false) -> DiagnosticPrinter {
         var size = winsize()
         let isTerminal = isatty(STDERR_FILENO) == 1
         let width = isTerminal && ioctl(STDERR_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0
             ? max(20, Int(size.ws_col)) : nil
-        return DiagnosticPrinter(color: Terminal.useColor(isTerminal: isTerminal, noColorFlag: false,
+        return DiagnosticPrinter(color: Terminal.useColor(isTerminal: isTerminal, noColorFlag: noColor,
                                                           environment: ProcessInfo.processInfo.environment),
                                  width: width)
     }

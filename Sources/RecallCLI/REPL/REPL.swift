@@ -11,7 +11,7 @@ final class REPL {
     /// Shell commands, in the order `help` lists them, with a one-line summary each.
     static let commands: [(name: String, usage: String, summary: String)] = [
         ("review", "review [DECK|#TAG]...", "study what is due today (all decks when none given)"),
-        ("quiz", "quiz [TOPIC]... [--count N] [--mode flip|typed|choice] [--record]", "quiz yourself on a topic"),
+        ("quiz", "quiz [TOPIC]... [--count N] [--mode flip|typed|choice] [--record] [--seed N]", "quiz yourself on a topic"),
         ("stats", "stats [DECK|#TAG] [--json] [--ascii]", "how you are doing"),
         ("decks", "decks", "decks with today's new / learning / due counts"),
         ("check", "check [PATH]...", "validate deck files"),
@@ -62,9 +62,22 @@ final class REPL {
             if name == "config" || name == "check" { updateCompletion() }
         default:
             context.error("unknown command '\(name)'")
-            context.view.note("commands: " + REPL.commands.map(\.name).joined(separator: ", ") + "; try 'help'")
+            if let close = REPL.closestCommand(to: name) {
+                context.view.note("did you mean '\(close)'?")
+            } else {
+                context.view.note("commands: " + REPL.commands.map(\.name).joined(separator: ", ") + "; try 'help'")
+            }
         }
         return true
+    }
+
+    /// The shell command closest to a mistyped `word` (at most two edits away), as the
+    /// command line suggests for `recall revue`.
+    static func closestCommand(to word: String) -> String? {
+        let names = commands.map(\.name)
+        guard let close = names.min(by: { RecallCLI.distance($0, word) < RecallCLI.distance($1, word) }),
+              RecallCLI.distance(close, word) <= 2 else { return nil }
+        return close
     }
 
     /// Points TAB completion at the current decks and tags, shell commands first.

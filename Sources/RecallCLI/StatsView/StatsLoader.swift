@@ -14,8 +14,7 @@ enum StatsLoader {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory),
               isDirectory.boolValue else {
-            throw CLIError("the collection folder '\(root.relativePath)' does not exist",
-                           hint: "point --decks or $RECALL_DECKS at your deck folder")
+            throw options.missingFolder(root)
         }
         // Deck files and the progress store are independent: read the decks on another thread
         // while this one reads the review log.
