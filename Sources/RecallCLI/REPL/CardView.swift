@@ -25,7 +25,7 @@ struct CardView {
     }
 
     private func indented(_ text: String, style: [ANSIStyle]) -> String {
-        TextWrapper.wrap(text, width: output.width - 2)
+        TextWrapper.wrap(TerminalText.sanitized(text), width: output.width - 2)
             .map { "  " + (output.color ? ANSIStyle.apply(style, to: $0) : $0) }
             .joined(separator: "\n")
     }
@@ -33,7 +33,7 @@ struct CardView {
     /// What was typed against the answer: two aligned lines with `^` under every wrong or
     /// missing character, then the verdict.
     func diff(typed: String, answer: String, match: AnswerMatch) {
-        let diff = AnswerDiff(typed: typed, answer: answer)
+        let diff = AnswerDiff(typed: TerminalText.sanitized(typed), answer: TerminalText.sanitized(answer))
         let verdict: String = switch match {
         case .exact: output.styled("correct", .green, .bold)
         case .close(let n): output.styled("almost (\(n) typo\(n == 1 ? "" : "s"))", .yellow, .bold)
@@ -52,7 +52,7 @@ struct CardView {
         var marks = String(repeating: " ", count: 2 + label.count)
         for seg in segments {
             let isMarked = seg.kind == marked
-            text += isMarked ? output.styled(seg.text, style, .underline) : seg.text
+            text += isMarked ? output.styled(seg.text, style, .underline) : TerminalText.sanitized(seg.text)
             let w = TextWidth.of(seg.text)
             marks += String(repeating: isMarked ? "^" : " ", count: w)
         }

@@ -98,7 +98,7 @@ final class QuizRunner {
             }
             let right = n - 1 == correct
             context.output.line("  " + (right ? context.output.styled("correct", .green, .bold)
-                : context.output.styled("wrong", .red, .bold) + " — the answer is \(correct + 1)) \(card.answer)"))
+                : context.output.styled("wrong", .red, .bold) + " — the answer is \(correct + 1)) \(TerminalText.sanitized(card.answer))"))
             return finish(card, right ? .good : .again, options[n - 1])
         }
         return nil
@@ -126,7 +126,7 @@ final class QuizRunner {
         if !missed.isEmpty {
             out.line("Missed:")
             for card in missed {
-                out.line("  " + out.styled(card.question, .bold) + " → " + card.answer.replacingOccurrences(of: "\n", with: " / ")
+                out.line("  " + out.styled(card.question, .bold) + " → " + TerminalText.sanitized(card.answer.replacingOccurrences(of: "\n", with: " / "))
                          + "  " + out.styled("(\(card.source))", .dim))
             }
         }

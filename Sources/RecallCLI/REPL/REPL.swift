@@ -158,7 +158,7 @@ final class REPL {
     /// `History::Gaza` → `  Gaza` (two spaces per level).
     static func indentedName(_ deck: String) -> String {
         let parts = deck.components(separatedBy: "::")
-        return String(repeating: "  ", count: parts.count - 1) + (parts.last ?? deck)
+        return String(repeating: "  ", count: parts.count - 1) + TerminalText.sanitized(parts.last ?? deck, keepingNewlines: false)
     }
 }
 

@@ -28,7 +28,7 @@ enum StudySetup {
         DiagnosticPrinter.standardError().print(data.store.notices + data.carriedEdits)
         let errors = data.deckDiagnostics.filter { $0.severity == .error }.count
         if errors > 0 {
-            FileHandle.standardError.write(Data("note: \(errors) error\(errors == 1 ? "" : "s") in deck files; run 'recall check' for details\n".utf8))
+            Console.err("note: \(errors) error\(errors == 1 ? "" : "s") in deck files; run 'recall check' for details\n")
         }
         let reader = makeReader(historyFile: dataDirectory.appendingPathComponent("history"))
         let output = Output.standard(noColorFlag: display.noColor)
@@ -71,11 +71,11 @@ enum StudySetup {
                 try command.run()
             } catch let error as CLIError {
                 fflush(nil)
-                FileHandle.standardError.write(Data((error.description + "\n").utf8))
+                Console.err(error.description + "\n")
             } catch {
                 fflush(nil)
                 let message = Recall.fullMessage(for: error)
-                if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+                if !message.isEmpty { Console.err(message + "\n") }
             }
             fflush(nil)
         }

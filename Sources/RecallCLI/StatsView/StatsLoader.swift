@@ -26,7 +26,7 @@ enum StatsLoader {
             let store = try ProgressStore.open(location, device: "", timeZone: timeZone, forWriting: false)
             return try input(store: store, cards: { decks.result().cards }, now: now, filter: filter)
         } catch {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            Console.err(error.description + "\n")
             throw ExitCode(1)
         }
     }
