@@ -41,7 +41,7 @@ final class REPL {
                 let trimmed = line.trimmingCharacters(in: .whitespaces)
                 guard !trimmed.isEmpty else { continue }
                 context.reader.remember(trimmed)
-                if !execute(trimmed) { return }
+                if !execute(trimmed) || stopsAfterFailedSave { return }
             }
         }
     }
@@ -87,6 +87,10 @@ final class REPL {
         guard let queue = ReviewQueue.build(context: context, filters: parsed.filters) else { return }
         _ = ReviewRunner(context: context, queue: queue).run()
     }
+
+    /// Whether to stop reading commands: a script whose answer could not be saved must not
+    /// carry on as if it had been.
+    var stopsAfterFailedSave: Bool { context.saveFailed && !context.reader.isInteractive }
 
     private func quiz(_ args: [String]) {
         let parsed: QuizArguments
