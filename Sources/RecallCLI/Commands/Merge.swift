@@ -37,7 +37,7 @@ extension Recall {
                 return
             }
             let report = try StoreAccess.reporting {
-                let report = try other.map { try store.merge(from: $0) } ?? store.mergeConflictCopies()
+                let report = try other.map { try store.merge(from: $0, now: Clock.now()) } ?? store.mergeConflictCopies(now: Clock.now())
                 try store.close()
                 return report
             }

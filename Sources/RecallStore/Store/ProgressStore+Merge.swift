@@ -24,19 +24,23 @@ extension ProgressStore {
     /// once, sorted by ``ReviewLogEntry/order(_:_:)``) replaces this log atomically, the
     /// renames are merged the same way, and the snapshot is rebuilt. The other files are
     /// only read. Merging is idempotent and commutative: both sides end up byte-identical.
-    public func merge(from other: String) throws(StoreError) -> MergeReport {
+    ///
+    /// Lines of the other log timed before 1990 or more than a day after `now` (after 2200
+    /// without a `now`) are refused with their `file:line`, like any other bad line (nothing
+    /// is merged then).
+    public func merge(from other: String, now: Date? = nil) throws(StoreError) -> MergeReport {
         let source = try MergeSource.resolve(other, collection: location.collection, ownLog: logPath)
-        return try merge([source])
+        return try merge([source], now: now)
     }
 
     /// Merges every sync-conflict copy (`reviews*.jsonl`, `renames*.jsonl` besides the real
     /// ones) in the collection folder, then deletes them.
-    public func mergeConflictCopies() throws(StoreError) -> MergeReport {
+    public func mergeConflictCopies(now: Date? = nil) throws(StoreError) -> MergeReport {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: location.folder)) ?? []
         let renameCopies = names.filter { $0.hasPrefix("renames") && $0.hasSuffix(".jsonl") && $0 != RenameLog.name }
         var sources = conflictCopies().map { MergeSource(log: path($0), renames: nil) }
         sources += renameCopies.sorted().map { MergeSource(log: nil, renames: path($0)) }
-        var report = try merge(sources)
+        var report = try merge(sources, now: now)
         for s in sources {
             for p in [s.log, s.renames].compactMap({ $0 }) where unlink(p) == 0 { report.removed.append(p) }
         }
@@ -44,7 +48,9 @@ extension ProgressStore {
         return report
     }
 
-    private func merge(_ sources: [MergeSource]) throws(StoreError) -> MergeReport {
+    private func merge(_ sources: [MergeSource], now: Date?) throws(StoreError) -> MergeReport {
+        let latest = now.map { min(ReviewLogCodec.latestTime, ReviewLogCodec.milliseconds($0)) + 86_400_000 }
+            ?? ReviewLogCodec.latestTime
         guard isWritable, lock != nil else { throw StoreError(path: logPath, reason: "the progress store was opened read-only") }
         let ours = try readWholeLog().entries
         var report = MergeReport(sources: sources.compactMap { $0.log ?? $0.renames }, newEntries: 0, newReviews: 0,
@@ -55,7 +61,7 @@ extension ProgressStore {
             if let log = source.log {
                 var theirs: [ReviewLogEntry] = []
                 guard let map = try MappedFile(path: log) else { throw StoreError(path: log, reason: "cannot find '\(log)'") }
-                let outcome = try ReviewLogReader.read(map.bytes, path: log) { theirs.append($0) }
+                let outcome = try ReviewLogReader.read(map.bytes, path: log, latestTime: latest) { theirs.append($0) }
                 if let w = outcome.warning { report.warnings.append(w) }
                 let (union, added) = union(merged, sortedUnique(theirs))
                 merged = union
