@@ -55,6 +55,7 @@ extension Recall {
                 let table = DeckTable(titles: ["Cards"], counts: counts, today: today.perDeck, todayTotal: today.total)
                 print(table.render(), terminator: "")
             }
+            DiagnosticPrinter.standardError().print(loaded.collectionWarnings)
             let errors = loaded.errorCount
             if errors > 0 {
                 Console.err("note: \(DeckWords.count(errors, "error")) in deck files; run 'recall check' for details\n")

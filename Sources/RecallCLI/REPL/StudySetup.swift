@@ -25,7 +25,8 @@ enum StudySetup {
             DiagnosticPrinter.standardError().print([error.diagnostic])
             throw ExitCode(1)
         }
-        DiagnosticPrinter.standardError().print(data.store.notices + data.carriedEdits)
+        DiagnosticPrinter.standardError().print(data.store.notices + data.carriedEdits
+            + data.deckDiagnostics.filter { $0.severity == .warning && $0.location == nil })
         let errors = data.deckDiagnostics.filter { $0.severity == .error }.count
         if errors > 0 {
             Console.err("note: \(errors) error\(errors == 1 ? "" : "s") in deck files; run 'recall check' for details\n")

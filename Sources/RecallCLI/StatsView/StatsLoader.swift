@@ -24,7 +24,9 @@ enum StatsLoader {
         let decks = BackgroundDeckLoad(root: root, cacheFolder: location.folder)
         do {
             let store = try ProgressStore.open(location, device: "", timeZone: timeZone, forWriting: false)
-            return try input(store: store, cards: { decks.result().cards }, now: now, filter: filter)
+            let input = try input(store: store, cards: { decks.result().cards }, now: now, filter: filter)
+            DiagnosticPrinter.standardError().print(decks.result().collectionWarnings)
+            return input
         } catch {
             Console.err(error.description + "\n")
             throw ExitCode(1)

@@ -60,10 +60,11 @@ public enum CollectionBoundary {
                          notes: ["replace the link with a real file or folder, or remove it"])
     }
 
-    /// The warning for reading a deck file or folder through a link out of the collection.
+    /// The warning for reading a deck file or folder through a link out of the collection;
+    /// `shown` is the link as the user's paths show it.
     public static func readWarning(_ escape: Escape, shown: String) -> Diagnostic {
-        .warning("'\(shown)' is read through the symbolic link '\(escape.link)', which leads outside "
-                     + "the collection to '\(escape.target)'", at: nil,
+        .warning("'\(shown)' is a symbolic link to '\(escape.target)', outside the collection; "
+                     + "its decks are read all the same", at: nil,
                  notes: ["a shared deck should not point elsewhere on your disk; remove the link if you did not make it"])
     }
 
