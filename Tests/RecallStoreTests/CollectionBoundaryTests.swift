@@ -1,4 +1,5 @@
 import Foundation
+import RecallCore
 import Testing
 @testable import RecallStore
 
@@ -45,5 +46,35 @@ import Testing
         try FileManager.default.createDirectory(atPath: dir.file("D"), withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: dir.file("D/log"), withDestinationPath: "later.txt")
         #expect(CollectionBoundary.escape(of: dir.file("D/log"), inside: dir.file("D")) == nil)
+    }
+
+    /// The progress store refuses to open for writing when a file it writes, or its folder,
+    /// is a link out of the data folder; the file out there is untouched.
+    @Test(arguments: ["reviews.jsonl", "state.json", "settings.json", "lock", "."])
+    func storeRefusesLinksOutOfTheDataFolder(name: String) throws {
+        let data = TempFolder("boundary-data")
+        let elsewhere = TempFolder("boundary-elsewhere")
+        try elsewhere.write("victim", "keep me\n")
+        let folder = data.file("collections/decks")
+        let link = name == "." ? folder : folder + "/" + name
+        try FileManager.default.createDirectory(atPath: name == "." ? data.file("collections") : folder,
+                                                withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: link,
+                                                   withDestinationPath: name == "." ? elsewhere.path : elsewhere.file("victim"))
+        do {
+            _ = try Fixture.open(data)
+            Issue.record("opened for writing through \(link)")
+        } catch let error as StoreError {
+            #expect(error.reason.hasPrefix("refusing to write '"), "\(error.reason)")
+            #expect(error.reason.contains("'\(link)' is a symbolic link to '"), "\(error.reason)")
+        }
+        #expect(elsewhere.read("victim") == "keep me\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path) == ["victim"])
+        // Read-only: it opens, and writes no cache out there.
+        if name == "." {
+            let store = try Fixture.open(data, writing: false)
+            store.saveStatsCache([], summary: StatsSummary(reviews: [], calendar: store.replay.calendar), latestPrefixTime: nil)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path) == ["victim"])
+        }
     }
 }

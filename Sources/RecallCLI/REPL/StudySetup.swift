@@ -31,13 +31,16 @@ enum StudySetup {
         if errors > 0 {
             Console.err("note: \(errors) error\(errors == 1 ? "" : "s") in deck files; run 'recall check' for details\n")
         }
-        let reader = makeReader(historyFile: dataDirectory.appendingPathComponent("history"))
+        let history = dataDirectory.appendingPathComponent("history")
+        // No history through a link out of the data folder (libedit would write there).
+        let escapes = CollectionBoundary.escape(of: history.path, inside: dataDirectory.path) != nil
+        let reader = makeReader(historyFile: escapes ? nil : history)
         let output = Output.standard(noColorFlag: display.noColor)
         return REPLContext(reader: reader, output: output, now: Clock.now, data: data)
     }
 
     /// libedit when stdin and stdout are terminals, else plain line reading.
-    static func makeReader(historyFile: URL) -> LineReader {
+    static func makeReader(historyFile: URL?) -> LineReader {
         if Terminal.isInteractive, let reader = EditLineReader(historyFile: historyFile) { return reader }
         return PlainLineReader()
     }
