@@ -46,3 +46,24 @@ import Testing
         #expect(parsed.cards.count == 2)
     }
 }
+
+/// Deck lines over the stated limit are refused with their line, before any parsing.
+@Suite struct LongLineTests {
+    @Test(arguments: [DeckFormat.markdown, .plain, .delimited(defaultSeparator: 0x09)])
+    func lineOverTheLimitIsAnError(format: DeckFormat) {
+        var bytes = Array("Q :: A\n".utf8)
+        bytes += [UInt8](repeating: 0x61, count: DeckSource.maximumLineLength + 1)
+        bytes += Array("\nQ2 :: A2\n".utf8)
+        let parsed = DeckParser.parse(bytes: bytes, file: "big.md", deck: "big", format: format)
+        #expect(parsed.diagnostics.map(\.headline)
+            == ["big.md:2: error: line is too long: 1048577 bytes; deck lines are limited to 1 MiB (1048576 bytes)"])
+        #expect(parsed.cards.isEmpty)
+    }
+
+    @Test func lineAtTheLimitIsRead() {
+        let bytes = Array("Q :: ".utf8) + [UInt8](repeating: 0x61, count: DeckSource.maximumLineLength - 5) + [0x0A]
+        let parsed = DeckParser.parse(bytes: bytes, file: "big.md", deck: "big", format: .markdown)
+        #expect(parsed.cards.count == 1)
+        #expect(!parsed.hasErrors)
+    }
+}

@@ -88,9 +88,7 @@ public struct DeckSource: Sendable {
             }
         }
         guard let found else { return nil }
-        let mib = Double(found.length) / Double(1 << 20)
-        let size = mib >= 10 ? "\(Int(mib)) MiB" : "\(Double(Int(mib * 10)) / 10) MiB"
-        return .error("line is too long (\(size)); deck lines are limited to 1 MiB",
+        return .error("line is too long: \(found.length) bytes; deck lines are limited to 1 MiB (\(maximumLineLength) bytes)",
                       at: SourceLocation(file: file, line: found.line),
                       notes: ["no card is this long: split the line, or check that the file is really a deck"])
     }
