@@ -51,7 +51,7 @@ import Testing
         try p.expect("this list, or help on one command")
         try p.expectPrompt("recall> ")
         p.send("\u{1B}[A\u{1B}[A\r")                 // Up twice: back to "review Geography"
-        try p.expect("Geography  1/")
+        try p.expect("3 left: 1 new · 2 learning · 0 due")
         try p.expectPrompt("answer> ")
         p.send("some text\u{03}")                    // Ctrl-C drops the line, the session goes on
         try p.expectPrompt("answer> ")

@@ -16,6 +16,7 @@ import Testing
         #expect(h.text.contains("Recall — 2 decks, 3 cards. Today:"))
         #expect(h.text.contains("  Geo       2 new     0 learning     0 due"))
         #expect(h.text.contains("  Swift     1 new     0 learning     0 due"))
+        #expect(h.text.contains("  Swift     1 new     0 learning     0 due\n  Total     3 new     0 learning     0 due\n"))
         #expect(h.reader.prompts == ["recall> "])
         #expect(h.reader.history == ["quit"])
     }
@@ -26,7 +27,7 @@ import Testing
         h.runShell()
         #expect(h.data.log.map(\.event) == [.review, .review])
         #expect(h.data.log.map(\.rating) == [.easy, .easy])
-        #expect(h.text.contains("Geo  1/2  new"))
+        #expect(h.text.contains("Geo  new  2 left: 2 new · 0 learning · 0 due\n"))
         #expect(h.text.contains("  Capital of France?"))
         #expect(h.text.contains("  Paris"))
         #expect(h.text.contains("1 again <1m  2 hard <6m  3 good <10m  4 easy "))

@@ -46,6 +46,8 @@ extension Recall {
                 throw error
             }
             let loaded = decks.result()
+            // Edited questions keep their progress here too (in memory; the next writer records them).
+            _ = try? store.reconcile(with: loaded.cards, now: Clock.now())
             let today = todayCounts(loaded.cards, store: store)
             var counts: [String: [Int]] = [:]
             for deck in loaded.decks { counts[deck.name] = [deck.cardCount] }

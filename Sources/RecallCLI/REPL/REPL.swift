@@ -135,14 +135,19 @@ final class REPL {
         let decks = Array((data.cards.count > REPL.greetAllLevelsUpTo ? allDecks.filter { !$0.contains("::") } : allDecks)
             .prefix(REPL.greetedDecks))
         let counts = REPL.counts(for: decks, data: data, now: context.now())
-        let nameWidth = min(32, decks.map { TextWidth.of(REPL.indentedName($0)) }.max() ?? 0)
-        for deck in decks {
-            let c = counts[deck] ?? QueueCounts()
-            out.line("  " + TextWidth.padded(REPL.indentedName(deck), to: nameWidth) + "  "
+        // With several decks, a total of what today's limits serve (decks' counts overlap
+        // when a collection-wide limit is shared, so they are not summed).
+        let total = decks.count > 1 ? QueueCounts(Queue(cards: data.cards, records: data.records, settings: data.settings,
+                                                        calendar: data.calendar, now: context.now())) : nil
+        let nameWidth = min(32, (decks.map { TextWidth.of(REPL.indentedName($0)) } + (total == nil ? [] : [5])).max() ?? 0)
+        let row = { (name: String, c: QueueCounts) in
+            out.line("  " + TextWidth.padded(name, to: nameWidth) + "  "
                      + out.styled(String(format: "%4d new", c.new), .blue) + "  "
                      + out.styled(String(format: "%4d learning", c.learning), .red) + "  "
                      + out.styled(String(format: "%4d due", c.review), .green))
         }
+        for deck in decks { row(REPL.indentedName(deck), counts[deck] ?? QueueCounts()) }
+        if let total { row("Total", total) }
         if decks.isEmpty { out.line("  no decks yet: put .txt, .md or .tsv files in \(data.decksRoot.path)") }
         out.line(out.styled("Type 'review' to start, 'help' for commands.", .dim))
     }

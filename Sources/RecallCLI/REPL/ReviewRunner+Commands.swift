@@ -147,7 +147,7 @@ struct CardInfoView {
             facts.append("retrievability now \(CardView.percent(r))")
         }
         if record.suspended { facts.append("suspended") }
-        view.note(facts.joined(separator: " · "))
+        view.noteItems(facts)
         for entry in data.history(of: card.id).suffix(10) {
             let day = calendar.dateString(day: calendar.dayNumber(entry.time))
             let what = entry.event == .review ? (entry.rating?.description ?? "review") : entry.event.rawValue

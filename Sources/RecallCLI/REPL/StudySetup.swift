@@ -7,8 +7,10 @@ import RecallStore
 /// Opens everything a study command needs (locale, reader, output, decks, progress) and
 /// closes it again; shared by `recall`, `recall review` and `recall quiz`.
 enum StudySetup {
-    /// Opens the collection. Throws ``CLIError`` (exit 1) when the progress cannot be opened.
-    static func open(_ collection: CollectionOptions, display: DisplayOptions) throws -> REPLContext {
+    /// Opens the collection (read-only for work that records nothing, which then needs no
+    /// lock). Throws ``CLIError`` (exit 1) when the progress cannot be opened.
+    static func open(_ collection: CollectionOptions, display: DisplayOptions,
+                     forWriting: Bool = true) throws -> REPLContext {
         Terminal.setUpLocale()
         let dataDirectory = collection.dataDirectory()
         let decksRoot = collection.decksDirectory()
@@ -20,12 +22,13 @@ enum StudySetup {
         let data: StoreStudyData
         do {
             data = try StoreStudyData(decksRoot: decksRoot, dataDirectory: dataDirectory,
-                                      timeZone: Clock.timeZone, now: Clock.now())
+                                      timeZone: Clock.timeZone, now: Clock.now(), forWriting: forWriting)
         } catch let error as StoreError {
             DiagnosticPrinter.standardError().print([error.diagnostic])
             throw ExitCode(1)
         }
-        DiagnosticPrinter.standardError().print(data.store.notices + data.carriedEdits
+        // A writer records the edits it carries over, once; read-only work carries them silently.
+        DiagnosticPrinter.standardError().print(data.store.notices + (forWriting ? data.carriedEdits : [])
             + data.deckDiagnostics.filter { $0.severity == .warning && $0.location == nil })
         let errors = data.deckDiagnostics.filter { $0.severity == .error }.count
         if errors > 0 {

@@ -24,6 +24,8 @@ enum StatsLoader {
         let decks = BackgroundDeckLoad(root: root, cacheFolder: location.folder)
         do {
             let store = try ProgressStore.open(location, device: "", timeZone: timeZone, forWriting: false)
+            // Edited questions keep their progress here too (in memory; the next writer records them).
+            _ = try? store.reconcile(with: decks.result().cards, now: now)
             let input = try input(store: store, cards: { decks.result().cards }, now: now, filter: filter)
             DiagnosticPrinter.standardError().print(decks.result().collectionWarnings)
             return input
