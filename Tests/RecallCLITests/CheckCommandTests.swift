@@ -122,7 +122,7 @@ let bundledDecksFolder = URL(fileURLWithPath: #filePath).deletingLastPathCompone
         #expect(missing.status == 1)
         #expect(missing.stderr == """
             recall: error: the collection folder 'nowhere' does not exist
-            note: pass deck files to check, or point --decks or $RECALL_DECKS at your deck folder
+            note: run 'recall init nowhere' to create it with example decks, or pass deck files to check, or point --decks or $RECALL_DECKS at your deck folder
 
             """)
         let explicit = runRecall(["check", "notes.pdf", "gone.txt", "deck.txt"], cwd: root)

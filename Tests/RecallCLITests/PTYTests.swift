@@ -68,6 +68,30 @@ import Testing
         #expect(history.contains("review\\040Geography"))
     }
 
+    /// TAB on a deck name with a space writes it quoted, and the shell reads the quotes
+    /// (and backslash escapes) as one name.
+    @Test func tabQuotesNamesWithSpacesAndTheShellReadsThem() throws {
+        let f = try StudyFixture()
+        defer { try? FileManager.default.removeItem(at: f.root) }
+        try "What is a lapse?\nA forgotten review card\n".write(
+            to: f.decks.appendingPathComponent("Spaced Repetition.txt"), atomically: true, encoding: .utf8)
+        let p = try start(f)
+        try p.expectPrompt("recall> ")
+        p.send("stats Spa\t")
+        try p.expect(#""Spaced Repetition" "#)    // the line is redrawn from the word on
+        p.send("\r")
+        try p.expect("deck Spaced Repetition")
+        try p.expectPrompt("recall> ")
+        p.send(#"review Spaced\ Repetition"# + "\r")
+        try p.expect("What is a lapse?")
+        try p.expectPrompt("answer> ")
+        p.send(":quit\r")
+        try p.expectPrompt("recall> ")
+        p.send("quit\r")
+        #expect(try p.waitForExit() == 0)
+        #expect(!p.screen.contains("Unexpected argument"))
+    }
+
     @Test func utf8InputAndControlCAtThePrompt() throws {
         let f = try StudyFixture()
         defer { try? FileManager.default.removeItem(at: f.root) }
