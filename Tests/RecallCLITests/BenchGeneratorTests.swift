@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RecallTestSupport
 
 /// `recall-bench generate`: deterministic output that Recall itself accepts.
 @Suite struct BenchGeneratorTests {

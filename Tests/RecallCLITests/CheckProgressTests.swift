@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RecallTestSupport
 
 /// `recall check` lines the decks up with the progress store: orphans and unsure edits.
 @Suite struct CheckProgressTests {

@@ -1,6 +1,7 @@
 @preconcurrency import Glibc
 import Foundation
 import Testing
+import RecallTestSupport
 
 /// Files in a collection that are not plain deck files: a named pipe, a name that is not
 /// UTF-8, folders nested too deep, links out of the collection. Each is reported, by name,

@@ -1,6 +1,7 @@
 @preconcurrency import Glibc
 import Foundation
 import Testing
+import RecallTestSupport
 
 /// Running a crash step to a kill point it reaches however fast or slow it runs.
 extension CrashHarness {

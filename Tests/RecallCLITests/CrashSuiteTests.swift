@@ -2,6 +2,7 @@ import Foundation
 import RecallCore
 import RecallStore
 import Testing
+import RecallTestSupport
 
 /// The crash suite's long randomized run: SIGKILLs `recall` at seeded random moments across
 /// review sessions, merges, imports and settings/snapshot writes until `RECALL_CRASH_KILLS`
@@ -82,7 +83,7 @@ struct ImportLedger {
     private(set) var checked = 0
 
     /// A `recall import` of a new 4-card deck into `Imported/N.md`.
-    mutating func step(root: URL, rng: inout SplitMix, completed: Int) throws -> CrashStep {
+    mutating func step(root: URL, rng: inout SeededGenerator, completed: Int) throws -> CrashStep {
         counter += 1
         let cards = Int.random(in: 2...6, using: &rng)
         let source = root.appendingPathComponent("import-\(counter).txt")

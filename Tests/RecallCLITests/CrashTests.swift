@@ -2,6 +2,7 @@ import Foundation
 import RecallCore
 import RecallStore
 import Testing
+import RecallTestSupport
 
 /// The crash suite's fixed run, part of `swift test`: `recall` is SIGKILLed at points it
 /// reaches however fast or slow the machine is, and after each step ``CrashHarness`` checks
@@ -75,7 +76,7 @@ enum CrashCommand: Equatable {
     /// `recall import FILE --into Imported/BatchN.md`.
     case `import`
 
-    func step(_ harness: inout CrashHarness, _ rng: inout SplitMix, imports: inout ImportLedger) throws -> CrashStep {
+    func step(_ harness: inout CrashHarness, _ rng: inout SeededGenerator, imports: inout ImportLedger) throws -> CrashStep {
         switch self {
         case .config(let value): harness.configStep(value: value)
         case .review(let answers): harness.reviewStep(&rng, answers: answers)
@@ -119,7 +120,7 @@ struct CrashStep {
 
 struct CrashHarness {
     let root: URL
-    var rng: SplitMix
+    var rng: SeededGenerator
     var kills = 0
     var completed = 0
     /// Review answers acknowledged on screen and found in the log, and those of killed sessions.
@@ -135,8 +136,8 @@ struct CrashHarness {
     private var reviewSessions = 0
 
     init(seed: UInt64) throws {
-        rng = SplitMix(seed: seed)
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("recall-crash-\(UUID().uuidString.prefix(8))")
+        rng = SeededGenerator(seed: seed)
+        root = RecallProcess.temporaryDirectory("recall-crash")
         try FileManager.default.createDirectory(at: root.appendingPathComponent("Decks"), withIntermediateDirectories: true)
         let deck = (1...30).map { "Crash question \($0)?\nAnswer \($0)\n-\n" }.joined()
         try Data(deck.utf8).write(to: root.appendingPathComponent("Decks/Crash.txt"))
@@ -146,7 +147,7 @@ struct CrashHarness {
 
     /// Runs `steps` steps made by `make`, killing each where it says (``CrashStep/kill``) or at
     /// a random moment (or letting it finish).
-    mutating func run(steps: Int, make: (inout CrashHarness, inout SplitMix) throws -> CrashStep) throws {
+    mutating func run(steps: Int, make: (inout CrashHarness, inout SeededGenerator) throws -> CrashStep) throws {
         defer { try? FileManager.default.removeItem(at: root) }
         var windows: KillWindows?
         for i in 0..<steps {
@@ -271,7 +272,7 @@ struct CrashHarness {
     }
 
     /// `recall merge FILE` with 1-5 new entries from another device.
-    mutating func mergeStep(_ rng: inout SplitMix) throws -> CrashStep {
+    mutating func mergeStep(_ rng: inout SeededGenerator) throws -> CrashStep {
         var entries: [ReviewLogEntry] = []
         for _ in 0..<Int.random(in: 1...5, using: &rng) {
             counter += 1
@@ -292,7 +293,7 @@ struct CrashHarness {
     /// `recall review` answering `answers` (default 1-6) cards with random ratings through a
     /// pipe, then `:quit`. Each session is a day after the one before (`RECALL_NOW`), so there
     /// are always cards due or new.
-    mutating func reviewStep(_ rng: inout SplitMix, answers: Int? = nil) -> CrashStep {
+    mutating func reviewStep(_ rng: inout SeededGenerator, answers: Int? = nil) -> CrashStep {
         let count = answers ?? Int.random(in: 1...6, using: &rng)
         let ratings = (0..<count).map { _ in
             Rating(rawValue: Int.random(in: 1...4, using: &rng)) ?? .good
@@ -304,7 +305,7 @@ struct CrashHarness {
     }
 
     /// `recall config new_per_day N`, N random from 0-99.
-    mutating func configStep(_ rng: inout SplitMix) -> CrashStep {
+    mutating func configStep(_ rng: inout SeededGenerator) -> CrashStep {
         configStep(value: Int.random(in: 0...99, using: &rng))
     }
 
@@ -418,5 +419,3 @@ final class OutputDrain: @unchecked Sendable {
     }
 }
 
-/// SplitMix64 from RecallCore: seeded, the same sequence everywhere.
-typealias SplitMix = SplitMix64

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import RecallCLI
 import RecallStore
+import RecallTestSupport
 
 @Suite struct DecksCommandTests {
     private func collection() -> URL {

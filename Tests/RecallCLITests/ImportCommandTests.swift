@@ -2,6 +2,7 @@ import Foundation
 import RecallCore
 import Testing
 @testable import RecallCLI
+import RecallTestSupport
 
 @Suite struct ImportCommandTests {
     /// The cards `recall check --json PATH` reports, as `deck | question | answer | tags`.

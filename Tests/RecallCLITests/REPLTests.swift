@@ -2,6 +2,7 @@ import Foundation
 import RecallCore
 import Testing
 @testable import RecallCLI
+import RecallTestSupport
 
 @Suite struct REPLTests {
     let cards = [

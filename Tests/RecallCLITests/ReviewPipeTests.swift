@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RecallCLI
+import RecallTestSupport
 
 /// A temp collection (one deck of three cards) and a data folder, and a way to run the
 /// real `recall` binary on it with piped input.
@@ -24,7 +25,7 @@ struct StudyFixture {
         """
 
     init() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("recall-repl-\(UUID().uuidString)")
+        root = RecallProcess.temporaryDirectory("recall-repl")
         try FileManager.default.createDirectory(at: decks, withIntermediateDirectories: true)
         try StudyFixture.deck.write(to: decks.appendingPathComponent("Geography.txt"), atomically: true, encoding: .utf8)
     }

@@ -1,6 +1,7 @@
 import Foundation
 import RecallCore
 import Testing
+import RecallTestSupport
 
 /// A shared deck full of control characters (every C0 and C1 control but NUL, tab and
 /// newline, DEL and the bidirectional embeddings, overrides and isolates) in its questions,

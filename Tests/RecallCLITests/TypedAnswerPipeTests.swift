@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RecallTestSupport
 
 /// Typed answers judged end to end: a deck written by the test, a piped `recall review` or
 /// `recall quiz`, the printed verdict lines and the rating written to the review log.

@@ -2,6 +2,7 @@ import Foundation
 import RecallCore
 import Testing
 @testable import RecallStore
+import RecallTestSupport
 
 /// Symbolic links that lead out of a collection are found, and links inside it are not.
 @Suite struct CollectionBoundaryTests {

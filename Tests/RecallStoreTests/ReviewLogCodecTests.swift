@@ -2,6 +2,7 @@ import Foundation
 import RecallCore
 import Testing
 @testable import RecallStore
+import RecallTestSupport
 
 @Suite struct ReviewLogCodecTests {
     static let card = CardID(rawValue: 0x0123_4567_89ab_cdef)
@@ -110,7 +111,6 @@ import Testing
 }
 
 /// SplitMix64 from RecallCore: seeded, the same sequence everywhere.
-typealias SeededGenerator = SplitMix64
 
 @Suite struct HexTests {
     @Test func wideHexDecodingAgreesWithTheStandardLibrary() {
