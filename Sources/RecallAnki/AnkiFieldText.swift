@@ -44,7 +44,15 @@ struct AnkiFieldText {
                 }
                 continue
             }
-            guard let close = rest[open...].firstIndex(of: ">") else { break }
+            // As in a browser, `<` starts a tag only before a letter, `/` or `!`; else it is
+            // text (`3 < 5`), and so is a `<` that no `>` closes.
+            let next = rest.index(after: open)
+            guard next < rest.endIndex, rest[next].isLetter || rest[next] == "/" || rest[next] == "!",
+                  let close = rest[next...].firstIndex(of: ">") else {
+                text += "<"
+                rest = rest[next...]
+                continue
+            }
             let tag = rest[rest.index(after: open)..<close]
             rest = rest[rest.index(after: close)...]
             let closing = tag.first == "/"
