@@ -18,6 +18,8 @@ extension Recall.Import {
             throw ValidationError("--into does not apply to Anki packages: each Anki deck becomes its own deck file")
         }
         let root = collection.decksDirectory()
+        let interrupts = Self.removingTemporaryFilesOnInterrupt()
+        defer { interrupts.forEach { $0.cancel() } }
         let progress = ImportProgress(file: file)
         let known: Set<CardID> = CollectionLoaderAccess.isFolder(root.path)
             ? Set(CollectionLoader.load(root: root).cards.map(\.id)) : []
@@ -56,6 +58,22 @@ extension Recall.Import {
             FileHandle.standardError.write(Data("\(file): warning: \(warning)\n".utf8))
         }
         print(Self.ankiReport(file: file, root: root, plan: plan, result: result))
+    }
+
+    /// Catches SIGINT, SIGTERM and SIGHUP while the import runs: the private temporary folder
+    /// is removed before the process exits as the signal would have it (128 + signal).
+    private static func removingTemporaryFilesOnInterrupt() -> [DispatchSourceSignal] {
+        [SIGINT, SIGTERM, SIGHUP].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                AnkiStaging.removeAll()
+                Foundation.exit(128 + number)
+            }
+            source.setCancelHandler { signal(number, SIG_DFL) }
+            source.resume()
+            return source
+        }
     }
 
     /// The closing lines: cards, files, media and history imported, or why nothing was.
