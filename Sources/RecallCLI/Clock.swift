@@ -38,8 +38,9 @@ enum Clock {
     /// Accepts `YYYY-MM-DDTHH:MM:SS[.fff]` with `Z`, `±HH:MM` or `±HHMM`, or a bare date
     /// (midnight UTC); nil for anything else, including out-of-range fields.
     ///
-    /// Read by hand rather than with `ISO8601DateFormatter`, whose ICU set-up costs a few
-    /// milliseconds in every process run with `RECALL_NOW` (scripts, tests, benchmarks).
+    /// Read by hand rather than with `ISO8601DateFormatter`, whose ICU set-up would be a
+    /// noticeable share of every short process run with `RECALL_NOW` (scripts, tests,
+    /// benchmarks).
     static func parseISO8601(_ text: String) -> Date? {
         let b = Array(text.utf8)
         var i = 0

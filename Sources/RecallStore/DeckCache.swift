@@ -7,7 +7,7 @@ import Foundation
 import RecallCore
 
 /// `decks.bin`: the cards of each deck file as parsed last time, so that opening a collection
-/// whose files did not change makes its 100,000 cards without parsing 10 MB of text.
+/// whose files did not change makes its cards without parsing the deck files again.
 ///
 /// A cache, never the truth. Each file's entry names the file's exact content (size and a
 /// checksum of its bytes, which are read anyway: no time stamps are trusted), its deck and
@@ -129,7 +129,7 @@ public final class DeckCache: @unchecked Sendable {
 
     /// Writes the cache for the files loaded since it was opened, if anything changed
     /// (best-effort: a folder that cannot be written to just means no cache), then lets go of
-    /// the old cache file: its pages (13 MB for 100,000 cards) stop counting towards the
+    /// the old cache file: its pages stop counting towards the
     /// process's memory as soon as its cards are decoded. Later calls do nothing.
     public func save() {
         let (entries, changed, map) = lock.withLock {

@@ -86,19 +86,31 @@ import Testing
 
     /// Tests run side by side in one process, so a terminal's child must not inherit the
     /// descriptors other tests have open: a pipe's write end kept open in it would hide that
-    /// pipe's end of input for as long as the child runs.
+    /// pipe's end of input for as long as the child runs. The child's own descriptor table
+    /// is read from /proc, so what other tests start meanwhile cannot change the outcome.
     @Test func theChildKeepsNoOtherDescriptorOpen() throws {
         let f = try StudyFixture()
         defer { try? FileManager.default.removeItem(at: f.root) }
-        var fds: [Int32] = [0, 0]
-        #expect(pipe(&fds) == 0)
-        defer { close(fds[0]) }
+        let pipe = Descriptors.inheritablePipe()
+        defer { close(pipe.read); close(pipe.write) }
+        let leaked = Descriptors.pipeTarget(pipe.write)
+        #expect(Descriptors.targets(ofProcess: getpid())?.contains(leaked) == true)
         let p = try start(f)
         try p.expectPrompt("recall> ")
-        close(fds[1])
-        var probe = pollfd(fd: fds[0], events: Int16(POLLIN), revents: 0)
-        #expect(poll(&probe, 1, 0) == 1)
-        #expect(probe.revents & Int16(POLLHUP) != 0)
+        let childs = try #require(Descriptors.targets(ofProcess: p.pid))
+        #expect(!childs.contains(leaked))
+        #expect(childs.contains { $0.hasPrefix("/dev/pts/") })  // its terminal, so the listing is real
+        p.send("quit\r")
+        #expect(try p.waitForExit() == 0)
+    }
+
+    /// The terminal's master side must not leak into processes other tests start.
+    @Test func theMasterIsClosedOnExec() throws {
+        let f = try StudyFixture()
+        defer { try? FileManager.default.removeItem(at: f.root) }
+        let p = try start(f)
+        try p.expectPrompt("recall> ")
+        #expect(p.masterIsCloseOnExec)
         p.send("quit\r")
         #expect(try p.waitForExit() == 0)
     }

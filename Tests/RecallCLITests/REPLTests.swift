@@ -222,10 +222,13 @@ import Testing
         #expect(data.flushes == 2)
     }
 
+    /// Input comes through a socket pair whose sending side is shut down rather than closed:
+    /// shutdown ends the input at once, even while a process another test is starting still
+    /// holds a copy of the descriptor between its fork and its exec.
     @Test func thePlainReaderKnowsWhenALineIsWaiting() throws {
         var fds: [Int32] = [0, 0]
-        #expect(pipe(&fds) == 0)
-        defer { close(fds[0]) }
+        #expect(socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &fds) == 0)
+        defer { close(fds[0]); close(fds[1]) }
         let reader = PlainLineReader(fd: fds[0])
         let write = { (bytes: [UInt8]) in _ = bytes.withUnsafeBytes { Glibc.write(fds[1], $0.baseAddress, $0.count) } }
         #expect(!reader.hasInputWaiting)
@@ -235,7 +238,7 @@ import Testing
         #expect(!reader.hasInputWaiting)  // "next" has no newline yet
         write(Array(" line\n".utf8) + [0xFF, 0x78])  // then invalid UTF-8
         #expect(reader.read(prompt: "") == .line("next line"))
-        close(fds[1])
+        shutdown(fds[1], Int32(SHUT_WR))
         #expect(reader.hasInputWaiting)  // the end of input is there
         #expect(reader.read(prompt: "") == .line("\u{FFFD}x"))
         #expect(reader.read(prompt: "") == .end)

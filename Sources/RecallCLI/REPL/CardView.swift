@@ -24,6 +24,20 @@ struct CardView {
         output.line(indented(text, style: [.green]))
     }
 
+    /// A card's answer, indented; a cloze card's deletions in brackets where the question
+    /// showed `[...]` (and bold and underlined in colour).
+    func answer(_ card: Card) {
+        guard let cloze = card.clozeAnswer else { return answer(card.answer) }
+        let text = cloze.parts.map { part -> String in
+            switch part {
+            case .shown(let text): text
+            case .hidden(let text):
+                output.color ? "[\u{1B}[1;4m" + text + "\u{1B}[22;24m]" : "[" + text + "]"
+            }
+        }.joined()
+        answer(text)
+    }
+
     private func indented(_ text: String, style: [ANSIStyle]) -> String {
         TextWrapper.wrap(text, width: output.width - 2)
             .map { "  " + (output.color ? ANSIStyle.apply(style, to: $0) : $0) }
@@ -31,27 +45,41 @@ struct CardView {
     }
 
     /// What was typed against the answer: two aligned lines with `^` under every wrong or
-    /// missing character, then the verdict.
+    /// missing character, then the verdict. A partial answer gets the verdict and, for a
+    /// list, the items not given.
     func diff(typed: String, answer: String, match: AnswerMatch) {
-        let diff = AnswerDiff(typed: typed, answer: answer)
-        let verdict: String = switch match {
-        case .exact: output.styled("correct", .green, .bold)
-        case .close(let n): output.styled("almost (\(n) typo\(n == 1 ? "" : "s"))", .yellow, .bold)
-        case .wrong: output.styled("not quite", .red, .bold)
+        let verdict: String
+        switch match {
+        case .exact: verdict = output.styled("correct", .green, .bold)
+        case .close(let n): verdict = output.styled("almost (\(n) typo\(n == 1 ? "" : "s"))", .yellow, .bold)
+        case let .partial(found, total, missing):
+            let count = missing.isEmpty ? "part of the answer" : "\(found) of \(total)"
+            output.line("  " + output.styled("partly (\(count))", .yellow, .bold))
+            if !missing.isEmpty {
+                let list = "missing: " + missing.joined(separator: ", ")
+                output.line(TextWrapper.wrap(list, width: output.width - 2, indent: 9)
+                    .map { "  " + $0 }.joined(separator: "\n"))
+            }
+            return
+        case .wrong: verdict = output.styled("not quite", .red, .bold)
         }
         if match != .exact {
-            markedLine(label: "you typed: ", diff.typedSide, marked: .extra, style: .red)
-            markedLine(label: "answer:    ", diff.answerSide, marked: .missing, style: .green)
+            let diff = AnswerDiff(typed: typed, answer: answer)
+            // Spaces and punctuation never count, so they are marked only in an answer
+            // made of nothing else.
+            let marksAll = !answer.contains { $0.isLetter || $0.isNumber }
+            markedLine(label: "you typed: ", diff.typedSide, marked: .extra, style: .red, marksAll: marksAll)
+            markedLine(label: "answer:    ", diff.answerSide, marked: .missing, style: .green, marksAll: marksAll)
         }
         output.line("  " + verdict)
     }
 
     private func markedLine(label: String, _ segments: [AnswerDiff.Segment],
-                            marked: AnswerDiff.Segment.Kind, style: ANSIStyle) {
+                            marked: AnswerDiff.Segment.Kind, style: ANSIStyle, marksAll: Bool) {
         var text = "  " + output.styled(label, .dim)
         var marks = String(repeating: " ", count: 2 + label.count)
         for seg in segments {
-            let isMarked = seg.kind == marked
+            let isMarked = seg.kind == marked && (marksAll || seg.isSignificant)
             text += isMarked ? output.styled(seg.text, style, .underline) : seg.text
             let w = TextWidth.of(seg.text)
             marks += String(repeating: isMarked ? "^" : " ", count: w)

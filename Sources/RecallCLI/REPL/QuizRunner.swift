@@ -64,7 +64,7 @@ final class QuizRunner {
     private func askFlip(_ card: Card) -> Step? {
         guard let first = readLine("answer> ") else { return nil }
         if first == ":quit" { return .quit }
-        context.view.answer(card.answer)
+        context.view.answer(card)
         context.view.note(arguments.record ? "grade: 1 again, 2 hard, 3 good, 4 easy" : "did you know it? y/n")
         while let text = readLine(arguments.record ? "grade> " : "y/n> ") {
             if text == ":quit" { return .quit }
@@ -78,9 +78,9 @@ final class QuizRunner {
     private func askTyped(_ card: Card) -> Step? {
         guard let typed = readLine("answer> ") else { return nil }
         if typed == ":quit" { return .quit }
-        let match = AnswerMatcher.match(typed: typed, answer: card.answer)
-        context.view.answer(card.answer)
-        if !typed.isEmpty { context.view.diff(typed: typed, answer: card.answer, match: match) }
+        let match = AnswerMatcher.match(typed: typed, card: card)
+        context.view.answer(card)
+        if !typed.isEmpty { context.view.diff(typed: typed, answer: card.expectedAnswer, match: match) }
         return finish(card, match.suggestedRating, typed)
     }
 
@@ -98,7 +98,7 @@ final class QuizRunner {
             }
             let right = n - 1 == correct
             context.output.line("  " + (right ? context.output.styled("correct", .green, .bold)
-                : context.output.styled("wrong", .red, .bold) + " — the answer is \(correct + 1)) \(card.answer)"))
+                : context.output.styled("wrong", .red, .bold) + " — the answer is \(correct + 1)) \(options[correct])"))
             return finish(card, right ? .good : .again, options[n - 1])
         }
         return nil
@@ -126,7 +126,7 @@ final class QuizRunner {
         if !missed.isEmpty {
             out.line("Missed:")
             for card in missed {
-                out.line("  " + out.styled(card.question, .bold) + " → " + card.answer.replacingOccurrences(of: "\n", with: " / ")
+                out.line("  " + out.styled(card.question, .bold) + " → " + card.expectedAnswer.replacingOccurrences(of: "\n", with: " / ")
                          + "  " + out.styled("(\(card.source))", .dim))
             }
         }

@@ -75,12 +75,10 @@ final class ReviewRunner {
         var suggestion: Rating?
         // The answer, any diff and the grade choices go out in one piece.
         let shown = context.output.collecting { () -> Bool in
-            if typed.isEmpty {
-                view.answer(card.answer)
-            } else {
-                let match = AnswerMatcher.match(typed: typed, answer: card.answer)
-                view.answer(card.answer)
-                view.diff(typed: typed, answer: card.answer, match: match)
+            view.answer(card)
+            if !typed.isEmpty {
+                let match = AnswerMatcher.match(typed: typed, card: card)
+                view.diff(typed: typed, answer: card.expectedAnswer, match: match)
                 suggestion = match.suggestedRating
             }
             guard let preview = session.preview(at: context.now()) else { return false }

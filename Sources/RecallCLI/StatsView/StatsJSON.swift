@@ -2,7 +2,7 @@ import Foundation
 import RecallCore
 
 /// The `--json` form of a ``StatsReport``: every number, snake_case keys, sorted. The schema
-/// is documented in the README ("recall stats --json").
+/// is documented in `docs/stats.md` ("`recall stats --json`").
 struct StatsJSON: Encodable {
     struct Today: Encodable { var reviewed, new, again, seconds, due: Int }
     struct Streak: Encodable { var current, longest, daysStudied: Int }

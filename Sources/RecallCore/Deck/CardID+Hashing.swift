@@ -2,7 +2,7 @@
 ///
 /// A card id is already a well-mixed 64-bit FNV-1a hash, so running it through the standard
 /// library's SipHash again (as the synthesised conformance does) only costs time: start-up
-/// looks up 100,000 records several times. One multiply-xorshift round with the table's seed
+/// looks up every card's record several times. One multiply-xorshift round with the table's seed
 /// spreads the bits over the buckets. Ids come from the user's own cards, so there is no
 /// adversary to defend against with a keyed hash.
 extension CardID {

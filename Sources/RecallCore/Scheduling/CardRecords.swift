@@ -97,8 +97,8 @@ public struct CardRecords: Sendable, Sequence, ExpressibleByDictionaryLiteral, C
     }
 
     /// The positions (see ``record(at:)``) of the records of `count` ids, -1 for an id without
-    /// one. Much faster than `count` subscript lookups on a large table: one tight loop whose
-    /// probes do not depend on each other, so the processor overlaps their cache misses.
+    /// one. One tight loop whose probes do not depend on each other, so the processor overlaps
+    /// their cache misses, where `count` separate subscript lookups would wait for each in turn.
     public func positions(count: Int, of id: (Int) -> CardID) -> [Int32] {
         guard count > 0 else { return [] }  // see MemoryAdvice.array: no zero-capacity array
         return [Int32](unsafeUninitializedCapacity: count) { out, initialized in

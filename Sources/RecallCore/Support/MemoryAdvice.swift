@@ -6,9 +6,9 @@ import Glibc
 /// written, and ignoring it changes nothing but speed).
 enum MemoryAdvice {
     /// Asks for transparent huge pages (2 MiB) for the whole 2 MiB blocks inside `buffer`,
-    /// before it is first written. A table of 100,000 card records is 18 MB: with 4 KiB pages
-    /// that is 4,400 page faults to fill it and a TLB miss on most random lookups; with huge
-    /// pages, nine faults. Only worth it for buffers that will be filled entirely (a partly
+    /// before it is first written. A large table of card records filled in 4 KiB pages takes a
+    /// page fault per page and a TLB miss on most random lookups; huge pages take a few faults
+    /// for the whole table. Only worth it for buffers that will be filled entirely (a partly
     /// used huge page still costs 2 MiB of memory), so small ones are left alone.
     static func preferHugePages(_ buffer: UnsafeMutableRawBufferPointer) {
         #if os(Linux)

@@ -63,7 +63,12 @@ final class PTYProcess {
         guard child > 0 else { throw Failure(description: "forkpty failed: errno \(errno)") }
         pid = child
         fd = master
+        // Processes other tests start must not hold this terminal open.
+        _ = fcntl(master, F_SETFD, fcntl(master, F_GETFD) | FD_CLOEXEC)
     }
+
+    /// Whether the master side is closed in every process started after this one.
+    var masterIsCloseOnExec: Bool { fcntl(fd, F_GETFD) & FD_CLOEXEC != 0 }
 
     deinit {
         if exitStatus == nil {
