@@ -54,7 +54,7 @@ public enum AnkiImporter {
 
     /// What the history's conversion left out or changed, for the import's warnings.
     struct HistoryAdjustments: Equatable {
-        /// Review rows whose time is outside ``ReviewWindow``.
+        /// Review rows whose time is outside ``reviewWindow(now:)``.
         var reviewsOutside = 0
         /// Durations and card change times moved into range.
         var valuesClamped = 0

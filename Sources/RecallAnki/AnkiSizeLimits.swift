@@ -33,5 +33,5 @@ struct AnkiUnpackBudget {
     /// Bytes a file may still grow to.
     var remaining: Int { max(0, min(limits.perFile, limits.total - used)) }
 
-    static func mib(_ bytes: Int) -> String { "\(bytes >> 20) MiB" }
+    static func mib(_ bytes: Int) -> String { bytes >= 1 << 20 ? "\(bytes >> 20) MiB" : "\(bytes >> 10) KiB" }
 }

@@ -102,7 +102,7 @@ import RecallStore
         ("media-bomb-zstd.apkg", AnkiSizeLimits(perFile: 64 << 20, total: 2 << 20),
          "the media file 'big.bin' unpacks to more than 2 MiB, the limit for the whole package"),
         ("bare-lt.apkg", AnkiSizeLimits(perFile: 4096, total: 64 << 20),
-         "collection.anki2 unpacks to more than 0 MiB, the limit for one file"),
+         "collection.anki2 unpacks to more than 4 KiB, the limit for one file"),
     ])
     func unpackingStopsAtTheLimit(package: String, limits: AnkiSizeLimits, message: String) throws {
         let error = #expect(throws: AnkiImportError.self) { _ = try Self.plan(package, limits: limits) }
