@@ -13,6 +13,7 @@ struct AnkiPackage {
 
     let path: String
     let archive: Archive
+    let reader: AnkiZipReader
     let collectionEntry: Entry
     let media: AnkiMediaMap
 
@@ -28,13 +29,18 @@ struct AnkiPackage {
             throw AnkiImportError("'\(path)' is not a zip file, as an Anki package (.apkg, .colpkg) is",
                                   hint: "export it from Anki again; a partly downloaded file cannot be read")
         }
+        let reader: AnkiZipReader
+        do { reader = try AnkiZipReader(path: path) } catch {
+            throw AnkiImportError("'\(path)' is not a zip file, as an Anki package (.apkg, .colpkg) is",
+                                  hint: "export it from Anki again; a partly downloaded file cannot be read")
+        }
         guard let entry = collectionNames.lazy.compactMap({ archive[$0] }).first else {
             throw .damaged(path, "it holds no collection (collection.anki21b, collection.anki21 or collection.anki2)")
         }
         var media = AnkiMediaMap()
         if let mediaEntry = archive["media"] {
             var data = Data()
-            let size = try unpack(mediaEntry, in: archive, path: path, what: "the media list", zstd: false,
+            let size = try unpack(mediaEntry, in: reader, path: path, what: "the media list", zstd: false,
                                   budget: &budget) { data.append($0); return true }
             budget.used += size
             do { media = try AnkiMediaMap.parse(data, limit: budget.remaining) } catch {
@@ -42,7 +48,7 @@ struct AnkiPackage {
                 throw .damaged(path, "its media list cannot be read")
             }
         }
-        return AnkiPackage(path: path, archive: archive, collectionEntry: entry, media: media)
+        return AnkiPackage(path: path, archive: archive, reader: reader, collectionEntry: entry, media: media)
     }
 
     /// Why an unpacking stopped inside ZIPFoundation's callback.
@@ -51,7 +57,7 @@ struct AnkiPackage {
     /// Streams one zip entry (zstd-decompressed when `zstd`) to `sink`, stopping past the
     /// budget; a CRC mismatch, short data or bad zstd data is reported as damage. Returns the
     /// bytes produced; the caller adds them to `budget.used`.
-    static func unpack(_ entry: Entry, in archive: Archive, path: String, what: String, zstd: Bool,
+    static func unpack(_ entry: Entry, in reader: AnkiZipReader, path: String, what: String, zstd: Bool,
                        budget: inout AnkiUnpackBudget,
                        sink: (UnsafeBufferPointer<UInt8>) -> Bool) throws(AnkiImportError) -> Int {
         let limit = budget.remaining
@@ -62,7 +68,7 @@ struct AnkiPackage {
             do { stream = try Zstd.Stream(limit: limit) } catch { throw AnkiImportError("cannot start zstd decompression") }
         }
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+            try reader.read(entry) { chunk in
                 if let stream {
                     do throws(Zstd.Failure) { try stream.feed(chunk, sink: sink) } catch { failure = error; throw Stop() }
                     produced = stream.produced
@@ -93,7 +99,7 @@ struct AnkiPackage {
                 budget: inout AnkiUnpackBudget) throws(AnkiImportError) -> String {
         let (file, handle) = try staging.create(name)
         defer { try? handle.close() }
-        let size = try Self.unpack(entry, in: archive, path: path, what: what, zstd: zstd, budget: &budget) { bytes in
+        let size = try Self.unpack(entry, in: reader, path: path, what: what, zstd: zstd, budget: &budget) { bytes in
             do { try handle.write(contentsOf: Data(bytes)) } catch { return false }
             return true
         }

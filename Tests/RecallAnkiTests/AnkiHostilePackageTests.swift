@@ -93,6 +93,14 @@ import RecallStore
         }
     }
 
+    // A deflate stream that never finishes: ZIPFoundation's own reading ran past the entry
+    // and, in the fuzzer's build, never stopped; the entry is read within its bounds.
+    @Test func aDeflateStreamThatNeverEndsIsDamage() throws {
+        let error = #expect(throws: AnkiImportError.self) { _ = try Self.plan("unended-deflate.apkg") }
+        let path = try AnkiFixtures.path("hostile/unended-deflate.apkg")
+        #expect(error?.message == "'\(path)' is damaged: collection.anki2 cannot be unpacked (the zip data is corrupt or cut short)")
+    }
+
     // Item 15
     @Test(arguments: [
         ("media-bomb.apkg", AnkiSizeLimits(perFile: 1 << 20, total: 64 << 20),

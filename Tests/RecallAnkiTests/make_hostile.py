@@ -15,7 +15,9 @@ import shutil
 import sqlite3
 import subprocess
 import tempfile
+import struct
 import zipfile
+import zlib
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "Fixtures", "hostile")
@@ -70,6 +72,24 @@ def package(name, entries):
                        compress_type=zipfile.ZIP_DEFLATED)
 
 
+def unended_deflate():
+    """A zip whose one entry is a deflate stream that never finishes (no final block), with
+    headers that agree with it: ZIPFoundation reads past the entry's data, to the end of the
+    file, and then looped forever."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+    data = packer.compress(b"SQLite format 3\x00" * 64) + packer.flush(zlib.Z_SYNC_FLUSH)
+    name = b"collection.anki2"
+    crc, packed, size = 0x12345678, len(data), 16 * 64
+    local = struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0, crc, packed, size, len(name), 0) + name
+    central = struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 8, 0, 0, crc, packed, size, len(name),
+                          0, 0, 0, 0, 0, 0) + name
+    # After the entry, a stored block that holds the rest of the file (central directory and
+    # end record) keeps the stream going, unfinished, to the end of the file.
+    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, 1, 1, len(central), len(local) + packed + 5, 0)
+    rest = len(central) + len(end)
+    return local + data + struct.pack("<BHH", 0, rest, rest ^ 0xFFFF) + central + end
+
+
 def simple(question, answer, deck="Hostile", tags=" t ", review=None, mod=T, queue=0):
     """One Basic note with one card (id 100) and, when given, one revlog row."""
     rows = [review] if review else [(MS, 100, 3, 0, 0, 0, 5000)]
@@ -116,6 +136,9 @@ def main():
     }
     for name, entries in cases.items():
         package(name, entries)
+    with open(os.path.join(OUT, "unended-deflate.apkg"), "wb") as f:
+        f.write(unended_deflate())
+    cases["unended-deflate.apkg"] = None
     os.makedirs(FUZZ, exist_ok=True)
     for name in cases:
         shutil.copy(os.path.join(OUT, name), os.path.join(FUZZ, name))
