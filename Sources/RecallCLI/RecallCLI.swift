@@ -29,7 +29,7 @@ public enum RecallCLI {
 
     private static func exit(with error: Error, command: ParsableCommand.Type) -> Never {
         if let error = error as? CLIError {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            Console.err(error.description + "\n")
             Foundation.exit(error.exitCode)
         }
         let code = Recall.exitCode(for: error)
@@ -38,16 +38,26 @@ public enum RecallCLI {
         let name = command.configuration.commandName ?? ""
         let usage = Recall.usageString(for: command)
         let text = "Error: \(Recall.message(for: error))\nUsage: \(usage)\n  See 'recall \(name) --help' for more information.\n"
-        FileHandle.standardError.write(Data(text.utf8))
+        Console.err(text)
         Foundation.exit(code.rawValue)
     }
 
-    /// The first argument when it looks like a command name but is none (`recall revue`):
-    /// without this, ArgumentParser hands it to the default command and blames that.
+    /// The first word after the root's options when it looks like a command name but is
+    /// none (`recall revue`, `recall --data D revue`): without this, ArgumentParser hands it
+    /// to the default command and blames that.
     static func unknownCommand(in arguments: [String]) -> String? {
-        guard let first = arguments.first, !first.hasPrefix("-") else { return nil }
-        let names = commandNames
-        return names.contains(first) ? nil : first
+        var rest = arguments[...]
+        while let first = rest.first {
+            if ["--decks", "--data"].contains(first) {
+                rest = rest.dropFirst(2)
+            } else if ["--no-color"].contains(first) || first.hasPrefix("--decks=") || first.hasPrefix("--data=") {
+                rest = rest.dropFirst()
+            } else {
+                break
+            }
+        }
+        guard let first = rest.first, !first.hasPrefix("-") else { return nil }
+        return commandNames.contains(first) ? nil : first
     }
 
     static var commandNames: [String] {
@@ -62,7 +72,7 @@ public enum RecallCLI {
         }
         message += "Commands: \(commandNames.filter { $0 != "help" }.joined(separator: ", "))\n"
         message += "  See 'recall --help' for more information.\n"
-        FileHandle.standardError.write(Data(message.utf8))
+        Console.err(message)
         Foundation.exit(ExitCode.validationFailure.rawValue)
     }
 

@@ -158,6 +158,9 @@ public final class DeckCache: @unchecked Sendable {
             }
         }
         putLE(ContentChecksum.of(out), &out)
+        // The folder is DATA/collections/NAME: no cache goes through a link out of DATA.
+        let data = AtomicFile.parentFolder(of: AtomicFile.parentFolder(of: AtomicFile.parentFolder(of: path)))
+        guard CollectionBoundary.escape(of: path, inside: data) == nil else { return }
         AtomicFile.replaceCache(out, at: path)
     }
 

@@ -29,7 +29,7 @@ import Testing
         #expect(r.code == 0)
         #expect(r.err == "")
         let lines = r.out.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let start = lines.firstIndex { $0.contains("1/") } ?? 0
+        let start = lines.firstIndex { $0.contains(" left: ") } ?? 0
         let end = lines[start...].firstIndex { $0.hasPrefix("  1 again ") } ?? lines.count - 1
         return (Array(lines[start...end]), try ratings(f))
     }
@@ -37,7 +37,7 @@ import Testing
     @Test func clozeIsJudgedAgainstTheHiddenText() throws {
         let (shown, ratings) = try reviewOne("French.md", "The past participle of *être* is {{c1::été}}.\n", typed: "été")
         #expect(shown == [
-            "French  1/1  new",
+            "French  new  1 left: 1 new · 0 learning · 0 due",
             "  The past participle of *être* is [...].",
             "  The past participle of *être* is [été].",
             "  correct",
@@ -127,7 +127,10 @@ import Testing
             """
         let (shown, ratings) = try reviewOne("Memory.txt", deck,
                                              typed: "A study method that reviews material at increasing intervals")
-        #expect(shown[5...6] == [
+        // The answer's two lines in the file are one paragraph, reflowed to the width.
+        #expect(shown[2...5] == [
+            "  A study method that reviews material at increasing intervals, timed so that",
+            "  each review comes shortly before you would otherwise forget it.",
             "  partly (part of the answer)",
             "  1 again <1m  2 hard <6m  3 good <10m  4 easy 6d  (Enter: hard)",
         ])

@@ -24,6 +24,7 @@ extension Recall {
         )
 
         @OptionGroup var collection: CollectionOptions
+        @OptionGroup var display: DisplayOptions
 
         @Flag(name: .long, help: "Print the decks as JSON on standard output.")
         var json = false
@@ -31,8 +32,7 @@ extension Recall {
         func run() throws {
             let root = collection.decksDirectory()
             guard CollectionLoaderAccess.isFolder(root.path) else {
-                throw CLIError("the collection folder '\(root.relativePath)' does not exist",
-                               hint: "point --decks or $RECALL_DECKS at your deck folder")
+                throw collection.missingFolder(root)
             }
             // Through the start-up cache that review sessions keep (files unchanged since are
             // not parsed again), and while the progress store is read: listing a large
@@ -46,6 +46,8 @@ extension Recall {
                 throw error
             }
             let loaded = decks.result()
+            // Edited questions keep their progress here too (in memory; the next writer records them).
+            _ = try? store.reconcile(with: loaded.cards, now: Clock.now())
             let today = todayCounts(loaded.cards, store: store)
             var counts: [String: [Int]] = [:]
             for deck in loaded.decks { counts[deck.name] = [deck.cardCount] }
@@ -55,10 +57,10 @@ extension Recall {
                 let table = DeckTable(titles: ["Cards"], counts: counts, today: today.perDeck, todayTotal: today.total)
                 print(table.render(), terminator: "")
             }
+            DiagnosticPrinter.standardError().print(loaded.collectionWarnings)
             let errors = loaded.errorCount
             if errors > 0 {
-                FileHandle.standardError.write(Data(
-                    "note: \(DeckWords.count(errors, "error")) in deck files; run 'recall check' for details\n".utf8))
+                Console.err("note: \(DeckWords.count(errors, "error")) in deck files; run 'recall check' for details\n")
             }
         }
 
@@ -91,7 +93,7 @@ extension Recall {
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             var data = try encoder.encode(report)
             data.append(0x0A)
-            FileHandle.standardOutput.write(data)
+            Console.json(data)
         }
     }
 }
@@ -133,7 +135,7 @@ struct DeckTable {
             totals += todayNumbers(todayTotal)
             for i in rows.indices { rows[i].numbers += todayNumbers(today[rows[i].fullName] ?? QueueCounts()) }
         }
-        let labels = rows.map { String(repeating: "  ", count: $0.depth) + $0.name }
+        let labels = rows.map { String(repeating: "  ", count: $0.depth) + TerminalText.sanitized($0.name, keepingNewlines: false) }
         let nameWidth = max(labels.map(\.count).max() ?? 0, "Total".count, "Deck".count)
         let widths = titles.enumerated().map { i, title in
             max(title.count, String(totals[i]).count)

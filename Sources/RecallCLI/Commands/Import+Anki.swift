@@ -55,7 +55,7 @@ extension Recall.Import {
         progress.clear()
         warnings += result.mediaConflicts.map { "kept the existing '\($0)', which differs from the one in the package" }
         for warning in warnings {
-            FileHandle.standardError.write(Data("\(file): warning: \(warning)\n".utf8))
+            Console.err("\(file): warning: \(warning)\n")
         }
         print(Self.ankiReport(file: file, root: root, plan: plan, result: result))
     }

@@ -11,7 +11,7 @@ final class REPL {
     /// Shell commands, in the order `help` lists them, with a one-line summary each.
     static let commands: [(name: String, usage: String, summary: String)] = [
         ("review", "review [DECK|#TAG]...", "study what is due today (all decks when none given)"),
-        ("quiz", "quiz [TOPIC]... [--count N] [--mode flip|typed|choice] [--record]", "quiz yourself on a topic"),
+        ("quiz", "quiz [TOPIC]... [--count N] [--mode flip|typed|choice] [--record] [--seed N]", "quiz yourself on a topic"),
         ("stats", "stats [DECK|#TAG] [--json] [--ascii]", "how you are doing"),
         ("decks", "decks", "decks with today's new / learning / due counts"),
         ("check", "check [PATH]...", "validate deck files"),
@@ -41,7 +41,7 @@ final class REPL {
                 let trimmed = line.trimmingCharacters(in: .whitespaces)
                 guard !trimmed.isEmpty else { continue }
                 context.reader.remember(trimmed)
-                if !execute(trimmed) { return }
+                if !execute(trimmed) || stopsAfterFailedSave { return }
             }
         }
     }
@@ -62,9 +62,22 @@ final class REPL {
             if name == "config" || name == "check" { updateCompletion() }
         default:
             context.error("unknown command '\(name)'")
-            context.view.note("commands: " + REPL.commands.map(\.name).joined(separator: ", ") + "; try 'help'")
+            if let close = REPL.closestCommand(to: name) {
+                context.view.note("did you mean '\(close)'?")
+            } else {
+                context.view.note("commands: " + REPL.commands.map(\.name).joined(separator: ", ") + "; try 'help'")
+            }
         }
         return true
+    }
+
+    /// The shell command closest to a mistyped `word` (at most two edits away), as the
+    /// command line suggests for `recall revue`.
+    static func closestCommand(to word: String) -> String? {
+        let names = commands.map(\.name)
+        guard let close = names.min(by: { RecallCLI.distance($0, word) < RecallCLI.distance($1, word) }),
+              RecallCLI.distance(close, word) <= 2 else { return nil }
+        return close
     }
 
     /// Points TAB completion at the current decks and tags, shell commands first.
@@ -87,6 +100,10 @@ final class REPL {
         guard let queue = ReviewQueue.build(context: context, filters: parsed.filters) else { return }
         _ = ReviewRunner(context: context, queue: queue).run()
     }
+
+    /// Whether to stop reading commands: a script whose answer could not be saved must not
+    /// carry on as if it had been.
+    var stopsAfterFailedSave: Bool { context.saveFailed && !context.reader.isInteractive }
 
     private func quiz(_ args: [String]) {
         let parsed: QuizArguments
@@ -131,14 +148,19 @@ final class REPL {
         let decks = Array((data.cards.count > REPL.greetAllLevelsUpTo ? allDecks.filter { !$0.contains("::") } : allDecks)
             .prefix(REPL.greetedDecks))
         let counts = REPL.counts(for: decks, data: data, now: context.now())
-        let nameWidth = min(32, decks.map { TextWidth.of(REPL.indentedName($0)) }.max() ?? 0)
-        for deck in decks {
-            let c = counts[deck] ?? QueueCounts()
-            out.line("  " + TextWidth.padded(REPL.indentedName(deck), to: nameWidth) + "  "
+        // With several decks, a total of what today's limits serve (decks' counts overlap
+        // when a collection-wide limit is shared, so they are not summed).
+        let total = decks.count > 1 ? QueueCounts(Queue(cards: data.cards, records: data.records, settings: data.settings,
+                                                        calendar: data.calendar, now: context.now())) : nil
+        let nameWidth = min(32, (decks.map { TextWidth.of(REPL.indentedName($0)) } + (total == nil ? [] : [5])).max() ?? 0)
+        let row = { (name: String, c: QueueCounts) in
+            out.line("  " + TextWidth.padded(name, to: nameWidth) + "  "
                      + out.styled(String(format: "%4d new", c.new), .blue) + "  "
                      + out.styled(String(format: "%4d learning", c.learning), .red) + "  "
                      + out.styled(String(format: "%4d due", c.review), .green))
         }
+        for deck in decks { row(REPL.indentedName(deck), counts[deck] ?? QueueCounts()) }
+        if let total { row("Total", total) }
         if decks.isEmpty { out.line("  no decks yet: put .txt, .md or .tsv files in \(data.decksRoot.path)") }
         out.line(out.styled("Type 'review' to start, 'help' for commands.", .dim))
     }
@@ -158,7 +180,7 @@ final class REPL {
     /// `History::Gaza` → `  Gaza` (two spaces per level).
     static func indentedName(_ deck: String) -> String {
         let parts = deck.components(separatedBy: "::")
-        return String(repeating: "  ", count: parts.count - 1) + (parts.last ?? deck)
+        return String(repeating: "  ", count: parts.count - 1) + TerminalText.sanitized(parts.last ?? deck, keepingNewlines: false)
     }
 }
 

@@ -14,8 +14,7 @@ enum StatsLoader {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory),
               isDirectory.boolValue else {
-            throw CLIError("the collection folder '\(root.relativePath)' does not exist",
-                           hint: "point --decks or $RECALL_DECKS at your deck folder")
+            throw options.missingFolder(root)
         }
         // Deck files and the progress store are independent: read the decks on another thread
         // while this one reads the review log.
@@ -24,9 +23,13 @@ enum StatsLoader {
         let decks = BackgroundDeckLoad(root: root, cacheFolder: location.folder)
         do {
             let store = try ProgressStore.open(location, device: "", timeZone: timeZone, forWriting: false)
-            return try input(store: store, cards: { decks.result().cards }, now: now, filter: filter)
+            // Edited questions keep their progress here too (in memory; the next writer records them).
+            _ = try? store.reconcile(with: decks.result().cards, now: now)
+            let input = try input(store: store, cards: { decks.result().cards }, now: now, filter: filter)
+            DiagnosticPrinter.standardError().print(decks.result().collectionWarnings)
+            return input
         } catch {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            Console.err(error.description + "\n")
             throw ExitCode(1)
         }
     }

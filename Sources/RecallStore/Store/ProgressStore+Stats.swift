@@ -60,6 +60,7 @@ extension ProgressStore {
               let bytes = StatsCache.encode(reviews, summary: summary, key: statsCacheKey(base.log),
                                             latest: latestPrefixTime)
         else { return }
+        guard cachesWritable else { return }
         try? AtomicFile.write(bytes, to: path(StatsCache.name))  // fsync'ed: this cache has no checksum
     }
 
@@ -84,6 +85,7 @@ extension ProgressStore {
                                                               replay: replay, latestPrefixTime: cached.latest),
               let bytes = StatsCache.encode(nil, summary: summary, key: statsCacheKey(log), latest: latest)
         else { return }
+        guard cachesWritable else { return }
         try? AtomicFile.write(bytes, to: path(StatsCache.name))
     }
 

@@ -86,6 +86,9 @@ final class PTYProcess {
         _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
     }
 
+    /// Every byte the program wrote to the terminal so far, escapes and all.
+    var rawOutput: [UInt8] { raw }
+
     /// Everything drawn so far, escapes stripped.
     var screen: String { PTYProcess.strip(raw) }
 
