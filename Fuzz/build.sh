@@ -38,12 +38,17 @@ store_library() {
 }
 
 package_libraries() {
-    # The importer's two packages, GRDB (SQLite) and ZIPFoundation, compiled from SwiftPM's
-    # checkouts (resolved first) without instrumentation: the fuzzing is aimed at our code.
-    if [ -f "$out/libGRDB.a" ] && [ -f "$out/libZIPFoundation.a" ]; then return; fi
+    # RecallAnki's packages, GRDB (SQLite), ZIPFoundation and Ink (Markdown, for export),
+    # compiled from SwiftPM's checkouts (resolved first) without instrumentation: the fuzzing
+    # is aimed at our code.
+    if [ -f "$out/libGRDB.a" ] && [ -f "$out/libZIPFoundation.a" ] && [ -f "$out/libInk.a" ]; then return; fi
     (cd "$root" && swift package resolve >&2)
     local co="$root/.build/checkouts" plain=(-parse-as-library -O -g -suppress-warnings)
-    mkdir -p "$out/grdb" "$out/zip"
+    mkdir -p "$out/grdb" "$out/zip" "$out/ink"
+    (cd "$out/ink" && "$swiftc" -swift-version 5 "${plain[@]}" -module-name Ink -emit-module \
+        -emit-module-path "$out/Ink.swiftmodule" -emit-library -static -o "$out/libInk.a" \
+        $(find "$co/Ink/Sources/Ink" -name '*.swift' | sort))
+    [ -f "$out/libGRDB.a" ] && [ -f "$out/libZIPFoundation.a" ] && return
     (cd "$out/grdb" && "$swiftc" -swift-version 6 "${plain[@]}" -module-name GRDB \
         -I "$co/GRDB.swift/Sources/GRDBSQLite" -D SQLITE_ENABLE_FTS5 -D SQLITE_ENABLE_SNAPSHOT \
         -D SQLITE_DISABLE_SNAPSHOT -emit-module -emit-module-path "$out/GRDB.swiftmodule" \
@@ -79,7 +84,7 @@ for t in "${targets[@]}"; do
             package_libraries
             co="$root/.build/checkouts"
             link anki RecallAnki -I "$root/Sources/CZstd" -I "$co/GRDB.swift/Sources/GRDBSQLite" \
-                -I "$co/ZIPFoundation/Sources/CZLib" -lRecallStore -lRecallCore -lGRDB -lZIPFoundation -lsqlite3 -lz -lzstd \
+                -I "$co/ZIPFoundation/Sources/CZLib" -lRecallStore -lRecallCore -lGRDB -lZIPFoundation -lInk -lsqlite3 -lz -lzstd \
                 "$h/anki.swift" $(sources RecallAnki) ;;
         *) echo "unknown fuzz target '$t'" >&2; exit 64 ;;
     esac
