@@ -49,6 +49,14 @@ let package = Package(
             providers: [.apt(["libzstd-dev"]), .brew(["zstd"])]
         ),
 
+        // zlib (zlib1g-dev, which libzstd-dev and Foundation already bring): inflating a zip
+        // entry within its own bounds, which ZIPFoundation's decompressor does not guarantee.
+        .systemLibrary(
+            name: "CInflate",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
+
         // glibc's <malloc.h> (mallopt), part of libc; Swift's Glibc module does not import it.
         .systemLibrary(name: "CMalloc"),
 
@@ -56,7 +64,7 @@ let package = Package(
         .target(
             name: "RecallAnki",
             dependencies: [
-                "RecallCore", "RecallStore", "CZstd",
+                "RecallCore", "RecallStore", "CZstd", "CInflate",
                 .product(name: "Ink", package: "Ink"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "GRDB", package: "GRDB.swift"),

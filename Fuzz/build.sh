@@ -83,7 +83,7 @@ for t in "${targets[@]}"; do
             store_library
             package_libraries
             co="$root/.build/checkouts"
-            link anki RecallAnki -I "$root/Sources/CZstd" -I "$co/GRDB.swift/Sources/GRDBSQLite" \
+            link anki RecallAnki -I "$root/Sources/CZstd" -I "$root/Sources/CInflate" -I "$co/GRDB.swift/Sources/GRDBSQLite" \
                 -I "$co/ZIPFoundation/Sources/CZLib" -lRecallStore -lRecallCore -lGRDB -lZIPFoundation -lInk -lsqlite3 -lz -lzstd \
                 "$h/anki.swift" $(sources RecallAnki) ;;
         *) echo "unknown fuzz target '$t'" >&2; exit 64 ;;

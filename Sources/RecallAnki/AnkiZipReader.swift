@@ -1,5 +1,6 @@
 import Foundation
 import ZIPFoundation
+import CInflate
 
 /// Reads one zip entry's data within its own bounds.
 ///
@@ -7,6 +8,9 @@ import ZIPFoundation
 /// of the file keeps asking for more in a loop that never ends when a deflate stream does not
 /// finish (a crafted package hung the import). Here the entry's data is located from the
 /// central directory and local header, and inflating stops with an error at the entry's end.
+/// Inflating is done here with zlib too: ZIPFoundation's `Data.decompress` tells zlib that every
+/// chunk is a whole buffer long, so a short last chunk let zlib read past it (the fuzzer found
+/// the over-read).
 struct AnkiZipReader {
     struct Damaged: Error {}
 
@@ -66,11 +70,7 @@ struct AnkiZipReader {
         guard start <= size, packed <= size - start else { throw Damaged() }
         var crc: CRC32 = 0
         if entry.isCompressed {
-            crc = try Data.decompress(size: Int64(packed), bufferSize: 1 << 16, skipCRC32: false, provider: { position, chunk in
-                guard position >= 0, UInt64(position) < packed else { throw Damaged() }
-                let count = Int(min(UInt64(chunk), packed - UInt64(position)))
-                return Data(try bytes(at: start + UInt64(position), count))
-            }, consumer: consumer)
+            crc = try inflated(from: start, count: packed, consumer: consumer)
         } else {
             var position: UInt64 = 0
             while position < packed {
@@ -81,5 +81,45 @@ struct AnkiZipReader {
             }
         }
         guard crc == entry.checksum else { throw Damaged() }
+    }
+
+    /// Inflates the raw deflate stream of `count` bytes at `start` to `consumer`; returns the
+    /// CRC-32 of what it produced. Throws ``Damaged`` when the stream is invalid or does not end
+    /// within those bytes.
+    private func inflated(from start: UInt64, count: UInt64, consumer: (Data) throws -> Void) throws -> CRC32 {
+        var stream = z_stream()
+        guard inflateInit2_(&stream, -MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            throw Damaged()
+        }
+        defer { inflateEnd(&stream) }
+        let chunk: UInt64 = 1 << 16
+        var output = [UInt8](repeating: 0, count: Int(chunk))
+        var crc: CRC32 = 0
+        var position: UInt64 = 0
+        var result = Z_OK
+        while result != Z_STREAM_END {
+            guard position < count else { throw Damaged() }
+            var input = try bytes(at: start + position, Int(min(chunk, count - position)))
+            position += UInt64(input.count)
+            try input.withUnsafeMutableBufferPointer { source in
+                stream.next_in = source.baseAddress
+                stream.avail_in = UInt32(source.count)
+                repeat {
+                    let produced = try output.withUnsafeMutableBufferPointer { target throws(Damaged) -> Int in
+                        stream.next_out = target.baseAddress
+                        stream.avail_out = UInt32(target.count)
+                        result = inflate(&stream, Z_NO_FLUSH)
+                        guard result == Z_OK || result == Z_STREAM_END || result == Z_BUF_ERROR else { throw Damaged() }
+                        return target.count - Int(stream.avail_out)
+                    }
+                    if produced > 0 {
+                        let data = Data(output[..<produced])
+                        crc = data.crc32(checksum: crc)
+                        try consumer(data)
+                    }
+                } while stream.avail_out == 0 && result != Z_STREAM_END
+            }
+        }
+        return crc
     }
 }
