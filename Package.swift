@@ -24,10 +24,7 @@ let package = Package(
     targets: [
         // Pure core: cards, deck parsing, diagnostics, FSRS-6/SM-2, queue, session, stats.
         // No I/O, no clock reads: time and randomness are parameters.
-        .target(name: "RecallCore", dependencies: ["CPrefetch"]),
-        // The compiler's prefetch hint (a header, nothing to link), for the core's loops that
-        // look up every card's record in a large table.
-        .systemLibrary(name: "CPrefetch"),
+        .target(name: "RecallCore"),
 
         // Storage: deck folders, the JSON snapshot, the JSONL review log, locks, atomic writes.
         .target(name: "RecallStore", dependencies: ["RecallCore"]),

@@ -1,5 +1,3 @@
-import CPrefetch
-
 /// A set of card ids, each with the position it was first inserted at.
 ///
 /// Card ids are already 64-bit FNV-1a hashes, so the table (open addressing, linear probing)
@@ -36,17 +34,6 @@ public struct CardIDSet: Sendable {
                 slot = (slot + 1) & mask
             }
             return nil
-        }
-    }
-
-    /// Starts loading the slot where the search for `id` starts into the cache, so that a loop
-    /// over many ids can ask for one some ids ahead of the one it inserts: on a large set most
-    /// slots are a cache miss, and these then overlap. A hint only; the set is unchanged.
-    @inline(__always) public func prefetch(_ id: CardID) {
-        let slot = home(id)
-        slots.withUnsafeBufferPointer { slots in
-            guard slot < slots.count, let base = slots.baseAddress else { return }
-            recall_prefetch(base + slot)
         }
     }
 

@@ -1,5 +1,3 @@
-import CPrefetch
-
 /// Every card's ``CardRecord`` by ``CardID``: what a `CardRecords` dictionary would
 /// hold, laid out for a collection of 100,000 cards.
 ///
@@ -120,24 +118,6 @@ public struct CardRecords: Sendable, Sequence, ExpressibleByDictionaryLiteral, C
                 }
             }
             initialized = count
-        }
-    }
-
-    /// How many cards ahead a loop over many cards asks for a record with
-    /// ``prefetch(at:)``: far enough for the load to finish before the record is read.
-    public static let prefetchDistance = 16
-
-    /// Starts loading the record at `position` into the cache (nothing for -1), so that a
-    /// loop over many cards can ask for a record some cards ahead of the one it reads: on a
-    /// large table most records are a cache miss, and these then overlap.
-    @inline(__always) public func prefetch(at position: Int32) {
-        guard position >= 0 else { return }
-        rows.withUnsafeBufferPointer { rows in
-            guard Int(position) < rows.count, let base = rows.baseAddress else { return }
-            let row = UnsafeRawPointer(base + Int(position))
-            recall_prefetch(row)  // a record spans two cache lines, or three
-            recall_prefetch(row + MemoryLayout<CardRecord>.stride / 2)
-            recall_prefetch(row + MemoryLayout<CardRecord>.stride - 1)
         }
     }
 

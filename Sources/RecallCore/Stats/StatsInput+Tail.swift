@@ -57,10 +57,6 @@ extension StatsInput {
             // lookups' cache misses overlap) rather than one lookup per card built.
             let positions = state == nil ? base.positions(count: cards.count) { cards[$0].id } : []
             return MemoryAdvice.array(count: cards.count) { i -> StatsCard? in
-                // Most records are a cache miss: ask for one well ahead.
-                if i + CardRecords.prefetchDistance < positions.count {
-                    base.prefetch(at: positions[i + CardRecords.prefetchDistance])
-                }
                 let id = cards[i].id
                 let record = if let state { state.record(id) } else { base.record(at: positions[i]) }
                 // Without per-deck parameters the one scheduler is passed as it is (choosing
