@@ -43,13 +43,14 @@ public struct CardRecords: Sendable, Sequence, ExpressibleByDictionaryLiteral, C
     /// or the ids are not strictly ascending.
     public init?(ascendingCount count: Int, _ row: (Int) -> (CardID, CardRecord)?) {
         self.init(minimumCapacity: 0)
-        var ids: [CardID] = []
+        var ids: [CardID] = [], rows: [CardRecord] = []
         ids.reserveCapacity(count)
-        guard let rows = MemoryAdvice.array(count: count, { i -> CardRecord? in
+        rows.reserveCapacity(count)
+        for i in 0..<count {
             guard let (id, record) = row(i), ids.last.map({ $0 < id }) ?? true else { return nil }
             ids.append(id)
-            return record
-        }) else { return nil }
+            rows.append(record)
+        }
         self.ids = ids
         self.rows = rows
         rebuildIndex(size: Self.tableSize(for: count))
@@ -98,7 +99,9 @@ public struct CardRecords: Sendable, Sequence, ExpressibleByDictionaryLiteral, C
     /// one. Much faster than `count` subscript lookups on a large table: one tight loop whose
     /// probes do not depend on each other, so the processor overlaps their cache misses.
     public func positions(count: Int, of id: (Int) -> CardID) -> [Int32] {
-        guard count > 0 else { return [] }  // see MemoryAdvice.array: no zero-capacity array
+        // With no capacity the standard library hands out its one shared empty storage and
+        // still writes the count into it: a data race when two stores do so at once.
+        guard count > 0 else { return [] }
         return [Int32](unsafeUninitializedCapacity: count) { out, initialized in
             slots.withUnsafeBufferPointer { slots in
                 ids.withUnsafeBufferPointer { ids in
