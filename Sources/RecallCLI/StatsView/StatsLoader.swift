@@ -50,7 +50,8 @@ enum StatsLoader {
                 var reviews = base.cachedReviews ?? [], latest = base.latestPrefixTime
                 if base.cachedReviews == nil {
                     let prefix = try store.statsPrefixEntries()
-                    reviews = StatsInput(cards: [], log: prefix, replay: store.replay, now: now).reviews
+                    reviews = StatsInput(cards: [], log: prefix, replay: store.replay, now: now,
+                                         runJobs: Threads.concurrently).reviews
                     latest = prefix.lazy.map(\.time).max()
                     store.saveStatsCache(reviews, summary: StatsSummary(reviews: reviews, calendar: store.replay.calendar),
                                          latestPrefixTime: latest)
@@ -61,7 +62,8 @@ enum StatsLoader {
                 }
             }
         }
-        return StatsInput(cards: cards(), log: try store.loadEntries(), replay: store.replay, now: now)
+        return StatsInput(cards: cards(), log: try store.loadEntries(), replay: store.replay, now: now,
+                          runJobs: Threads.concurrently)
     }
 
     /// Refuses a deck or tag that no card has (command-line misuse, exit 64).
