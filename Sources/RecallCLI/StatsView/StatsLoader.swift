@@ -31,7 +31,7 @@ enum StatsLoader {
         }
     }
 
-    /// The stats input for `store` and `filter`: from `state.json`, `stats-cache.bin` and the
+    /// The stats input for `store` and `filter`: from `state.json`, the stats caches and the
     /// log's tail when they fit (computing and saving the cache when it is missing or stale),
     /// else from a replay of the whole log. Every way gives the same report.
     ///
