@@ -20,7 +20,7 @@ public enum DuplicateCards {
         cards.withUnsafeMutableBufferPointer { buffer in
             for i in buffer.indices {
                 let id = buffer[i].id
-                if seen.insert(id) {
+                if seen.insert(id).inserted {
                     // Cards between `kept` and `i` are duplicates: swap this one before them.
                     if kept != i { buffer.swapAt(kept, i) }
                     kept += 1

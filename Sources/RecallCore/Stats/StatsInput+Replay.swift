@@ -82,10 +82,10 @@ private struct ReplayShard: @unchecked Sendable {
     }
 }
 
-/// Card records during a streaming replay, in arrays indexed by a ``CardIndexTable``.
+/// Card records during a streaming replay, in arrays indexed by a ``CardIDSet``.
 struct ReplayState {
     let replay: CollectionReplay
-    var index: CardIndexTable
+    var index: CardIDSet
     var records: [CardRecord] = []
     /// Study day and time of each card's last counted review (NaN: none yet).
     var lastDay: [Int] = []
@@ -94,7 +94,7 @@ struct ReplayState {
 
     init(replay: CollectionReplay, capacity: Int) {
         self.replay = replay
-        index = CardIndexTable(capacity: capacity + 1024)
+        index = CardIDSet(minimumCapacity: capacity + 1024)
         days = DayCache(calendar: replay.calendar)
     }
 
@@ -103,7 +103,7 @@ struct ReplayState {
         self.init(replay: replay, capacity: base.count)
         records.reserveCapacity(base.count)
         for (id, record) in base {
-            _ = index.index(of: id)
+            index.insert(id)
             records.append(record)
         }
         lastDay = Array(repeating: 0, count: records.count)
@@ -111,12 +111,12 @@ struct ReplayState {
     }
 
     func record(_ id: CardID) -> CardRecord? {
-        index.existingIndex(of: id).map { records[$0] }
+        index.position(of: id).map { records[$0] }
     }
 
     /// Applies one counted entry; returns the annotated review for a review entry.
     mutating func fold(_ entry: ReviewLogEntry) -> StatsReview? {
-        let (i, isNew) = index.index(of: entry.card)
+        let (isNew, i) = index.insert(entry.card)
         if isNew {
             records.append(CardRecord(schedule: replay.scheduler.newCard(createdAt: entry.time)))
             lastDay.append(0)
