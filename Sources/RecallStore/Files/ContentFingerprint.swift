@@ -6,10 +6,9 @@ import Darwin
 
 /// What identifies the bytes of a file: its size and a ``ContentChecksum`` of all of them.
 ///
-/// The binary caches (`state.bin`, `decks.bin`) name the file they were made from this way,
+/// The derived files (`state.bin`, `decks.bin`) name the file they were made from this way,
 /// not by its modification time, so that no edit, however quick or however the time stamps
-/// are set, can make a stale cache look current. Checking costs a few milliseconds for a
-/// 15 MB file.
+/// are set, can make a stale cache look current. Checking reads the whole file.
 struct ContentFingerprint: Equatable {
     var size: UInt64, checksum: UInt64
 
@@ -56,7 +55,7 @@ struct ContentFingerprint: Equatable {
 /// cache was made of (not a defence against a forger).
 ///
 /// Four independent lanes each take every fourth 8-byte word (multiply, xor-shift), so the
-/// processor works on four words at once: about 10 GB/s where one lane managed 3.
+/// processor works on four words at once.
 struct ContentChecksum {
     private var lanes: (UInt64, UInt64, UInt64, UInt64) =
         (0xcbf2_9ce4_8422_2325, 0x8422_2325_cbf2_9ce4, 0x9ce4_8422_2325_cbf2, 0x2325_cbf2_9ce4_8422)

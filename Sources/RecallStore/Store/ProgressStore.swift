@@ -22,7 +22,7 @@ public final class ProgressStore {
 
     var lock: CollectionLock?
     var writer: ReviewLogWriter?
-    /// How much of the log ``records`` include (`head`/`tail` fingerprints not kept here).
+    /// How much of the log ``records`` include (`head`/`tail` hashes not kept here).
     var logBytes = 0
     var logLines = 0
     var renames: [CardRename] = []
