@@ -23,10 +23,12 @@ let package = Package(
     ],
     targets: [
         // Pure core: cards, deck parsing, diagnostics, FSRS-6/SM-2, queue, session, stats.
-        // No I/O, no clock reads: time and randomness are parameters.
+        // No I/O, no clock reads: time and randomness are parameters. Imports Foundation only
+        // and starts no threads (split work runs through a JobRunner its caller passes).
         .target(name: "RecallCore"),
 
-        // Storage: deck folders, the JSON snapshot, the JSONL review log, locks, atomic writes.
+        // Storage: deck folders, the JSON snapshot, the JSONL review log, locks, atomic writes,
+        // the derived files (DerivedFiles/) and the threads the core's split work runs on.
         .target(name: "RecallStore", dependencies: ["RecallCore"]),
 
         // Debian's libedit (libedit-dev), for line editing, history and completion in the REPL.
