@@ -17,6 +17,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         // Opens Anki's .apkg/.colpkg packages, which are zip files (RecallAnki).
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // Renders Markdown decks to the HTML fields Anki shows, for `recall export --anki`
+        // (RecallAnki): emphasis, code spans, fenced code as <pre>, lists, escaping.
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
         // Reads the SQLite collection inside an Anki package with a real SQLite library
         // (RecallAnki); needs Debian's libsqlite3-dev.
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -53,6 +56,7 @@ let package = Package(
             name: "RecallAnki",
             dependencies: [
                 "RecallCore", "RecallStore", "CZstd",
+                .product(name: "Ink", package: "Ink"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]

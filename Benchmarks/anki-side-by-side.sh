@@ -27,7 +27,8 @@ py=$venv/bin/python
 echo "anki $("$py" -c 'import anki.buildinfo as b; print(b.version)')" >&2
 
 # 2. Release builds of recall and recall-bench, the Swift runtime and Foundation linked in
-#    statically as README's install line does (a process starts in 7 ms instead of 14).
+#    statically as README's install line does (each process starts faster without loading
+#    the shared Swift libraries).
 if [ -z "${RECALL_BIN_DIR:-}" ]; then
     (cd "$root" && swift build -c release --static-swift-stdlib --scratch-path .build-bench-release --product recall >&2 \
         && swift build -c release --static-swift-stdlib --scratch-path .build-bench-release --product recall-bench >&2)

@@ -23,7 +23,7 @@ import sys
 import time
 from collections import defaultdict
 
-sys.path.insert(0, os.environ.get("OPTGEN_DIR", os.path.join(os.path.dirname(__file__), "../../../shared/fsrs")))
+sys.path.insert(0, os.environ.get("OPTGEN_DIR", os.path.dirname(os.path.abspath(__file__))))
 from optgen import auc, r_matrix_index  # noqa: E402  (metric helpers of the reference script)
 
 # Across-user standard deviations of w0..w20 (the scale of fsrs-rs's pull toward the start).

@@ -16,7 +16,7 @@ for seed in 7 8 9; do
         # Enough new cards a day that all of them are introduced within the year.
         npd=$((cards / 330 + 1)); [ $npd -lt 10 ] && npd=10
         dir="$work/c$cards-s$seed"
-        [ -f "$dir/revlog.jsonl" ] || "$work/venv/bin/python" "${OPTGEN:-../shared/fsrs/optgen.py}" --cards $cards --days 365 \
+        [ -f "$dir/revlog.jsonl" ] || "$work/venv/bin/python" "${OPTGEN:-Benchmarks/optimizer/optgen.py}" --cards $cards --days 365 \
                 --new-per-day $npd --seed $seed --out-dir "$dir" --simulate-only >/dev/null
         logs="$logs $dir/revlog.jsonl"
     done

@@ -1,8 +1,9 @@
 import RecallCore
 
 /// Writes notes as a text file that Anki's File > Import reads as-is: tab-separated, HTML
-/// fields (`&`, `<`, `>` escaped, newlines as `<br>`), and header lines naming the separator
-/// and the note-type, tags and deck columns.
+/// fields, and header lines naming the separator and the note-type, tags and deck columns.
+/// Notes from Markdown decks are rendered to HTML (``AnkiMarkdownHTML``); other notes are
+/// plain text (`&`, `<`, `>` escaped, newlines as `<br>`).
 ///
 /// Columns: note type (`Basic`, `Basic (and reversed card)` or `Cloze`), the two fields
 /// (Front/Back, or Text/Back Extra), tags separated by spaces, and the full deck name.
@@ -17,12 +18,29 @@ public enum AnkiTextExport {
 
         """
 
-    /// The whole file for `notes`, in order.
+    /// A note to export and whether its text is Markdown (it comes from a `.md` deck).
+    public struct Item: Sendable {
+        public var note: DeckNote
+        public var isMarkdown: Bool
+        public init(note: DeckNote, isMarkdown: Bool) {
+            self.note = note
+            self.isMarkdown = isMarkdown
+        }
+    }
+
+    /// The whole file for `notes` (plain text), in order.
     public static func render(_ notes: [DeckNote]) -> String {
+        render(notes.map { Item(note: $0, isMarkdown: false) })
+    }
+
+    /// The whole file for `items`, in order.
+    public static func render(_ items: [Item]) -> String {
         var out = header
-        for note in notes {
+        for item in items {
+            let note = item.note
             let (type, first, second) = fields(note.content)
-            let row = [type, html(first), html(second), note.tags.joined(separator: " "), note.deck]
+            let field = item.isMarkdown ? AnkiMarkdownHTML.render : html
+            let row = [type, field(first), second.isEmpty ? "" : field(second), note.tags.joined(separator: " "), note.deck]
             out += row.map(quoted).joined(separator: "\t") + "\n"
         }
         return out

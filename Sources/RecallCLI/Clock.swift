@@ -3,7 +3,9 @@ import Foundation
 /// The one place the executable reads the time.
 ///
 /// `RECALL_NOW` (ISO-8601, e.g. `2026-03-01T09:00:00Z`) sets the start time; the clock then
-/// runs on from it as usual, so scripted sessions can move through days.
+/// runs on from it as usual, so scripted sessions can move through days. A bare date
+/// (`2026-03-23`) means noon of that date in the local time zone: inside that date's study
+/// day whatever the day-start hour, where midnight would fall in the day before.
 enum Clock {
     private static let start: (base: Date, monotonic: UInt64) = {
         let mono = DispatchTime.now().uptimeNanoseconds
@@ -36,11 +38,12 @@ enum Clock {
     static var timeZone: TimeZone { TimeZone.current }
 
     /// Accepts `YYYY-MM-DDTHH:MM:SS[.fff]` with `Z`, `±HH:MM` or `±HHMM`, or a bare date
-    /// (midnight UTC); nil for anything else, including out-of-range fields.
+    /// (noon of that date in `timeZone`); nil for anything else, including out-of-range fields.
     ///
-    /// Read by hand rather than with `ISO8601DateFormatter`, whose ICU set-up costs a few
-    /// milliseconds in every process run with `RECALL_NOW` (scripts, tests, benchmarks).
-    static func parseISO8601(_ text: String) -> Date? {
+    /// Read by hand rather than with `ISO8601DateFormatter`, whose ICU set-up would be a
+    /// noticeable share of every short process run with `RECALL_NOW` (scripts, tests,
+    /// benchmarks).
+    static func parseISO8601(_ text: String, timeZone: TimeZone = .current) -> Date? {
         let b = Array(text.utf8)
         var i = 0
         func number(_ digits: Int) -> Int? {
@@ -61,7 +64,12 @@ enum Clock {
         guard let year = number(4), skip(0x2D), let month = number(2), skip(0x2D), let day = number(2),
               (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year) else { return nil }
         var seconds = Double(daysSinceEpoch(year: year, month: month, day: day)) * 86_400
-        guard i < b.count else { return Date(timeIntervalSince1970: seconds) }
+        guard i < b.count else {
+            // Noon: no time zone's offset, nor a daylight-saving change, moves it out of its date.
+            let noonUTC = seconds + 12 * 3600
+            let offset = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: noonUTC))
+            return Date(timeIntervalSince1970: noonUTC - Double(offset))
+        }
         guard skip(0x54), let hour = number(2), skip(0x3A), let minute = number(2), skip(0x3A), let second = number(2),
               hour < 24, minute < 60, second < 60 else { return nil }
         seconds += Double(hour * 3600 + minute * 60 + second)

@@ -34,4 +34,14 @@ struct CollectionOptions: ParsableArguments {
         }
         return dataDirectory(environment: env).appendingPathComponent("decks")
     }
+
+    /// The error for a collection folder `root` that does not exist: it names the
+    /// `recall init` that creates it, after `alternatives` (such as "pass deck files to check").
+    func missingFolder(_ root: URL, alternatives: String? = nil) -> CLIError {
+        let initCommand = "recall init" + (decks.map { " " + CommandWords.quoted($0) } ?? "")
+        let others = [alternatives, "point --decks or $RECALL_DECKS at your deck folder"].compactMap { $0 }
+        return CLIError("the collection folder '\(root.relativePath)' does not exist",
+                        hint: "run '\(initCommand)' to create it with example decks, or "
+                            + others.joined(separator: ", or "))
+    }
 }

@@ -2,22 +2,32 @@ import Foundation
 import RecallCore
 
 /// The one printer of diagnostics: `file:line[:col]: error|warning: message` plus `note:`
-/// lines, on standard error. Bold and colour only when stderr is a terminal and `NO_COLOR`
-/// is unset.
+/// lines, on standard error. Bold and colour only when stderr is a terminal, `NO_COLOR`
+/// is unset and `--no-color` is not given.
 struct DiagnosticPrinter {
     /// At most this many diagnostics are printed per file; a note counts the rest.
     static let limitPerFile = 100
 
     var color: Bool
+    /// Columns to wrap lines to (continuations indented two spaces), or nil to keep each on
+    /// one line, as tools that read `file:line:` locations from a pipe expect.
+    var width: Int?
 
-    init(color: Bool) {
+    init(color: Bool, width: Int? = nil) {
         self.color = color
+        self.width = width
     }
 
-    /// The printer for this process's standard error.
-    static func standardError() -> DiagnosticPrinter {
-        DiagnosticPrinter(color: Terminal.useColor(isTerminal: isatty(STDERR_FILENO) == 1, noColorFlag: false,
-                                                   environment: ProcessInfo.processInfo.environment))
+    /// The printer for this process's standard error (`noColor` is `--no-color`): wrapped to
+    /// the window when that is a terminal.
+    static func standardError(noColor: Bool = false) -> DiagnosticPrinter {
+        var size = winsize()
+        let isTerminal = isatty(STDERR_FILENO) == 1
+        let width = isTerminal && ioctl(STDERR_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0
+            ? max(20, Int(size.ws_col)) : nil
+        return DiagnosticPrinter(color: Terminal.useColor(isTerminal: isTerminal, noColorFlag: noColor,
+                                                          environment: ProcessInfo.processInfo.environment),
+                                 width: width)
     }
 
     /// Prints `diagnostics` to standard error in one write.
@@ -45,7 +55,7 @@ struct DiagnosticPrinter {
                 continue
             }
             shown[file] = count + 1
-            out += render(diagnostic) + "\n"
+            out += wrapped(render(diagnostic)) + "\n"
         }
         for (file, count) in hidden {
             let problems = count == 1 ? "problem" : "problems"
@@ -53,6 +63,12 @@ struct DiagnosticPrinter {
                 + "'recall check --json' lists them all\n"
         }
         return out
+    }
+
+    /// `text` wrapped to ``width`` when set.
+    private func wrapped(_ text: String) -> String {
+        guard let width else { return text }
+        return TextWrapper.wrap(text, width: width, indent: 2).joined(separator: "\n")
     }
 
     /// One diagnostic with its notes, without a final newline.
@@ -64,8 +80,11 @@ struct DiagnosticPrinter {
         } else {
             place = "recall"
         }
-        let severity = diagnostic.severity == .error
-            ? style("error:", code: "31") : style("warning:", code: "35")
+        let severity = switch diagnostic.severity {
+        case .error: style("error:", code: "31")
+        case .warning: style("warning:", code: "35")
+        case .note: style("note:", code: "36")
+        }
         let headline = style(place + ":", bold: true) + " " + severity + " " + style(diagnostic.message, bold: true)
         return ([headline] + diagnostic.notes.map { style("note:", code: "36") + " " + $0 }).joined(separator: "\n")
     }

@@ -1,6 +1,11 @@
 import ArgumentParser
 
 /// The root command: configuration only; each subcommand lives in its own file.
+///
+/// The collection and display options are declared here as well as on every subcommand, so
+/// that they are taken before the command name as after it (`recall --data D review`, as
+/// git and cargo take theirs): ArgumentParser parses the root's options wherever they stand
+/// in argv, and a subcommand's `@OptionGroup` of the same type is given the root's values.
 struct Recall: ParsableCommand {
     static let version = "0.1.0"
 
@@ -18,12 +23,19 @@ struct Recall: ParsableCommand {
               recall stats                streak, heatmap, retention, forecast
               recall check Decks          validate deck files
               recall decks                list decks with today's counts
+              recall init ~/flashcards    start a deck folder with example decks
+
+            --decks, --data and --no-color go before or after the command name:
+              alias recall='recall --decks ~/notes'
             """,
         version: version,
         subcommands: [
             Shell.self, Review.self, Quiz.self, Stats.self, Decks.self, Check.self, Import.self,
-            Export.self, Optimize.self, Config.self, Merge.self, Replay.self,
+            Export.self, Optimize.self, Config.self, Merge.self, Replay.self, Init.self,
         ],
         defaultSubcommand: Shell.self
     )
+
+    @OptionGroup var collection: CollectionOptions
+    @OptionGroup var display: DisplayOptions
 }

@@ -42,12 +42,22 @@ public enum RecallCLI {
         Foundation.exit(code.rawValue)
     }
 
-    /// The first argument when it looks like a command name but is none (`recall revue`):
-    /// without this, ArgumentParser hands it to the default command and blames that.
+    /// The first word after the root's options when it looks like a command name but is
+    /// none (`recall revue`, `recall --data D revue`): without this, ArgumentParser hands it
+    /// to the default command and blames that.
     static func unknownCommand(in arguments: [String]) -> String? {
-        guard let first = arguments.first, !first.hasPrefix("-") else { return nil }
-        let names = commandNames
-        return names.contains(first) ? nil : first
+        var rest = arguments[...]
+        while let first = rest.first {
+            if ["--decks", "--data"].contains(first) {
+                rest = rest.dropFirst(2)
+            } else if ["--no-color"].contains(first) || first.hasPrefix("--decks=") || first.hasPrefix("--data=") {
+                rest = rest.dropFirst()
+            } else {
+                break
+            }
+        }
+        guard let first = rest.first, !first.hasPrefix("-") else { return nil }
+        return commandNames.contains(first) ? nil : first
     }
 
     static var commandNames: [String] {

@@ -18,6 +18,16 @@ import RecallCore
         ]
     }
 
+    /// A Markdown deck's notes are rendered; a plain deck's are only escaped.
+    @Test func rendersMarkdownNotesOnly() throws {
+        let note = DeckNote(content: .basic(question: "*être*?", answer: "`a<b`"), deck: "French", tags: [], line: 1)
+        let text = AnkiTextExport.render([AnkiTextExport.Item(note: note, isMarkdown: true),
+                                          AnkiTextExport.Item(note: note, isMarkdown: false)])
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines[5] == "Basic\t<em>être</em>?\t<code>a&lt;b</code>\t\tFrench")
+        #expect(lines[6] == "Basic\t*être*?\t`a&lt;b`\t\tFrench")
+    }
+
     @Test func writesAnkiHeadersAndEscapedFields() throws {
         let text = AnkiTextExport.render(try Self.notes())
         let lines = text.split(separator: "\n").map(String.init)
@@ -57,5 +67,21 @@ import RecallCore
                 Issue.record("note kind changed: \(back.content) from \(original.content)")
             }
         }
+    }
+}
+
+/// The Markdown-to-HTML rules on their own.
+@Suite struct AnkiMarkdownHTMLTests {
+    @Test(arguments: [
+        ("*être*", "<em>être</em>"),
+        ("5 * 3 * 2 = 30", "5 * 3 * 2 = 30"),
+        ("snake_case_name", "snake_case_name"),
+        ("Vec<T> & co", "Vec&lt;T&gt; &amp; co"),
+        ("`Vec<T>` and `a_b_c`", "<code>Vec&lt;T&gt;</code> and <code>a_b_c</code>"),
+        ("one\ntwo", "one two"),
+        ("- a\n- b", "<ul><li>a</li><li>b</li></ul>"),
+    ])
+    func renders(markdown: String, html: String) {
+        #expect(AnkiMarkdownHTML.render(markdown) == html)
     }
 }

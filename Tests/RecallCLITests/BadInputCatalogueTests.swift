@@ -197,7 +197,7 @@ enum BadInputCatalogue {
                  stderr: """
                 Error: unknown command 'revue'
                 Did you mean 'review'?
-                Commands: shell, review, quiz, stats, decks, check, import, export, optimize, config, merge, replay
+                Commands: shell, review, quiz, stats, decks, check, import, export, optimize, config, merge, replay, init
                   See 'recall --help' for more information.
 
                 """, status: 64),
@@ -211,14 +211,14 @@ enum BadInputCatalogue {
         BadInput(name: "config: unknown key", files: cards, arguments: ["config", "new_per_dya", "5"],
                  stderr: """
                 Error: unknown setting 'new_per_dya'; run 'recall config' to list the settings
-                Usage: recall config [--decks <dir>] [--data <dir>] [<key>] [<value>]
+                Usage: recall config [--decks <dir>] [--data <dir>] [--no-color] [<key>] [<value>]
                   See 'recall config --help' for more information.
 
                 """, status: 64),
         BadInput(name: "config: not a number", files: cards, arguments: ["config", "new_per_day", "many"],
                  stderr: """
                 Error: new_per_day: expected a whole number, found 'many'
-                Usage: recall config [--decks <dir>] [--data <dir>] [<key>] [<value>]
+                Usage: recall config [--decks <dir>] [--data <dir>] [--no-color] [<key>] [<value>]
                   See 'recall config --help' for more information.
 
                 """, status: 64),
@@ -241,7 +241,7 @@ enum BadInputCatalogue {
         BadInput(name: "import: --into not Markdown", files: with(["n.txt": "Q\nA\n"]), arguments: ["import", "n.txt", "--into", "n.txt"],
                  stderr: """
                 Error: --into must name a Markdown deck file ending in '.md', not 'n.txt'
-                Usage: recall import [--decks <dir>] [--data <dir>] <file> [--into <deckfile>] [--force]
+                Usage: recall import [--decks <dir>] [--data <dir>] [--no-color] <file> [--into <deckfile>] [--force]
                   See 'recall import --help' for more information.
 
                 """, status: 64),

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// The bad-input catalogue: each bad deck, progress file or command line pinned to its exact
-/// message and exit code. The README's troubleshooting section lists the same cases.
+/// message and exit code. `docs/messages.md` lists the same cases.
 ///
 /// Every case runs in a fresh folder holding `files` (paths relative to it; `Decks/` is the
 /// collection, `data/` the data folder), with `RECALL_DATA=data` and `RECALL_NOW` fixed;

@@ -38,6 +38,30 @@ let bundledDecksFolder = URL(fileURLWithPath: #filePath).deletingLastPathCompone
         #expect(seed.first?["source"] as? String == "\(bundledDecksFolder.path)/World News/US and Hamas.txt:2")
     }
 
+    @Test func bundledSwiftDeckHasNoCardsFromProseOrCode() throws {
+        let result = runRecall(["check", "--json", bundledDecksFolder.path])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let cards = try #require(json["cards"] as? [[String: Any]])
+        let sources = cards.compactMap { $0["source"] as? String }
+        #expect(!sources.contains("\(bundledDecksFolder.path)/Swift.md:7"))
+        let chaining = cards.first { ($0["question"] as? String) == "What is optional chaining?" }
+        #expect(chaining?["answer"] as? String == "calling through optionals with `?.`: if any link in the chain "
+            + "is `nil`, the rest is skipped and the whole expression is `nil`")
+    }
+
+    @Test func separatorInProseIsAWarning() {
+        let root = RecallProcess.temporaryDirectory()
+        RecallProcess.write(["D/Notes.md": "Any note that mentions std::vector turns into a card.\nq :: `a::b`\n"], under: root)
+        let result = runRecall(["check", "D"], cwd: root)
+        #expect(result.status == 0)
+        #expect(result.stdout == "checked 1 deck, 2 cards: 1 warning\n")
+        #expect(result.stderr == """
+            D/Notes.md:1:27: warning: '::' without spaces around it makes this prose line a card
+            note: write 'question :: answer' with spaces if it is a card, or put the name in backticks ('`a::b`') if it is not
+
+            """)
+    }
+
     @Test func problemsAreReportedWithLocationsAndHints() {
         let root = RecallProcess.temporaryDirectory()
         RecallProcess.write([
@@ -98,7 +122,7 @@ let bundledDecksFolder = URL(fileURLWithPath: #filePath).deletingLastPathCompone
         #expect(missing.status == 1)
         #expect(missing.stderr == """
             recall: error: the collection folder 'nowhere' does not exist
-            note: pass deck files to check, or point --decks or $RECALL_DECKS at your deck folder
+            note: run 'recall init nowhere' to create it with example decks, or pass deck files to check, or point --decks or $RECALL_DECKS at your deck folder
 
             """)
         let explicit = runRecall(["check", "notes.pdf", "gone.txt", "deck.txt"], cwd: root)

@@ -11,7 +11,7 @@ import Testing
 
     /// Every command's help has a one-line abstract and examples.
     @Test(arguments: ["shell", "review", "quiz", "stats", "decks", "check", "import", "export",
-                      "optimize", "config", "merge", "replay"])
+                      "optimize", "config", "merge", "replay", "init"])
     func helpHasAbstractAndExamples(_ command: String) {
         let result = runRecall([command, "--help"])
         #expect(result.status == 0)
@@ -28,7 +28,7 @@ import Testing
         #expect(result.stderr == """
             Error: unknown command 'revue'
             Did you mean 'review'?
-            Commands: shell, review, quiz, stats, decks, check, import, export, optimize, config, merge, replay
+            Commands: shell, review, quiz, stats, decks, check, import, export, optimize, config, merge, replay, init
               See 'recall --help' for more information.
 
             """)
@@ -41,7 +41,7 @@ import Testing
         #expect(result.status == 64)
         #expect(result.stderr == """
             Error: new_per_day: expected a whole number, found 'many'
-            Usage: recall config [--decks <dir>] [--data <dir>] [<key>] [<value>]
+            Usage: recall config [--decks <dir>] [--data <dir>] [--no-color] [<key>] [<value>]
               See 'recall config --help' for more information.
 
             """)
@@ -55,5 +55,60 @@ import Testing
             note: use a form like 2026-03-01T09:00:00Z or 2026-03-01T09:00:00+01:00
 
             """)
+    }
+
+    /// `--decks`, `--data` and `--no-color` go before or after the command name alike.
+    @Test(arguments: [
+        ["--data", "data", "--decks", "Decks", "config", "new_per_day", "7"],
+        ["config", "new_per_day", "7", "--data", "data", "--decks", "Decks"],
+        ["--data", "data", "config", "--decks", "Decks", "--no-color", "new_per_day", "7"],
+        ["--no-color", "--decks=Decks", "--data=data", "config", "new_per_day", "7"],
+    ])
+    func collectionOptionsGoBeforeOrAfterTheCommand(_ args: [String]) throws {
+        let root = RecallProcess.temporaryDirectory()
+        RecallProcess.write(["Decks/Capitals.txt": "Capital of France?\nParis\n"], under: root)
+        let result = runRecall(args, cwd: root)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "new_per_day = 7\n")
+        // The setting went to the --data folder given, for the --decks collection, wherever they stood.
+        let settings = root.appendingPathComponent("data/collections/decks/settings.json")
+        #expect(try String(contentsOf: settings, encoding: .utf8).contains("\"new_per_day\": 7"))
+        let decks = runRecall(["--decks", "Decks", "--data", "data", "decks"], cwd: root)
+        #expect(decks.stdout.split(separator: "\n").contains { $0.hasPrefix("Capitals ") })
+    }
+
+    /// Every command takes `--no-color`, before or after its name.
+    @Test(arguments: ["shell", "review", "quiz", "stats", "decks", "check", "import", "export",
+                      "optimize", "config", "merge", "replay", "init"])
+    func everyCommandTakesNoColor(_ command: String) {
+        for args in [["--no-color", command, "--help"], [command, "--no-color", "--help"]] {
+            let result = runRecall(args)
+            #expect(result.status == 0, "\(args): \(result.stderr)")
+            #expect(result.stdout.contains("--no-color"), "\(args)")
+        }
+    }
+
+    @Test(arguments: [["--no-color", "check"], ["check", "--no-color"], ["--data", "data", "--no-color", "review"],
+                      ["--no-color", "stats"]])
+    func noColorRunsBeforeOrAfterTheCommand(_ args: [String]) {
+        let root = RecallProcess.temporaryDirectory()
+        RecallProcess.write(["Decks/Capitals.txt": "Capital of France?\nParis\n"], under: root)
+        let result = runRecall(args + ["--decks", "Decks"], env: ["RECALL_NOW": "2026-03-01T09:00:00Z"],
+                               stdin: ":quit\n", cwd: root)
+        #expect(result.status == 0, "\(args): \(result.stderr)")
+        #expect(!result.stdout.contains("\u{1B}["))
+    }
+
+    @Test func unknownCommandAfterRootOptionsSuggestsTheClosest() {
+        let result = runRecall(["--data", "d", "--no-color", "revue"])
+        #expect(result.status == 64)
+        #expect(result.stderr.hasPrefix("Error: unknown command 'revue'\nDid you mean 'review'?\n"))
+    }
+
+    @Test func rootHelpSaysWhereTheSharedOptionsGo() {
+        let result = runRecall(["--help"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("--decks, --data and --no-color go before or after the command name:"))
+        #expect(result.stdout.contains("  --no-color "))
     }
 }

@@ -66,11 +66,13 @@ import Testing
         let other = root.appendingPathComponent("other.jsonl")
         try Data((#"{"card":"0123456789abcdef","device":"d-x","dur":5,"ev":"review","r":3,"t":1764061200123}"# + "\n"
             + #"{"card":"0123456789abcdef","device":"d-x","dur":0,"ev":"suspend","t":1764061300000}"# + "\n").utf8).write(to: other)
-        let first = runRecall(["merge", other.path], env: env)
-        #expect(first.stdout == "merged '\(other.path)': 2 new entries (1 review), 2 in the log\n")
+        // The card is in no deck here: only --force merges it.
+        let first = runRecall(["merge", "--force", other.path], env: env)
+        #expect(first.stdout == "0 of the 1 card in '\(other.path)' is in this collection's decks\n"
+            + "merged '\(other.path)': 2 new entries (1 review), 2 in the log\n")
         #expect(first.status == 0)
-        let again = runRecall(["merge", other.path], env: env)
-        #expect(again.stdout == "merged '\(other.path)': 0 new entries (0 reviews), 2 in the log\n")
+        let again = runRecall(["merge", "--force", other.path], env: env)
+        #expect(again.stdout.hasSuffix("merged '\(other.path)': 0 new entries (0 reviews), 2 in the log\n"))
         let none = runRecall(["merge"], env: env)
         #expect(none.stdout.hasPrefix("no sync-conflict copies of the review log to merge in"))
     }

@@ -181,7 +181,8 @@ struct CrashHarness {
         }.joined()
         let file = root.appendingPathComponent("other-\(counter).jsonl")
         try Data(text.utf8).write(to: file)
-        return CrashStep(arguments: ["merge", file.path], acknowledgedEntries: entries)
+        // Cards 1-40 are in no deck: --force, or merge would refuse a log of strangers.
+        return CrashStep(arguments: ["merge", "--force", file.path], acknowledgedEntries: entries)
     }
 
     /// `recall review` answering 1-6 cards with random ratings through a pipe, then `:quit`.

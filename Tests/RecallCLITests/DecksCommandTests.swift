@@ -56,7 +56,7 @@ import RecallStore
         #expect(result.status == 1)
         #expect(result.stderr == """
             recall: error: the collection folder 'nowhere' does not exist
-            note: point --decks or $RECALL_DECKS at your deck folder
+            note: run 'recall init nowhere' to create it with example decks, or point --decks or $RECALL_DECKS at your deck folder
 
             """)
     }

@@ -48,7 +48,7 @@ import Testing
         }
         let other = root.appendingPathComponent("other.jsonl")
         try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: other)
-        let merge = try Recall.Merge.parse(["--data", data, "--decks", decks, other.path])
+        let merge = try Recall.Merge.parse(["--data", data, "--decks", decks, "--force", other.path])
         try merge.run()
     }
 
@@ -73,8 +73,8 @@ import Testing
         let parameters = try #require(object?["parameters"] as? [Double])
         #expect(parameters.count == 21)
         #expect(Array(parameters[0..<4]) == parameters[0..<4].sorted())
-        #expect(object?.keys.sorted() == ["auc", "default", "enough_data", "improved", "log_loss", "parameters",
-                                          "rmse_bins", "test_reviews", "train_reviews"])
+        #expect(object?.keys.sorted() == ["auc", "default", "enough_data", "improved", "log_loss", "minimum_reviews",
+                                          "parameters", "parameters_on_bounds", "rmse_bins", "test_reviews", "train_reviews"])
         let command = try Recall.Optimize.parse(["--log", path, "--json"])
         try command.run()
     }
@@ -98,7 +98,7 @@ import Testing
         #expect(try savedParameters() == nil || savedParameters() == CollectionSettings.defaultParameters)
         let outcome = OptimizeRun.fit([], current: CollectionSettings.defaultParameters)
         #expect(OptimizeReport.text(outcome, currentName: "current")
-            == "too few reviews to fit: 0 reviews on a later day (need at least 80); keeping the current parameters")
+            == "not enough history to fit: 0 reviews on a later day than each card's first (need at least 400); keeping the current parameters")
     }
 
     @Test(arguments: [["--log", "x.jsonl", "--yes"], ["--log", "x.jsonl", "Deck"], ["--per-deck", "Deck"]])
@@ -126,9 +126,11 @@ import Testing
             "current       0.2396       0.0432  0.5521",
             "fitted        0.2292       0.0228  0.6326",
             "",
-            "the fit is better on the held-out reviews",
+            "the fit is better on the held-out reviews (lower log loss and RMSE(bins))",
         ])
-        #expect(lines.last?.hasPrefix("fitted: 0.2120, 1.2931, 2.3065, 8.2956, 6.4133,") == true)
+        #expect(lines[7].hasPrefix("fitted: 0.2120, 1.2931, 2.3065, 8.2956, 6.4133,"))
+        // The default w7 sits on its lower bound.
+        #expect(lines.last == "on a bound: w7 = 0.0010 (its lowest) (the history pushed it as far as allowed)")
     }
 
     @Test func retentionTableMarksTheBestRow() {
@@ -137,9 +139,10 @@ import Testing
             WorkloadSimulator.Row(desiredRetention: 0.9, reviews: 150, seconds: 43800, remembered: 80),
         ]
         let lines = OptimizeReport.retentionTable(rows).split(separator: "\n")
-        #expect(lines.count == 4)  // 0.80 costs 13.7 % more per remembered card: no range line
+        #expect(lines.count == 5)  // 0.80 costs 13.7 % more per remembered card: no range line
         #expect(lines[2].hasSuffix("<- best") && lines[2].hasPrefix("             0.90"))
         #expect(lines[3] == "recommended desired retention: 0.90 (set it with 'recall config desired_retention 0.90')")
+        #expect(lines[4] == "note: that is the highest retention simulated (0.80-0.90): study time per remembered card was still falling there; treat it as a ceiling, not an optimum")
     }
 }
 
@@ -169,7 +172,7 @@ import Testing
         try FileManager.default.createDirectory(at: root.appendingPathComponent("Decks"), withIntermediateDirectories: true)
         let result = runRecall(["optimize"], env: env)
         #expect(result.status == 0)
-        #expect(result.stdout == "too few reviews to fit: 0 reviews on a later day (need at least 80); keeping the current parameters\n")
+        #expect(result.stdout == "not enough history to fit: 0 reviews on a later day than each card's first (need at least 400); keeping the current parameters\n")
     }
 
     /// Two decks: `Hard`, whose cards are forgotten 45 % of the time, and `Easy` (5 %), with
@@ -247,5 +250,64 @@ import Testing
         let result = runRecall(["optimize", "--log", path.path], env: env)
         #expect(result.status == 1)
         #expect(result.stderr == "\(path.path):2: error: expected \"card_id\", \"review_time\" and \"rating\" numbers\n")
+    }
+
+    /// A lower log loss alone is not a better fit: RMSE(bins) must fall too.
+    @Test func fitIsAdoptedOnlyWhenLogLossAndRMSEBothFall() {
+        let current = PredictionMetrics(logLoss: 0.6000, rmseBins: 0.0400, auc: 0.55, count: 60)
+        let lossOnly = PredictionMetrics(logLoss: 0.5970, rmseBins: 0.0500, auc: 0.52, count: 60)
+        let outcome = FSRSOptimizer.Outcome(parameters: CollectionSettings.defaultParameters, current: current,
+                                            fitted: lossOnly, trainCount: 400, testCount: 60, hasEnoughData: true)
+        #expect(!outcome.isImprovement)
+        let lines = OptimizeReport.text(outcome, currentName: "current").split(separator: "\n")
+        #expect(lines.contains("the fit lowers log loss but not RMSE(bins) on the held-out reviews; keeping the current parameters"))
+    }
+
+    /// Parameters that ended on a bound are named, with the side.
+    @Test func namesParametersOnABound() {
+        var parameters = CollectionSettings.defaultParameters
+        parameters[7] = ParameterBounds.ranges[7].lowerBound
+        parameters[20] = ParameterBounds.ranges[20].upperBound
+        let m = PredictionMetrics(logLoss: 0.5, rmseBins: 0.04, auc: 0.6, count: 60)
+        let outcome = FSRSOptimizer.Outcome(parameters: parameters, current: m, fitted: m,
+                                            trainCount: 400, testCount: 60, hasEnoughData: true)
+        #expect(outcome.parametersOnBounds == [7, 20])
+        let lines = OptimizeReport.text(outcome, currentName: "current").split(separator: "\n")
+        #expect(lines.last == "on a bound: w7 = 0.0010 (its lowest), w20 = 0.8000 (its highest) (the history pushed them as far as allowed)")
+    }
+
+    /// A recommended retention at the edge of the simulated range says so.
+    @Test func retentionAtTheEdgeIsFlagged() {
+        func row(_ r: Double, _ cost: Double) -> WorkloadSimulator.Row {
+            WorkloadSimulator.Row(desiredRetention: r, reviews: 100, seconds: cost * 100, remembered: 100)
+        }
+        let falling = [row(0.70, 5), row(0.80, 6), row(0.90, 7)]
+        let text = OptimizeReport.retentionTable(falling).split(separator: "\n")
+        #expect(text.contains("note: that is the lowest retention simulated (0.70-0.90): study time per remembered card was still falling there, and a retention this low means forgetting often; treat it as a floor, not an optimum"))
+        let middle = [row(0.70, 7), row(0.80, 5), row(0.90, 7)]
+        #expect(!OptimizeReport.retentionTable(middle).contains("note:"))
+    }
+}
+
+/// `recall optimize` through the binary, on a short history of random grades.
+@Suite struct OptimizeMinimumHistoryTests {
+    @Test func randomGradesBelowTheMinimumAreNotFitted() throws {
+        let root = RecallProcess.temporaryDirectory("recall-optimize-min")
+        var rng = SplitMix64(seed: 11)
+        var lines: [String] = []
+        for card in 0..<40 {
+            for (i, day) in [0, 1, 3, 7, 15, 30, 45, 60].enumerated() where lines.count < 290 || i == 0 {
+                let rating = Int.random(in: 1...4, using: &rng)
+                lines.append("{\"card_id\": \(card), \"review_time\": \(1_700_000_000 + (card + day) * 86400), \"rating\": \(rating)}")
+            }
+        }
+        let log = root.appendingPathComponent("revlog.jsonl")
+        try Data((lines.prefix(290).joined(separator: "\n") + "\n").utf8).write(to: log)
+        let result = runRecall(["optimize", "--log", log.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let out = result.stdout.split(separator: "\n")
+        #expect(out.count == 1)
+        #expect(out.first?.hasPrefix("not enough history to fit: ") == true)
+        #expect(out.first?.hasSuffix(" reviews on a later day than each card's first (need at least 400); keeping the default parameters") == true)
     }
 }

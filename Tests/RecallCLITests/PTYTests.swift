@@ -51,7 +51,7 @@ import Testing
         try p.expect("this list, or help on one command")
         try p.expectPrompt("recall> ")
         p.send("\u{1B}[A\u{1B}[A\r")                 // Up twice: back to "review Geography"
-        try p.expect("Geography  1/")
+        try p.expect("3 left: 1 new · 2 learning · 0 due")
         try p.expectPrompt("answer> ")
         p.send("some text\u{03}")                    // Ctrl-C drops the line, the session goes on
         try p.expectPrompt("answer> ")
@@ -66,6 +66,30 @@ import Testing
         let history = try String(contentsOf: f.data.appendingPathComponent("history"), encoding: .utf8)
         #expect(history.hasPrefix("_HiStOrY_V2_\n"))
         #expect(history.contains("review\\040Geography"))
+    }
+
+    /// TAB on a deck name with a space writes it quoted, and the shell reads the quotes
+    /// (and backslash escapes) as one name.
+    @Test func tabQuotesNamesWithSpacesAndTheShellReadsThem() throws {
+        let f = try StudyFixture()
+        defer { try? FileManager.default.removeItem(at: f.root) }
+        try "What is a lapse?\nA forgotten review card\n".write(
+            to: f.decks.appendingPathComponent("Spaced Repetition.txt"), atomically: true, encoding: .utf8)
+        let p = try start(f)
+        try p.expectPrompt("recall> ")
+        p.send("stats Spa\t")
+        try p.expect(#""Spaced Repetition" "#)    // the line is redrawn from the word on
+        p.send("\r")
+        try p.expect("deck Spaced Repetition")
+        try p.expectPrompt("recall> ")
+        p.send(#"review Spaced\ Repetition"# + "\r")
+        try p.expect("What is a lapse?")
+        try p.expectPrompt("answer> ")
+        p.send(":quit\r")
+        try p.expectPrompt("recall> ")
+        p.send("quit\r")
+        #expect(try p.waitForExit() == 0)
+        #expect(!p.screen.contains("Unexpected argument"))
     }
 
     @Test func utf8InputAndControlCAtThePrompt() throws {

@@ -16,6 +16,7 @@ import Testing
         #expect(h.text.contains("Recall — 2 decks, 3 cards. Today:"))
         #expect(h.text.contains("  Geo       2 new     0 learning     0 due"))
         #expect(h.text.contains("  Swift     1 new     0 learning     0 due"))
+        #expect(h.text.contains("  Swift     1 new     0 learning     0 due\n  Total     3 new     0 learning     0 due\n"))
         #expect(h.reader.prompts == ["recall> "])
         #expect(h.reader.history == ["quit"])
     }
@@ -26,7 +27,7 @@ import Testing
         h.runShell()
         #expect(h.data.log.map(\.event) == [.review, .review])
         #expect(h.data.log.map(\.rating) == [.easy, .easy])
-        #expect(h.text.contains("Geo  1/2  new"))
+        #expect(h.text.contains("Geo  new  2 left: 2 new · 0 learning · 0 due\n"))
         #expect(h.text.contains("  Capital of France?"))
         #expect(h.text.contains("  Paris"))
         #expect(h.text.contains("1 again <1m  2 hard <6m  3 good <10m  4 easy "))
@@ -124,6 +125,60 @@ import Testing
     @Test func wordsHonourQuotes() {
         #expect(CommandWords.split(#"review "World Geography" #x"#) == ["review", "World Geography", "#x"])
         #expect(CommandWords.split("  a  'b c'd ") == ["a", "b cd"])
+    }
+
+    /// The shell's words read quotes and backslashes as a POSIX shell does.
+    @Test(arguments: [
+        (#"stats Spaced\ Repetition"#, ["stats", "Spaced Repetition"]),
+        (#"stats "Spaced Repetition""#, ["stats", "Spaced Repetition"]),
+        (#"stats 'it\'s'"#, ["stats", #"it\s"#]),
+        (#"stats 'it'\''s'"#, ["stats", "it's"]),
+        (#"a "say \"hi\" \n" b\\c"#, ["a", #"say "hi" \n"#, #"b\c"#]),
+        (#"a "" b"#, ["a", "", "b"]),
+        (#"review "World Geo"#, ["review", "World Geo"]),
+    ])
+    func wordsHonourBackslashesAndQuotes(line: String, words: [String]) {
+        #expect(CommandWords.split(line) == words)
+    }
+
+    /// Whatever a name holds, quoting it and reading it back gives the name.
+    @Test(arguments: ["Spaced Repetition", "it's", #"say "hi""#, #"back\slash"#, "plain", "a\tb"])
+    func quotedNamesReadBack(name: String) {
+        #expect(CommandWords.split("stats " + CommandWords.quoted(name)) == ["stats", name])
+        #expect(CommandWords.split("stats " + CommandWords.inQuote("'", name, closed: true)) == ["stats", name])
+    }
+
+    /// TAB on a name with a space writes it quoted, so the line runs as meant.
+    @Test func completionQuotesNamesWithSpaces() {
+        let one = Completer(commands: ["stats"], decks: ["Spaced Repetition", "Swift"])
+        #expect(one.complete("stats Spa").replacement == #""Spaced Repetition" "#)
+        #expect(one.complete("stats Spa").typed == "Spa")
+        let completer = Completer(commands: ["stats", "review"], decks: ["Spaced Repetition", "Spaced Rest", "Swift"])
+        #expect(completer.complete("stats Spa").replacement == #""Spaced Re"#)
+        #expect(completer.complete(#"stats "Spaced Rep"#).replacement == #""Spaced Repetition" "#)
+        #expect(completer.complete(#"stats Spaced\ Rep"#).candidates == ["Spaced Repetition"])
+        #expect(completer.complete(#"stats Spaced\ Rep"#).replacement == #""Spaced Repetition" "#)
+        #expect(completer.complete("stats 'Spaced Rep").replacement == "'Spaced Repetition' ")
+        #expect(completer.complete("stats Sw").replacement == "Swift ")
+        #expect(completer.complete(#"review "Spaced Rest" Sw"#).replacement == "Swift ")
+        #expect(completer.complete("stats S").replacement == nil)
+        let line = "stats " + (one.complete("stats Spa").replacement ?? "")
+        #expect(CommandWords.split(line) == ["stats", "Spaced Repetition"])
+    }
+
+    @Test func quizCompletesAndDocumentsSeed() {
+        let h = REPLHarness(cards: cards, lines: ["help quiz", "quit"])
+        h.runShell()
+        #expect(h.reader.completer.complete("quiz --s").candidates == ["--seed"])
+        #expect(h.reader.completer.complete("quiz --seed ").candidates == [])
+        #expect(h.text.contains("  quiz [TOPIC]... [--count N] [--mode flip|typed|choice] [--record] [--seed N]\n"))
+    }
+
+    @Test func unknownCommandSuggestsTheClosest() {
+        let h = REPLHarness(cards: cards, lines: ["revue", "frobnicate", "quit"])
+        h.runShell()
+        #expect(h.text.contains("error: unknown command 'revue'\n  did you mean 'review'?\n"))
+        #expect(h.text.contains("error: unknown command 'frobnicate'\n  commands: review, quiz,"))
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import RecallCLI
 
 /// A temp collection (one deck of three cards) and a data folder, and a way to run the
 /// real `recall` binary on it with piped input.
@@ -93,12 +94,13 @@ struct StudyFixture {
               Geography     3 new     0 learning     0 due
             Type 'review' to start, 'help' for commands.
 
-            Geography  1/3  new
+            Geography  new  3 left: 3 new · 0 learning · 0 due
               What is the capital of France?
               Paris
               1 again <1m  2 hard <6m  3 good <10m  4 easy 9d
+              → good (<10m)
 
-            Geography  2/4  new
+            Geography  new  3 left: 2 new · 1 learning · 0 due
               What is the capital of Japan?
               Tokyo
               you typed: Tokio
@@ -107,21 +109,25 @@ struct StudyFixture {
                             ^
               almost (1 typo)
               1 again <1m  2 hard <6m  3 good <10m  4 easy 8d  (Enter: hard)
+              → hard (<6m)
 
-            Geography  3/5  new
+            Geography  new  3 left: 1 new · 2 learning · 0 due
               Longest river in Africa?
               The Nile
               1 again <1m  2 hard <6m  3 good <10m  4 easy 8d
+              → easy (8d)
 
-            Geography  4/5  learning
+            Geography  learning  2 left: 0 new · 2 learning · 0 due
               What is the capital of Japan?
               Tokyo
               1 again <1m  2 hard <6m  3 good <10m  4 easy 2d
+              → easy (2d)
 
-            Geography  5/5  learning
+            Geography  learning  1 left: 0 new · 1 learning · 0 due
               What is the capital of France?
               Paris
               1 again <1m  2 hard <10m  3 good 2d  4 easy 5d
+              → easy (5d)
 
             Session done: 5 cards · 0 again · 0s · due tomorrow 0
 
@@ -144,7 +150,23 @@ struct StudyFixture {
         let log = try f.logLines()
         #expect(log.count == 3)
         #expect(log[1].contains("\"ev\":\"undo\"") && log[1].contains("\"target\":"))
-        #expect(r.out.hasSuffix("Session done: 1 card · 0 again · 0s · due tomorrow 1\n"))
+        #expect(r.out.hasSuffix("Session done: 1 card · 0 again · 0s · left today 3: 2 new · 1 learning · 0 due\n  due tomorrow 1\n"))
+    }
+
+    @Test func quittingEarlySaysWhatIsLeftToday() throws {
+        let f = try StudyFixture()
+        defer { try? FileManager.default.removeItem(at: f.root) }
+        let r = try f.run(["review"], input: "\n3\n:quit\n")
+        #expect(r.code == 0)
+        #expect(r.out.hasSuffix("""
+
+            Geography  new  3 left: 2 new · 1 learning · 0 due
+              What is the capital of Japan?
+
+            Session done: 1 card · 0 again · 0s · left today 3: 2 new · 1 learning · 0 due
+              due tomorrow 1
+
+            """), "\(r.out)")
     }
 
     @Test func aCardThatComesStraightBackIsShownAgainInFull() throws {
@@ -156,9 +178,63 @@ struct StudyFixture {
         // next card, and its deck line and question must be shown again before its answer.
         let r = try f.run(["review"], input: "\n1\n\n3\n")
         #expect(r.code == 0)
-        #expect(r.out.contains("Geography  2/2  learning\n  Only question?\n  Only answer\n"))
+        #expect(r.out.contains("Geography  learning  1 left: 0 new · 1 learning · 0 due\n  Only question?\n  Only answer\n"))
         #expect(r.out.components(separatedBy: "Only answer").count - 1 == 2)
         #expect(try f.logLines().count == 2)
+    }
+
+    @Test func pipedQuizzesEchoTheChoiceTaken() throws {
+        let f = try StudyFixture()
+        defer { try? FileManager.default.removeItem(at: f.root) }
+        let flip = try f.run(["quiz", "france"], input: "\nn\n")
+        #expect(flip.out.contains("  did you know it? y/n\n  → did not know it\n"), "\(flip.out)")
+        let recorded = try f.run(["quiz", "france", "--record"], input: "\n4\n")
+        #expect(recorded.out.contains("  grade: 1 again, 2 hard, 3 good, 4 easy\n  → easy\n"), "\(recorded.out)")
+        let choice = try f.run(["quiz", "france", "--mode", "choice", "--seed", "1"], input: "1\n")
+        let options = choice.out.split(separator: "\n").filter { $0.hasPrefix("  1) ") }
+        #expect(options.count == 1)
+        #expect(choice.out.contains("\n  → 1) " + (options.first?.dropFirst(5) ?? "?") + "\n"), "\(choice.out)")
+    }
+
+    @Test func textIsReflowedAndWrappedToTheWidth() throws {
+        var f = try StudyFixture()
+        defer { try? FileManager.default.removeItem(at: f.root) }
+        try """
+            What is spaced repetition?
+            A study method that reviews material at increasing intervals, timed so that each review
+            comes shortly before you would otherwise forget it.
+
+            """.write(to: f.decks.appendingPathComponent("Geography.txt"), atomically: true, encoding: .utf8)
+        f.extraEnvironment["COLUMNS"] = "50"
+        let typed = "a method that reviews material at growing intervals just before you forget"
+        let r = try f.run(["review"], input: "\(typed)\n1\n:info\n:quit\n")
+        #expect(r.code == 0)
+        let lines = r.out.split(separator: "\n")
+        // All but the grade choices, which keep their one line.
+        #expect(lines.filter { TextWidth.of($0) > 50 && !$0.hasPrefix("  1 again") } == [])
+        #expect(r.out.contains("""
+              A study method that reviews material at
+              increasing intervals, timed so that each review
+              comes shortly before you would otherwise forget
+              it.
+
+            """), "\(r.out)")
+        #expect(lines.contains { $0.hasPrefix("  you typed: ") && $0.hasSuffix(" method that reviews material at") })
+        #expect(lines.contains { $0 == "  answer:    A study method that reviews material" })
+        #expect(lines.contains { $0 == "             before you would otherwise forget it." })
+        #expect(lines.contains { $0.hasSuffix("retrievability now 100%") })
+        #expect(r.out.contains("  learning · due 2026-03-01 · reps 1 · lapses 0\n"), "\(r.out)")
+        #expect(r.out.contains("Session done: 1 card · 1 again · 0s\n  left today 1: 0 new · 1 learning · 0 due\n"), "\(r.out)")
+        let quiz = try f.run(["quiz"], input: "\nn\n")
+        #expect(quiz.out.hasSuffix("""
+            Missed:
+              What is spaced repetition? → A study method that
+                reviews material at increasing intervals,
+                timed so that each review comes shortly before
+                you would otherwise forget it.
+                (Geography.txt:1)
+
+            """), "\(quiz.out)")
     }
 
     @Test func quizWithoutRecordLeavesTheLogAlone() throws {

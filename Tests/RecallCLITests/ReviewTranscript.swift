@@ -49,12 +49,13 @@ struct ReviewTranscript {
         self.graded = graded
     }
 
-    /// `Deck  3/12` or `Deck  3/12  new`: the line above a card's question.
+    /// `Deck  12 left: 4 new · 3 learning · 5 due` or `Deck  new  3 left: …`: the line
+    /// above a card's question.
     static func isHeader(_ line: Substring) -> Bool {
         guard let first = line.first, first != " " else { return false }
         return line.split(separator: "  ").dropFirst().contains { part in
-            let numbers = part.split(separator: "/")
-            return numbers.count == 2 && numbers.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
+            let words = part.split(separator: " ", maxSplits: 2)
+            return words.count >= 2 && words[0].allSatisfy(\.isNumber) && words[1] == "left:"
         }
     }
 

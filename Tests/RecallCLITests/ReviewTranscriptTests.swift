@@ -7,20 +7,23 @@ import Testing
 /// is reported.
 @Suite struct ReviewTranscriptTests {
     static let output = """
-        Crash  1/3  new
+        Crash  new  3 left: 3 new · 0 learning · 0 due
           Crash question 1?
           Answer 1
           1 again <1m  2 hard <6m  3 good <10m  4 easy 9d
+          → again (<1m)
 
-        Crash  2/3  new
+        Crash  new  3 left: 2 new · 1 learning · 0 due
           Crash question 2?
           Answer 2
           1 again <1m  2 hard <6m  3 good <10m  4 easy 9d
+          → good (<10m)
 
-        Crash  2/4  learning
+        Crash  learning  2 left: 0 new · 2 learning · 0 due
           Crash question 1?
           Answer 1
           1 again <1m  2 hard <6m  3 good <10m  4 easy 2d
+          → easy (2d)
 
         Session done: 3 cards · 1 again · 0s · due tomorrow 0
 
@@ -40,20 +43,20 @@ import Testing
     }
 
     @Test func theLastAnswerBeforeAKillIsNotAcknowledgedUntilALineFollows() {
-        let beforeSecondCard = Self.output.components(separatedBy: "\nCrash  2/3")[0]
-        // The blank line above the next header is already printed after the log write.
-        let transcript = ReviewTranscript(output: beforeSecondCard + "\n", ratings: Self.ratings)
+        let beforeEcho = Self.output.components(separatedBy: "  → again")[0]
+        // The echo of the grade, with the next card, is printed after the log write.
+        let transcript = ReviewTranscript(output: beforeEcho + "  → again (<1m)\n", ratings: Self.ratings)
         #expect(transcript.graded == 1)
         #expect(transcript.acknowledged.map(\.description) == ["'Crash question 1?' again"])
-        let torn = ReviewTranscript(output: beforeSecondCard + "Crash  2/", ratings: Self.ratings)
+        let torn = ReviewTranscript(output: beforeEcho + "  → ag", ratings: Self.ratings)
         #expect(torn.graded == 1)
         #expect(torn.acknowledged.isEmpty)
     }
 
     @Test func headersAreToldApartFromOtherLines() {
-        #expect(ReviewTranscript.isHeader("Crash  1/3  new"))
-        #expect(ReviewTranscript.isHeader("Imported::Batch2  12/40"))
-        #expect(!ReviewTranscript.isHeader("  Crash question 1/3?"))
+        #expect(ReviewTranscript.isHeader("Crash  new  3 left: 3 new · 0 learning · 0 due"))
+        #expect(ReviewTranscript.isHeader("Imported::Batch2  12 left: 0 new · 2 learning · 10 due"))
+        #expect(!ReviewTranscript.isHeader("  Crash question 3 left: 1?"))
         #expect(!ReviewTranscript.isHeader("Session done: 3 cards · 1 again · 0s · due tomorrow 0"))
         #expect(!ReviewTranscript.isHeader("Nothing to review now."))
     }
@@ -77,7 +80,7 @@ import Testing
     }
 
     @Test func answersNobodyAcknowledgedAreReported() {
-        let cut = Self.output.components(separatedBy: "\nCrash  2/3")[0] + "\n"
+        let cut = Self.output.components(separatedBy: "\nCrash  new  3 left: 2")[0] + "\n"
         let transcript = ReviewTranscript(output: cut, ratings: Self.ratings)
         // Killed: the answer being acknowledged may be in the log; a second one may not.
         let inFlight = [Self.review(1, .again), Self.review(2, .good)]

@@ -91,8 +91,14 @@ import RecallStore
         #expect(j["total_reviews"] as? Int == 6)
         let calibration = try #require(j["calibration"] as? [String: Any])
         #expect(calibration["reviews"] as? Int == 2)  // hello at 09:00 on the 9th and the 10th
+        // A bin names its ranges as the text table's columns do, and counts its reviews.
+        let bin = try #require((calibration["bins"] as? [[String: Any]])?.first)
+        #expect(bin.keys.sorted() == ["actual", "card_lapses", "card_reviews", "interval_days", "passed",
+                                      "predicted", "reviews"])
+        #expect(bin["card_lapses"] as? [String: Int] == ["from": 0, "to": 0])
+        #expect(bin["reviews"] as? Int == 2)
         #expect(j.keys.sorted() == ["calibration", "cards", "collection", "date", "forecast",
-                                    "hardest", "heatmap", "leeches", "retention", "scope",
+                                    "hardest", "heatmap", "leeches", "most_lapses", "retention", "scope",
                                     "streak", "today", "total_reviews"])
     }
 

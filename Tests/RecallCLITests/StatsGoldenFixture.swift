@@ -31,16 +31,18 @@ enum StatsGoldenFixture {
             let deck = decks[i % decks.count]
             let state: CardState = i < 6 ? .new : i < 9 ? .learning : i < 11 ? .relearning : .review
             let stability = Double(1 + g.next(400)) * (i < 11 ? 0.02 : 1)
+            let difficulty = state == .new ? nil : 1 + Double(g.next(90)) / 10
+            let due = state == .new ? nil : now.addingTimeInterval(Double(g.next(40) - 5) * 86400)
+            let lapses = state == .new ? 0 : [0, 0, 0, 1, 2, 5, 9][g.next(7)]
             return StatsCard(
                 id: CardID(rawValue: UInt64(0x1000 + i)), deck: deck, tags: i % 3 == 0 ? ["core"] : [],
                 source: SourceLocation(file: deck.replacingOccurrences(of: "::", with: "/") + ".txt",
                                        line: 1 + i * 4),
                 question: questions[i % questions.count], state: state, suspended: i == 39,
                 stability: state == .new ? nil : stability,
-                difficulty: state == .new ? nil : 1 + Double(g.next(90)) / 10,
-                due: state == .new ? nil : now.addingTimeInterval(Double(g.next(40) - 5) * 86400),
-                lapses: state == .new ? 0 : [0, 0, 0, 1, 2, 5, 9][g.next(7)],
-                retrievability: state == .new ? nil : 0.7 + Double(g.next(30)) / 100)
+                difficulty: difficulty, due: due, lapses: lapses,
+                retrievability: state == .new ? nil : 0.7 + Double(g.next(30)) / 100,
+                isLeech: lapses >= 8 && i % 2 == 0)
         }
     }
 

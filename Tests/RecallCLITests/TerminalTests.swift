@@ -28,6 +28,38 @@ import Testing
         #expect(lines == ["one two", "  three", "", "four"])
     }
 
+    @Test func reflowJoinsHardWrappedParagraphsOnly() {
+        let wrapped = """
+            A study method that reviews material at increasing intervals, timed so that each review
+            comes shortly before you would otherwise forget it.
+
+            - a list item that is long enough to have been wrapped by its writer's editor
+            and its lazy continuation line
+            - short item
+            ```
+            let a = "a line of code that is long enough to look like wrapped prose"
+            let b = 2
+            ```
+            Argon
+            Neon
+            """
+        #expect(TextReflow.joinParagraphs(wrapped) == """
+            A study method that reviews material at increasing intervals, timed so that each review \
+            comes shortly before you would otherwise forget it.
+
+            - a list item that is long enough to have been wrapped by its writer's editor \
+            and its lazy continuation line
+            - short item
+            ```
+            let a = "a line of code that is long enough to look like wrapped prose"
+            let b = 2
+            ```
+            Argon
+            Neon
+            """)
+        #expect(TextReflow.joinParagraphs("Paris") == "Paris")
+    }
+
     @Test func wrapCutsOverlongWords() {
         let lines = TextWrapper.wrap("abcdefghij", width: 4)
         #expect(lines == ["abcd", "efgh", "ij"])

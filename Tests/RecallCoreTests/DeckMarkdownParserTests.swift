@@ -18,11 +18,28 @@ import Testing
         ("Q: q1\nA:\n```\n# comment\nQ: x\n```\n", ["q1 | ```\n# comment\nQ: x\n```"]),  // fences keep their lines
         ("```\nq :: a\n```\nreal :: card\n", ["real | card"]),                   // code outside cards is prose
         ("\u{FEFF}Q: a\r\nA: b\r\n\r\nc :: d", ["a | b\n\nc :: d"]),            // BOM, CRLF, no final newline
+        ("deck (`Swift::Basics`, ...); prose lines like this one are ignored.\nq :: a\n", ["q | a"]),  // code spans are text
+        ("What does `a::b` mean? :: scope resolution\n", ["What does `a::b` mean? | scope resolution"]),
+        ("``x::y`` names ``a:::b`` :: w\n", ["``x::y`` names ``a:::b`` | w"]),
+        ("Ça cite `Été::Hiver`, puis q :: a\n", ["Ça cite `Été::Hiver`, puis q | a"]),  // the String path too
+        ("`open::close\n", ["`open | close"]),                                  // an unclosed backtick is literal
+        ("~~~\nstd::vector<Int> :: x\n~~~\nz :: w\n", ["z | w"]),
     ])
     func cards(text: String, expected: [String]) {
         let deck = md(text)
         #expect(pairs(deck) == expected)
         #expect(deck.diagnostics.isEmpty)
+    }
+
+    @Test(arguments: [
+        ("Any note that mentions std::vector turns into a card.\n", "Swift.md:1:27: warning: '::' without spaces around it makes this prose line a card"),
+        ("- Ça mentionne std::vector dans une phrase.\n", "Swift.md:1:19: warning: '::' without spaces around it makes this prose line a card"),
+        ("See the Swift:::Basics deck for the rest of them.\n", "Swift.md:1:14: warning: ':::' without spaces around it makes this prose line a card"),
+    ])
+    func unspacedSeparatorInProseWarns(text: String, headline: String) {
+        let deck = md(text)
+        #expect(deck.diagnostics.map(\.headline) == [headline])
+        #expect(deck.diagnostics.first?.notes.first?.hasPrefix("write 'question ") == true)
     }
 
     @Test func twoWayCards() {

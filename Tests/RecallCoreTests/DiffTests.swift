@@ -38,3 +38,22 @@ import Testing
         #expect(diff.segments == [.init(.extra, a), .init(.missing, b)])
     }
 }
+
+@Suite struct DiffTypedTextTests {
+    @Test func typedSideKeepsTheTextAsTyped() {
+        let diff = AnswerDiff(typed: "tokio", answer: "Tokyo")
+        #expect(diff.typedSide.map(\.text).joined() == "tokio")
+        #expect(diff.answerSide.map(\.text).joined() == "Tokyo")
+        let accents = AnswerDiff(typed: "ETE", answer: "été")
+        #expect(accents.isExact)
+        #expect(accents.typedSide.map(\.text).joined() == "ETE")
+    }
+
+    @Test func punctuationRunsAreNotSignificant() {
+        let diff = AnswerDiff(typed: "soixante dis", answer: "soixante-dix")
+        let marked = diff.segments.filter { $0.kind != .same }
+        #expect(marked.map(\.text) == [" ", "-", "s", "x"] || marked.map(\.text) == ["-", " ", "x", "s"]
+                || marked.map(\.text) == [" ", "-", "x", "s"] || marked.map(\.text) == ["-", " ", "s", "x"])
+        #expect(marked.filter(\.isSignificant).map(\.text).sorted() == ["s", "x"])
+    }
+}

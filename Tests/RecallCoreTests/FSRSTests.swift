@@ -45,7 +45,7 @@ let day = 86400.0
         #expect(fsrs.nextInterval(stability: 1e9) == 36500)
     }
 
-    /// SPEC §14 example 1: default steps, Good at every due time.
+    /// `docs/fsrs.md`, worked example 1: default steps, Good at every due time.
     @Test func example1GoodEveryTime() {
         let cards = run([(0, .good), (600, .good), (600 + 2 * day, .good),
                          (600 + 13 * day, .good), (600 + 59 * day, .good), (600 + 222 * day, .good)])
@@ -60,7 +60,7 @@ let day = 86400.0
         #expect(cards[5].due == at(600 + 720 * day))
     }
 
-    /// SPEC §14 example 2 row 4: an early lapse without relearning steps.
+    /// `docs/fsrs.md`, worked example 2 row 4: an early lapse without relearning steps.
     @Test func example2LapseWithoutSteps() {
         let cards = run([(0, .good), (2 * day, .good), (13 * day, .good), (43 * day, .again)],
                         steps: false)
@@ -71,7 +71,7 @@ let day = 86400.0
         #expect(cards[3].lapses == 1)
     }
 
-    /// SPEC §14 example 3: struggles in learning, then a lapse and relearning.
+    /// `docs/fsrs.md`, worked example 3: struggles in learning, then a lapse and relearning.
     @Test func example3LearningAndRelearning() {
         let cards = run([(0, .again), (60, .hard), (390, .good), (990, .good),
                          (990 + day, .again), (1590 + day, .good), (1590 + 2 * day, .good)])
@@ -85,7 +85,7 @@ let day = 86400.0
         #expect(cards.map(\.scheduledDays) == [0, 0, 0, 1, 0, 1, 1])
     }
 
-    /// SPEC §14 example 5: 23 h 59 m is still the same day for py-fsrs; 24 h is not.
+    /// `docs/fsrs.md`, worked example 5: 23 h 59 m is still the same day for py-fsrs; 24 h is not.
     @Test func example5TwentyFourHourBoundary() {
         let sameDay = run([(0, .good), (day - 60, .good)], steps: false)
         let nextDay = run([(0, .good), (day, .good)], steps: false)

@@ -2,7 +2,8 @@ import Foundation
 import Testing
 @testable import RecallCore
 
-/// The reference vectors' schema (`shared/fsrs/refgen.py`), as much as the tests need.
+/// The reference vectors' schema (`Fixtures/refgen.py`, which made the vectors), as much as
+/// the tests need.
 struct VectorFile: Decodable {
     struct SchedulerSettings: Decodable {
         var parameters: [Double]

@@ -17,24 +17,125 @@ import Testing
         #expect(AnswerMatcher.match(typed: typed, answer: answer) == expected)
     }
 
-    @Test func acceptsOneLineOrPartOfAnAnswer() {
-        #expect(AnswerMatcher.match(typed: "red", answer: "red, green") == .exact)
-        #expect(AnswerMatcher.match(typed: "42", answer: "42\nthe answer to everything") == .exact)
-        #expect(AnswerMatcher.match(typed: "blue", answer: "red, green") == .wrong)
-        #expect(AnswerMatcher.match(typed: "?.", answer: "?.") == .exact)
-        #expect(AnswerMatcher.match(typed: "!", answer: "?.") == .wrong)
+    @Test(arguments: [
+        // Punctuation and spacing between words never count.
+        ("soixante dix", "soixante-dix", AnswerMatch.exact),
+        ("quatre vingt dix neuf", "quatre-vingt-dix-neuf", .exact),
+        ("quatrevingtdixneuf", "quatre-vingt-dix-neuf", .exact),
+        ("l eau", "l'eau", .exact),
+        ("leau", "l'eau", .exact),
+        ("rock n roll", "rock 'n' roll", .exact),
+        ("soixante dis", "soixante-dix", .close(edits: 1)),
+        ("`let`", "let", .exact),
+        ("??", "`??` (nil-coalescing)", .exact),
+        ("?.", "?.", .exact),
+        ("!", "?.", .wrong),
+        // A remark in parentheses may be left out.
+        ("Africa", "Africa (54 countries)", .exact),
+        ("India", "India (since 2023, overtaking China)", .exact),
+    ])
+    func punctuationAndRemarks(typed: String, answer: String, expected: AnswerMatch) {
+        #expect(AnswerMatcher.match(typed: typed, answer: answer) == expected)
+    }
+
+    static let gases = "Helium, neon, argon, krypton, xenon, radon"
+
+    @Test(arguments: [
+        // All items, in any order, separated any way: good.
+        ("radon, xenon, krypton, argon, neon, helium", gases, AnswerMatch.exact),
+        ("helium neon argon krypton xenon radon", gases, .exact),
+        ("neon; helium; argon; krypton; radon; xenon", gases, .exact),
+        ("helium, neon, argn, krypton, xenon, radon", gases, .close(edits: 1)),
+        // Some of them: hard, naming the others.
+        ("Argon", gases, .partial(found: 1, total: 6, missing: ["Helium", "neon", "krypton", "xenon", "radon"])),
+        ("argon and neon", gases, .partial(found: 2, total: 6, missing: ["Helium", "krypton", "xenon", "radon"])),
+        ("gold", gases, .wrong),
+        ("red", "red, green", .partial(found: 1, total: 2, missing: ["green"])),
+        ("blue", "red, green", .wrong),
+        ("green, red", "red, green", .exact),
+        // `a, b and c` is a list of three.
+        ("stability", "difficulty, stability and retrievability",
+         .partial(found: 1, total: 3, missing: ["difficulty", "retrievability"])),
+        ("retrievability, stability, difficulty", "difficulty, stability and retrievability", .exact),
+        // One item per line, with or without list markers.
+        ("blue, red, yellow", "- red\n- yellow\n- blue", .exact),
+        ("yellow", "1. red\n2. yellow\n3. blue", .partial(found: 1, total: 3, missing: ["red", "blue"])),
+        ("42", "42\nthe answer to everything", .partial(found: 1, total: 2, missing: ["the answer to everything"])),
+        // Every item right plus a wrong one is not the whole answer.
+        ("red, green, gold", "red, green", .partial(found: 2, total: 2, missing: [])),
+    ])
+    func lists(typed: String, answer: String, expected: AnswerMatch) {
+        #expect(AnswerMatcher.match(typed: typed, answer: answer) == expected)
+    }
+
+    static let forgetting = """
+        The decline of memory retention over time after learning, first described by Hermann
+        Ebbinghaus in 1885: without review, recall drops quickly at first and then more slowly.
+        """
+
+    @Test(arguments: [
+        // One line of a multi-line prose answer is a partial answer, not the answer.
+        ("The decline of memory retention over time after learning, first described by Hermann",
+         forgetting, AnswerMatch.partial(found: 1, total: 3, missing: [])),
+        ("the decline of memory retention over time after learning", forgetting,
+         .partial(found: 1, total: 3, missing: [])),
+        (forgetting.replacingOccurrences(of: "\n", with: " "), forgetting, .exact),
+        // One clause of a one-line prose answer too.
+        ("Sebastian Leitner", "Sebastian Leitner, a German science journalist, in the 1970s.",
+         .partial(found: 1, total: 3, missing: [])),
+        ("The Nile", "The Nile (about 6,650 km), with the Amazon a close rival\ndepending on how the source is measured",
+         .partial(found: 1, total: 2, missing: [])),
+        ("Ebbinghaus", forgetting, .wrong),
+    ])
+    func prose(typed: String, answer: String, expected: AnswerMatch) {
+        #expect(AnswerMatcher.match(typed: typed, answer: answer) == expected)
+    }
+
+    @Test(arguments: [
+        ("Helium, neon, argon, krypton, xenon, radon", AnswerParts.list(["Helium", "neon", "argon", "krypton", "xenon", "radon"])),
+        ("red, green and blue", .list(["red", "green", "blue"])),
+        ("- red\n- a colour made of several words here", .list(["red", "a colour made of several words here"])),
+        ("Paris", .single),
+        ("India (since 2023, overtaking China)", .single),
+        ("Sebastian Leitner, a German science journalist, in the 1970s.",
+         .prose(["Sebastian Leitner", "a German science journalist", "in the 1970s."])),
+        ("The DSR model: Difficulty, Stability and Retrievability.",
+         .prose(["The DSR model: Difficulty", "Stability and Retrievability."])),
+        ("A study method that reviews material\nat increasing intervals.",
+         .prose(["A study method that reviews material at increasing intervals."])),
+    ])
+    func answerParts(answer: String, expected: AnswerParts) {
+        #expect(AnswerParts(answer) == expected)
+    }
+
+    @Test(arguments: [
+        ("été", ["été"], AnswerMatch.exact),
+        ("ete", ["été"], .exact),
+        ("eté", ["été", "France"], .partial(found: 1, total: 2, missing: ["France"])),
+        ("Paris, France", ["Paris", "France"], .exact),
+        ("Paris France", ["Paris", "France"], .exact),
+        ("France, Paris", ["Paris", "France"], .partial(found: 2, total: 2, missing: [])),
+        ("Pari, France", ["Paris", "France"], .close(edits: 1)),
+        ("Lyon", ["Paris", "France"], .wrong),
+        ("The past participle of être is été.", ["été"], .wrong),
+    ])
+    func clozeDeletions(typed: String, deletions: [String], expected: AnswerMatch) {
+        #expect(AnswerMatcher.match(typed: typed, deletions: deletions) == expected)
     }
 
     @Test func suggestions() {
         #expect(AnswerMatch.exact.suggestedRating == .good)
         #expect(AnswerMatch.close(edits: 1).suggestedRating == .hard)
         #expect(AnswerMatch.wrong.suggestedRating == .again)
+        #expect(AnswerMatch.partial(found: 1, total: 3, missing: ["a", "b"]).suggestedRating == .hard)
         #expect(AnswerMatch.close(edits: 2).isCorrect)
         #expect(!AnswerMatch.wrong.isCorrect)
     }
 
     @Test func normalizeFoldsEverything() {
-        #expect(AnswerMatcher.normalize(" Crème\tBrûlée, s'il vous plaît! ") == "creme brulee sil vous plait")
+        #expect(AnswerMatcher.normalize(" Crème\tBrûlée, s'il vous plaît! ") == "creme brulee s il vous plait")
+        #expect(AnswerMatcher.normalize("quatre-vingt-dix-neuf") == "quatre vingt dix neuf")
+        #expect(AnswerMatcher.matchKey("Quatre-Vingt Dix") == "quatrevingtdix")
         #expect(AnswerMatcher.normalize("日本") == "日本")
     }
 

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import RecallCore
 
-/// A Swift port of the learner in `shared/fsrs/optgen.py`, smaller and simplified: memory
+/// A Swift port of the learner in `Benchmarks/optimizer/optgen.py`, smaller and simplified: memory
 /// follows FSRS-6 with known "true" parameters, the app schedules with the defaults at 90 %,
 /// the learner studies once a day (new cards: one same-day step unless Easy; lapses: one
 /// same-day relearning review). Deterministic for a seed.

@@ -73,4 +73,61 @@ func makeCard(_ question: String, _ answer: String, deck: String = "Geo", tags: 
         #expect(quiz.missed == [cards[1]])
         #expect(quiz.results.count == 3)
     }
+
+    @Test func choicesForAClozeAreOtherClozesHiddenTexts() throws {
+        func cloze(_ text: String) -> [Card] {
+            let (parsed, _) = ClozeText.parse(text)
+            return parsed.map { DeckNote(content: .cloze($0), deck: "French", tags: [], line: 1).cards(file: "French.md") } ?? []
+        }
+        let pool = cloze("The past participle of *être* is {{c1::été}}.")
+            + cloze("The past participle of *avoir* is {{c1::eu}}.")
+            + cloze("The past participle of *faire* is {{c1::fait}}.")
+            + cloze("The past participle of *prendre* is {{c1::pris}}.")
+            + [makeCard("Translate: the summer", "l'été, la saison la plus chaude de l'année", deck: "French")]
+        var rng = SeededGenerator(seed: 5)
+        let (options, correct) = Quiz.choices(for: pool[0], from: pool, using: &rng)
+        #expect(options[correct] == "été")
+        #expect(Set(options) == ["été", "eu", "fait", "pris"])
+    }
+
+    @Test func distractorsHaveTheSameShape() {
+        let pool = [
+            makeCard("Which continent has the most countries?", "Africa (54 countries)", tags: ["continents"]),
+            makeCard("What is the largest lake by area?", "The Caspian Sea", tags: ["lakes"]),
+            makeCard("What is the largest country by area?", "Russia", tags: ["countries"]),
+            makeCard("What is the capital of Peru?", "Lima", tags: ["capitals"]),
+            makeCard("What is the capital of Kenya?", "Nairobi", tags: ["capitals"]),
+            makeCard("Why is the sky blue?", "Sunlight scatters off the molecules of the air, blue light most.", tags: ["physics"]),
+            makeCard("When did the Berlin wall fall?", "1989", tags: ["history"]),
+        ]
+        for seed in UInt64(0)..<20 {
+            var rng = SeededGenerator(seed: seed)
+            let (options, correct) = Quiz.choices(for: pool[0], from: pool, using: &rng)
+            #expect(options[correct] == "Africa (54 countries)")
+            // Single words among single words: no sentence, no number, no three-word name.
+            #expect(Set(options) == ["Africa (54 countries)", "Russia", "Lima", "Nairobi"])
+        }
+        var rng = SeededGenerator(seed: 1)
+        let (years, _) = Quiz.choices(for: pool[6], from: pool, using: &rng)
+        #expect(years == ["1989"])
+        let (sentences, _) = Quiz.choices(for: pool[5], from: pool, using: &rng)
+        #expect(sentences == [pool[5].answer])
+    }
+
+    @Test(arguments: [
+        ("Paris", AnswerShape.Kind.term),
+        ("The Pacific Ocean", .term),
+        ("Africa (54 countries)", .term),
+        ("`??` (nil-coalescing)", .term),
+        ("1989", .number),
+        ("6,650 km", .term),
+        ("Mount Everest (8,849 m), on the border of Nepal and China", .sentence),
+        ("Free Spaced Repetition Scheduler.", .sentence),
+        ("red\nblue", .lines),
+        ("Between triple quotes:\n```swift\nlet s = \"\"\"\n```", .lines),
+        ("A study method that reviews material at increasing intervals,\ntimed before you forget.", .sentence),
+    ])
+    func shapes(text: String, kind: AnswerShape.Kind) {
+        #expect(AnswerShape(text).kind == kind)
+    }
 }

@@ -38,7 +38,7 @@ enum StatsFixture {
                   state: .new),
         StatsCard(id: e, deck: "Math", source: .init(file: "Math.txt", line: 30), question: "∫ sec x",
                   state: .review, suspended: true, stability: 5, difficulty: 9.8, due: day(-3),
-                  lapses: 8, retrievability: 0.6),
+                  lapses: 8, retrievability: 0.6, isLeech: true),
         StatsCard(id: f, deck: "Lang::French", tags: ["verbs::irregular"],
                   source: .init(file: "Lang/French.txt", line: 9), question: "avoir", state: .relearning,
                   stability: 0.5, difficulty: 8, due: day(0, hour: 20), lapses: 2, retrievability: 0.5),

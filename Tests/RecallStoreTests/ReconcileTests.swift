@@ -19,7 +19,7 @@ import Testing
         let edited = [card("What is the capital city of France?", line: 1), card("2 + 2?", line: 3)]
         let result = try store.reconcile(with: edited, now: Fixture.t0.addingTimeInterval(60))
         #expect(result.carried.map(\.to) == [edited[0].id])
-        #expect(result.carriedMessages.map(\.rendered) == ["a.md:1: warning: the question changed from 'What is the capital of France?' to 'What is the capital city of France?'; its progress was kept"])
+        #expect(result.carriedMessages.map(\.rendered) == ["a.md:1: note: the question changed from 'What is the capital of France?' to 'What is the capital city of France?'; its progress was kept"])
         #expect(store.records[edited[0].id] == history)
         #expect(store.records[before[0].id] == nil)
         try store.close()
@@ -28,6 +28,27 @@ import Testing
         let reopened = try Fixture.open(dir, writing: false)
         #expect(reopened.records[edited[0].id] == history)
         #expect(try reopened.reconcile(with: edited, now: Fixture.t0).orphans.isEmpty)
+    }
+
+    @Test func aReadOnlyStoreCarriesAnEditInMemoryOnly() throws {
+        let dir = TempFolder()
+        let before = [card("What is the capital of France?", line: 1), card("2 + 2?", line: 3)]
+        let store = try Fixture.open(dir)
+        _ = try store.reconcile(with: before, now: Fixture.t0)
+        try store.append(.review(before[0].id, .good, at: Fixture.t0, device: "d-a"))
+        let history = store.records[before[0].id]
+        try store.close()
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.file("collections/decks")).sorted()
+        let edited = [card("What is the capital city of France?", line: 1), card("2 + 2?", line: 3)]
+        let reader = try Fixture.open(dir, writing: false)
+        let result = try reader.reconcile(with: edited, now: Fixture.t0.addingTimeInterval(60))
+        #expect(result.carried.map(\.to) == [edited[0].id])
+        #expect(reader.records[edited[0].id] == history)
+        #expect(reader.records[before[0].id] == nil)
+        #expect(reader.statsBase() == nil)
+        #expect(try reader.loadEntries().map(\.card) == [edited[0].id])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.file("collections/decks")).sorted() == files)
+        #expect(!FileManager.default.fileExists(atPath: dir.file("collections/decks/renames.jsonl")))
     }
 
     @Test func orphansKeepTheirHistoryAndComeBack() throws {

@@ -163,7 +163,9 @@ import Testing
         #expect {
             _ = try Fixture.open(dir)
         } throws: { error in
-            "\(error)" == "recall: error: the collection is in use by process \(getpid()) (lock '\(dir.file("collections/decks/lock"))')\nnote: finish or quit the other recall session first; read-only commands such as 'recall stats' still work"
+            "\(error)" == "recall: error: the collection is in use by '\(CollectionLock.commandLine)' (process \(getpid()); lock '\(dir.file("collections/decks/lock"))')\n"
+                + "note: finish or quit the other recall session first; read-only work still runs beside it: "
+                + "'recall stats', 'recall decks', 'recall check' and 'recall quiz' without --record"
         }
         #expect(throws: Never.self) { _ = try Fixture.open(dir, writing: false) }
         try first.close()

@@ -4,7 +4,7 @@ import Testing
 @testable import RecallStore
 
 /// Store timings at 100,000 cards and 1,000,000 logged reviews. Skipped unless
-/// `RECALL_BENCH=1`; run in release (see /tmp/recall-readme/store-bench.md):
+/// `RECALL_BENCH=1`; run in release (figures in BENCHMARKS.md):
 /// `RECALL_BENCH=1 swift test -c release --filter StoreBenchmarkTests`.
 @Suite(.enabled(if: ProcessInfo.processInfo.environment["RECALL_BENCH"] == "1"))
 struct StoreBenchmarkTests {

@@ -25,6 +25,7 @@ extension Recall {
         )
 
         @OptionGroup var collection: CollectionOptions
+        @OptionGroup var display: DisplayOptions
 
         @Flag(name: .long, help: "Print every card and problem as JSON on standard output.")
         var json = false
@@ -38,8 +39,7 @@ extension Recall {
             var targets = paths
             if targets.isEmpty {
                 guard CollectionLoaderAccess.isFolder(root.path) else {
-                    throw CLIError("the collection folder '\(root.relativePath)' does not exist",
-                                   hint: "pass deck files to check, or point --decks or $RECALL_DECKS at your deck folder")
+                    throw collection.missingFolder(root, alternatives: "pass deck files to check")
                 }
                 targets = [root.relativePath]
             }
@@ -48,7 +48,7 @@ extension Recall {
             if json {
                 try printJSON(loaded)
             } else {
-                DiagnosticPrinter.standardError().print(loaded.diagnostics)
+                DiagnosticPrinter.standardError(noColor: display.noColor).print(loaded.diagnostics)
                 print(Self.summary(loaded))
             }
             KeptUntilExit.keep(loaded)

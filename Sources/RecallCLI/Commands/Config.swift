@@ -31,6 +31,7 @@ extension Recall {
         )
 
         @OptionGroup var collection: CollectionOptions
+        @OptionGroup var display: DisplayOptions
 
         @Argument(help: ArgumentHelp("The setting to show or change.", valueName: "key"))
         var key: String?

@@ -24,6 +24,7 @@ extension Recall {
         )
 
         @OptionGroup var collection: CollectionOptions
+        @OptionGroup var display: DisplayOptions
 
         @Flag(name: .long, help: "Print the decks as JSON on standard output.")
         var json = false
@@ -31,8 +32,7 @@ extension Recall {
         func run() throws {
             let root = collection.decksDirectory()
             guard CollectionLoaderAccess.isFolder(root.path) else {
-                throw CLIError("the collection folder '\(root.relativePath)' does not exist",
-                               hint: "point --decks or $RECALL_DECKS at your deck folder")
+                throw collection.missingFolder(root)
             }
             // Through the start-up cache that review sessions keep (files unchanged since are
             // not parsed again), and while the progress store is read: listing a large
@@ -46,6 +46,8 @@ extension Recall {
                 throw error
             }
             let loaded = decks.result()
+            // Edited questions keep their progress here too (in memory; the next writer records them).
+            _ = try? store.reconcile(with: loaded.cards, now: Clock.now())
             let today = todayCounts(loaded.cards, store: store)
             var counts: [String: [Int]] = [:]
             for deck in loaded.decks { counts[deck.name] = [deck.cardCount] }

@@ -14,19 +14,26 @@ extension Recall {
                 Writes the notes of the collection (or of the given decks, with their subdecks, \
                 and #tags) to FILE, tab-separated with HTML fields and the header lines Anki's \
                 File > Import reads: note type (Basic, Basic (and reversed card) or Cloze), \
-                tags and deck columns. Review history is not exported.
+                tags and deck columns. Markdown decks are rendered to the HTML Anki shows \
+                (emphasis, code, fenced code blocks as <pre>); text of other decks is escaped. \
+                An existing FILE is replaced only with --force. Review history is not exported.
 
                 Examples:
                   recall export --anki all.txt
+                  recall export --anki all.txt --force        replace last week's export
                   recall export --anki spanish.txt Languages::Spanish
                   recall export --anki verbs.txt '#verbs'
                 """
         )
 
         @OptionGroup var collection: CollectionOptions
+        @OptionGroup var display: DisplayOptions
 
         @Option(name: .long, help: ArgumentHelp("The text file to write for Anki.", valueName: "file"))
         var anki: String
+
+        @Flag(name: .long, help: "Replace FILE if it already exists.")
+        var force = false
 
         @Argument(help: ArgumentHelp("Decks (with their subdecks) or #tags to export; all when none.",
                                      valueName: "deck|#tag"))
@@ -41,10 +48,13 @@ extension Recall {
         func run() throws {
             let root = collection.decksDirectory()
             guard CollectionLoaderAccess.isFolder(root.path) else {
-                throw CLIError("the collection folder '\(root.relativePath)' does not exist",
-                               hint: "point --decks or $RECALL_DECKS at your deck folder")
+                throw collection.missingFolder(root)
             }
-            let notes = Self.notes(root: root).filter { Self.matches($0, selection) }
+            if !force, FileManager.default.fileExists(atPath: anki) {
+                throw CLIError("'\(anki)' already exists; nothing was written",
+                               hint: "use --force to replace it, or give --anki another file name")
+            }
+            let notes = Self.notes(root: root).filter { Self.matches($0.note, selection) }
             guard !notes.isEmpty else {
                 let what = selection.isEmpty ? "the collection" : selection.map { "'\($0)'" }.joined(separator: ", ")
                 throw CLIError("no cards to export in \(what)", hint: "run 'recall decks' to see the decks")
@@ -54,16 +64,18 @@ extension Recall {
             } catch {
                 throw CLIError(error.reason, hint: error.notes.first)
             }
-            let cards = notes.reduce(0) { $0 + $1.cards(file: "").count }
+            let cards = notes.reduce(0) { $0 + $1.note.cards(file: "").count }
             print("exported \(ankiCount(notes.count, "note")) (\(ankiCount(cards, "card"))) to \(anki)")
         }
 
-        /// Every note of every deck file, in collection order.
-        static func notes(root: URL) -> [DeckNote] {
+        /// Every note of every deck file, in collection order, marked when it is Markdown.
+        static func notes(root: URL) -> [AnkiTextExport.Item] {
             let files = CollectionLoader.load(root: root).files
             return files.flatMap { file in
-                DeckFile.load(path: root.path + "/" + file, displayPath: file,
-                              deck: DeckName.forFile(relativePath: file)).notes
+                let isMarkdown = DeckFormat(fileExtension: (file as NSString).pathExtension) == .markdown
+                return DeckFile.load(path: root.path + "/" + file, displayPath: file,
+                                     deck: DeckName.forFile(relativePath: file)).notes
+                    .map { AnkiTextExport.Item(note: $0, isMarkdown: isMarkdown) }
             }
         }
 

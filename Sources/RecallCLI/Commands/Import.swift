@@ -28,6 +28,7 @@ extension Recall {
         )
 
         @OptionGroup var collection: CollectionOptions
+        @OptionGroup var display: DisplayOptions
 
         @Argument(help: ArgumentHelp("The file to import (.txt, .md, .tsv, .csv, or an Anki .apkg/.colpkg package).",
                                      valueName: "file"))
@@ -73,7 +74,7 @@ extension Recall {
             progress.show(0.1, "reading")
             let deck = DeckName.forFile(relativePath: relative)
             let parsed = Self.read(file, deck: deck)
-            let printer = DiagnosticPrinter.standardError()
+            let printer = DiagnosticPrinter.standardError(noColor: display.noColor)
             guard !parsed.hasErrors else {
                 progress.clear()
                 printer.print(parsed.diagnostics)

@@ -3,11 +3,12 @@ import RecallCore
 
 /// How `recall optimize` prints its results.
 enum OptimizeReport {
-    /// The metrics table, the verdict and the fitted parameters.
+    /// The metrics table, the verdict, the fitted parameters and those that ended on a bound.
     static func text(_ outcome: FSRSOptimizer.Outcome, currentName: String) -> String {
         guard outcome.hasEnoughData else {
-            return "too few reviews to fit: \(outcome.trainCount + outcome.testCount) reviews on a later day "
-                + "(need at least 80); keeping the \(currentName) parameters"
+            let needed = FSRSOptimizer.Configuration().minimumReviews
+            return "not enough history to fit: \(outcome.trainCount + outcome.testCount) reviews on a later day "
+                + "than each card's first (need at least \(needed)); keeping the \(currentName) parameters"
         }
         var lines = [
             "held-out reviews: \(outcome.testCount) (latest 20%), trained on \(outcome.trainCount)",
@@ -18,11 +19,33 @@ enum OptimizeReport {
             row("fitted", outcome.fitted),
             "",
         ]
-        lines.append(outcome.isImprovement
-            ? "the fit is better on the held-out reviews"
-            : "the fit is not better on the held-out reviews; keeping the \(currentName) parameters")
+        lines.append(verdict(outcome, currentName: currentName))
         lines.append("fitted: " + outcome.parameters.map { format($0, 4) }.joined(separator: ", "))
+        let onBounds = outcome.parametersOnBounds
+        if !onBounds.isEmpty {
+            let names = onBounds.map { k in
+                let range = ParameterBounds.ranges[k]
+                let side = outcome.parameters[k] - range.lowerBound < range.upperBound - outcome.parameters[k] ? "lowest" : "highest"
+                return "w\(k) = \(format(outcome.parameters[k], 4)) (its \(side))"
+            }
+            lines.append("on a bound: " + names.joined(separator: ", ")
+                + " (the history pushed \(onBounds.count == 1 ? "it" : "them") as far as allowed)")
+        }
         return lines.joined(separator: "\n")
+    }
+
+    /// Whether the fit is adopted, and why not when it is not: it must lower both the log
+    /// loss and the RMSE(bins) of the held-out reviews.
+    static func verdict(_ outcome: FSRSOptimizer.Outcome, currentName: String) -> String {
+        if outcome.isImprovement {
+            return "the fit is better on the held-out reviews (lower log loss and RMSE(bins))"
+        }
+        let keeping = "keeping the \(currentName) parameters"
+        let lowerLoss = outcome.fitted.logLoss < outcome.current.logLoss
+        let lowerRMSE = outcome.fitted.rmseBins < outcome.current.rmseBins
+        if lowerLoss { return "the fit lowers log loss but not RMSE(bins) on the held-out reviews; \(keeping)" }
+        if lowerRMSE { return "the fit lowers RMSE(bins) but not log loss on the held-out reviews; \(keeping)" }
+        return "the fit is not better on the held-out reviews; \(keeping)"
     }
 
     private static func row(_ name: String, _ m: PredictionMetrics) -> String {
@@ -46,6 +69,8 @@ enum OptimizeReport {
         object[currentName] = metricsObject(outcome.current)
         object["improved"] = outcome.isImprovement
         object["enough_data"] = outcome.hasEnoughData
+        object["minimum_reviews"] = FSRSOptimizer.Configuration().minimumReviews
+        object["parameters_on_bounds"] = outcome.parametersOnBounds
         object["train_reviews"] = outcome.trainCount
         object["test_reviews"] = outcome.testCount
         if let seconds { object["seconds"] = seconds }
@@ -79,6 +104,7 @@ enum OptimizeReport {
         if let best {
             lines.append("recommended desired retention: \(String(format: "%.2f", best.desiredRetention)) "
                 + "(set it with 'recall config desired_retention \(String(format: "%.2f", best.desiredRetention))')")
+            if let edge = edgeNote(best, rows: rows) { lines.append(edge) }
             let near = rows.filter { $0.secondsPerRemembered <= best.secondsPerRemembered * 1.02 }
                 .map(\.desiredRetention)
             if let low = near.min(), let high = near.max(), low < high {
@@ -89,9 +115,29 @@ enum OptimizeReport {
         return lines.joined(separator: "\n")
     }
 
+    /// A warning when the recommended retention is the lowest or highest one simulated: the
+    /// least time per remembered card may lie beyond the range, and the edge is no optimum.
+    static func edgeNote(_ best: WorkloadSimulator.Row, rows: [WorkloadSimulator.Row]) -> String? {
+        guard rows.count > 1, let low = rows.map(\.desiredRetention).min(),
+              let high = rows.map(\.desiredRetention).max() else { return nil }
+        let range = "\(String(format: "%.2f", low))-\(String(format: "%.2f", high))"
+        if best.desiredRetention == low {
+            return "note: that is the lowest retention simulated (\(range)): study time per remembered card "
+                + "was still falling there, and a retention this low means forgetting often; "
+                + "treat it as a floor, not an optimum"
+        }
+        if best.desiredRetention == high {
+            return "note: that is the highest retention simulated (\(range)): study time per remembered card "
+                + "was still falling there; treat it as a ceiling, not an optimum"
+        }
+        return nil
+    }
+
     private static func workloadObject(_ rows: [WorkloadSimulator.Row]) -> [String: Any] {
-        [
-            "recommended": WorkloadSimulator.recommended(rows)?.desiredRetention ?? NSNull(),
+        let best = WorkloadSimulator.recommended(rows)
+        return [
+            "recommended": best?.desiredRetention ?? NSNull(),
+            "recommended_at_edge": best.map { edgeNote($0, rows: rows) != nil } ?? false,
             "rows": rows.map { row in
                 ["desired_retention": row.desiredRetention, "reviews": row.reviews, "seconds": row.seconds,
                  "remembered": row.remembered, "seconds_per_remembered": number(row.secondsPerRemembered)]

@@ -14,9 +14,11 @@ extension Recall {
                 days from the day-start hour), holding out the latest 20% of the reviews made \
                 on a later day. Prints log loss, RMSE(bins) and AUC of the current and the \
                 fitted parameters on those held-out reviews, and saves the fit only if it \
-                predicts them better: on a terminal it asks first, --yes saves without asking, \
-                and otherwise nothing is saved. With too few reviews the parameters stay as they \
-                are.
+                predicts them better, with both a lower log loss and a lower RMSE(bins): on a \
+                terminal it asks first, --yes saves without asking, and otherwise nothing is \
+                saved. Parameters that ended on a bound of their range are named. With fewer \
+                than 400 reviews made on a later day than each card's first, there is not \
+                enough history to fit and the parameters stay as they are.
 
                 With a DECK, fits that deck's cards (with its sub-decks, except those with \
                 parameters of their own) and saves the fit for that deck: its cards are then \
@@ -28,7 +30,8 @@ extension Recall {
                 With --log FILE, fits a JSONL log of {"card_id", "review_time" (unix seconds), \
                 "rating"} lines instead (days in UTC) and never saves anything. With \
                 --retention, also simulates a year of study at each desired retention and \
-                recommends the one with the least study time per remembered card.
+                recommends the one with the least study time per remembered card, saying so \
+                when that is the lowest or highest retention simulated (0.70 or 0.97).
 
                 Examples:
                   recall optimize                     fit, compare, ask before saving
@@ -41,6 +44,7 @@ extension Recall {
         )
 
         @OptionGroup var collection: CollectionOptions
+        @OptionGroup var display: DisplayOptions
 
         @Argument(help: ArgumentHelp("Fit only the reviews of a deck (with sub-decks; saved for that deck) or a #tag (only reported).",
                                      valueName: "deck|#tag"))

@@ -25,7 +25,8 @@ extension Recall {
         @OptionGroup var display: DisplayOptions
 
         func run() throws {
-            let context = try StudySetup.open(collection, display: display)
+            // Without --record nothing is written, so no lock: it works beside a running session.
+            let context = try StudySetup.open(collection, display: display, forWriting: arguments.record)
             guard let runner = QuizRunner(context: context, arguments: arguments) else {
                 try StudySetup.close(context)
                 throw ExitCode(1)

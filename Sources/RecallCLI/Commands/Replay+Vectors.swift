@@ -2,7 +2,7 @@ import Foundation
 import RecallCore
 
 /// Review histories in the reference-vector schema (`fsrs6-refvectors/1`, see
-/// `shared/fsrs/refgen.py`): what `recall replay` reads and writes.
+/// `Tests/RecallCoreTests/Fixtures/refgen.py`): what `recall replay` reads and writes.
 struct VectorHistories {
     struct History {
         var cardID: Int

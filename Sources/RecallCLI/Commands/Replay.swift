@@ -24,6 +24,7 @@ extension Recall {
         )
 
         @OptionGroup var collection: CollectionOptions
+        @OptionGroup var display: DisplayOptions
 
         @Flag(name: .long, help: "Print the histories in the vectors schema on standard output.")
         var json = false

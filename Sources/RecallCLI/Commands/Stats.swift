@@ -23,6 +23,7 @@ extension Recall {
         )
 
         @OptionGroup var collection: CollectionOptions
+        @OptionGroup var display: DisplayOptions
 
         @Argument(help: ArgumentHelp("Limit the stats to a deck (with its sub-decks) or a #tag.",
                                      valueName: "deck|#tag"))
@@ -33,9 +34,6 @@ extension Recall {
 
         @Flag(name: .long, help: "Draw with ASCII characters instead of Unicode block characters.")
         var ascii = false
-
-        @Flag(name: .customLong("no-color"), help: "Do not colour the output.")
-        var noColor = false
 
         func run() throws {
             let filter = StatsFilter(argument: selection)
@@ -48,7 +46,7 @@ extension Recall {
                 text = try StatsJSON.render(report, scope: scope)
             } else {
                 text = StatsTextView(report: report, scope: scope, glyphs: ascii ? .ascii : .unicode,
-                                     color: Terminal.useColor(noColorFlag: noColor),
+                                     color: Terminal.useColor(noColorFlag: display.noColor),
                                      width: Terminal.width()).render()
             }
             FileHandle.standardOutput.write(Data(text.utf8))

@@ -6,12 +6,34 @@ import RecallCore
 struct CardView {
     let output: Output
 
-    /// `Geography::Capitals  12/40` above the question.
+    /// `Geography::Capitals  new  12 left: 4 new · 3 learning · 5 due` above the question:
+    /// the card's kind (none for a review) and what is left of the session, this card included.
+    func header(deck: String, left: QueueCounts, note: String? = nil) {
+        var text = output.styled(deck, .cyan)
+        if let note { text += "  " + output.styled(note, .yellow) }
+        let counts = output.styled(CardView.left(left), .dim)
+        output.line()
+        // On a narrow screen what is left goes on a line of its own.
+        output.line(text + (TextWidth.of(text + "  " + counts) <= output.width ? "  " : "\n  ") + counts)
+    }
+
+    /// `Geography  3/10  quiz` above a quiz question.
     func header(deck: String, position: Int, total: Int, note: String? = nil) {
         var text = output.styled(deck, .cyan) + "  " + output.styled("\(position)/\(total)", .dim)
         if let note { text += "  " + output.styled(note, .yellow) }
         output.line()
         output.line(text)
+    }
+
+    /// `12 left: 4 new · 3 learning · 5 due`.
+    static func left(_ c: QueueCounts) -> String {
+        "\(c.new + c.learning + c.review) left: \(c.new) new · \(c.learning) learning · \(c.review) due"
+    }
+
+    /// The grade just applied and when the card comes back (`→ good (3d)`), for transcripts
+    /// of piped sessions, where the typed grade is not echoed.
+    func applied(_ rating: Rating, interval: String?) {
+        output.line("  → \(rating)" + (interval.map { " (\($0))" } ?? ""))
     }
 
     /// The question, bold, indented.
@@ -24,42 +46,117 @@ struct CardView {
         output.line(indented(text, style: [.green]))
     }
 
+    /// A card's answer, indented; a cloze card's deletions in brackets where the question
+    /// showed `[...]` (and bold and underlined in colour).
+    func answer(_ card: Card) {
+        guard let cloze = card.clozeAnswer else { return answer(card.answer) }
+        let text = cloze.parts.map { part -> String in
+            switch part {
+            case .shown(let text): text
+            case .hidden(let text):
+                output.color ? "[\u{1B}[1;4m" + text + "\u{1B}[22;24m]" : "[" + text + "]"
+            }
+        }.joined()
+        answer(text)
+    }
+
+    /// `text` reflowed (paragraphs hard-wrapped in the deck file are joined first) and
+    /// wrapped to the width, two spaces in.
     private func indented(_ text: String, style: [ANSIStyle]) -> String {
-        TextWrapper.wrap(text, width: output.width - 2)
+        TextWrapper.wrap(TextReflow.joinParagraphs(text), width: output.width - 2)
             .map { "  " + (output.color ? ANSIStyle.apply(style, to: $0) : $0) }
             .joined(separator: "\n")
     }
 
     /// What was typed against the answer: two aligned lines with `^` under every wrong or
-    /// missing character, then the verdict.
+    /// missing character, then the verdict. A partial answer gets the verdict and, for a
+    /// list, the items not given.
     func diff(typed: String, answer: String, match: AnswerMatch) {
-        let diff = AnswerDiff(typed: typed, answer: answer)
-        let verdict: String = switch match {
-        case .exact: output.styled("correct", .green, .bold)
-        case .close(let n): output.styled("almost (\(n) typo\(n == 1 ? "" : "s"))", .yellow, .bold)
-        case .wrong: output.styled("not quite", .red, .bold)
+        let verdict: String
+        switch match {
+        case .exact: verdict = output.styled("correct", .green, .bold)
+        case .close(let n): verdict = output.styled("almost (\(n) typo\(n == 1 ? "" : "s"))", .yellow, .bold)
+        case let .partial(found, total, missing):
+            let count = missing.isEmpty ? "part of the answer" : "\(found) of \(total)"
+            output.line("  " + output.styled("partly (\(count))", .yellow, .bold))
+            if !missing.isEmpty {
+                let list = "missing: " + missing.joined(separator: ", ")
+                output.line(TextWrapper.wrap(list, width: output.width - 2, indent: 9)
+                    .map { "  " + $0 }.joined(separator: "\n"))
+            }
+            return
+        case .wrong: verdict = output.styled("not quite", .red, .bold)
         }
         if match != .exact {
-            markedLine(label: "you typed: ", diff.typedSide, marked: .extra, style: .red)
-            markedLine(label: "answer:    ", diff.answerSide, marked: .missing, style: .green)
+            let answer = TextReflow.joinParagraphs(answer)
+            let diff = AnswerDiff(typed: typed, answer: answer)
+            // Spaces and punctuation never count, so they are marked only in an answer
+            // made of nothing else.
+            let marksAll = !answer.contains { $0.isLetter || $0.isNumber }
+            markedLine(label: "you typed: ", diff.typedSide, marked: .extra, style: .red, marksAll: marksAll)
+            markedLine(label: "answer:    ", diff.answerSide, marked: .missing, style: .green, marksAll: marksAll)
         }
         output.line("  " + verdict)
     }
 
+    /// One side of the diff after its label, wrapped to the width (at a space when one
+    /// fits), each row followed by a row with `^` under its marked characters. Text that
+    /// holds line breaks is shown without marks.
     private func markedLine(label: String, _ segments: [AnswerDiff.Segment],
-                            marked: AnswerDiff.Segment.Kind, style: ANSIStyle) {
-        var text = "  " + output.styled(label, .dim)
-        var marks = String(repeating: " ", count: 2 + label.count)
-        for seg in segments {
-            let isMarked = seg.kind == marked
-            text += isMarked ? output.styled(seg.text, style, .underline) : seg.text
-            let w = TextWidth.of(seg.text)
-            marks += String(repeating: isMarked ? "^" : " ", count: w)
+                            marked: AnswerDiff.Segment.Kind, style: ANSIStyle, marksAll: Bool) {
+        let cells = segments.flatMap { seg in
+            seg.text.map { (char: $0, marked: seg.kind == marked && (marksAll || seg.isSignificant)) }
         }
-        output.line(text)
-        if marks.contains("^") && !seg(segments).contains("\n") {
-            output.line(String(marks.reversed().drop(while: { $0 == " " }).reversed()))
+        let showMarks = !cells.contains { $0.char == "\n" }
+        let pad = String(repeating: " ", count: 2 + label.count)
+        guard showMarks else {
+            let text = TextWrapper.wrap(String(cells.map(\.char)), width: output.width - 2 - label.count)
+            for (index, row) in text.enumerated() { output.line((index == 0 ? "  " + output.styled(label, .dim) : pad) + row) }
+            return
         }
+        for (index, fullRow) in CardView.rows(cells.map(\.char), width: max(10, output.width - 2 - label.count)).enumerated() {
+            var row = fullRow  // without the unmarked spaces it ends with
+            while row.upperBound > row.lowerBound, cells[row.upperBound - 1].char == " ", !cells[row.upperBound - 1].marked {
+                row = row.lowerBound..<(row.upperBound - 1)
+            }
+            var text = index == 0 ? "  " + output.styled(label, .dim) : pad
+            var marks = pad
+            var start = row.lowerBound
+            while start < row.upperBound {
+                var end = start
+                while end < row.upperBound, cells[end].marked == cells[start].marked { end += 1 }
+                let run = String(cells[start..<end].map(\.char))
+                text += cells[start].marked ? output.styled(run, style, .underline) : run
+                marks += String(repeating: cells[start].marked ? "^" : " ", count: TextWidth.of(run))
+                start = end
+            }
+            output.line(text)
+            if showMarks, marks.contains("^") {
+                output.line(String(marks.reversed().drop(while: { $0 == " " }).reversed()))
+            }
+        }
+    }
+
+    /// `chars` cut into rows of at most `width` columns, each ending after its last space
+    /// when the next character would not fit (a word longer than a row is cut).
+    static func rows(_ chars: [Character], width: Int) -> [Range<Int>] {
+        var rows: [Range<Int>] = []
+        var start = 0
+        while start < chars.count {
+            var end = start, used = 0
+            var afterSpace: Int?
+            while end < chars.count {
+                let w = TextWidth.of(chars[end])
+                if used + w > width, end > start { break }
+                used += w
+                end += 1
+                if chars[end - 1] == " " { afterSpace = end }
+            }
+            if end < chars.count, let afterSpace, afterSpace > start { end = afterSpace }
+            rows.append(start..<end)
+            start = end
+        }
+        return rows.isEmpty ? [0..<0] : rows
     }
 
     private func seg(_ segments: [AnswerDiff.Segment]) -> String { segments.map(\.text).joined() }
@@ -75,11 +172,43 @@ struct CardView {
         output.line(line)
     }
 
-    /// A short line in a quiet style (notices, hints).
-    func note(_ text: String) { output.line("  " + output.styled(text, .dim)) }
+    /// A short line in a quiet style (notices, hints), wrapped to the width.
+    func note(_ text: String) { output.line(wrapped(text, style: .dim)) }
 
-    /// A warning line.
-    func warning(_ text: String) { output.line("  " + output.styled(text, .yellow)) }
+    /// A warning line, wrapped to the width.
+    func warning(_ text: String) { output.line(wrapped(text, style: .yellow)) }
+
+    /// Items joined by ` · ` on as few lines as the width allows, breaking between items,
+    /// in a quiet style.
+    func noteItems(_ items: [String]) {
+        for line in CardView.pack(items, width: output.width - 2) { note(line) }
+    }
+
+    /// `items` joined by ` · ` into lines of at most `width` columns, breaking only between
+    /// items (an item wider than a line gets a line of its own).
+    static func pack(_ items: [String], width: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for item in items {
+            if current.isEmpty {
+                current = item
+            } else if TextWidth.of(current) + 3 + TextWidth.of(item) <= width {
+                current += " · " + item
+            } else {
+                lines.append(current)
+                current = item
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
+    }
+
+    /// `text` two spaces in, continuation lines four, wrapped to the width.
+    private func wrapped(_ text: String, style: ANSIStyle) -> String {
+        TextWrapper.wrap(text, width: output.width - 2, indent: 2)
+            .map { "  " + output.styled($0, style) }
+            .joined(separator: "\n")
+    }
 
     /// `3m 20s`, `45s`, `1h 02m`.
     static func duration(ms: Int) -> String {

@@ -1,26 +1,93 @@
-/// Splits a REPL command line into words, shell style: spaces separate words, and single
-/// or double quotes keep spaces inside one (`review "World Geography"`). Pure.
+/// Splits a REPL command line into words as a POSIX shell does: spaces separate words;
+/// single quotes keep everything up to the next single quote; double quotes keep spaces, and
+/// in them a backslash escapes `"` and `\`; outside quotes a backslash makes the next
+/// character literal (`review Spaced\ Repetition`, `review "World Geography"`). Pure.
 enum CommandWords {
     /// The words of `line`; an unclosed quote runs to the end of the line.
     static func split(_ line: String) -> [String] {
+        let scan = scan(line)
+        return scan.words + (scan.last.map { [$0.value] } ?? [])
+    }
+
+    /// The word the line ends in, as far as it goes.
+    struct PartialWord: Equatable {
+        /// The word's text with quotes and escapes removed.
+        var value: String
+        /// The word as typed (with its quotes and backslashes).
+        var raw: String
+        /// The quote still open at the end of the line, if any.
+        var openQuote: Character?
+    }
+
+    /// The finished words of `line` and the word it ends in (nil when it ends in a space).
+    static func scan(_ line: String) -> (words: [String], last: PartialWord?) {
         var words: [String] = []
-        var current = ""
-        var inWord = false
-        var quote: Character?
+        var current: PartialWord?
+        var escaped = false
         for ch in line {
-            if let q = quote {
-                if ch == q { quote = nil } else { current.append(ch) }
-            } else if ch == "\"" || ch == "'" {
-                quote = ch
-                inWord = true
-            } else if ch == " " || ch == "\t" {
-                if inWord { words.append(current); current = ""; inWord = false }
-            } else {
-                current.append(ch)
-                inWord = true
+            if escaped {
+                // In double quotes a backslash escapes only `"` and `\`; before anything else it stays.
+                if current?.openQuote == "\"", ch != "\"", ch != "\\" { current?.value.append("\\") }
+                current?.value.append(ch)
+                current?.raw.append(ch)
+                escaped = false
+                continue
+            }
+            if let q = current?.openQuote {
+                current?.raw.append(ch)
+                if ch == q {
+                    current?.openQuote = nil
+                } else if ch == "\\", q == "\"" {
+                    escaped = true
+                } else {
+                    current?.value.append(ch)
+                }
+                continue
+            }
+            if ch == " " || ch == "\t" {
+                if let word = current { words.append(word.value) }
+                current = nil
+                continue
+            }
+            if current == nil { current = PartialWord(value: "", raw: "") }
+            current?.raw.append(ch)
+            switch ch {
+            case "\"", "'": current?.openQuote = ch
+            case "\\": escaped = true
+            default: current?.value.append(ch)
             }
         }
-        if inWord { words.append(current) }
-        return words
+        // A backslash inside double quotes that escapes nothing stays as typed.
+        if escaped, current?.openQuote == "\"" { current?.value.append("\\") }
+        return (words, current)
+    }
+
+    /// `text` written as one word that ``split(_:)`` reads back as `text`: unchanged when it
+    /// needs no quoting, else in double quotes (left open when `closed` is false, for a
+    /// completion that is not finished yet).
+    static func quoted(_ text: String, closed: Bool = true) -> String {
+        guard text.contains(where: needsQuoting) || text.isEmpty else { return text }
+        return inQuote("\"", text, closed: closed)
+    }
+
+    /// `text` written inside an open `quote` (`"` or `'`), closing it when `closed`.
+    static func inQuote(_ quote: Character, _ text: String, closed: Bool) -> String {
+        var out = String(quote)
+        for ch in text {
+            if quote == "\"", ch == "\"" || ch == "\\" {
+                out.append("\\")
+                out.append(ch)
+            } else if quote == "'", ch == "'" {
+                out += "'\\''"  // close, an escaped quote, open again
+            } else {
+                out.append(ch)
+            }
+        }
+        if closed { out.append(quote) }
+        return out
+    }
+
+    private static func needsQuoting(_ ch: Character) -> Bool {
+        ch == " " || ch == "\t" || ch == "\"" || ch == "'" || ch == "\\"
     }
 }

@@ -1,12 +1,35 @@
 /// The result of completing the word before the cursor.
 struct Completion: Equatable, Sendable {
-    /// The partial word being completed (the text after the last space).
+    /// The partial word being completed, without its quotes and escapes.
     var word: String
     /// Every candidate that starts with ``word``, sorted, without duplicates.
     var candidates: [String]
+    /// The partial word as typed (with its quotes and backslashes).
+    var typed: String = ""
+    /// The quote left open in the typed word, if any.
+    var openQuote: Character?
 
     /// The longest text all candidates start with (at least ``word``).
     var commonPrefix: String { Completer.commonPrefix(candidates) }
+
+    /// What the typed word becomes: the one candidate, quoted as the shell reads it back and
+    /// followed by a space, or the candidates' longest common prefix (its quote left open);
+    /// nil when that adds nothing.
+    var replacement: String? {
+        if candidates.count == 1, let only = candidates.first {
+            return written(only, finished: true) + " "
+        }
+        let prefix = commonPrefix
+        guard prefix.count > word.count else { return nil }
+        return written(prefix, finished: false)
+    }
+
+    /// `text` quoted in the typed word's style: inside its open quote, else in double quotes
+    /// when it holds a space or a quote, else as it is.
+    private func written(_ text: String, finished: Bool) -> String {
+        if let openQuote { return CommandWords.inQuote(openQuote, text, closed: finished) }
+        return CommandWords.quoted(text, closed: finished)
+    }
 }
 
 /// Decides what TAB completes, from the line typed so far: command names as the first
@@ -24,14 +47,13 @@ struct Completer: Sendable {
     var sessionCommands: [String] = []
 
     /// Completes the last word of `textBeforeCursor`.
+    /// Words are read as ``CommandWords`` reads them, so quoted and escaped names complete.
     func complete(_ textBeforeCursor: String) -> Completion {
-        let words = textBeforeCursor.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-        let endsInSpace = textBeforeCursor.last == " " || textBeforeCursor.isEmpty
-        let word = endsInSpace ? "" : (words.last ?? "")
-        let previous = endsInSpace ? words : Array(words.dropLast())
+        let (previous, last) = CommandWords.scan(textBeforeCursor)
+        let word = last?.value ?? ""
         let pool = candidates(previous: previous, word: word)
         let matches = Set(pool.filter { $0.hasPrefix(word) }).sorted()
-        return Completion(word: word, candidates: matches)
+        return Completion(word: word, candidates: matches, typed: last?.raw ?? "", openQuote: last?.openQuote)
     }
 
     private func candidates(previous: [String], word: String) -> [String] {
@@ -42,8 +64,8 @@ struct Completer: Sendable {
         case "review", "stats": return topics
         case "quiz":
             if previous.last == "--mode" { return ["flip", "typed", "choice"] }
-            if previous.last == "--count" { return [] }
-            return topics + ["--count", "--mode", "--record"]
+            if previous.last == "--count" || previous.last == "--seed" { return [] }
+            return topics + ["--count", "--mode", "--record", "--seed"]
         case "help": return previous.count == 1 ? commands : []
         case "config": return previous.count == 1 ? configKeys : []
         default: return []

@@ -134,8 +134,8 @@ private func editLinePrompt(_ el: OpaquePointer?) -> UnsafeMutablePointer<CChar>
 }
 
 /// libedit's TAB function: completes the word before the cursor through ``Completer``.
-/// One candidate: inserts the rest and a space. Several: inserts their common prefix, or
-/// if there is none to add, lists them under the line and redraws it.
+/// One candidate: writes it out (quoted if it holds a space) and a space. Several: writes
+/// their common prefix, or if there is none to add, lists them under the line and redraws it.
 private func editLineComplete(_ el: OpaquePointer?, _ key: Int32) -> UInt8 {
     guard let el, let info = el_line(el)?.pointee, let buffer = info.buffer, let cursor = info.cursor
     else { return UInt8(CC_ERROR) }
@@ -144,13 +144,14 @@ private func editLineComplete(_ el: OpaquePointer?, _ key: Int32) -> UInt8 {
     let text = String(decoding: before, as: UTF8.self)
     let completion = activeCompleter.withLock { $0.complete(text) }
     guard !completion.candidates.isEmpty else { return UInt8(CC_REFRESH_BEEP) }
-    if completion.candidates.count == 1, let only = completion.candidates.first {
-        el_insertstr(el, String(only.dropFirst(completion.word.count)) + " ")
-        return UInt8(CC_REFRESH)
-    }
-    let prefix = completion.commonPrefix
-    if prefix.count > completion.word.count {
-        el_insertstr(el, String(prefix.dropFirst(completion.word.count)))
+    if let replacement = completion.replacement {
+        // Add to the typed word when it stays as typed; else retype it, quoted.
+        if replacement.hasPrefix(completion.typed) {
+            el_insertstr(el, String(replacement.dropFirst(completion.typed.count)))
+        } else {
+            el_deletestr(el, Int32(completion.typed.unicodeScalars.count))
+            el_insertstr(el, replacement)
+        }
         return UInt8(CC_REFRESH)
     }
     let listing = TextWrapper.wrap(completion.candidates.joined(separator: "  "),

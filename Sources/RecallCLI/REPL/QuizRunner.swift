@@ -64,12 +64,18 @@ final class QuizRunner {
     private func askFlip(_ card: Card) -> Step? {
         guard let first = readLine("answer> ") else { return nil }
         if first == ":quit" { return .quit }
-        context.view.answer(card.answer)
+        context.view.answer(card)
         context.view.note(arguments.record ? "grade: 1 again, 2 hard, 3 good, 4 easy" : "did you know it? y/n")
         while let text = readLine(arguments.record ? "grade> " : "y/n> ") {
             if text == ":quit" { return .quit }
-            if arguments.record, let rating = Rating(parsing: text) { return finish(card, rating, text) }
-            if !arguments.record, let knew = QuizRunner.yesNo(text) { return finish(card, knew ? .good : .again, text) }
+            if arguments.record, let rating = Rating(parsing: text) {
+                echo("\(rating)")
+                return finish(card, rating, text)
+            }
+            if !arguments.record, let knew = QuizRunner.yesNo(text) {
+                echo(knew ? "knew it" : "did not know it")
+                return finish(card, knew ? .good : .again, text)
+            }
             context.view.note(arguments.record ? "type 1-4" : "type y or n")
         }
         return nil
@@ -78,16 +84,16 @@ final class QuizRunner {
     private func askTyped(_ card: Card) -> Step? {
         guard let typed = readLine("answer> ") else { return nil }
         if typed == ":quit" { return .quit }
-        let match = AnswerMatcher.match(typed: typed, answer: card.answer)
-        context.view.answer(card.answer)
-        if !typed.isEmpty { context.view.diff(typed: typed, answer: card.answer, match: match) }
+        let match = AnswerMatcher.match(typed: typed, card: card)
+        context.view.answer(card)
+        if !typed.isEmpty { context.view.diff(typed: typed, answer: card.expectedAnswer, match: match) }
         return finish(card, match.suggestedRating, typed)
     }
 
     private func askChoice(_ card: Card) -> Step? {
         let (options, correct) = Quiz.choices(for: card, from: context.data.cards, using: &rng)
         for (i, option) in options.enumerated() {
-            let lines = TextWrapper.wrap(option, width: context.output.width - 6, indent: 0)
+            let lines = TextWrapper.wrap(TextReflow.joinParagraphs(option), width: context.output.width - 6, indent: 0)
             context.output.line("  \(i + 1)) " + lines.joined(separator: "\n     "))
         }
         while let text = readLine("choice> ") {
@@ -97,11 +103,18 @@ final class QuizRunner {
                 continue
             }
             let right = n - 1 == correct
+            echo("\(n)) " + options[n - 1].replacingOccurrences(of: "\n", with: " / "))
             context.output.line("  " + (right ? context.output.styled("correct", .green, .bold)
-                : context.output.styled("wrong", .red, .bold) + " — the answer is \(correct + 1)) \(card.answer)"))
+                : context.output.styled("wrong", .red, .bold) + " — the answer is \(correct + 1)) \(options[correct])"))
             return finish(card, right ? .good : .again, options[n - 1])
         }
         return nil
+    }
+
+    /// In a piped session, where the typed answer is not echoed, says which was taken
+    /// (`→ 2) Paris`), so a transcript reads on its own.
+    private func echo(_ choice: String) {
+        if !context.reader.isInteractive { context.output.line("  → " + choice) }
     }
 
     private func finish(_ card: Card, _ rating: Rating, _ response: String) -> Step {
@@ -126,8 +139,9 @@ final class QuizRunner {
         if !missed.isEmpty {
             out.line("Missed:")
             for card in missed {
-                out.line("  " + out.styled(card.question, .bold) + " → " + card.answer.replacingOccurrences(of: "\n", with: " / ")
-                         + "  " + out.styled("(\(card.source))", .dim))
+                let answer = TextReflow.joinParagraphs(card.expectedAnswer).replacingOccurrences(of: "\n", with: " / ")
+                let line = out.styled(card.question, .bold) + " → " + answer + "  " + out.styled("(\(card.source))", .dim)
+                for row in TextWrapper.wrap(line, width: out.width - 2, indent: 2) { out.line("  " + row) }
             }
         }
     }

@@ -11,7 +11,7 @@ final class REPL {
     /// Shell commands, in the order `help` lists them, with a one-line summary each.
     static let commands: [(name: String, usage: String, summary: String)] = [
         ("review", "review [DECK|#TAG]...", "study what is due today (all decks when none given)"),
-        ("quiz", "quiz [TOPIC]... [--count N] [--mode flip|typed|choice] [--record]", "quiz yourself on a topic"),
+        ("quiz", "quiz [TOPIC]... [--count N] [--mode flip|typed|choice] [--record] [--seed N]", "quiz yourself on a topic"),
         ("stats", "stats [DECK|#TAG] [--json] [--ascii]", "how you are doing"),
         ("decks", "decks", "decks with today's new / learning / due counts"),
         ("check", "check [PATH]...", "validate deck files"),
@@ -62,9 +62,22 @@ final class REPL {
             if name == "config" || name == "check" { updateCompletion() }
         default:
             context.error("unknown command '\(name)'")
-            context.view.note("commands: " + REPL.commands.map(\.name).joined(separator: ", ") + "; try 'help'")
+            if let close = REPL.closestCommand(to: name) {
+                context.view.note("did you mean '\(close)'?")
+            } else {
+                context.view.note("commands: " + REPL.commands.map(\.name).joined(separator: ", ") + "; try 'help'")
+            }
         }
         return true
+    }
+
+    /// The shell command closest to a mistyped `word` (at most two edits away), as the
+    /// command line suggests for `recall revue`.
+    static func closestCommand(to word: String) -> String? {
+        let names = commands.map(\.name)
+        guard let close = names.min(by: { RecallCLI.distance($0, word) < RecallCLI.distance($1, word) }),
+              RecallCLI.distance(close, word) <= 2 else { return nil }
+        return close
     }
 
     /// Points TAB completion at the current decks and tags, shell commands first.
@@ -131,14 +144,19 @@ final class REPL {
         let decks = Array((data.cards.count > REPL.greetAllLevelsUpTo ? allDecks.filter { !$0.contains("::") } : allDecks)
             .prefix(REPL.greetedDecks))
         let counts = REPL.counts(for: decks, data: data, now: context.now())
-        let nameWidth = min(32, decks.map { TextWidth.of(REPL.indentedName($0)) }.max() ?? 0)
-        for deck in decks {
-            let c = counts[deck] ?? QueueCounts()
-            out.line("  " + TextWidth.padded(REPL.indentedName(deck), to: nameWidth) + "  "
+        // With several decks, a total of what today's limits serve (decks' counts overlap
+        // when a collection-wide limit is shared, so they are not summed).
+        let total = decks.count > 1 ? QueueCounts(Queue(cards: data.cards, records: data.records, settings: data.settings,
+                                                        calendar: data.calendar, now: context.now())) : nil
+        let nameWidth = min(32, (decks.map { TextWidth.of(REPL.indentedName($0)) } + (total == nil ? [] : [5])).max() ?? 0)
+        let row = { (name: String, c: QueueCounts) in
+            out.line("  " + TextWidth.padded(name, to: nameWidth) + "  "
                      + out.styled(String(format: "%4d new", c.new), .blue) + "  "
                      + out.styled(String(format: "%4d learning", c.learning), .red) + "  "
                      + out.styled(String(format: "%4d due", c.review), .green))
         }
+        for deck in decks { row(REPL.indentedName(deck), counts[deck] ?? QueueCounts()) }
+        if let total { row("Total", total) }
         if decks.isEmpty { out.line("  no decks yet: put .txt, .md or .tsv files in \(data.decksRoot.path)") }
         out.line(out.styled("Type 'review' to start, 'help' for commands.", .dim))
     }

@@ -19,7 +19,7 @@ extension ReviewRunner {
         case ":hint", ":h":
             guard !revealed, let card = session.current else { view.note("the answer is already shown"); break }
             hintLevel += 1
-            view.note("hint: " + AnswerHint.text(for: card.answer, level: hintLevel))
+            view.note("hint: " + AnswerHint.text(for: card.expectedAnswer, level: hintLevel))
         case ":info", ":i":
             if let card = session.current { CardInfoView(context: context).show(card, session: session) }
         case ":edit", ":e":
@@ -119,7 +119,7 @@ struct CardInfoView {
             facts.append("retrievability now \(CardView.percent(r))")
         }
         if record.suspended { facts.append("suspended") }
-        view.note(facts.joined(separator: " · "))
+        view.noteItems(facts)
         for entry in data.history(of: card.id).suffix(10) {
             let day = calendar.dateString(day: calendar.dayNumber(entry.time))
             let what = entry.event == .review ? (entry.rating?.description ?? "review") : entry.event.rawValue

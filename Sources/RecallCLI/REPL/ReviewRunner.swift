@@ -18,6 +18,9 @@ final class ReviewRunner {
     var session: ReviewSession
     var hintLevel = 0
     var shownCard: CardID?
+    /// In a piped session, the grade just applied (`→ good (3d)`), written with whatever
+    /// comes next so that each step stays one piece of output.
+    private var appliedEcho: (rating: Rating, interval: String?)?
     /// Answers given in earlier sessions today, for "retention today" in the summary.
     private let earlierToday: (passed: Int, total: Int)
 
@@ -37,13 +40,21 @@ final class ReviewRunner {
             return .finished
         }
         let outcome = loop()
-        summary()
+        context.output.collecting {
+            writeAppliedEcho()
+            summary(left: session.left)
+        }
         return outcome
     }
 
     private func loop() -> Outcome {
         while let card = session.nextCard(at: context.now()) {
-            if shownCard != card.id { context.output.collecting { show(card) } }
+            if shownCard != card.id {
+                context.output.collecting {
+                    writeAppliedEcho()
+                    show(card)
+                }
+            }
             switch context.read("answer> ") {
             case .end: return .endOfInput
             case .interrupted: continue
@@ -62,10 +73,8 @@ final class ReviewRunner {
     private func show(_ card: Card) {
         shownCard = card.id
         hintLevel = 0
-        let (position, total) = session.progress
         let kind = session.records[card.id]?.schedule.state ?? .new
-        context.view.header(deck: card.deck, position: position, total: total,
-                            note: kind == .review ? nil : kind.rawValue)
+        context.view.header(deck: card.deck, left: session.left, note: kind == .review ? nil : kind.rawValue)
         context.view.question(card.question)
     }
 
@@ -75,12 +84,10 @@ final class ReviewRunner {
         var suggestion: Rating?
         // The answer, any diff and the grade choices go out in one piece.
         let shown = context.output.collecting { () -> Bool in
-            if typed.isEmpty {
-                view.answer(card.answer)
-            } else {
-                let match = AnswerMatcher.match(typed: typed, answer: card.answer)
-                view.answer(card.answer)
-                view.diff(typed: typed, answer: card.answer, match: match)
+            view.answer(card)
+            if !typed.isEmpty {
+                let match = AnswerMatcher.match(typed: typed, card: card)
+                view.diff(typed: typed, answer: card.expectedAnswer, match: match)
                 suggestion = match.suggestedRating
             }
             guard let preview = session.preview(at: context.now()) else { return false }
@@ -110,18 +117,31 @@ final class ReviewRunner {
     }
 
     private func grade(_ rating: Rating) -> Outcome? {
-        guard let entry = session.answerEntry(rating, at: context.now()) else { return nil }
+        let now = context.now()
+        guard let entry = session.answerEntry(rating, at: now) else { return nil }
+        let interval = session.preview(at: now)?.label(rating)
         guard context.log(entry) else { return .quit }
+        // A pipe does not echo what was typed: say what was applied, so a transcript reads alone.
+        if !context.reader.isInteractive { appliedEcho = (rating, interval) }
         // Whatever comes next is shown in full, even this card again (a last learning card).
         shownCard = nil
         if session.apply(entry) {
+            writeAppliedEcho()
             context.view.warning("this card has lapsed \(session.records[entry.card]?.schedule.lapses ?? 0) times: suspended and tagged as a leech")
         }
         return nil
     }
 
-    /// The summary line: cards, again count, time, retention today, due tomorrow.
-    private func summary() {
+    /// Writes the pending ``appliedEcho``, if any.
+    func writeAppliedEcho() {
+        guard let echo = appliedEcho else { return }
+        appliedEcho = nil
+        context.view.applied(echo.rating, interval: echo.interval)
+    }
+
+    /// The summary line: cards, again count, time, retention today, what is `left` of
+    /// today's cards when the session ends early, due tomorrow.
+    private func summary(left: QueueCounts) {
         let c = session.counts
         let out = context.output
         let passed = earlierToday.passed + c.reviewPassed, total = earlierToday.total + c.reviewAnswers
@@ -130,8 +150,12 @@ final class ReviewRunner {
         if total > 0 {
             parts.append("retention today \(CardView.percent(Double(passed) / Double(total))) (\(passed)/\(total))")
         }
+        if left != QueueCounts() { parts.append("left today " + CardView.left(left).replacingOccurrences(of: " left:", with: ":")) }
         parts.append("due tomorrow \(ReviewSession.dueTomorrow(records: context.data.records, calendar: context.data.calendar, now: context.now()))")
         out.line()
-        out.line(out.styled("Session done:", .bold) + " " + parts.joined(separator: " · "))
+        let lines = CardView.pack(["Session done: " + parts[0]] + parts.dropFirst(), width: out.width - 2)
+        for (index, line) in lines.enumerated() {
+            out.line(index == 0 ? out.styled("Session done:", .bold) + line.dropFirst("Session done:".count) : "  " + line)
+        }
     }
 }

@@ -3,8 +3,8 @@ import RecallCore
 import RecallStore
 
 /// ``StudyData`` on the real files: the deck folder (``CollectionLoader``) and the
-/// collection's progress (``ProgressStore``, opened for writing, so the lock is held
-/// until ``close()``).
+/// collection's progress (``ProgressStore``; opened for writing, the lock is held until
+/// ``close()``; read-only, for quizzes that record nothing, it works beside a session).
 final class StoreStudyData: StudyData {
     let store: ProgressStore
     let decksRoot: URL
@@ -16,10 +16,10 @@ final class StoreStudyData: StudyData {
     /// to the new card.
     private(set) var carriedEdits: [Diagnostic] = []
 
-    /// Loads the decks under `decksRoot`, opens the progress store for writing (this
+    /// Loads the decks under `decksRoot`, opens the progress store (for writing: this
     /// machine's device id comes from the store), and lines the two up, so that a card
     /// whose question was edited keeps its history.
-    init(decksRoot: URL, dataDirectory: URL, timeZone: TimeZone, now: Date) throws {
+    init(decksRoot: URL, dataDirectory: URL, timeZone: TimeZone, now: Date, forWriting: Bool = true) throws {
         self.decksRoot = decksRoot
         // The deck files and the progress store are independent: parse the decks on another
         // thread while this one reads the snapshot (whole-process time of `recall review`).
@@ -27,9 +27,11 @@ final class StoreStudyData: StudyData {
         let decks = BackgroundDeckLoad(root: decksRoot, cacheFolder: location.folder)
         let device: String
         do {
-            device = try ProgressStore.deviceID(dataDirectory: location.dataDirectory,
-                                                environment: ProcessInfo.processInfo.environment)
-            store = try ProgressStore.open(location, device: device, timeZone: timeZone, forWriting: true)
+            device = forWriting
+                ? try ProgressStore.deviceID(dataDirectory: location.dataDirectory,
+                                             environment: ProcessInfo.processInfo.environment)
+                : ""
+            store = try ProgressStore.open(location, device: device, timeZone: timeZone, forWriting: forWriting)
         } catch {
             _ = decks.result()
             throw error

@@ -1,12 +1,6 @@
 import ArgumentParser
 import RecallCore
 
-/// `--no-color`, shared by the commands that draw on the terminal.
-struct DisplayOptions: ParsableArguments {
-    @Flag(name: .customLong("no-color"), help: "Do not colour the output (also: NO_COLOR=1).")
-    var noColor = false
-}
-
 /// The arguments of `review`, in the REPL and as `recall review`.
 struct ReviewArguments: ParsableArguments {
     @Argument(help: ArgumentHelp("Decks (with their subdecks) or #tags to review; all when none.",

@@ -7,25 +7,28 @@ import RecallStore
 /// Opens everything a study command needs (locale, reader, output, decks, progress) and
 /// closes it again; shared by `recall`, `recall review` and `recall quiz`.
 enum StudySetup {
-    /// Opens the collection. Throws ``CLIError`` (exit 1) when the progress cannot be opened.
-    static func open(_ collection: CollectionOptions, display: DisplayOptions) throws -> REPLContext {
+    /// Opens the collection (read-only for work that records nothing, which then needs no
+    /// lock). Throws ``CLIError`` (exit 1) when the progress cannot be opened.
+    static func open(_ collection: CollectionOptions, display: DisplayOptions,
+                     forWriting: Bool = true) throws -> REPLContext {
         Terminal.setUpLocale()
         let dataDirectory = collection.dataDirectory()
         let decksRoot = collection.decksDirectory()
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: decksRoot.path, isDirectory: &isFolder), isFolder.boolValue else {
-            throw CLIError("the collection folder '\(decksRoot.relativePath)' does not exist",
-                           hint: "point --decks or $RECALL_DECKS at your deck folder")
+            throw collection.missingFolder(decksRoot)
         }
         let data: StoreStudyData
         do {
             data = try StoreStudyData(decksRoot: decksRoot, dataDirectory: dataDirectory,
-                                      timeZone: Clock.timeZone, now: Clock.now())
+                                      timeZone: Clock.timeZone, now: Clock.now(), forWriting: forWriting)
         } catch let error as StoreError {
-            DiagnosticPrinter.standardError().print([error.diagnostic])
+            DiagnosticPrinter.standardError(noColor: display.noColor).print([error.diagnostic])
             throw ExitCode(1)
         }
-        DiagnosticPrinter.standardError().print(data.store.notices + data.carriedEdits)
+        // A writer records the edits it carries over, once; read-only work carries them silently.
+        DiagnosticPrinter.standardError(noColor: display.noColor)
+            .print(data.store.notices + (forWriting ? data.carriedEdits : []))
         let errors = data.deckDiagnostics.filter { $0.severity == .error }.count
         if errors > 0 {
             FileHandle.standardError.write(Data("note: \(errors) error\(errors == 1 ? "" : "s") in deck files; run 'recall check' for details\n".utf8))
@@ -53,7 +56,8 @@ enum StudySetup {
         }
     }
 
-    /// Runs another subcommand from inside the REPL, passing on `--decks` and `--data`.
+    /// Runs another subcommand from inside the REPL, passing on `--decks`, `--data` and
+    /// `--no-color`.
     /// `config KEY VALUE` writes settings, so the progress is closed (releasing the lock)
     /// around it and reopened after, picking up the new settings.
     static func delegate(_ collection: CollectionOptions, display: DisplayOptions,
@@ -63,6 +67,7 @@ enum StudySetup {
             var argv = [name] + args
             if let decks = collection.decks { argv += ["--decks", decks] }
             if let data = collection.data { argv += ["--data", data] }
+            if display.noColor { argv.append("--no-color") }
             let writes = name == "config" && args.count >= 2
             if writes { try? context.data.close() }
             defer { if writes { reopen(collection, context: context) } }

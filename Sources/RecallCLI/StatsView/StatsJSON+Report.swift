@@ -23,11 +23,14 @@ extension StatsJSON {
                 HistogramBin(from: $0, cards: $1) })
         calibration = Calibration(
             bins: r.calibration.bins.map {
-                Bin(interval: Double($0.key.intervalBin) / 100, length: $0.key.lengthBin,
-                    lapses: $0.key.lapseBin, reviews: $0.reviews, passed: $0.passed,
-                    predicted: $0.predicted, actual: $0.actual)
+                let ranges = CalibrationRanges($0.key)
+                let span = { (s: CalibrationRanges.Span) in Span(from: s.low, to: s.high) }
+                return Bin(intervalDays: span(ranges.intervalDays), cardReviews: span(ranges.cardReviews),
+                           cardLapses: span(ranges.cardLapses), reviews: $0.reviews, passed: $0.passed,
+                           predicted: $0.predicted, actual: $0.actual)
             },
             reviews: r.calibration.reviews, rmse: r.calibration.rmse)
+        mostLapses = r.mostLapses.map(Self.ranked)
         leeches = r.leeches.map(Self.ranked)
         hardest = r.hardest.map(Self.ranked)
         totalReviews = r.totalReviews

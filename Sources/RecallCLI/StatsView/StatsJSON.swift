@@ -2,7 +2,7 @@ import Foundation
 import RecallCore
 
 /// The `--json` form of a ``StatsReport``: every number, snake_case keys, sorted. The schema
-/// is documented in the README ("recall stats --json").
+/// is documented in `docs/stats.md` ("`recall stats --json`").
 struct StatsJSON: Encodable {
     struct Today: Encodable { var reviewed, new, again, seconds, due: Int }
     struct Streak: Encodable { var current, longest, daysStudied: Int }
@@ -38,9 +38,14 @@ struct StatsJSON: Encodable {
         }
         enum CodingKeys: String, CodingKey { case averageRetrievability, difficulty, stability }
     }
+    /// Whole numbers from `from` to `to`, both included.
+    struct Span: Encodable { var from, to: Int }
+    /// One calibration bin, named as the text table's columns: the ranges of days since the
+    /// previous review, of the card's reviews and of its lapses it covers, then how many
+    /// reviews fell in it and how many passed.
     struct Bin: Encodable {
-        var interval: Double
-        var length, lapses, reviews, passed: Int
+        var intervalDays, cardReviews, cardLapses: Span
+        var reviews, passed: Int
         var predicted, actual: Double
     }
     struct Calibration: Encodable {
@@ -72,6 +77,7 @@ struct StatsJSON: Encodable {
     var cards: Cards
     var collection: Collection
     var calibration: Calibration
+    var mostLapses: [Ranked]
     var leeches: [Ranked]
     var hardest: [Ranked]
     var totalReviews: Int

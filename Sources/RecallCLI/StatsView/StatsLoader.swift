@@ -14,8 +14,7 @@ enum StatsLoader {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory),
               isDirectory.boolValue else {
-            throw CLIError("the collection folder '\(root.relativePath)' does not exist",
-                           hint: "point --decks or $RECALL_DECKS at your deck folder")
+            throw options.missingFolder(root)
         }
         // Deck files and the progress store are independent: read the decks on another thread
         // while this one reads the review log.
@@ -24,6 +23,8 @@ enum StatsLoader {
         let decks = BackgroundDeckLoad(root: root, cacheFolder: location.folder)
         do {
             let store = try ProgressStore.open(location, device: "", timeZone: timeZone, forWriting: false)
+            // Edited questions keep their progress here too (in memory; the next writer records them).
+            _ = try? store.reconcile(with: decks.result().cards, now: now)
             return try input(store: store, cards: { decks.result().cards }, now: now, filter: filter)
         } catch {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))

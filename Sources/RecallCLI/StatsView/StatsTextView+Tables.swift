@@ -54,16 +54,16 @@ extension StatsTextView {
         }
         var lines = [title + "RMSE(bins) " + Self.percent(rmse) + " over "
                      + plural(cal.reviews, "review") + " in " + plural(cal.bins.count, "bin")]
-        lines.append("  interval  reviews  lapses   count  predicted  actual")
+        lines.append("  interval  card reviews  card lapses  reviews  predicted  actual")
         let shown = cal.bins.sorted { $0.reviews > $1.reviews }.prefix(8).sorted { $0.key < $1.key }
         for bin in shown {
             let r = CalibrationRanges(bin.key)
             let diff = bin.actual - bin.predicted
             let actual = style(String(format: "%6.1f%%", bin.actual * 100),
                                abs(diff) <= 0.05 ? .green : abs(diff) <= 0.1 ? .yellow : .red)
-            lines.append("  " + TextWidth.padded(r.interval, to: 10) + TextWidth.padded(r.reviews, to: 9)
-                         + TextWidth.padded(r.lapses, to: 7)
-                         + String(format: "%6d  %8.1f%%  ", bin.reviews, bin.predicted * 100) + actual)
+            lines.append("  " + TextWidth.padded(r.interval, to: 10) + TextWidth.padded(r.cardReviews.text, to: 14)
+                         + TextWidth.padded(r.cardLapses.text, to: 11)
+                         + String(format: "%9d  %8.1f%%  ", bin.reviews, bin.predicted * 100) + actual)
         }
         if cal.bins.count > shown.count {
             lines.append("  (the \(shown.count) largest of \(cal.bins.count) bins)")
@@ -81,9 +81,16 @@ extension StatsTextView {
 
     // MARK: - Leeches and hardest cards
 
+    /// The cards forgotten most often, whether or not they became leeches.
+    func mostLapsesSection() -> [String] {
+        guard !report.mostLapses.isEmpty else { return [] }
+        return [style("Most lapses", .bold)] + rankedLines(report.mostLapses, lapsesFirst: true)
+    }
+
+    /// The leeches: suspended for lapsing too often, until their text is fixed.
     func leechSection() -> [String] {
         guard !report.leeches.isEmpty else { return [] }
-        return [style("Leeches", .bold) + glyphs.separator + "most lapses"]
+        return [style("Leeches", .bold) + glyphs.separator + "suspended for lapsing too often; fix or rewrite them"]
             + rankedLines(report.leeches, lapsesFirst: true)
     }
 
@@ -110,27 +117,36 @@ extension StatsTextView {
     }
 }
 
-/// Human-readable ranges for a calibration bin: elapsed days, long-term reviews and lapses.
+/// The ranges a calibration bin covers: days since the previous review, the card's reviews
+/// a day or more apart (this one included) and its earlier lapses. The text and the JSON
+/// show the same ranges under the same names.
 struct CalibrationRanges {
-    let interval: String
-    let reviews: String
-    let lapses: String
-
-    init(_ key: CalibrationStats.Key) {
-        interval = Self.range(bin: key.intervalBin, scale: 248, base: 3.62, unit: "d")
-        // The length feature counts long-term reviews (this one included) plus one.
-        reviews = Self.range(bin: key.lengthBin, scale: 1.99, base: 1.89, unit: "", shift: -1)
-        lapses = key.lapseBin == 0 ? "0"
-            : Self.range(bin: key.lapseBin, scale: 1.65, base: 1.73, unit: "")
+    /// Whole numbers from `low` to `high`, both included.
+    struct Span: Equatable {
+        var low: Int
+        var high: Int
+        var text: String { low >= high ? "\(low)" : "\(low)-\(high)" }
     }
 
-    /// The integers `v` with `⌊log_base v⌋ = k`, for the `k` whose bin value is `bin`.
-    private static func range(bin: Int, scale: Double, base: Double, unit: String,
-                              shift: Int = 0) -> String {
+    let intervalDays: Span
+    let cardReviews: Span
+    let cardLapses: Span
+    var interval: String { intervalDays.text + "d" }
+
+    init(_ key: CalibrationStats.Key) {
+        intervalDays = Self.span(bin: key.intervalBin, scale: 248, base: 3.62)
+        // The length feature counts long-term reviews (this one included) plus one.
+        cardReviews = Self.span(bin: key.lengthBin, scale: 1.99, base: 1.89, shift: -1)
+        cardLapses = key.lapseBin == 0 ? Span(low: 0, high: 0) : Self.span(bin: key.lapseBin, scale: 1.65, base: 1.73)
+    }
+
+    /// The integers `v` with `⌊log_base v⌋ = k`, for the `k` whose bin value is `bin`
+    /// (0…0 for a bin value no `k` gives, which the bins never hold).
+    private static func span(bin: Int, scale: Double, base: Double, shift: Int = 0) -> Span {
         guard let k = (0..<64).first(where: { Int((scale * pow(base, Double($0))).rounded()) == bin })
-        else { return "?" }
+        else { return Span(low: 0, high: 0) }
         let low = Int(pow(base, Double(k)).rounded(.up)) + shift
         let high = Int(pow(base, Double(k + 1)).rounded(.up)) - 1 + shift
-        return (low >= high ? "\(low)" : "\(low)-\(high)") + unit
+        return Span(low: low, high: max(low, high))
     }
 }

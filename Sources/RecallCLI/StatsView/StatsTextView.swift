@@ -17,7 +17,7 @@ struct StatsTextView {
         var lines = header()
         lines += summary()
         for section in [heatmapSection(), forecastSection(), retentionSection(), cardsSection(),
-                        calibrationSection(), leechSection(), hardestSection()] where !section.isEmpty {
+                        calibrationSection(), mostLapsesSection(), leechSection(), hardestSection()] where !section.isEmpty {
             lines.append("")
             lines += section
         }

@@ -2,7 +2,7 @@
 ///
 /// Lines break at spaces, and also between two wide (CJK) characters, which need no
 /// spaces. A word longer than the width is cut by characters. Existing line breaks are
-/// kept; ANSI escape sequences take no room.
+/// kept, and so is a line that fits; ANSI escape sequences take no room.
 enum TextWrapper {
     /// Wraps `text` to `width` columns. Continuation lines (not the first line of each
     /// paragraph) start with `indent` spaces, which count towards the width.
@@ -22,6 +22,8 @@ enum TextWrapper {
     }
 
     private static func wrapParagraph(_ text: String, width: Int, indent: Int) -> [String] {
+        // A line that fits is kept as written (runs of spaces that align columns included).
+        if !text.contains("\t"), TextWidth.of(text) <= width { return [text] }
         let leading = String(text.prefix(while: { $0 == " " }))
         let tokens = tokenize(String(text.dropFirst(leading.count)))
         var lines: [String] = []

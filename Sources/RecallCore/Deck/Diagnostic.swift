@@ -1,11 +1,14 @@
 /// A problem found in the user's files, with its location and hints.
 ///
 /// Rendered in one place (``Diagnostic/rendered``) as
-/// `file:line[:column]: error|warning: message` followed by one `note: hint` line per hint.
+/// `file:line[:column]: error|warning|note: message` followed by one `note: hint` line per hint.
 public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     public enum Severity: String, Sendable, Comparable {
+        /// Information only: nothing is wrong (a carried edit, say).
+        case note
         case warning, error
-        public static func < (a: Severity, b: Severity) -> Bool { a == .warning && b == .error }
+        private var rank: Int { self == .note ? 0 : self == .warning ? 1 : 2 }
+        public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
     }
 
     public var severity: Severity
@@ -30,6 +33,11 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     public static func error(_ message: String, at location: SourceLocation?, column: Int? = nil,
                              notes: [String] = []) -> Diagnostic {
         Diagnostic(.error, message, at: location, column: column, notes: notes)
+    }
+
+    public static func note(_ message: String, at location: SourceLocation?, column: Int? = nil,
+                            notes: [String] = []) -> Diagnostic {
+        Diagnostic(.note, message, at: location, column: column, notes: notes)
     }
 
     public static func warning(_ message: String, at location: SourceLocation?, column: Int? = nil,

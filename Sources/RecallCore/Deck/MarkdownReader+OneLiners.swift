@@ -12,10 +12,14 @@ extension MarkdownReader {
         let found = Self.findSeparator(UnsafeBufferPointer(rebasing: bytes[text]))
         guard let separator = found else { return }
         let cut = text.lowerBound + separator.start
-        let question = ByteText.trim(bytes, text.lowerBound..<cut)
-        let answer = ByteText.trim(bytes, (cut + separator.length)..<text.upperBound)
-        addCard(question: ByteText.string(bytes, question), answer: ByteText.string(bytes, answer),
-                twoWay: separator.length == 3, line: number)
+        let question = ByteText.string(bytes, ByteText.trim(bytes, text.lowerBound..<cut))
+        let answer = ByteText.string(bytes, ByteText.trim(bytes, (cut + separator.length)..<text.upperBound))
+        if !Self.isSpaced(UnsafeBufferPointer(rebasing: bytes[text]), separator),
+           Self.readsLikeProse(question: question[...], answer: answer[...]) {
+            let column = ByteText.string(bytes, line.range.lowerBound..<cut).count + 1
+            warnProse(separatorLength: separator.length, column: column, number: number)
+        }
+        addCard(question: question, answer: answer, twoWay: separator.length == 3, line: number)
     }
 
     /// The `String` path of ``readOneLiner(_:number:)``, for lines where bytes and
@@ -27,6 +31,10 @@ extension MarkdownReader {
             return readCloze(line, dropped: dropped, number: number)
         }
         guard let split = Self.splitOneLiner(line) else { return }
+        if !split.spaced, Self.readsLikeProse(question: split.question, answer: split.answer) {
+            warnProse(separatorLength: split.twoWay ? 3 : 2,
+                      column: dropped + line[..<split.question.endIndex].count + 1, number: number)
+        }
         addCard(question: CardText.trim(split.question), answer: CardText.trim(split.answer),
                 twoWay: split.twoWay, line: number)
     }
@@ -88,18 +96,51 @@ extension MarkdownReader {
 
     /// Splits `question :: answer` or `question ::: answer`. A `::` or `:::` with spaces
     /// (or the line's end) on both sides wins over one written without spaces.
-    static func splitOneLiner(_ line: String) -> (question: Substring, answer: Substring, twoWay: Bool)? {
-        let found: (start: Int, length: Int)?? = line.utf8.withContiguousStorageIfAvailable { findSeparator($0) }
-        let separator = found ?? Array(line.utf8).withUnsafeBufferPointer { findSeparator($0) }
-        return separator.map { cut(line, at: $0.start, length: $0.length) }
+    static func splitOneLiner(_ line: String)
+        -> (question: Substring, answer: Substring, twoWay: Bool, spaced: Bool)? {
+        let found: ((start: Int, length: Int), Bool)?? = line.utf8.withContiguousStorageIfAvailable { utf8 in
+            findSeparator(utf8).map { ($0, isSpaced(utf8, $0)) }
+        }
+        let result = found ?? Array(line.utf8).withUnsafeBufferPointer { utf8 in
+            findSeparator(utf8).map { ($0, isSpaced(utf8, $0)) }
+        }
+        return result.map { separator, spaced in
+            let split = cut(line, at: separator.start, length: separator.length)
+            return (split.question, split.answer, split.twoWay, spaced)
+        }
+    }
+
+    /// `true` when the separator has a space, a tab or the line's end on both sides.
+    static func isSpaced(_ utf8: UnsafeBufferPointer<UInt8>, _ separator: (start: Int, length: Int)) -> Bool {
+        let end = separator.start + separator.length
+        let before = separator.start == 0 || utf8[separator.start - 1] == 0x20 || utf8[separator.start - 1] == 0x09
+        let after = end == utf8.count || utf8[end] == 0x20 || utf8[end] == 0x09
+        return before && after
+    }
+
+    /// Warns about an unspaced separator in a line that reads like prose (see
+    /// ``readsLikeProse(question:answer:)``): it made a card the writer most likely did not mean.
+    private mutating func warnProse(separatorLength: Int, column: Int, number: Int) {
+        let separator = String(repeating: ":", count: separatorLength)
+        report(.warning("'\(separator)' without spaces around it makes this prose line a card",
+                        at: source.location(line: number), column: column, notes: [
+                            "write 'question \(separator) answer' with spaces if it is a card, "
+                                + "or put the name in backticks ('`a\(separator)b`') if it is not",
+                        ]))
     }
 
     /// Where the card separator is: the first spaced `::`/`:::`, else the first unspaced one.
+    /// Colons inside a backtick code span (`` `std::vector` ``) are text, never a separator.
     static func findSeparator(_ utf8: UnsafeBufferPointer<UInt8>) -> (start: Int, length: Int)? {
         var loose: (start: Int, length: Int)?
         var i = 0
-        while let colon = ByteText.firstIndex(of: 0x3A, in: utf8, i..<utf8.count) {
-            i = colon
+        while i < utf8.count {
+            let byte = utf8[i]
+            if byte == 0x60 {
+                i = endOfCodeSpan(utf8, from: i)
+                continue
+            }
+            guard byte == 0x3A else { i += 1; continue }
             var end = i
             while end < utf8.count, utf8[end] == 0x3A { end += 1 }
             let length = end - i
@@ -112,6 +153,34 @@ extension MarkdownReader {
             i = end
         }
         return loose
+    }
+
+    /// Where reading resumes after the backtick run at `start`: after the run that closes its
+    /// code span (a run of the same length, as in CommonMark), or just after the run itself
+    /// when nothing closes it (its backticks are then literal text).
+    private static func endOfCodeSpan(_ utf8: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var openEnd = start
+        while openEnd < utf8.count, utf8[openEnd] == 0x60 { openEnd += 1 }
+        let width = openEnd - start
+        var i = openEnd
+        while i < utf8.count {
+            guard utf8[i] == 0x60 else { i += 1; continue }
+            var runEnd = i
+            while runEnd < utf8.count, utf8[runEnd] == 0x60 { runEnd += 1 }
+            if runEnd - i == width { return runEnd }
+            i = runEnd
+        }
+        return openEnd
+    }
+
+    /// `true` when a line whose separator has no spaces around it reads like a sentence
+    /// (it ends like one, or runs long), so the separator is more likely a name such as
+    /// `std::vector` than a card written as `question::answer`.
+    static func readsLikeProse(question: Substring, answer: Substring) -> Bool {
+        let words = question.split(whereSeparator: { $0 == " " || $0 == "\t" }).count
+            + answer.split(whereSeparator: { $0 == " " || $0 == "\t" }).count
+        guard let last = CardText.trimRight(answer).last else { return false }
+        return words >= 8 || (words >= 3 && ".,;)".contains(last))
     }
 
     private static func cut(_ line: String, at start: Int, length: Int)

@@ -16,6 +16,10 @@ public enum FSRSOptimizer {
         public var maxIterations = 100
         /// Strength of the pull toward the starting parameters (fsrs-rs's γ).
         public var gamma = 1.0
+        /// Fewer reviews on a later day than a card's first (training and held out together)
+        /// than this leaves the parameters alone: below it a fit of 21 parameters follows the
+        /// noise of a few cards.
+        public var minimumReviews = 400
         /// Fewer training reviews than this leaves the parameters alone.
         public var minimumTrainingReviews = 64
         /// Fewer held-out reviews than this leaves the parameters alone.
@@ -52,8 +56,22 @@ public enum FSRSOptimizer {
             self.hasEnoughData = hasEnoughData
         }
 
-        /// Whether the fit predicts the held-out reviews better than the current parameters.
-        public var isImprovement: Bool { hasEnoughData && fitted.logLoss < current.logLoss }
+        /// Whether the fit predicts the held-out reviews better than the current parameters:
+        /// both its log loss and its RMSE(bins) are lower. Log loss alone can fall a little on
+        /// noise while the predictions get worse calibrated.
+        public var isImprovement: Bool {
+            hasEnoughData && fitted.logLoss < current.logLoss && fitted.rmseBins < current.rmseBins
+        }
+
+        /// The fitted parameters (0-based, `w0`…`w20`) that ended on a bound of
+        /// ``ParameterBounds/ranges``: the history pushed them as far as they may go.
+        /// Empty when nothing was fitted.
+        public var parametersOnBounds: [Int] {
+            guard hasEnoughData else { return [] }
+            return parameters.indices.filter { k in
+                k < ParameterBounds.ranges.count && ParameterBounds.isOnBound(parameters[k], k)
+            }
+        }
     }
 
     /// Fits on the training part of `set` and evaluates against `current` on its held-out part.
@@ -61,7 +79,8 @@ public enum FSRSOptimizer {
                            progress: ((Double) -> Void)? = nil) -> Outcome {
         let currentModel = FSRSGradient(parameters: current)
         let currentMetrics = PredictionMetrics(currentModel.predictions(set, role: .test))
-        guard set.trainCount >= configuration.minimumTrainingReviews,
+        guard set.trainCount + set.testCount >= configuration.minimumReviews,
+              set.trainCount >= configuration.minimumTrainingReviews,
               set.testCount >= configuration.minimumTestReviews else {
             return Outcome(parameters: current, current: currentMetrics, fitted: currentMetrics,
                            trainCount: set.trainCount, testCount: set.testCount, hasEnoughData: false)

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Reads the simple JSONL review log of `shared/fsrs/optgen.py`: one object per line with
+/// Reads the simple JSONL review log of `Benchmarks/optimizer/optgen.py`: one object per line with
 /// `card_id` (integer), `review_time` (unix seconds) and `rating` (1…4); other keys are ignored.
 /// Days are UTC calendar days (`floor(review_time / 86400)`).
 public enum OptimizerLogReader {

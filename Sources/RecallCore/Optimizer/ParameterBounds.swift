@@ -21,6 +21,13 @@ public enum ParameterBounds {
         zip(w, ranges).map { min(max($0, $1.lowerBound), $1.upperBound) }
     }
 
+    /// Whether parameter `k` at `value` sits on (or, rounding aside, at) its lower or upper bound.
+    public static func isOnBound(_ value: Double, _ k: Int) -> Bool {
+        let range = ranges[k]
+        let tolerance = 1e-6 * max(1, range.upperBound - range.lowerBound)
+        return value <= range.lowerBound + tolerance || value >= range.upperBound - tolerance
+    }
+
     /// Whether parameter `k` at `value` sits on a bound that a descent step along
     /// −`gradient` would cross.
     static func isHeld(_ value: Double, _ k: Int, gradient: Double) -> Bool {

@@ -3,8 +3,9 @@ import Foundation
 extension FSRS {
     /// The card after a review with `rating` at `now`.
     ///
-    /// Memory is updated as in SPEC §4-6 (whole days counted by `counting`), then the
-    /// learning-step state machine (§8) picks the next state and due time. A review time
+    /// Memory is updated by the formulas of `docs/fsrs.md` (whole days counted by
+    /// `counting`), then the learning-step state machine ("Steps and states" there) picks the
+    /// next state and due time. A review time
     /// before the last review counts as the same day; intervals are never negative.
     /// `fuzzSeed` is used only when fuzz is on and the card ends in review.
     public func next(_ card: CardSchedule, rating: Rating, at now: Date, calendar: StudyCalendar,

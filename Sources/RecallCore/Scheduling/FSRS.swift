@@ -1,6 +1,7 @@
 import Foundation
 
-/// FSRS-6, computed exactly as py-fsrs 6.3.2 computes it (see `shared/fsrs/SPEC.md`).
+/// FSRS-6, computed exactly as py-fsrs 6.3.2 computes it (the formulas and the
+/// choices behind them are in `docs/fsrs.md`).
 ///
 /// One small function per formula; ``next(_:rating:at:calendar:counting:fuzzSeed:)`` (in
 /// `FSRS+Scheduling.swift`) applies them with the learning-step state machine. All arithmetic is

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Seeded interval fuzz: spreads review intervals of 3 days or more over a few percent so
-/// that cards learnt together do not stay together (py-fsrs's ranges, SPEC §10).
+/// that cards learnt together do not stay together (py-fsrs's ranges; `docs/fsrs.md`, "Fuzz").
 ///
 /// The seed comes from the card id and its review count (``seed(card:reviewCount:)``), so
 /// replaying the log gives the same intervals every time.

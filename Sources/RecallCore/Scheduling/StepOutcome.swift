@@ -8,7 +8,8 @@ enum StepOutcome: Equatable {
     /// Leave the steps for review.
     case graduate
 
-    /// py-fsrs's learning/relearning rules (SPEC §8), shared by FSRS and SM-2.
+    /// py-fsrs's learning/relearning rules (`docs/fsrs.md`, "Steps and states"), shared by
+    /// FSRS and SM-2.
     ///
     /// `step` is the current index into `steps`.
     static func decide(steps: [TimeInterval], step: Int, rating: Rating) -> StepOutcome {

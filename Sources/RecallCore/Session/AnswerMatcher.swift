@@ -6,42 +6,129 @@ public enum AnswerMatch: Hashable, Sendable {
     case exact
     /// Within the typo tolerance: `edits` single-character edits away.
     case close(edits: Int)
+    /// Only part of the answer: `found` of the answer's `total` items or lines. `missing`
+    /// names the items not given when the answer is a list; it is empty for a prose answer
+    /// (whose missing part is the rest of the text).
+    case partial(found: Int, total: Int, missing: [String])
     /// Too far off.
     case wrong
 
     /// Counts as knowing the answer.
     public var isCorrect: Bool { self != .wrong }
 
-    /// The rating Recall proposes: exact → good, close → hard, wrong → again.
+    /// The rating Recall proposes: exact → good, close or partial → hard, wrong → again.
     public var suggestedRating: Rating {
         switch self {
         case .exact: .good
-        case .close: .hard
+        case .close, .partial: .hard
         case .wrong: .again
+        }
+    }
+
+    /// Orders results from best to worst: exact, close (fewer edits first), partial (more
+    /// found first), wrong.
+    func isBetter(than other: AnswerMatch) -> Bool {
+        rank < other.rank
+    }
+
+    private var rank: (Int, Int) {
+        switch self {
+        case .exact: (0, 0)
+        case .close(let e): (1, e)
+        case .partial(let found, _, _): (2, -found)
+        case .wrong: (3, 0)
         }
     }
 }
 
 /// Compares typed answers with real ones, tolerating small typos. Pure.
+///
+/// Case, accents, punctuation and spacing never count: `soixante dix` matches
+/// `soixante-dix` and `l'eau` matches `leau`. An answer that is a list (one item per line,
+/// or `a, b, c`) accepts its items in any order, and names the ones missing; one line or
+/// part of a longer prose answer is a partial answer. See ``AnswerParts``.
 public enum AnswerMatcher {
     /// Share of the answer's length (after normalisation) allowed as edits, rounded.
     public static let tolerance = 0.15
 
-    /// Matches `typed` against `answer`. A multi-line answer also accepts any one of its
-    /// lines, and an answer like `a, b` or `a; b` also accepts each part; the best match wins.
+    /// Matches `typed` against `answer`.
     public static func match(typed: String, answer: String) -> AnswerMatch {
         let t = matchKey(typed)
         guard !t.isEmpty else { return .wrong }
-        var best = AnswerMatch.wrong
-        for candidate in acceptedForms(of: answer) {
-            let result = compare(t, matchKey(candidate))
-            if result == .exact { return .exact }
-            if case .close(let e) = result {
-                if case .close(let b) = best, b <= e { continue }
-                best = result
+        var whole = compare(t, matchKey(answer))
+        if whole == .exact { return .exact }
+        let core = AnswerParts.withoutRemarks(answer)
+        if core != answer {
+            let coreMatch = compare(t, matchKey(core))
+            if coreMatch.isBetter(than: whole) { whole = coreMatch }
+            if whole == .exact { return .exact }
+        }
+        let byParts: AnswerMatch
+        switch AnswerParts(answer) {
+        case .single: return whole
+        case .list(let items): byParts = matchItems(typed: typed, items: items, isList: true)
+        case .prose(let parts): byParts = matchItems(typed: typed, items: parts, isList: false)
+        }
+        return byParts.isBetter(than: whole) ? byParts : whole
+    }
+
+    /// Matches `typed` against a cloze card's `deletions`, in order: all of them (in any
+    /// punctuation or spacing) is the answer; some of them is a partial answer.
+    public static func match(typed: String, deletions: [String]) -> AnswerMatch {
+        let t = matchKey(typed)
+        guard !t.isEmpty, !deletions.isEmpty else { return .wrong }
+        let whole = compare(t, matchKey(deletions.joined(separator: " ")))
+        guard whole != .exact, deletions.count > 1 else { return whole }
+        let byParts = matchItems(typed: typed, items: deletions, isList: true)
+        switch byParts {
+        case .exact, .close:
+            // Every deletion was given, but not in the order of the text.
+            let outOfOrder = AnswerMatch.partial(found: deletions.count, total: deletions.count, missing: [])
+            return whole.isBetter(than: outOfOrder) ? whole : outOfOrder
+        default:
+            return byParts.isBetter(than: whole) ? byParts : whole
+        }
+    }
+
+    /// Matches `typed` against `card`: a cloze card's deletions, any other card's answer.
+    public static func match(typed: String, card: Card) -> AnswerMatch {
+        if let cloze = card.clozeAnswer { return match(typed: typed, deletions: cloze.deletions) }
+        return match(typed: typed, answer: card.answer)
+    }
+
+    /// Which of `items` the typed text gives. An item counts when a typed part (split at
+    /// commas, semicolons and line breaks) matches it within the typo tolerance, when its
+    /// words appear in a run inside a typed part, or (for one-word items) when a typed word
+    /// matches it; remarks in parentheses may be left out.
+    private static func matchItems(typed: String, items: [String], isList: Bool) -> AnswerMatch {
+        let typedParts = AnswerParts.split(typed, at: [",", ";", "\n"]).filter { !matchKey($0).isEmpty }
+        let partKeys = typedParts.map(matchKey)
+        let partWords = typedParts.map(words)
+        var usedParts = Set<Int>()
+        var found = 0, edits = 0
+        var missing: [String] = []
+        for item in items {
+            let core = AnswerParts.withoutRemarks(item)
+            let fullKey = matchKey(item), key = matchKey(core), itemWords = words(core)
+            var hit: (part: Int, edits: Int)?
+            for (i, partKey) in partKeys.enumerated() {
+                if partKey == key || partKey == fullKey || (!itemWords.isEmpty && contains(partWords[i], itemWords)) { hit = (i, 0); break }
+                var e = closeEdits(partKey, key)
+                if e == nil, itemWords.count == 1 { e = partWords[i].lazy.compactMap { closeEdits($0, key) }.first }
+                if let e, hit.map({ e < $0.edits }) ?? true { hit = (i, e) }
+            }
+            if let hit {
+                found += 1
+                edits += hit.edits
+                usedParts.insert(hit.part)
+            } else {
+                missing.append(item)
             }
         }
-        return best
+        guard found > 0 else { return .wrong }
+        let extra = usedParts.count < typedParts.count
+        if found == items.count, isList, !extra { return edits == 0 ? .exact : .close(edits: edits) }
+        return .partial(found: found, total: items.count, missing: isList ? missing : [])
     }
 
     private static func compare(_ t: String, _ a: String) -> AnswerMatch {
@@ -54,39 +141,52 @@ public enum AnswerMatcher {
         return d <= allowed ? .close(edits: d) : .wrong
     }
 
-    /// The whole answer, then its lines, then its comma- or semicolon-separated parts.
-    static func acceptedForms(of answer: String) -> [String] {
-        var forms = [answer]
-        let lines = answer.split(whereSeparator: \.isNewline).map(String.init)
-        if lines.count > 1 { forms += lines }
-        for line in lines {
-            let parts = line.split(whereSeparator: { $0 == "," || $0 == ";" }).map(String.init)
-            if parts.count > 1 { forms += parts }
+    private static func closeEdits(_ t: String, _ a: String) -> Int? {
+        switch compare(t, a) {
+        case .exact: 0
+        case .close(let e): e
+        default: nil
         }
-        return forms
     }
 
-    /// Folds case and accents, drops punctuation and symbols, collapses whitespace.
+    /// `true` when `needle` appears as a run of consecutive words in `haystack`.
+    private static func contains(_ haystack: [String], _ needle: [String]) -> Bool {
+        guard needle.count <= haystack.count else { return false }
+        for start in 0...(haystack.count - needle.count)
+        where haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
+        return false
+    }
+
+    /// The words of ``normalize(_:)``.
+    static func words(_ text: String) -> [String] {
+        normalize(text).split(separator: " ").map(String.init)
+    }
+
+    /// Folds case and accents, drops punctuation and symbols (each run of them between
+    /// words becomes a word break), collapses whitespace.
     public static func normalize(_ text: String) -> String {
         let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
         var out = ""
         var pendingSpace = false
         for ch in folded {
-            if ch.isWhitespace {
-                pendingSpace = !out.isEmpty
-            } else if ch.isLetter || ch.isNumber {
+            if ch.isLetter || ch.isNumber {
                 if pendingSpace { out.append(" "); pendingSpace = false }
                 out.append(ch)
+            } else {
+                pendingSpace = !out.isEmpty
             }
         }
         return out
     }
 
-    /// ``normalize(_:)``, or for text that is all punctuation (like `?.`), the text itself
-    /// with case folded and spaces removed, so that such answers can still be matched.
+    /// What two texts are compared by: ``normalize(_:)`` without its spaces, so that
+    /// spacing and the punctuation between words never count; or, for text that is all
+    /// punctuation (like `?.`), the text itself with case folded and spaces and Markdown
+    /// code marks (backticks) removed, so that such answers can still be matched.
     public static func matchKey(_ text: String) -> String {
         let normalized = normalize(text)
-        return normalized.isEmpty ? text.lowercased().filter { !$0.isWhitespace } : normalized
+        return normalized.isEmpty ? text.lowercased().filter { !$0.isWhitespace && $0 != "`" }
+            : normalized.filter { $0 != " " }
     }
 
     /// Optimal-string-alignment (restricted Damerau-Levenshtein) distance: insertions,

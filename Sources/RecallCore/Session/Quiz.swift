@@ -67,35 +67,4 @@ public struct Quiz: Sendable {
         return deck.contains(t) || card.question.lowercased().contains(t)
             || card.answer.lowercased().contains(t)
     }
-
-    /// Multiple-choice options for `card`: its answer and up to three distractor answers
-    /// from `pool`, the most similar cards first (same deck, shared tags, same top-level
-    /// deck, similar length), shuffled. Distractors never repeat an answer.
-    public static func choices(for card: Card, from pool: [Card],
-                               using rng: inout some RandomNumberGenerator) -> (options: [String], correct: Int) {
-        let key = AnswerMatcher.matchKey(card.answer)
-        var seen: Set<String> = [key]
-        var distractors: [String] = []
-        let ranked = pool.shuffled(using: &rng)
-            .map { ($0, similarity($0, to: card)) }
-            .sorted { $0.1 > $1.1 }
-        for (other, _) in ranked where distractors.count < 3 {
-            let otherKey = AnswerMatcher.matchKey(other.answer)
-            guard !otherKey.isEmpty, seen.insert(otherKey).inserted else { continue }
-            distractors.append(other.answer)
-        }
-        var options = distractors + [card.answer]
-        options.shuffle(using: &rng)
-        return (options, options.firstIndex(of: card.answer) ?? 0)
-    }
-
-    private static func similarity(_ other: Card, to card: Card) -> Int {
-        var score = 0
-        if other.deck == card.deck { score += 4 }
-        else if other.deck.split(separator: ":").first == card.deck.split(separator: ":").first { score += 2 }
-        score += 2 * Set(other.tags).intersection(card.tags).count
-        let a = other.answer.count, b = card.answer.count
-        if max(a, b) <= 2 * max(1, min(a, b)) { score += 1 }
-        return score
-    }
 }

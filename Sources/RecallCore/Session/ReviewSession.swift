@@ -70,10 +70,22 @@ public struct ReviewSession: Sendable {
     public var answeredCount: Int { answers.count }
     /// Cards left, including the current one and learning cards still to come back.
     public var remainingCount: Int { pending.count + learning.count + (current == nil ? 0 : 1) }
-    /// `done/total` as shown above each card, e.g. `12/40`: the current card's number
-    /// and the total so far (learning cards that come back add to it).
-    public var progress: (position: Int, total: Int) {
-        (answeredCount + 1, answeredCount + remainingCount)
+    /// The cards left in this session by what they are now, the current one included: new,
+    /// learning (and relearning, including those coming back later) and reviews due. Sums to
+    /// ``remainingCount``.
+    public var left: QueueCounts {
+        var counts = QueueCounts()
+        func add(_ card: Card) {
+            switch records[card.id]?.schedule.state {
+            case nil, .new?: counts.new += 1
+            case .learning?, .relearning?: counts.learning += 1
+            case .review?: counts.review += 1
+            }
+        }
+        if let current { add(current) }
+        for card in pending { add(card) }
+        for item in learning { add(item.card) }
+        return counts
     }
     /// True while there are answers ``undoLastAnswer(at:)`` can take back.
     public var canUndo: Bool { !answers.isEmpty }

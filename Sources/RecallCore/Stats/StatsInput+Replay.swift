@@ -176,6 +176,7 @@ extension StatsCard {
             due: isNew ? nil : schedule?.due, lapses: schedule?.lapses ?? 0,
             retrievability: schedule.flatMap {
                 scheduler.retrievability(of: $0, at: now, calendar: calendar)
-            })
+            },
+            isLeech: record?.isLeech ?? false)
     }
 }

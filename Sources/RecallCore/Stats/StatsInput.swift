@@ -71,7 +71,7 @@ public struct StatsCard: Sendable, Hashable {
     /// Tags without the leading `#`.
     public var tags: [String]
     public var source: SourceLocation
-    /// The question side, for lists of leeches (may be shortened by the renderer).
+    /// The question side, for lists of cards (may be shortened by the renderer).
     public var question: String
     public var state: CardState
     public var suspended: Bool
@@ -85,11 +85,13 @@ public struct StatsCard: Sendable, Hashable {
     public var lapses: Int
     /// The predicted recall probability now; `nil` without a memory state.
     public var retrievability: Double?
+    /// Suspended and tagged as a leech after reaching the leech threshold's lapses.
+    public var isLeech: Bool
 
     public init(id: CardID, deck: String, tags: [String] = [], source: SourceLocation,
                 question: String = "", state: CardState, suspended: Bool = false,
                 stability: Double? = nil, difficulty: Double? = nil, due: Date? = nil,
-                lapses: Int = 0, retrievability: Double? = nil) {
+                lapses: Int = 0, retrievability: Double? = nil, isLeech: Bool = false) {
         self.id = id
         self.deck = deck
         self.tags = tags
@@ -102,6 +104,7 @@ public struct StatsCard: Sendable, Hashable {
         self.due = due
         self.lapses = lapses
         self.retrievability = retrievability
+        self.isLeech = isLeech
     }
 }
 

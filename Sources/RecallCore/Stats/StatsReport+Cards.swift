@@ -37,10 +37,11 @@ extension StatsReport {
         return bins.lastIndex { s >= $0 } ?? 0
     }
 
-    /// Cards with at least one lapse, most lapses first (then hardest, then by source).
-    static func leeches(_ cards: [StatsCard]) -> [RankedCard] {
+    /// Cards with at least one lapse (only leeches with `leechesOnly`), most lapses first
+    /// (then hardest, then by source).
+    static func mostLapses(_ cards: [StatsCard], leechesOnly: Bool) -> [RankedCard] {
         cards.withUnsafeBufferPointer { c in
-            top(c, where: { c[$0].lapses > 0 }) { a, b in
+            top(c, where: { c[$0].lapses > 0 && (!leechesOnly || c[$0].isLeech) }) { a, b in
                 if c[a].lapses != c[b].lapses { return c[a].lapses > c[b].lapses }
                 let da = c[a].difficulty ?? 0, db = c[b].difficulty ?? 0
                 if da != db { return da > db }

@@ -30,7 +30,8 @@ extension StatsReport {
             retention: RetentionTable(rows: pass.retention, desired: input.desiredRetention),
             collection: collection(selectedCards),
             calibration: pass.calibration.result(),
-            leeches: leeches(selectedCards),
+            mostLapses: mostLapses(selectedCards, leechesOnly: false),
+            leeches: mostLapses(selectedCards, leechesOnly: true),
             hardest: hardest(selectedCards),
             totalReviews: pass.total)
     }

@@ -13,7 +13,9 @@ public struct StatsReport: Sendable, Equatable {
     public var retention: RetentionTable
     public var collection: CollectionStats
     public var calibration: CalibrationStats
-    /// Up to ten cards with the most lapses (at least one).
+    /// Up to ten cards with the most lapses (at least one), leeches or not.
+    public var mostLapses: [RankedCard]
+    /// Up to ten leeches (cards suspended for reaching the leech threshold), most lapses first.
     public var leeches: [RankedCard]
     /// Up to ten cards with the highest difficulty.
     public var hardest: [RankedCard]
@@ -22,7 +24,7 @@ public struct StatsReport: Sendable, Equatable {
 
     /// How many days the forecast covers.
     public static let forecastDays = 30
-    /// How many cards the leech and hardest lists hold at most.
+    /// How many cards the lapse, leech and hardest lists hold at most.
     public static let rankedLimit = 10
 }
 

@@ -7,7 +7,7 @@ import Foundation
 import RecallCore
 
 /// `decks.bin`: the cards of each deck file as parsed last time, so that opening a collection
-/// whose files did not change makes its 100,000 cards without parsing 10 MB of text.
+/// whose files did not change makes its cards without parsing the deck files again.
 ///
 /// A ``DerivedFile`` keyed by the `recall` executable that wrote it (its size, time and
 /// inode), so a new version, whose parser may read a file differently, starts afresh. Each
@@ -127,7 +127,7 @@ public final class DeckCache: @unchecked Sendable {
 
     /// Writes the cache for the files loaded since it was opened, if anything changed
     /// (best-effort: a folder that cannot be written to just means no cache), then lets go of
-    /// the old cache file: its pages (13 MB for 100,000 cards) stop counting towards the
+    /// the old cache file: its pages stop counting towards the
     /// process's memory as soon as its cards are decoded. Later calls do nothing.
     public func save() {
         let (entries, changed, map) = lock.withLock {

@@ -1,8 +1,8 @@
 import Foundation
 import RecallCore
 
-/// `state.bin`: `state.json` in a binary layout that opens in a few milliseconds, so that
-/// starting a session on 100,000 cards does not parse 15 MB of JSON.
+/// `state.bin`: `state.json` in a binary layout that is read without parsing, so that
+/// starting a session on a large collection does not parse the whole JSON snapshot.
 ///
 /// A ``DerivedFile`` keyed by the exact `state.json` it was made from (its size and checksum):
 /// used only while that file is still the same, otherwise the JSON is read as before (and

@@ -8,7 +8,8 @@ import Darwin
 ///
 /// The derived files (`state.bin`, `decks.bin`) name the file they were made from this way,
 /// not by its modification time, so that no edit, however quick or however the time stamps
-/// are set, can make a stale cache look current. Checking reads the whole file.
+/// are set, can make a stale cache look current. Checking reads the file but parses nothing,
+/// so it stays well below the cost of what the cache saves.
 struct ContentFingerprint: Equatable {
     var size: UInt64, checksum: UInt64
 
@@ -55,7 +56,7 @@ struct ContentFingerprint: Equatable {
 /// cache was made of (not a defence against a forger).
 ///
 /// Four independent lanes each take every fourth 8-byte word (multiply, xor-shift), so the
-/// processor works on four words at once.
+/// processor works on four words at once instead of waiting for each multiply in turn.
 struct ContentChecksum {
     private var lanes: (UInt64, UInt64, UInt64, UInt64) =
         (0xcbf2_9ce4_8422_2325, 0x8422_2325_cbf2_9ce4, 0x9ce4_8422_2325_cbf2, 0x2325_cbf2_9ce4_8422)

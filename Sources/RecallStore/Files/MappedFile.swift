@@ -6,7 +6,7 @@ import Darwin
 
 /// A read-only memory map of a whole file (empty files map to an empty buffer).
 ///
-/// Reading a 100 MB review log this way costs no copy; the pages come from the page cache.
+/// Reading a large review log this way costs no copy; the pages come from the page cache.
 final class MappedFile {
     let path: String
     let bytes: UnsafeRawBufferPointer

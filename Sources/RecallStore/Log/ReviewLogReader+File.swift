@@ -9,8 +9,8 @@ extension ReviewLogReader {
     /// Size of the window a whole log is read through.
     static let chunkSize = 4 << 20
 
-    /// Reads the whole log file at `path` in 4 MiB windows, so reading a 100 MB log does not
-    /// keep 100 MB of it in memory. Same results as ``read(_:from:linesBefore:path:_:)`` on
+    /// Reads the whole log file at `path` in windows of ``chunkSize`` bytes, so the memory it
+    /// takes does not grow with the log. Same results as ``read(_:from:linesBefore:path:_:)`` on
     /// the whole file; nil when the file does not exist.
     static func readFile(_ path: String, _ body: (ReviewLogEntry) -> Void) throws(StoreError) -> Outcome? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)

@@ -23,7 +23,7 @@ public struct Snapshot: Equatable, Sendable {
 /// How much of an append-only file a snapshot covers, with hashes of that prefix so a
 /// replaced or rewritten file is noticed.
 ///
-/// Hashing a 100 MB log on every start would cost more than the start itself, so the
+/// Hashing a large log whole on every start would cost more than the start itself, so the
 /// check is the FNV-1a hash (``StableHasher``) of the first 4 KiB and of the last 64 KiB of the prefix:
 /// an appended file keeps both; a merged, rewritten or replaced one changes at least one of
 /// them in practice (a merge that inserts anything before the end shifts the tail).

@@ -20,7 +20,7 @@ extension ProgressStore {
         var outcome: ReviewLogReader.Outcome
         var tailLines = 0
         let reason = snapshot.flatMap { misfit($0, log: bytes) }
-        if let reason { notices.append(.warning(reason, at: nil)) }
+        if let reason, !reason.isEmpty { notices.append(.warning(reason, at: nil)) }
         if let snapshot, reason == nil {
             var tail: [ReviewLogEntry] = []
             outcome = try ReviewLogReader.read(bytes, from: snapshot.log.bytes, linesBefore: snapshot.log.lines,
@@ -73,12 +73,15 @@ extension ProgressStore {
         records = result.records
     }
 
-    /// Why `snapshot` cannot be used with the files as they are now, or nil if it can.
+    /// Why `snapshot` cannot be used with the files as they are now (empty when that is
+    /// normal and not worth telling), or nil if it can.
     private func misfit(_ snapshot: Snapshot, log: UnsafeRawBufferPointer) -> String? {
         if !snapshot.log.matches(log) {
             return "state.json does not match the review log (it was replaced or merged); card states were rebuilt from the log"
         }
-        if snapshot.renames != renameCoverage { return "renames.jsonl changed; card states were rebuilt from the log" }
+        // Another Recall process recording an edit appends to renames.jsonl and rewrites
+        // state.json only when it closes: normal, so rebuilt without a word.
+        if snapshot.renames != renameCoverage { return "" }
         if !ProgressStore.sameZone(snapshot.timeZone, timeZone) {
             return "the time zone changed from \(snapshot.timeZone) to \(timeZone.identifier); card states were recomputed"
         }

@@ -18,6 +18,21 @@ public struct MergeReport: Equatable, Sendable {
     public var removed: [String]
 }
 
+/// A merge read and worked out but not written yet: what it would add, and which cards the
+/// other log(s) hold entries for, so the caller can check them against its decks first.
+public struct MergePlan: Sendable {
+    /// What applying the plan does (``MergeReport/removed`` is filled in by applying).
+    public var report: MergeReport
+    /// The distinct cards the other log(s) have entries for, each followed through the
+    /// renames of both sides to its newest id.
+    public var incomingCards: Set<CardID>
+    fileprivate var entries: [ReviewLogEntry]
+    fileprivate var renames: [CardRename]
+    fileprivate var sources: [MergeSource]
+    /// Whether applying deletes the sources (sync-conflict copies).
+    fileprivate var removesSources: Bool
+}
+
 extension ProgressStore {
     /// Merges another collection's progress into this one: `other` is a data folder, a
     /// collection folder or a review-log file. The union of both logs (identical entries
@@ -25,38 +40,58 @@ extension ProgressStore {
     /// renames are merged the same way, and the snapshot is rebuilt. The other files are
     /// only read. Merging is idempotent and commutative: both sides end up byte-identical.
     public func merge(from other: String) throws(StoreError) -> MergeReport {
-        let source = try MergeSource.resolve(other, collection: location.collection, ownLog: logPath)
-        return try merge([source])
+        try apply(planMerge(from: other))
     }
 
     /// Merges every sync-conflict copy (`reviews*.jsonl`, `renames*.jsonl` besides the real
     /// ones) in the collection folder, then deletes them.
     public func mergeConflictCopies() throws(StoreError) -> MergeReport {
+        try apply(planMergeOfConflictCopies())
+    }
+
+    /// Reads `other` (as ``merge(from:)`` takes it) and works out the merge without writing;
+    /// works on a store opened read-only.
+    public func planMerge(from other: String) throws(StoreError) -> MergePlan {
+        let source = try MergeSource.resolve(other, collection: location.collection, ownLog: logPath)
+        return try plan([source], removesSources: false)
+    }
+
+    /// Works out the merge of the sync-conflict copies without writing or deleting anything.
+    public func planMergeOfConflictCopies() throws(StoreError) -> MergePlan {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: location.folder)) ?? []
         let renameCopies = names.filter { $0.hasPrefix("renames") && $0.hasSuffix(".jsonl") && $0 != RenameLog.name }
         var sources = conflictCopies().map { MergeSource(log: path($0), renames: nil) }
         sources += renameCopies.sorted().map { MergeSource(log: nil, renames: path($0)) }
-        var report = try merge(sources)
-        for s in sources {
+        return try plan(sources, removesSources: true)
+    }
+
+    /// Writes a planned merge (and deletes merged sync-conflict copies).
+    public func apply(_ plan: MergePlan) throws(StoreError) -> MergeReport {
+        guard isWritable, lock != nil else { throw StoreError(path: logPath, reason: "the progress store was opened read-only") }
+        try writeMerged(plan.entries, renames: plan.renames)
+        var report = plan.report
+        guard plan.removesSources else { return report }
+        for s in plan.sources {
             for p in [s.log, s.renames].compactMap({ $0 }) where unlink(p) == 0 { report.removed.append(p) }
         }
         if !report.removed.isEmpty { try AtomicFile.syncFolder(location.folder) }
         return report
     }
 
-    private func merge(_ sources: [MergeSource]) throws(StoreError) -> MergeReport {
-        guard isWritable, lock != nil else { throw StoreError(path: logPath, reason: "the progress store was opened read-only") }
+    private func plan(_ sources: [MergeSource], removesSources: Bool) throws(StoreError) -> MergePlan {
         let ours = try readWholeLog().entries
         var report = MergeReport(sources: sources.compactMap { $0.log ?? $0.renames }, newEntries: 0, newReviews: 0,
                                  newRenames: 0, totalEntries: 0, warnings: [], removed: [])
         var merged = sortedUnique(ours)
         var mergedRenames = renames
+        var incoming = Set<CardID>()
         for source in sources {
             if let log = source.log {
                 var theirs: [ReviewLogEntry] = []
                 guard let map = try MappedFile(path: log) else { throw StoreError(path: log, reason: "cannot find '\(log)'") }
                 let outcome = try ReviewLogReader.read(map.bytes, path: log) { theirs.append($0) }
                 if let w = outcome.warning { report.warnings.append(w) }
+                incoming.formUnion(theirs.lazy.map(\.card))
                 let (union, added) = union(merged, sortedUnique(theirs))
                 merged = union
                 report.newEntries += added.count
@@ -70,8 +105,21 @@ extension ProgressStore {
             }
         }
         report.totalEntries = merged.count
-        try writeMerged(merged, renames: mergedRenames)
-        return report
+        return MergePlan(report: report, incomingCards: Self.newestIDs(incoming, renames: mergedRenames),
+                         entries: merged, renames: mergedRenames, sources: sources, removesSources: removesSources)
+    }
+
+    /// Each of `cards` followed through `renames` (an edited card's old id to its new one).
+    private static func newestIDs(_ cards: Set<CardID>, renames: [CardRename]) -> Set<CardID> {
+        guard !renames.isEmpty else { return cards }
+        var next: [CardID: CardID] = [:]
+        for r in renames.sorted(by: { $0.time < $1.time }) { next[r.from] = r.to }
+        return Set(cards.map { card in
+            var id = card
+            var steps = 0
+            while let to = next[id], to != id, steps < next.count { id = to; steps += 1 }
+            return id
+        })
     }
 
     /// Writes the merged files (only those whose bytes change) and reloads from them.
@@ -122,7 +170,7 @@ extension ProgressStore {
 }
 
 /// The files `recall merge OTHER` reads.
-struct MergeSource {
+struct MergeSource: Sendable {
     var log: String?
     var renames: String?
 

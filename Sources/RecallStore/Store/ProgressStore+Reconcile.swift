@@ -28,10 +28,10 @@ public struct Reconciliation: Equatable, Sendable {
             && a.orphans.map(\.id) == b.orphans.map(\.id) && a.orphans.map(\.question) == b.orphans.map(\.question)
     }
 
-    /// One line per carried edit, for the user.
+    /// One note per carried edit, for the user: nothing is wrong, the progress followed the card.
     public var carriedMessages: [Diagnostic] {
         carried.map { m in
-            .warning("the question changed from '\(m.oldQuestion)' to '\(m.newQuestion)'; its progress was kept", at: m.location)
+            .note("the question changed from '\(m.oldQuestion)' to '\(m.newQuestion)'; its progress was kept", at: m.location)
         }
     }
 
@@ -51,8 +51,9 @@ extension ProgressStore {
     ///
     /// A writable store records carried edits in `renames.jsonl` (so they merge like reviews)
     /// and the cards in `catalog.jsonl`, and updates the card lists of per-deck parameters
-    /// (``refreshDeckParameterCards(_:)``); a read-only one only reports. Cheap when the
-    /// decks have not changed since the last call.
+    /// (``refreshDeckParameterCards(_:)``); a read-only one carries the edits over in memory
+    /// only (writing nothing), so that every command sees the same collection before the next
+    /// writer records them. Cheap when the decks have not changed since the last call.
     public func reconcile(with cards: [Card], now: Date) throws(StoreError) -> Reconciliation {
         var result = Reconciliation()
         if CardCatalog.digest(of: cards) != catalogDigest {
@@ -60,7 +61,11 @@ extension ProgressStore {
             let old = CardCatalog.load(path(CardCatalog.name))
             (result.carried, result.unsure) = RenameMatcher(old: old, new: catalog, records: records,
                                                             current: Set(cards.map(\.id))).matches()
-            if isWritable, lock != nil { try record(result.carried, catalog: catalog, old: old, now: now) }
+            if isWritable, lock != nil {
+                try record(result.carried, catalog: catalog, old: old, now: now)
+            } else {
+                carryInMemory(result.carried, now: now)
+            }
         }
         // Cards added to, moved between or edited in decks with their own parameters.
         try refreshDeckParameterCards(cards)
@@ -83,6 +88,23 @@ extension ProgressStore {
                                uniquingKeysWith: { a, _ in a })
         result.orphans = orphanIDs.map { ($0, known[$0]) }
         return result
+    }
+
+    /// A read-only store's side of an edit: the history moves to the new id in ``records``
+    /// and in the rename table that resolves log entries, and nothing is written.
+    private func carryInMemory(_ carried: [Reconciliation.Match], now: Date) {
+        guard !carried.isEmpty else { return }
+        let time = ReviewLogCodec.date(milliseconds: ReviewLogCodec.milliseconds(now))
+        let new = carried.map { CardRename(from: $0.from, to: $0.to, time: time, device: device) }
+        for r in new {
+            records[r.to] = records[r.from]
+            records[r.from] = nil
+        }
+        renames += new
+        renameTable = RenameTable(renames)
+        // The snapshot's records and the stats cache know these cards by their old ids:
+        // stats replay the log through the rename table instead.
+        snapshotBase = nil
     }
 
     private func record(_ carried: [Reconciliation.Match], catalog: CardCatalog, old: CardCatalog, now: Date) throws(StoreError) {

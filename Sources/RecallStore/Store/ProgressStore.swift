@@ -34,7 +34,8 @@ public final class ProgressStore {
     var snapshotStale = false
     /// Log lines that `state.json` does not cover. They are replayed at each opening, so the
     /// snapshot is rewritten only once there are more than ``snapshotLag`` of them (a study
-    /// session's answers alone do not rewrite 15 MB of JSON at every exit).
+    /// session's answers alone do not rewrite the whole snapshot, which grows with the
+    /// collection, at every exit).
     var linesSinceSnapshot = 0
     /// For undo right after a review: the card's record before each review appended here.
     var undoStack: [(card: CardID, time: Date, before: CardRecord?)] = []
