@@ -38,20 +38,4 @@ import Testing
         #expect((1...40).allSatisfy { set.position(of: CardID(rawValue: UInt64($0) * 0x1_0000_0000)) == $0 - 1 })
         #expect(!set.contains(CardID(rawValue: 41 * 0x1_0000_0000)))
     }
-
-    /// Removal keeps every other id findable at its position, probe runs included.
-    @Test func removingKeepsTheOthers() {
-        var set = CardIDSet()
-        // Ids that share their home slot's neighbourhood: long probe runs.
-        let ids = (1...2000).map { CardID(rawValue: UInt64($0) &* 0x1_0000_0001) }
-        for id in ids { set.insert(id) }
-        for (i, id) in ids.enumerated() where i % 3 == 0 { #expect(set.remove(id) == i) }
-        #expect(set.remove(ids[0]) == nil)
-        #expect(set.count == ids.count - (ids.count + 2) / 3)
-        for (i, id) in ids.enumerated() {
-            #expect(set.position(of: id) == (i % 3 == 0 ? nil : i))
-        }
-        set.move(ids[1], to: 0)
-        #expect(set.position(of: ids[1]) == 0)
-    }
 }
