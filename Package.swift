@@ -85,15 +85,19 @@ let package = Package(
             ]
         ),
 
+        // Shared by the test targets (not a product): temporary folders, running the built
+        // `recall`, the pseudo-terminal driver, golden files and the seeded generator.
+        .target(name: "RecallTestSupport", dependencies: ["RecallCore"], path: "Tests/RecallTestSupport"),
+
         .testTarget(
             name: "RecallCoreTests",
-            dependencies: ["RecallCore"],
+            dependencies: ["RecallCore", "RecallTestSupport"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "RecallStoreTests", dependencies: ["RecallStore", "RecallCore"]),
+        .testTarget(name: "RecallStoreTests", dependencies: ["RecallStore", "RecallCore", "RecallTestSupport"]),
         .testTarget(
             name: "RecallAnkiTests",
-            dependencies: ["RecallAnki", "RecallStore", "RecallCore"],
+            dependencies: ["RecallAnki", "RecallStore", "RecallCore", "RecallTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         // Depends on the executable so that `swift test` builds the real `recall` binary,
@@ -101,7 +105,7 @@ let package = Package(
         // Also depends on `recall-bench`, whose generator test runs the built binary.
         .testTarget(
             name: "RecallCLITests",
-            dependencies: ["RecallCLI", "recall", "recall-bench"],
+            dependencies: ["RecallCLI", "recall", "recall-bench", "RecallTestSupport"],
             exclude: ["Golden"]  // golden files are read by path (#filePath), not as resources
         ),
     ]

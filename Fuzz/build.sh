@@ -26,11 +26,44 @@ core_library() {
         $(sources RecallCore))
 }
 
+store_library() {
+    # RecallStore as a module and static library over the core (the anki target imports it).
+    local lib="$out/libRecallStore.a"
+    if [ -f "$lib" ] && [ -z "$(find "$root/Sources/RecallStore" -name '*.swift' -newer "$lib")" ] \
+        && [ "$lib" -nt "$out/libRecallCore.a" ]; then return; fi
+    mkdir -p "$out/store"
+    (cd "$out/store" && "$swiftc" "${flags[@]}" -module-name RecallStore -I "$out" -emit-module \
+        -emit-module-path "$out/RecallStore.swiftmodule" -emit-library -static -o "$lib" \
+        $(sources RecallStore))
+}
+
+package_libraries() {
+    # RecallAnki's packages, GRDB (SQLite), ZIPFoundation and Ink (Markdown, for export),
+    # compiled from SwiftPM's checkouts (resolved first) without instrumentation: the fuzzing
+    # is aimed at our code.
+    if [ -f "$out/libGRDB.a" ] && [ -f "$out/libZIPFoundation.a" ] && [ -f "$out/libInk.a" ]; then return; fi
+    (cd "$root" && swift package resolve >&2)
+    local co="$root/.build/checkouts" plain=(-parse-as-library -O -g -suppress-warnings)
+    mkdir -p "$out/grdb" "$out/zip" "$out/ink"
+    (cd "$out/ink" && "$swiftc" -swift-version 5 "${plain[@]}" -module-name Ink -emit-module \
+        -emit-module-path "$out/Ink.swiftmodule" -emit-library -static -o "$out/libInk.a" \
+        $(find "$co/Ink/Sources/Ink" -name '*.swift' | sort))
+    [ -f "$out/libGRDB.a" ] && [ -f "$out/libZIPFoundation.a" ] && return
+    (cd "$out/grdb" && "$swiftc" -swift-version 6 "${plain[@]}" -module-name GRDB \
+        -I "$co/GRDB.swift/Sources/GRDBSQLite" -D SQLITE_ENABLE_FTS5 -D SQLITE_ENABLE_SNAPSHOT \
+        -D SQLITE_DISABLE_SNAPSHOT -emit-module -emit-module-path "$out/GRDB.swiftmodule" \
+        -emit-library -static -o "$out/libGRDB.a" $(find "$co/GRDB.swift/GRDB" -name '*.swift' | sort))
+    (cd "$out/zip" && "$swiftc" -swift-version 5 "${plain[@]}" -module-name ZIPFoundation \
+        -I "$co/ZIPFoundation/Sources/CZLib" -Xcc -D_GNU_SOURCE=1 -emit-module \
+        -emit-module-path "$out/ZIPFoundation.swiftmodule" -emit-library -static \
+        -o "$out/libZIPFoundation.a" $(find "$co/ZIPFoundation/Sources/ZIPFoundation" -name '*.swift' | sort))
+}
+
 link() { # NAME MODULE FILES...
     local name=$1 module=$2; shift 2
     local binary="$out/fuzz-$name" newer=""
     if [ -f "$binary" ]; then
-        for f in "$out/libRecallCore.a" "$h/FuzzInput.swift" "$@"; do
+        for f in "$out/libRecallCore.a" "$out/libRecallStore.a" "$h/FuzzInput.swift" "$@"; do
             [ -f "$f" ] && [ "$f" -nt "$binary" ] && newer=1
         done
         [ -z "$newer" ] && return 0 # up to date
@@ -46,9 +79,13 @@ for t in "${targets[@]}"; do
         plain | markdown | delimited) link "$t" "Fuzz_$t" "$h/$t.swift" ;;
         repl) link repl RecallCLI "$h/repl.swift" "$root/Sources/RecallCLI/REPL/CommandWords.swift" ;;
         logline | snapshot) link "$t" RecallStore "$h/$t.swift" $(sources RecallStore) ;;
-        anki) link anki RecallAnki -I "$root/Sources/CZstd" -lzstd "$h/anki.swift" \
-            "$root/Sources/RecallAnki/AnkiMediaMap.swift" "$root/Sources/RecallAnki/Zstd.swift" \
-            "$root"/Sources/RecallAnki/AnkiFieldText*.swift ;;
+        anki)
+            store_library
+            package_libraries
+            co="$root/.build/checkouts"
+            link anki RecallAnki -I "$root/Sources/CZstd" -I "$co/GRDB.swift/Sources/GRDBSQLite" \
+                -I "$co/ZIPFoundation/Sources/CZLib" -lRecallStore -lRecallCore -lGRDB -lZIPFoundation -lInk -lsqlite3 -lz -lzstd \
+                "$h/anki.swift" $(sources RecallAnki) ;;
         *) echo "unknown fuzz target '$t'" >&2; exit 64 ;;
     esac
 done

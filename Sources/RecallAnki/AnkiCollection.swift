@@ -52,6 +52,10 @@ struct AnkiCollection {
     var revlog: [Revlog] = []
     /// Anki's "next day starts at" hour (`rollover`), when the collection records it.
     var dayStartHour: Int?
+    /// Rows left out because a value Recall needs is missing or out of range.
+    var skippedNotes = 0
+    var skippedCards = 0
+    var skippedReviews = 0
 
     /// Reads the collection at `path`; throws a user-facing error naming `packagePath`.
     static func read(path: String, packagePath: String) throws(AnkiImportError) -> AnkiCollection {
@@ -83,34 +87,70 @@ struct AnkiCollection {
     private mutating func readRows(_ db: Database) throws {
         let noteRows = try Row.fetchCursor(db, sql: "SELECT id, mid, flds, tags FROM notes ORDER BY id")
         while let row = try noteRows.next() {
-            let fields = (row[2] as String).split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
-            let tags = (row[3] as String).split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }).map(String.init)
-            notes.append(Note(id: row[0], notetype: row[1], fields: fields, tags: tags))
+            guard let id = Self.integer(row, 0), let type = Self.integer(row, 1) else { skippedNotes += 1; continue }
+            let fields = Self.text(row, 2).split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
+            let tags = Self.text(row, 3).split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }).map(String.init)
+            notes.append(Note(id: id, notetype: type, fields: fields, tags: tags))
         }
         let cardRows = try Row.fetchCursor(db, sql: "SELECT id, nid, CASE WHEN odid != 0 THEN odid ELSE did END, ord, queue, mod FROM cards ORDER BY nid, ord")
         while let row = try cardRows.next() {
-            cards.append(Card(id: row[0], note: row[1], deck: row[2], ord: row[3], queue: row[4], modified: row[5]))
+            guard let id = Self.integer(row, 0), let note = Self.integer(row, 1), let ord = Self.integer(row, 3),
+                  Self.ordinals.contains(ord) else { skippedCards += 1; continue }
+            cards.append(Card(id: id, note: note, deck: Self.integer(row, 2) ?? 1, ord: Int(ord),
+                              queue: Int(Self.integer(row, 4) ?? 0), modified: Self.integer(row, 5) ?? 0))
         }
         let revlogRows = try Row.fetchCursor(db, sql: "SELECT id, cid, ease, type, factor, ivl, time FROM revlog ORDER BY cid, id")
         while let row = try revlogRows.next() {
-            revlog.append(Revlog(id: row[0], card: row[1], ease: row[2], type: row[3], factor: row[4],
-                                 interval: row[5], durationMs: row[6]))
+            guard let id = Self.integer(row, 0), let card = Self.integer(row, 1), let ease = Self.integer(row, 2),
+                  let type = Self.integer(row, 3) else { skippedReviews += 1; continue }
+            revlog.append(Revlog(id: id, card: card, ease: Int(ease), type: Int(type), factor: Int(Self.integer(row, 4) ?? 0),
+                                 interval: Int(Self.integer(row, 5) ?? 0), durationMs: Int(Self.integer(row, 6) ?? 0)))
+        }
+    }
+
+    /// Card ordinals Recall can use (a note has at most this many cards; cloze n is ord n-1).
+    static let ordinals: ClosedRange<Int64> = 0...9_999
+
+    /// An integer column read without trusting the file: NULL, text that is not a number, or
+    /// a real number out of `Int64`'s range give `nil`.
+    static func integer(_ row: Row, _ index: Int) -> Int64? {
+        switch (row[index] as DatabaseValue).storage {
+        case .int64(let value): return value
+        case .double(let value): return Int64(exactly: value.rounded())
+        case .string(let value): return Int64(value.trimmingCharacters(in: .whitespaces))
+        case .null, .blob: return nil
+        }
+    }
+
+    /// A text column read without trusting the file: NULL is empty, a blob is read as UTF-8.
+    static func text(_ row: Row, _ index: Int) -> String {
+        switch (row[index] as DatabaseValue).storage {
+        case .string(let value): return value
+        case .blob(let data): return String(decoding: data, as: UTF8.self)
+        case .int64(let value): return String(value)
+        case .double(let value): return String(value)
+        case .null: return ""
         }
     }
 
     private mutating func readSchema18(_ db: Database) throws {
         for row in try Row.fetchAll(db, sql: "SELECT id, name, config FROM notetypes") {
-            let config = (row[2] as Data?) ?? Data()
-            notetypes[row[0]] = Notetype(name: row[1], isCloze: Self.kindIsCloze(config), fieldNames: [])
+            guard let id = Self.integer(row, 0) else { continue }
+            var config = Data()
+            if case .blob(let data) = (row[2] as DatabaseValue).storage { config = data }
+            notetypes[id] = Notetype(name: Self.text(row, 1), isCloze: Self.kindIsCloze(config), fieldNames: [])
         }
         for row in try Row.fetchAll(db, sql: "SELECT ntid, name FROM fields ORDER BY ntid, ord") {
-            notetypes[row[0]]?.fieldNames.append(row[1])
+            guard let id = Self.integer(row, 0) else { continue }
+            notetypes[id]?.fieldNames.append(Self.text(row, 1))
         }
         for row in try Row.fetchAll(db, sql: "SELECT id, name FROM decks") {
-            decks[row[0]] = (row[1] as String).replacingOccurrences(of: "\u{1F}", with: "::")
+            guard let id = Self.integer(row, 0) else { continue }
+            decks[id] = Self.text(row, 1).replacingOccurrences(of: "\u{1F}", with: "::")
         }
-        if try db.tableExists("config"), let value = try Data.fetchOne(db, sql: "SELECT val FROM config WHERE KEY = 'rollover'") {
-            dayStartHour = Int(String(decoding: value, as: UTF8.self).trimmingCharacters(in: .whitespaces))
+        if try db.tableExists("config"), let value = try Row.fetchOne(db, sql: "SELECT val FROM config WHERE KEY = 'rollover'") {
+            dayStartHour = Self.integer(value, 0).flatMap(Self.hour)
+                ?? Int(Self.text(value, 0).trimmingCharacters(in: .whitespaces)).flatMap { Self.hour(Int64($0)) }
         }
     }
 
@@ -133,7 +173,7 @@ struct AnkiCollection {
         guard let row = try Row.fetchOne(db, sql: "SELECT models, decks, conf FROM col") else {
             throw AnkiImportError.damaged(packagePath, "the collection has no settings row")
         }
-        guard let models = Self.jsonObject(row[0]), let deckObjects = Self.jsonObject(row[1]) else {
+        guard let models = Self.jsonObject(Self.text(row, 0)), let deckObjects = Self.jsonObject(Self.text(row, 1)) else {
             throw AnkiImportError.damaged(packagePath, "the note types or decks cannot be read")
         }
         for case let model as [String: Any] in models.values {
@@ -147,8 +187,11 @@ struct AnkiCollection {
         for case let deck as [String: Any] in deckObjects.values {
             if let id = Self.int64(deck["id"]), let name = deck["name"] as? String { decks[id] = name }
         }
-        dayStartHour = (Self.jsonObject(row[2])?["rollover"]).flatMap(Self.int64).map { Int($0) }
+        dayStartHour = (Self.jsonObject(Self.text(row, 2))?["rollover"]).flatMap(Self.int64).flatMap(Self.hour)
     }
+
+    /// An hour of the day, or `nil` for anything else.
+    private static func hour(_ value: Int64) -> Int? { (0...23).contains(value) ? Int(value) : nil }
 
     private static func jsonObject(_ text: String?) -> [String: Any]? {
         guard let data = text?.data(using: .utf8) else { return nil }
@@ -156,7 +199,12 @@ struct AnkiCollection {
     }
 
     private static func int64(_ value: Any?) -> Int64? {
-        if let n = value as? NSNumber { return n.int64Value }
+        if let n = value as? NSNumber {
+            // A real number out of Int64's range would trap in `int64Value`.
+            let real = n.doubleValue
+            guard real.isFinite, real.magnitude < 9.2e18 else { return nil }
+            return n.int64Value
+        }
         if let s = value as? String { return Int64(s) }
         return nil
     }

@@ -16,13 +16,30 @@ struct AnkiFieldText {
     /// The folder, relative to the collection, that media files are extracted into.
     static let mediaFolder = "media"
 
-    /// The file name a media reference is stored under: path separators and a leading dot are
-    /// replaced so that a name can never leave the media folder.
+    /// The file name a media reference is stored under: path separators, control characters
+    /// (a NUL would cut the path short) and a leading dot are replaced so that a name can
+    /// never leave the media folder, and a long name is shortened before its extension to
+    /// at most ``longestName`` bytes.
     static func safeName(_ name: String) -> String {
-        var safe = String(name.map { $0 == "/" || $0 == "\\" ? "_" : $0 })
+        var scalars = String.UnicodeScalarView()
+        for scalar in name.unicodeScalars {
+            scalars.append(scalar == "/" || scalar == "\\" || AnkiCleanText.isControl(scalar) ? "_" : scalar)
+        }
+        var safe = String(scalars)
         if safe.hasPrefix(".") { safe = "_" + safe.dropFirst() }
+        if safe.utf8.count > longestName {
+            let dot = safe.lastIndex(of: ".").map { safe[$0...] } ?? ""
+            let ext = dot.utf8.count <= 16 ? String(dot) : ""
+            var stem = String(safe.dropLast(ext.count))
+            while stem.utf8.count + ext.utf8.count > longestName { stem.removeLast() }
+            safe = stem + ext
+        }
         return safe.isEmpty ? "_" : safe
     }
+
+    /// Bytes a media file name may have (most file systems allow 255; a temporary suffix
+    /// needs room).
+    static let longestName = 200
 
     mutating func render(_ html: String) -> String {
         var out = ""
@@ -44,7 +61,15 @@ struct AnkiFieldText {
                 }
                 continue
             }
-            guard let close = rest[open...].firstIndex(of: ">") else { break }
+            // As in a browser, `<` starts a tag only before a letter, `/` or `!`; else it is
+            // text (`3 < 5`), and so is a `<` that no `>` closes.
+            let next = rest.index(after: open)
+            guard next < rest.endIndex, rest[next].isLetter || rest[next] == "/" || rest[next] == "!",
+                  let close = rest[next...].firstIndex(of: ">") else {
+                text += "<"
+                rest = rest[next...]
+                continue
+            }
             let tag = rest[rest.index(after: open)..<close]
             rest = rest[rest.index(after: close)...]
             let closing = tag.first == "/"

@@ -22,7 +22,7 @@ enum AnkiHistory {
         var lastMs: Int64 = 0
         for (index, row) in zip(rows.indices, rows) {
             if case .start(let start) = resetAt, index == start, out.contains(where: { $0.event == .review }) {
-                out.append(ReviewLogEntry(event: .forget, card: card, time: date(row.id - 1), device: device))
+                out.append(ReviewLogEntry(event: .forget, card: card, time: date(row.id == .min ? row.id : row.id - 1), device: device))
             }
             if isReset(row) {
                 if case .noneAfter(let reset) = resetAt, reset == index {
@@ -33,7 +33,9 @@ enum AnkiHistory {
             }
             lastMs = max(lastMs, row.id)
         }
-        let changed = max(modified * 1000, lastMs + 1)
+        // Saturating: the values come from the file.
+        let (modifiedMs, overflow) = modified.multipliedReportingOverflow(by: 1000)
+        let changed = max(overflow ? 0 : modifiedMs, lastMs == .max ? lastMs : lastMs + 1)
         if queue == -1 {
             out.append(ReviewLogEntry(event: .suspend, card: card, time: date(changed), device: device))
         } else if queue == -2 || queue == -3 {

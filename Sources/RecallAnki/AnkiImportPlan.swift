@@ -15,7 +15,8 @@ public struct AnkiImportPlan: Sendable {
     public struct MediaFile: Sendable, Equatable {
         /// Relative to the collection, e.g. `media/flag.png`.
         public var relativePath: String
-        public var data: Data
+        /// The unpacked file, in ``AnkiImportPlan/staging``.
+        public var stagedPath: String
     }
 
     public var files: [DeckFileText] = []
@@ -34,6 +35,11 @@ public struct AnkiImportPlan: Sendable {
     public var ankiDayStartHour: Int?
     /// Things the user should know (note types read loosely, notes left out, missing media).
     public var warnings: [String] = []
+    /// Fields and tags that had control characters removed, and deck names that did.
+    public var cleanedFields = 0
+    public var cleanedDeckNames = 0
+    /// The private temporary folder holding the unpacked media; removed with the plan.
+    public var staging: AnkiStaging?
 }
 
 /// The deck-file side of planning: renders each deck's notes, reads them back with Recall's
@@ -47,13 +53,26 @@ struct AnkiDeckPlanner {
 
     /// The relative path of the deck file for Anki deck `name`: levels become folders.
     static func relativePath(forDeck name: String) -> String {
-        let parts = name.components(separatedBy: "::").map { part -> String in
-            var p = part.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "/", with: "-")
-            if p.hasPrefix(".") { p = "_" + p.dropFirst() }
-            return p.isEmpty ? "_" : p
-        }
-        return parts.joined(separator: "/") + ".md"
+        safeDeckName(name).components(separatedBy: "::").joined(separator: "/") + ".md"
     }
+
+    /// Anki deck `name` with each level made a safe file name: no control characters (a NUL
+    /// would cut the path short), no `/` or backslash, no leading dot, no surrounding spaces, not
+    /// empty, and short enough for any file system (at most ``longestLevel`` bytes of UTF-8).
+    static func safeDeckName(_ name: String) -> String {
+        AnkiCleanText.name(name).text.components(separatedBy: "::").map { part -> String in
+            var p = part.trimmingCharacters(in: .whitespaces)
+                .replacingOccurrences(of: "/", with: "-").replacingOccurrences(of: "\\", with: "-")
+            if p.hasPrefix(".") { p = "_" + p.dropFirst() }
+            while p.utf8.count > longestLevel { p.removeLast() }
+            p = p.trimmingCharacters(in: .whitespaces)
+            return p.isEmpty ? "_" : p
+        }.joined(separator: "::")
+    }
+
+    /// Bytes one level of a deck name may have as a file name (most file systems allow 255,
+    /// and the `.md` and a temporary suffix need room).
+    static let longestLevel = 200
 
     /// Plans one deck; returns the file text for its new notes (nil when none).
     mutating func plan(deck: String, notes input: [DeckNote], plan: inout AnkiImportPlan) -> AnkiImportPlan.DeckFileText? {

@@ -16,49 +16,95 @@ public struct AnkiImportResult: Sendable, Equatable {
 }
 
 extension AnkiImporter {
-    /// Writes the plan: deck files (a deck file that exists is extended under a
-    /// `# Imported from Anki` heading), media files, then the history, merged into `store`
-    /// (which must be open for writing).
+    /// Writes the plan: the history, merged into `store` (which must be open for writing),
+    /// then deck files (a deck file that exists is extended under a `# Imported from Anki`
+    /// heading) and media files. Nothing is written when ``check(_:collectionRoot:shownRoot:)``
+    /// finds a problem; its first one is thrown.
     public static func apply(_ plan: AnkiImportPlan, collectionRoot: URL,
                              store: ProgressStore) throws(StoreError) -> AnkiImportResult {
-        var result = AnkiImportResult()
         let root = collectionRoot.path
+        if let problem = check(plan, collectionRoot: collectionRoot, shownRoot: root).first {
+            throw StoreError(path: problem.location?.file ?? root, line: problem.location?.line,
+                             reason: problem.message, notes: problem.notes)
+        }
+        var result = AnkiImportResult()
+        try mergeHistory(plan, store: store, root: root, into: &result)
         for file in plan.files {
             let path = root + "/" + file.relativePath
-            var text = file.text
-            if let old = FileManager.default.contents(atPath: path), let oldText = String(data: old, encoding: .utf8) {
-                text = oldText + (oldText.hasSuffix("\n") || oldText.isEmpty ? "" : "\n") + "\n# Imported from Anki\n\n" + text
+            var bytes: [UInt8] = []
+            if case .success(let old) = DeckFile.read(path: path, displayPath: file.relativePath), !old.isEmpty {
+                bytes = old
+                if old.last != 0x0A { bytes.append(0x0A) }
+                bytes += Array("\n# Imported from Anki\n\n".utf8)
             }
-            try DeckFile.write(text, to: path)
+            bytes += Array(file.text.utf8)
+            try DeckFile.write(bytes: bytes, to: path)
             result.files.append(file.relativePath)
         }
         for media in plan.media { try write(media, root: root, into: &result) }
-        guard !plan.entries.isEmpty else { return result }
-        let temp = FileManager.default.temporaryDirectory
-            .appendingPathComponent("recall-anki-history-\(getpid())-\(UUID().uuidString).jsonl").path
-        guard FileManager.default.createFile(atPath: temp, contents: Data(ReviewLogFile.text(plan.entries))) else {
-            throw StoreError(path: temp, reason: "cannot write the temporary file '\(temp)'")
+        return result
+    }
+
+    /// Merges the plan's review-log entries through a file in the plan's private folder; a
+    /// failure names the package's history, not that file.
+    private static func mergeHistory(_ plan: AnkiImportPlan, store: ProgressStore, root: String,
+                                     into result: inout AnkiImportResult) throws(StoreError) {
+        guard !plan.entries.isEmpty else { return }
+        var staging: AnkiStaging
+        if let existing = plan.staging {
+            staging = existing
+        } else {
+            do throws(AnkiImportError) { staging = try AnkiStaging() } catch {
+                throw StoreError(path: root, reason: error.message, notes: error.hint.map { [$0] } ?? [])
+            }
+        }
+        let temp = staging.path + "/history.jsonl"
+        guard FileManager.default.createFile(atPath: temp, contents: Data(ReviewLogFile.text(plan.entries)),
+                                             attributes: [.posixPermissions: 0o600]) else {
+            throw StoreError(path: root, reason: "cannot add the package's review history: the temporary folder cannot be written",
+                             notes: ["set TMPDIR to a folder with free space that you can write to"])
         }
         defer { try? FileManager.default.removeItem(atPath: temp) }
-        let report = try store.merge(from: temp)
-        result.newEntries = report.newEntries
-        result.newReviews = report.newReviews
-        return result
+        do {
+            let report = try store.merge(from: temp)
+            result.newEntries = report.newEntries
+            result.newReviews = report.newReviews
+        } catch {
+            guard error.path == temp else { throw error }
+            throw StoreError(path: root, reason: "cannot add the package's review history: "
+                             + error.reason.replacingOccurrences(of: temp, with: "the package's history"))
+        }
     }
 
     private static func write(_ media: AnkiImportPlan.MediaFile, root: String, into result: inout AnkiImportResult) throws(StoreError) {
         let path = root + "/" + media.relativePath
-        if let existing = FileManager.default.contents(atPath: path) {
-            if existing != media.data { result.mediaConflicts.append(media.relativePath) }
+        if FileManager.default.fileExists(atPath: path) {
+            if !FileManager.default.contentsEqual(atPath: path, andPath: media.stagedPath) {
+                result.mediaConflicts.append(media.relativePath)
+            }
             return
         }
+        // Copied next to its place, then renamed into it: never half a file under its name.
+        let temp = path + ".recall-\(UUID().uuidString)"
         do {
             try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
                                                     withIntermediateDirectories: true)
-            try media.data.write(to: URL(fileURLWithPath: path), options: .atomic)
+            try copy(media.stagedPath, to: temp)
+            guard rename(temp, path) == 0 else { throw CocoaError(.fileWriteUnknown) }
         } catch {
+            try? FileManager.default.removeItem(atPath: temp)
             throw StoreError(path: path, reason: "cannot write '\(path)'")
         }
         result.mediaWritten += 1
+    }
+
+    /// Copies a file in chunks; the copy gets the permissions of a new file (the umask's).
+    private static func copy(_ source: String, to target: String) throws {
+        guard let input = FileHandle(forReadingAtPath: source),
+              FileManager.default.createFile(atPath: target, contents: nil),
+              let output = FileHandle(forWritingAtPath: target) else { throw CocoaError(.fileWriteUnknown) }
+        defer { try? input.close(); try? output.close() }
+        while let chunk = try input.read(upToCount: 1 << 20), !chunk.isEmpty { try output.write(contentsOf: chunk) }
+        try output.synchronize()
     }
 }

@@ -11,11 +11,15 @@ struct AnkiMediaMap: Equatable {
     /// True when each media entry in the zip is itself zstd-compressed (current format).
     var compressed = false
 
-    enum Failure: Error { case malformed }
+    enum Failure: Error { case malformed, tooLarge }
 
-    static func parse(_ data: Data) throws(Failure) -> AnkiMediaMap {
+    /// Reads the map; a compressed one may unpack to at most `limit` bytes.
+    static func parse(_ data: Data, limit: Int = 64 << 20) throws(Failure) -> AnkiMediaMap {
         if Zstd.isCompressed(data) {
-            guard let raw = try? Zstd.decompress(data) else { throw .malformed }
+            let raw: Data
+            do { raw = try Zstd.decompress(data, limit: limit) } catch {
+                throw error == .tooLarge ? .tooLarge : .malformed
+            }
             return AnkiMediaMap(entries: try parseProtobuf([UInt8](raw)), compressed: true)
         }
         if data.isEmpty { return AnkiMediaMap() }
@@ -62,16 +66,17 @@ struct ProtobufReader {
     mutating func next() throws(AnkiMediaMap.Failure) -> (Int, Value)? {
         guard !rest.isEmpty else { return nil }
         let key = try varint()
-        let field = Int(key >> 3)
+        let field = Int(truncatingIfNeeded: key >> 3)
         switch key & 7 {
         case 0: return (field, .varint(try varint()))
         case 1: try skip(8); return (field, .fixed)
         case 5: try skip(4); return (field, .fixed)
         case 2:
-            let length = Int(try varint())
-            guard length >= 0, length <= rest.count else { throw .malformed }
-            let value = rest.prefix(length)
-            rest = rest.dropFirst(length)
+            // Compared as UInt64: a length read from the file may not fit in an Int.
+            let length = try varint()
+            guard length <= UInt64(rest.count) else { throw .malformed }
+            let value = rest.prefix(Int(length))
+            rest = rest.dropFirst(Int(length))
             return (field, .bytes(value))
         default: throw .malformed
         }

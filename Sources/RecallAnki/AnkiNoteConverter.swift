@@ -27,22 +27,42 @@ struct AnkiNoteConverter {
     /// Notes left out, by reason, and note types read loosely, with their note counts.
     var skipped: [String: Int] = [:]
     var looseTypes: [String: Int] = [:]
+    /// Fields and tags, and deck names, that had control characters removed.
+    var cleanedFields = 0
+    var cleanedDeckNames: Set<String> = []
 
     mutating func convert(_ collection: AnkiCollection) {
         var cardsByNote: [Int64: [AnkiCollection.Card]] = [:]
         for card in collection.cards { cardsByNote[card.note, default: []].append(card) }
         for note in collection.notes {
             guard let cards = cardsByNote[note.id], let first = cards.first else { continue }
-            let deck = collection.decks[first.deck] ?? "Default"
+            let deck = deckName(collection.decks[first.deck] ?? "Default")
             let type = collection.notetypes[note.notetype]
                 ?? AnkiCollection.Notetype(name: "?", isCloze: false, fieldNames: [])
-            let fields = note.fields.map { fieldText.render($0) }
+            let fields = note.fields.map { clean(fieldText.render($0), AnkiCleanText.field) }
             guard let (content, sides) = convert(fields, type: type, cards: cards) else { continue }
             if notes[deck] == nil { deckOrder.append(deck) }
             let index = notes[deck, default: []].count
-            notes[deck, default: []].append(DeckNote(content: content, deck: deck, tags: note.tags, line: 0))
+            let tags = note.tags.map { clean($0, AnkiCleanText.name) }.filter { !$0.isEmpty }
+            notes[deck, default: []].append(DeckNote(content: content, deck: deck, tags: tags, line: 0))
             for (card, side) in sides { slots[card.id] = Slot(deck: deck, note: index, side: side) }
         }
+    }
+
+    /// `text` without control characters, counted in ``cleanedFields`` when any were removed.
+    private mutating func clean(_ text: String, _ cleaner: (String) -> (text: String, changed: Bool)) -> String {
+        let (cleaned, changed) = cleaner(text)
+        if changed { cleanedFields += 1 }
+        return cleaned
+    }
+
+    /// The deck name notes are filed under: Anki's name made safe as file names (see
+    /// ``AnkiDeckPlanner/safeDeckName(_:)``), so that two names that make the same file are
+    /// one deck.
+    private mutating func deckName(_ anki: String) -> String {
+        let safe = AnkiDeckPlanner.safeDeckName(anki)
+        if AnkiCleanText.name(anki).changed { cleanedDeckNames.insert(safe) }
+        return safe
     }
 
     private static func isBasicFamily(_ type: AnkiCollection.Notetype) -> Bool {

@@ -23,7 +23,7 @@ enum ReviewLogFile {
         out += "}\n".utf8
     }
 
-    private static func ms(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }
+    static func ms(_ date: Date) -> Int64 { Int64(exactly: (date.timeIntervalSince1970 * 1000).rounded()) ?? 0 }
 
     private static func jsonString(_ s: String, into out: inout [UInt8]) {
         out.append(0x22)

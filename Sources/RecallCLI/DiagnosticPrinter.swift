@@ -34,7 +34,7 @@ struct DiagnosticPrinter {
     func print(_ diagnostics: [Diagnostic]) {
         let text = render(diagnostics)
         guard !text.isEmpty else { return }
-        FileHandle.standardError.write(Data(text.utf8))
+        Console.err(text)
     }
 
     /// All diagnostics as printed, each line ending in a newline; beyond
@@ -59,7 +59,7 @@ struct DiagnosticPrinter {
         }
         for (file, count) in hidden {
             let problems = count == 1 ? "problem" : "problems"
-            out += style("note:", bold: true) + " \(count) more \(problems) in '\(file)' not shown; "
+            out += style("note:", bold: true) + " \(count) more \(problems) in '\(TerminalText.sanitized(file, keepingNewlines: false))' not shown; "
                 + "'recall check --json' lists them all\n"
         }
         return out
@@ -71,8 +71,15 @@ struct DiagnosticPrinter {
         return TextWrapper.wrap(text, width: width, indent: 2).joined(separator: "\n")
     }
 
-    /// One diagnostic with its notes, without a final newline.
+    /// One diagnostic with its notes, without a final newline. File names and quoted text
+    /// come from the user's files: they are sanitized (``TerminalText``) before styling.
     func render(_ diagnostic: Diagnostic) -> String {
+        var diagnostic = diagnostic
+        if let location = diagnostic.location {
+            diagnostic.location?.file = TerminalText.sanitized(location.file, keepingNewlines: false)
+        }
+        diagnostic.message = TerminalText.sanitized(diagnostic.message, keepingNewlines: false)
+        diagnostic.notes = diagnostic.notes.map { TerminalText.sanitized($0, keepingNewlines: false) }
         guard color else { return diagnostic.rendered }
         let place: String
         if let location = diagnostic.location {

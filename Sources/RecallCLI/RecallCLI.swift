@@ -29,7 +29,7 @@ public enum RecallCLI {
 
     private static func exit(with error: Error, command: ParsableCommand.Type) -> Never {
         if let error = error as? CLIError {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            Console.err(error.description + "\n")
             Foundation.exit(error.exitCode)
         }
         let code = Recall.exitCode(for: error)
@@ -38,7 +38,7 @@ public enum RecallCLI {
         let name = command.configuration.commandName ?? ""
         let usage = Recall.usageString(for: command)
         let text = "Error: \(Recall.message(for: error))\nUsage: \(usage)\n  See 'recall \(name) --help' for more information.\n"
-        FileHandle.standardError.write(Data(text.utf8))
+        Console.err(text)
         Foundation.exit(code.rawValue)
     }
 
@@ -72,7 +72,7 @@ public enum RecallCLI {
         }
         message += "Commands: \(commandNames.filter { $0 != "help" }.joined(separator: ", "))\n"
         message += "  See 'recall --help' for more information.\n"
-        FileHandle.standardError.write(Data(message.utf8))
+        Console.err(message)
         Foundation.exit(ExitCode.validationFailure.rawValue)
     }
 

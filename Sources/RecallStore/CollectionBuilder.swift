@@ -22,6 +22,9 @@ struct CollectionBuilder {
     var files: [String] = []
     var steps: [Step] = []
     private var visited: Set<[UInt64]> = []
+    /// The walk's first folder with links resolved: a link to somewhere outside it is
+    /// reported (see ``CollectionBoundary``).
+    private var resolvedRoot: String?
     /// Earlier parses of unchanged files, when the caller keeps them (see ``DeckCache``).
     var cache: DeckCache?
 
@@ -135,46 +138,108 @@ struct CollectionBuilder {
     /// - Parameters:
     ///   - relative: the folder's path inside the collection, for deck names (`""` at the root).
     ///   - display: the folder as shown in diagnostics (`""` for paths relative to it).
-    mutating func walk(folder: String, relative: String, display: String, depth: Int = 0) {
+    ///   - outside: the folder is already known to be reached through a link out of the
+    ///     collection (reported once, at the link).
+    mutating func walk(folder: String, relative: String, display: String, depth: Int = 0, outside: Bool = false) {
+        if depth == 0 { resolvedRoot = CollectionBoundary.resolved(folder) }
+        let shown = display.isEmpty ? (relative.isEmpty ? "." : relative) : display
         var st = stat()
         if stat(folder, &st) == 0 {
             let key = [UInt64(st.st_dev), UInt64(st.st_ino)]
-            guard !visited.contains(key), depth <= CollectionLoader.maximumDepth else { return }
+            guard !visited.contains(key) else { return }  // a link back to a folder already read
+            guard depth <= CollectionLoader.maximumDepth else {
+                report(.warning("'\(shown)' is nested more than \(CollectionLoader.maximumDepth) folders deep; "
+                                    + "its decks are not read", at: nil,
+                                notes: ["move its files into a shallower folder"]))
+                return
+            }
             visited.insert(key)
         }
-        let shown = display.isEmpty ? (relative.isEmpty ? "." : relative) : display
-        guard let names = Self.listFolder(folder) else {
+        guard let listing = Self.listFolder(folder) else {
             report(DeckFile.systemError("read the folder", shown, errno))
             return
         }
-        for name in names where !name.hasPrefix(".") {
+        for bad in listing.undecodable where !bad.starts(with: [0x2E]) {
+            let name = Self.escaped(bad)
+            let place = display.isEmpty ? (relative.isEmpty ? name : relative + "/" + name) : display + "/" + name
+            report(.warning("the name '\(place)' is not valid UTF-8; it is skipped", at: nil,
+                            notes: ["rename it: deck and folder names must be UTF-8"]))
+        }
+        for name in listing.names where !name.hasPrefix(".") {
             let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
             let childRelative = relative.isEmpty ? name : relative + "/" + name
             let childDisplay = display.isEmpty ? childRelative : (display.hasSuffix("/") ? display + name : display + "/" + name)
             var entry = stat()
             guard stat(path, &entry) == 0 else { continue }  // e.g. a dangling symlink
-            if entry.st_mode & S_IFMT == S_IFDIR {
+            let kind = entry.st_mode & S_IFMT
+            let format = DeckFormat(fileExtension: DeckName.fileExtension(name))
+            guard kind == S_IFDIR || format != nil else { continue }
+            var leaves = outside
+            if !outside, let escape = linkOut(path) {
+                report(CollectionBoundary.readWarning(escape, shown: childDisplay))
+                leaves = true
+            }
+            if kind == S_IFDIR {
                 let nextDisplay = display.isEmpty ? "" : childDisplay
-                walk(folder: path, relative: childRelative, display: nextDisplay, depth: depth + 1)
-            } else if let format = DeckFormat(fileExtension: DeckName.fileExtension(name)) {
+                walk(folder: path, relative: childRelative, display: nextDisplay, depth: depth + 1, outside: leaves)
+            } else if kind != S_IFREG {
+                report(.warning("'\(childDisplay)' is \(RegularFile.kind(entry.st_mode)), not a regular file; "
+                                    + "it is not read", at: nil,
+                                notes: ["only regular files are read as decks"]))
+            } else if let format {
                 let deck = DeckName.forFile(relativePath: childRelative)
                 read(path: path, display: childDisplay, deck: deck, format: format)
             }
         }
     }
 
-    /// The entry names of a folder sorted by their bytes; `nil` (with `errno`) when unreadable.
-    static func listFolder(_ path: String) -> [String]? {
+    /// The link `path` itself, when it is a symbolic link that leads outside the walk's root.
+    private func linkOut(_ path: String) -> CollectionBoundary.Escape? {
+        guard let root = resolvedRoot else { return nil }
+        var st = stat()
+        guard lstat(path, &st) == 0, st.st_mode & S_IFMT == S_IFLNK,
+              let target = CollectionBoundary.resolved(path) else { return nil }
+        let inside = target == root || target.hasPrefix(root == "/" ? "/" : root + "/")
+        return inside ? nil : CollectionBoundary.Escape(link: path, target: target)
+    }
+
+    /// The entry names of a folder sorted by their bytes, and the names that are not valid
+    /// UTF-8 (as bytes); `nil` (with `errno`) when unreadable.
+    static func listFolder(_ path: String) -> (names: [String], undecodable: [[UInt8]])? {
         guard let dir = opendir(path) else { return nil }
         defer { closedir(dir) }
         var names: [String] = []
+        var undecodable: [[UInt8]] = []
         while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix(while: { $0 != 0 })) }
+            guard let name = String(validating: bytes, as: UTF8.self) else {
+                undecodable.append(bytes)
+                continue
             }
             if name != ".", name != ".." { names.append(name) }
         }
-        return names.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        undecodable.sort { $0.lexicographicallyPrecedes($1) }
+        return (names.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }, undecodable)
+    }
+
+    /// A file name that is not valid UTF-8, readable: its valid parts as they are, every
+    /// other byte as `\xE9`.
+    static func escaped(_ bytes: [UInt8]) -> String {
+        var out = ""
+        var i = 0
+        while i < bytes.count {
+            var end = min(bytes.count, i + 4)
+            while end > i, String(validating: bytes[i..<end], as: UTF8.self) == nil { end -= 1 }
+            if end > i, let piece = String(validating: bytes[i..<end], as: UTF8.self) {
+                out += piece
+                i = end
+            } else {
+                let hex = String(bytes[i], radix: 16, uppercase: true)
+                out += "\\x" + (hex.count == 1 ? "0" + hex : hex)
+                i += 1
+            }
+        }
+        return out
     }
 
     /// Reads the queued files, saves the cache (letting go of its file), drops duplicate

@@ -31,6 +31,13 @@ public struct LoadedCollection: Sendable {
         self.files = files
     }
 
+    /// Warnings about the collection's files and folders themselves rather than their text:
+    /// a link out of the collection, a name that is not UTF-8, folders nested too deep, a
+    /// file that is not a regular file. Every command shows these (not only `check`).
+    public var collectionWarnings: [Diagnostic] {
+        diagnostics.filter { $0.severity == .warning && $0.location == nil }
+    }
+
     public var errorCount: Int { diagnostics.count { $0.severity == .error } }
     public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
 }

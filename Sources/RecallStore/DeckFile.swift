@@ -49,14 +49,16 @@ public enum DeckFile {
     /// Reads the whole file. A file with NUL bytes in its first 8 KiB is rejected as binary
     /// without reading the rest.
     public static func read(path: String, displayPath: String) -> ReadResult {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return .failure(systemError("read", displayPath, errno)) }
-        defer { close(fd) }
-        var st = stat()
-        guard fstat(fd, &st) == 0 else { return .failure(systemError("read", displayPath, errno)) }
-        if st.st_mode & S_IFMT == S_IFDIR {
-            return .failure(.error("'\(displayPath)' is a folder, not a deck file", at: nil))
+        let fd: Int32
+        let st: stat
+        switch RegularFile.openForReading(path) {
+        case .file(let descriptor, let info): (fd, st) = (descriptor, info)
+        case .failed(let code): return .failure(systemError("read", displayPath, code))
+        case .notRegular(let kind):
+            return .failure(.error("'\(displayPath)' is \(kind), not a deck file", at: nil,
+                                   notes: kind == "a folder" ? [] : ["only regular files are read as decks"]))
         }
+        defer { close(fd) }
         let size = Int(st.st_size)
         guard size <= maximumSize else {
             return .failure(.error("'\(displayPath)' is too large for a deck (\(size / (1 << 20)) MiB)", at: nil,

@@ -35,5 +35,8 @@ import Testing
         #expect(AnkiFieldText.safeName(".hidden") == "_hidden")
         #expect(AnkiFieldText.safeName("") == "_")
         #expect(AnkiFieldText.safeName("ok name.jpg") == "ok name.jpg")
+        #expect(AnkiFieldText.safeName("a\u{0}b\u{1B}c\u{85}.png") == "a_b_c_.png")
+        #expect(AnkiFieldText.safeName(String(repeating: "é", count: 200) + ".jpeg")
+                == String(repeating: "é", count: 97) + ".jpeg")
     }
 }

@@ -3,6 +3,7 @@ import Testing
 @testable import RecallAnki
 import RecallCore
 import RecallStore
+import RecallTestSupport
 
 /// Fixture paths, temp folders and the expected data dumped by make_fixtures.py.
 enum AnkiFixtures {
@@ -15,9 +16,7 @@ enum AnkiFixtures {
 
     /// A fresh temporary folder for one test.
     static func tempFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("recall-anki-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        RecallProcess.temporaryDirectory("recall-anki-test")
     }
 
     struct ExpectedCard: Decodable {

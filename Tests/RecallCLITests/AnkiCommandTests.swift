@@ -2,6 +2,7 @@ import Foundation
 import RecallCore
 import Testing
 @testable import RecallCLI
+import RecallTestSupport
 
 /// `recall import FILE.apkg` and `recall export --anki`, run in process (Export is not yet
 /// registered in Recall.swift; import's dispatch to Anki is called directly).
@@ -12,9 +13,7 @@ import Testing
     }
 
     static func folder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("recall-anki-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        RecallProcess.temporaryDirectory("recall-anki-cli")
     }
 
     @Test func importsAPackageThenExportsADeckForAnki() throws {

@@ -241,7 +241,7 @@ enum BadInputCatalogue {
         BadInput(name: "import: --into not Markdown", files: with(["n.txt": "Q\nA\n"]), arguments: ["import", "n.txt", "--into", "n.txt"],
                  stderr: """
                 Error: --into must name a Markdown deck file ending in '.md', not 'n.txt'
-                Usage: recall import [--decks <dir>] [--data <dir>] [--no-color] <file> [--into <deckfile>] [--force]
+                Usage: recall import [--decks <dir>] [--data <dir>] [--no-color] <file> [--into <deckfile>] [--force] [--max-file-size <MiB>] [--max-total-size <MiB>]
                   See 'recall import --help' for more information.
 
                 """, status: 64),

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RecallTestSupport
 
 /// The bad-input catalogue: each bad deck, progress file or command line pinned to its exact
 /// message and exit code. `docs/messages.md` lists the same cases.

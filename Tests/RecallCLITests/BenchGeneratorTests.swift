@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RecallTestSupport
 
 /// `recall-bench generate`: deterministic output that Recall itself accepts.
 @Suite struct BenchGeneratorTests {
@@ -68,7 +69,7 @@ import Testing
 
         let check = runRecall(["check", "--decks", decks, "--data", data], env: env)
         #expect(check.status == 0)
-        #expect(check.stdout.contains("90 cards"))
+        #expect(check.stdout.lines == ["checked 3 decks, 90 cards: no problems"])
         #expect(!check.stderr.contains("error"))
 
         let stats = runRecall(["stats", "--json", "--decks", decks, "--data", data], env: env)

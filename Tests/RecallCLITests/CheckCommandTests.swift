@@ -2,6 +2,7 @@ import Foundation
 import RecallCore
 import Testing
 @testable import RecallCLI
+import RecallTestSupport
 
 /// The repository's bundled `Decks/` folder.
 let bundledDecksFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()

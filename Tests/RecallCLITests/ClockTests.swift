@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RecallCLI
+import RecallTestSupport
 
 /// `RECALL_NOW` parsing: what `ISO8601DateFormatter` accepted (internet date-time, with or
 /// without fractional seconds, or a bare date) and nothing else.

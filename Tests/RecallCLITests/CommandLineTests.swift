@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RecallTestSupport
 
 /// The command line as a whole: version, help of every command, and usage errors.
 @Suite struct CommandLineTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RecallTestSupport
 
 /// `recall config` and `recall merge` end to end, through the built binary.
 @Suite struct ConfigCommandTests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import RecallCLI
 import RecallStore
+import RecallTestSupport
 
 @Suite struct DecksCommandTests {
     private func collection() -> URL {
@@ -70,8 +71,8 @@ import RecallStore
         #expect(review.status == 0)
         let result = runRecall(["decks"], env: env, cwd: root)
         #expect(result.status == 0)
-        #expect(result.stdout.contains("Geography      1    0         1    0"), "\(result.stdout)")
-        #expect(result.stdout.contains("Total          8    7         1    0"), "\(result.stdout)")
+        #expect(result.stdout.lines.contains("Geography      1    0         1    0"), "\(result.stdout)")
+        #expect(result.stdout.lines.contains("Total          8    7         1    0"), "\(result.stdout)")
     }
 
     /// The listing reads deck files through the start-up cache that review sessions keep:
@@ -92,8 +93,8 @@ import RecallStore
                              "Decks/broken.md": "Q: no answer\n"], under: root)
         for _ in 0..<2 {
             let edited = runRecall(["decks"], env: env, cwd: root)
-            #expect(edited.stdout.contains("swift          4    4         0    0"), "\(edited.stdout)")
-            #expect(edited.stdout.contains("Total          9    9         0    0"), "\(edited.stdout)")
+            #expect(edited.stdout.lines.contains("swift          4    4         0    0"), "\(edited.stdout)")
+            #expect(edited.stdout.lines.contains("Total          9    9         0    0"), "\(edited.stdout)")
             #expect(edited.stderr == "note: 1 error in deck files; run 'recall check' for details\n")
         }
     }

@@ -1,6 +1,7 @@
 @preconcurrency import Glibc
 import Foundation
 import Testing
+import RecallTestSupport
 
 /// Tests run in parallel in one process: a child process that inherited another test's pipe
 /// would keep that pipe's end of input from arriving. The pseudo-terminal driver closes

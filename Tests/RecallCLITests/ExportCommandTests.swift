@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RecallTestSupport
 
 /// `recall export --anki FILE` through the built binary: Markdown rendered to the HTML Anki
 /// shows, and an existing FILE kept unless --force. `Tests/RecallAnkiTests/check_export_in_anki.py`

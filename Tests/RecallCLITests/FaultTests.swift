@@ -48,6 +48,34 @@ import Testing
         #expect(try f.logLines() == before)
     }
 
+    /// A piped review on a disk that fills up: it stops at the first answer that cannot be
+    /// saved, says so once and exits 1 (it went on and exited 0).
+    @Test(.enabled(if: Mount.available, "needs root and a mountable tmpfs for a full disk"))
+    func pipedReviewStopsAtTheFirstFailedSave() throws {
+        let f = try StudyFixture()
+        defer { try? FileManager.default.removeItem(at: f.root) }
+        let many = (1...300).map { "Question \($0)?\nAnswer \($0)\n" }.joined(separator: "-\n")
+        try many.write(to: f.decks.appendingPathComponent("Many.txt"), atomically: true, encoding: .utf8)
+        try Mount.tmpfs(at: f.data, kilobytes: 256)
+        defer { Mount.unmount(f.data) }
+        #expect(try f.run(["config", "new_per_day", "1000"], input: "").code == 0)
+        #expect(try f.run(["review"], input: "\n3\nquit\n").code == 0)
+        let before = try f.logLines()
+        Mount.fill(f.data)
+        // The log's last page has room for a few dozen answers; 300 run past it.
+        let full = try f.run(["review"], input: String(repeating: "\n3\n", count: 300))
+        #expect(full.code == 1, "stderr: \(full.err)")
+        let errors = full.err.split(separator: "\n").filter { $0.contains("error:") }
+        #expect(errors.count == 1, "stderr: \(full.err)")
+        #expect(errors.first?.hasPrefix("recall: error: cannot write '") == true, "stderr: \(full.err)")
+        #expect(errors.first?.hasSuffix("reviews.jsonl': No space left on device") == true, "stderr: \(full.err)")
+        #expect(!full.out.contains("error:"))
+        let saved = try f.logLines().count - before.count
+        #expect(saved > 0 && saved < 300)
+        #expect(full.out.components(separatedBy: "1 again").count - 1 == saved + 1)  // stopped at the failed one
+        try FaultTests.expectWholeLines(f)
+    }
+
     @Test func snapshotReplacedByGarbageIsRebuiltFromTheLog() throws {
         let f = try StudyFixture()
         defer { try? FileManager.default.removeItem(at: f.root) }

@@ -2,6 +2,7 @@ import Foundation
 import RecallCore
 import Testing
 @testable import RecallCLI
+import RecallTestSupport
 
 @Suite struct ImportCommandTests {
     /// The cards `recall check --json PATH` reports, as `deck | question | answer | tags`.
@@ -86,7 +87,7 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("Decks/bad.md").path))
         let wrongTarget = runRecall(["import", "same.txt", "--into", "x.txt"], cwd: root)
         #expect(wrongTarget.status == 64)
-        #expect(wrongTarget.stderr.contains("--into must name a Markdown deck file ending in '.md', not 'x.txt'"))
+        #expect(wrongTarget.stderr.lines.contains("Error: --into must name a Markdown deck file ending in '.md', not 'x.txt'"))
         #expect(runRecall(["import", "missing.tsv"], cwd: root).stderr
             == "recall: error: cannot read 'missing.tsv': no such file or directory\n")
     }

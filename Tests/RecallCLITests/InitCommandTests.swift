@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RecallTestSupport
 
 /// `recall init [DIR]` and the first run in an empty folder.
 @Suite struct InitCommandTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RecallTestSupport
 
 /// `recall merge OTHER` checks OTHER's cards against this collection's decks first.
 @Suite struct MergeCommandTests {

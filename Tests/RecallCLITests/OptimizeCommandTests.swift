@@ -4,6 +4,7 @@ import RecallCore
 import RecallStore
 import Testing
 @testable import RecallCLI
+import RecallTestSupport
 
 /// `recall optimize`, in process (the command is not registered in the root command yet).
 @Suite struct OptimizeCommandTests {

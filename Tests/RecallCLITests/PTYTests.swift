@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RecallTestSupport
 
 /// The real binary on a pseudo-terminal, driven by keystrokes: libedit, history, TAB,
 /// Ctrl-C and Ctrl-D.

@@ -71,6 +71,8 @@ struct REPLHarness {
     let data: MemoryStudyData
     let reader: ScriptedLineReader
     let buffer = OutputBuffer()
+    /// What went to standard error (failed saves).
+    let errors = OutputBuffer()
     let context: REPLContext
     /// 2026-03-01 09:00 UTC.
     static let start = Date(timeIntervalSince1970: 1_772_355_600)
@@ -79,7 +81,9 @@ struct REPLHarness {
         data = MemoryStudyData(cards: cards, log: log)
         reader = ScriptedLineReader(inputs ?? lines.map(LineInput.line))
         let clock = SteppingClock(start: REPLHarness.start)
-        context = REPLContext(reader: reader, output: .capturing(buffer, width: 80), now: clock.now, data: data)
+        let errors = self.errors
+        context = REPLContext(reader: reader, output: .capturing(buffer, width: 80), now: clock.now, data: data,
+                              errorSink: { errors.text += $0 })
     }
 
     var text: String { buffer.text }

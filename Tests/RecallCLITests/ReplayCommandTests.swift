@@ -50,7 +50,7 @@ import RecallCore
         #expect(out.hasPrefix("{\n \"cards\": [\n  {\n   \"card_id\": 7,"))
         let table = input.table(results: results)
         #expect(table.hasSuffix("replayed 1 card, 3 reviews\n"))
-        #expect(table.contains("   2  2024-01-03T12:10:00Z  good       2    0.9095  review"))
+        #expect(table.lines.contains("   2  2024-01-03T12:10:00Z  good       2    0.9095  review         -      10.9710      2.1043  2024-01-14T12:10:00Z"))
     }
 
     @Test func badFilesGiveClearMessages() {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RecallTestSupport
 
 /// `recall replay` through the built binary.
 @Suite struct ReplayEndToEndTests {

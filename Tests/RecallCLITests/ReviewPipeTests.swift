@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RecallCLI
+import RecallTestSupport
 
 /// A temp collection (one deck of three cards) and a data folder, and a way to run the
 /// real `recall` binary on it with piped input.
@@ -24,7 +25,7 @@ struct StudyFixture {
         """
 
     init() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("recall-repl-\(UUID().uuidString)")
+        root = RecallProcess.temporaryDirectory("recall-repl")
         try FileManager.default.createDirectory(at: decks, withIntermediateDirectories: true)
         try StudyFixture.deck.write(to: decks.appendingPathComponent("Geography.txt"), atomically: true, encoding: .utf8)
     }
@@ -146,7 +147,7 @@ struct StudyFixture {
         defer { try? FileManager.default.removeItem(at: f.root) }
         let r = try f.run(["review"], input: "\n1\n\n:undo\n\n3\n")
         #expect(r.code == 0)
-        #expect(r.out.contains("undone: the card is back"))
+        #expect(r.out.lines.contains("  undone: the card is back"))
         let log = try f.logLines()
         #expect(log.count == 3)
         #expect(log[1].contains("\"ev\":\"undo\"") && log[1].contains("\"target\":"))
@@ -178,7 +179,7 @@ struct StudyFixture {
         // next card, and its deck line and question must be shown again before its answer.
         let r = try f.run(["review"], input: "\n1\n\n3\n")
         #expect(r.code == 0)
-        #expect(r.out.contains("Geography  learning  1 left: 0 new · 1 learning · 0 due\n  Only question?\n  Only answer\n"))
+        #expect(r.out.contains("\nGeography  learning  1 left: 0 new · 1 learning · 0 due\n  Only question?\n  Only answer\n"))
         #expect(r.out.components(separatedBy: "Only answer").count - 1 == 2)
         #expect(try f.logLines().count == 2)
     }
@@ -187,9 +188,9 @@ struct StudyFixture {
         let f = try StudyFixture()
         defer { try? FileManager.default.removeItem(at: f.root) }
         let flip = try f.run(["quiz", "france"], input: "\nn\n")
-        #expect(flip.out.contains("  did you know it? y/n\n  → did not know it\n"), "\(flip.out)")
+        #expect(flip.out.contains("\n  did you know it? y/n\n  → did not know it\n"), "\(flip.out)")
         let recorded = try f.run(["quiz", "france", "--record"], input: "\n4\n")
-        #expect(recorded.out.contains("  grade: 1 again, 2 hard, 3 good, 4 easy\n  → easy\n"), "\(recorded.out)")
+        #expect(recorded.out.contains("\n  grade: 1 again, 2 hard, 3 good, 4 easy\n  → easy\n"), "\(recorded.out)")
         let choice = try f.run(["quiz", "france", "--mode", "choice", "--seed", "1"], input: "1\n")
         let options = choice.out.split(separator: "\n").filter { $0.hasPrefix("  1) ") }
         #expect(options.count == 1)
@@ -223,8 +224,8 @@ struct StudyFixture {
         #expect(lines.contains { $0 == "  answer:    A study method that reviews material" })
         #expect(lines.contains { $0 == "             before you would otherwise forget it." })
         #expect(lines.contains { $0.hasSuffix("retrievability now 100%") })
-        #expect(r.out.contains("  learning · due 2026-03-01 · reps 1 · lapses 0\n"), "\(r.out)")
-        #expect(r.out.contains("Session done: 1 card · 1 again · 0s\n  left today 1: 0 new · 1 learning · 0 due\n"), "\(r.out)")
+        #expect(r.out.contains("\n  learning · due 2026-03-01 · reps 1 · lapses 0\n"), "\(r.out)")
+        #expect(r.out.contains("\nSession done: 1 card · 1 again · 0s\n  left today 1: 0 new · 1 learning · 0 due\n"), "\(r.out)")
         let quiz = try f.run(["quiz"], input: "\nn\n")
         #expect(quiz.out.hasSuffix("""
             Missed:
@@ -242,8 +243,8 @@ struct StudyFixture {
         defer { try? FileManager.default.removeItem(at: f.root) }
         let r = try f.run(["quiz", "france", "--mode", "typed"], input: "paris\n")
         #expect(r.code == 0)
-        #expect(r.out.contains("  correct\n"))
-        #expect(r.out.contains("Quiz done: 1/1 correct (100%) · schedule unchanged"))
+        #expect(r.out.lines.contains("  correct"))
+        #expect(r.out.lines.contains("Quiz done: 1/1 correct (100%) · schedule unchanged"))
         #expect(try f.logLines().isEmpty)
     }
 
@@ -264,8 +265,8 @@ struct StudyFixture {
         #expect(r.code == 0)
         let args = try String(contentsOf: f.root.appendingPathComponent("editor-args"), encoding: .utf8)
         #expect(args == "+1 \(f.decks.path)/Geography.txt\n")
-        #expect(r.out.contains("reloaded 3 cards"))
-        #expect(r.out.contains("  Paris, France\n"))
+        #expect(r.out.lines.contains("  reloaded 3 cards"))
+        #expect(r.out.lines.contains("  Paris, France"))
         #expect(try f.logLines().count == 1)
     }
 
@@ -274,6 +275,6 @@ struct StudyFixture {
         defer { try? FileManager.default.removeItem(at: f.root) }
         let r = try f.run(["review", "Nope"], input: "")
         #expect(r.code == 1)
-        #expect(r.out.contains("error: no deck or tag named 'Nope'"))
+        #expect(r.out.lines.contains("error: no deck or tag named 'Nope'"))
     }
 }

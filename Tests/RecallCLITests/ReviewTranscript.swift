@@ -49,6 +49,13 @@ struct ReviewTranscript {
         self.graded = graded
     }
 
+    /// How many cards `output` has shown whole: a header followed by a complete question line.
+    static func cardsShown(_ output: String) -> Int {
+        var lines = output.split(separator: "\n", omittingEmptySubsequences: false)
+        lines.removeLast() // "" after a final newline, or an unfinished line
+        return lines.indices.dropLast().filter { isHeader(lines[$0]) }.count
+    }
+
     /// `Deck  12 left: 4 new · 3 learning · 5 due` or `Deck  new  3 left: …`: the line
     /// above a card's question.
     static func isHeader(_ line: Substring) -> Bool {

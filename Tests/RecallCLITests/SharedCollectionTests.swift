@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RecallTestSupport
 
 /// Several Recall processes on one collection: a study shell holds the write lock while
 /// read-only work runs beside it and sees the same collection.

@@ -3,6 +3,7 @@ import Testing
 import RecallCore
 import RecallStore
 @testable import RecallCLI
+import RecallTestSupport
 
 /// `recall stats` from `state.json` + the stats caches + the log tail must give exactly
 /// what a replay of the whole log gives, on a log with undo, suspend, unsuspend and forget.
@@ -20,8 +21,7 @@ import RecallStore
         }
 
         init() throws {
-            root = FileManager.default.temporaryDirectory
-                .appendingPathComponent("recall-statscache-\(UUID().uuidString.prefix(8))")
+            root = RecallProcess.temporaryDirectory("recall-statscache")
             try FileManager.default.createDirectory(at: decks, withIntermediateDirectories: true)
             let text = (1...12).map { "question \($0) :: answer \($0)\n" }.joined(separator: "\n")
             try text.write(to: decks.appendingPathComponent("Deck.md"), atomically: true, encoding: .utf8)

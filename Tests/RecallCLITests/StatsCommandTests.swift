@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import RecallCore
 import RecallStore
+import RecallTestSupport
 
 /// End to end: runs the built `recall stats` on a small collection whose review log is
 /// written through the store, with `RECALL_NOW`, `TZ=UTC`, `NO_COLOR=1` and `COLUMNS=80`.
@@ -13,8 +14,7 @@ import RecallStore
         var data: URL { root.appendingPathComponent("data") }
 
         init() throws {
-            root = FileManager.default.temporaryDirectory
-                .appendingPathComponent("recall-stats-\(UUID().uuidString.prefix(8))")
+            root = RecallProcess.temporaryDirectory("recall-stats")
             try FileManager.default.createDirectory(at: decks, withIntermediateDirectories: true)
             try "hello :: bonjour\n\ncat :: chat\n\ntags: #animals\n\ndog :: chien\n"
                 .write(to: decks.appendingPathComponent("Lang.md"), atomically: true, encoding: .utf8)

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import RecallCore
 @testable import RecallCLI
+import RecallTestSupport
 
 /// Pins the text layout of `recall stats` (no colour, 80 columns) in golden files under
 /// `Golden/`. Set `RECALL_UPDATE_GOLDEN=1` to rewrite them after a deliberate change.
@@ -11,11 +12,7 @@ import RecallCore
     static func golden(_ name: String, _ actual: String) throws {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("Golden").appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["RECALL_UPDATE_GOLDEN"] == "1" {
-            try actual.write(to: url, atomically: true, encoding: .utf8)
-        }
-        let expected = try String(contentsOf: url, encoding: .utf8)
-        #expect(actual == expected, "golden file \(name) differs")
+        try Golden.check(actual, against: url)
     }
 
     private func text(_ glyphs: StatsGlyphs, color: Bool = false) -> String {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RecallTestSupport
 
 /// Typed answers judged end to end: a deck written by the test, a piped `recall review` or
 /// `recall quiz`, the printed verdict lines and the rating written to the review log.
@@ -143,7 +144,7 @@ import Testing
         let r = try f.run(["quiz", "--mode", "typed", "--record"], input: "été\n")
         #expect(r.code == 0)
         #expect(r.out.contains("\n  The past participle of *être* is [été].\n  correct\n"))
-        #expect(r.out.contains("Quiz done: 1/1 correct (100%) · recorded as reviews"))
+        #expect(r.out.lines.contains("Quiz done: 1/1 correct (100%) · recorded as reviews"))
         #expect(try ratings(f) == [3])
     }
 

@@ -1,10 +1,11 @@
 import Testing
 @testable import RecallCore
+import RecallTestSupport
 
 @Suite struct DeckCardIDTests {
     /// The byte-level ASCII path must give exactly the ids of the general Unicode path.
     @Test func fastPathMatchesGeneralPath() {
-        var generator = SplitMix(seed: 42)
+        var generator = SeededGenerator(seed: 42)
         let alphabet: [String] = ["a", "Z", " ", "  ", "\t", "\n", "\r\n", "\r", "\u{0B}", "\u{0C}", "\u{1C}",
                                   "\u{1F}", "?", ":", "é", "İ", "ß", "\u{A0}", "\u{2003}", "🇫🇷", "e\u{301}", "0"]
         var samples = ["", " ", "What is FSRS?", "  what  IS fsrs? \n", "A\r\nB", "\u{1C}x\u{1F}"]
@@ -31,4 +32,3 @@ private func generalID(_ text: String, _ kind: Card.Kind) -> CardID {
 }
 
 /// SplitMix64 from RecallCore: seeded, the same sequence everywhere.
-private typealias SplitMix = SplitMix64

@@ -27,7 +27,12 @@ import Testing
         ("\\\u{301}x :: y\nQ: q\nA: a\n\\\u{301}Q: z\n", "u.md", ["\\\u{301}x | y", "q | a\n\\\u{301}Q: z"], []),
         ("Q \u{301}\nA \u{600} \n-\nq\n \u{301}a\n", "u.txt", ["Q \u{301} | A \u{600}", "q |  \u{301}a"], []),
         ("q\u{301} \ta \u{600} \n\" q\u{301}\"\t\u{600} \n", "u.tsv", ["q\u{301} | a \u{600} ", "q\u{301} | \u{600} "], []),
-        ("\"q\r\nx\"\ta\nq\r\tA\nq\u{B}x\ta\nq2\ta\rb\n", "u.tsv", ["q\nx | a", "q | A", "q\u{B}x | a", "q2 | a\nb"], []),
+        ("\"q\r\nx\"\ta\nq\r\tA\nq\u{B}x\ta\nq2\ta\rb\n", "u.tsv", ["q\nx | a", "q | A", "q\u{B}x | a", "q2 | a\nb"], [
+            // Bare carriage returns and the vertical tab are control characters (see TerminalText).
+            "u.tsv:3:2: warning: control character U+000D (carriage return); it is shown as '\u{240D}'",
+            "u.tsv:4:2: warning: control character U+000B (vertical tab); it is shown as '\u{240B}'",
+            "u.tsv:5:5: warning: control character U+000D (carriage return); it is shown as '\u{240D}'",
+        ]),
     ] as [(String, String, [String], [String])])
     func nonASCIINextToMarkers(text: String, file: String, expected: [String], headlines: [String]) {
         let format = DeckFormat(fileExtension: DeckName.fileExtension(file)) ?? .plain

@@ -1,8 +1,8 @@
 import Testing
 @testable import RecallCore
+import RecallTestSupport
 
 /// SplitMix64 from RecallCore: seeded, the same sequence everywhere.
-typealias SeededGenerator = SplitMix64
 
 func makeCard(_ question: String, _ answer: String, deck: String = "Geo", tags: [String] = [],
               line: Int = 1) -> Card {

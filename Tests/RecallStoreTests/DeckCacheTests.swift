@@ -2,6 +2,7 @@ import Foundation
 import RecallCore
 import Testing
 @testable import RecallStore
+import RecallTestSupport
 
 /// `decks.bin` gives exactly the cards that parsing gives, and only for files whose bytes it
 /// has seen.

@@ -2,6 +2,7 @@ import Foundation
 import RecallCore
 import Testing
 @testable import RecallStore
+import RecallTestSupport
 
 /// Per-deck FSRS-6 parameters in `settings.json`, and the card states replayed with them.
 @Suite struct DeckParametersStoreTests {

@@ -2,6 +2,7 @@ import Foundation
 import RecallCore
 import Testing
 @testable import RecallStore
+import RecallTestSupport
 
 @Suite struct MergeTests {
     /// Two data folders that share one review and each have their own.
@@ -60,6 +61,31 @@ import Testing
         #expect(report.newEntries == 2)
         #expect(report.removed == [a.file(copy)])
         #expect(!FileManager.default.fileExists(atPath: a.file(copy)))
+    }
+
+    /// Extreme times in another log are refused with their line, and the log is unchanged
+    /// (one trapped in the codec; the year 9999 took a card out of review for good).
+    @Test(arguments: ["9223372036854775807", "9223372036854775000", "253402300799000", "1764320400124"])
+    func refusesTimesOutsideTheWindow(time: String) throws {
+        let (a, b) = try twoDevices()
+        let other = b.file("other.jsonl")
+        try b.write("other.jsonl", #"{"card":"0000000000000001","device":"d-x","dur":0,"ev":"review","r":3,"t":1764061200000}"#
+            + "\n" + #"{"card":"0000000000000002","device":"d-x","dur":0,"ev":"review","r":3,"t":"# + time + "}\n")
+        let store = try Fixture.open(a)
+        let before = a.bytes(Fixture.logName)
+        let now = Date(timeIntervalSince1970: 1_764_234_000)  // 2025-11-27 09:00 UTC; a day later is …400000
+        do {
+            _ = try store.merge(from: other, now: now)
+            Issue.record("merged a line timed \(time)")
+        } catch {
+            #expect(error.path == other)
+            #expect(error.line == 2)
+            #expect(error.reason.hasPrefix("'t' is "), "\(error.reason)")
+        }
+        #expect(a.bytes(Fixture.logName) == before)
+        if time == "1764320400124" {  // just past the window: a day later it is in
+            #expect(try store.merge(from: other, now: now.addingTimeInterval(1)).newEntries == 2)
+        }
     }
 
     @Test func refusesItsOwnLogAndMissingSources() throws {

@@ -2,6 +2,7 @@ import Foundation
 import RecallCore
 import Testing
 @testable import RecallStore
+import RecallTestSupport
 
 @Suite struct ProgressStoreTests {
     @Test func appendsAndReopensWithTheSameRecords() throws {

@@ -2,6 +2,7 @@ import Foundation
 import RecallCore
 import Testing
 @testable import RecallStore
+import RecallTestSupport
 
 @Suite struct ReconcileTests {
     func card(_ q: String, file: String = "a.md", line: Int) -> Card {

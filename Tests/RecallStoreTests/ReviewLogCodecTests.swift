@@ -2,6 +2,7 @@ import Foundation
 import RecallCore
 import Testing
 @testable import RecallStore
+import RecallTestSupport
 
 @Suite struct ReviewLogCodecTests {
     static let card = CardID(rawValue: 0x0123_4567_89ab_cdef)
@@ -70,6 +71,17 @@ import Testing
         (#"{"card":"0123456789abcdef","device":"d","ev":"undo","t":1}"#,
          "an undo needs the 'target' time of the review it takes back"),
         (#"{"card":"0123456789abcdef","device":"","ev":"bury","t":1}"#, "the key 'device' is missing or empty"),
+        (#"{"card":"0123456789abcdef","device":"d","dur":0,"ev":"review","r":3,"t":9223372036854775807}"#,
+         "'t' is after 2200: 9223372036854775807 (unix milliseconds)"),
+        (#"{"card":"0123456789abcdef","device":"d","dur":0,"ev":"review","r":3,"t":9223372036854775000}"#,
+         "'t' is after 2200: 9223372036854775000 (unix milliseconds)"),
+        (#"{"card":"0123456789abcdef","device":"d","dur":0,"ev":"review","r":3,"t":253402300799000}"#,
+         "'t' is after 2200: 253402300799000 (unix milliseconds)"),
+        (#"{"card":"0123456789abcdef","device":"d","ev":"bury","t":1}"#, "'t' is before 1990: 1 (unix milliseconds)"),
+        (#"{"card":"0123456789abcdef","device":"d","ev":"bury","t":-9223372036854775807}"#,
+         "'t' is before 1990: -9223372036854775807 (unix milliseconds)"),
+        (#"{"card":"0123456789abcdef","device":"d","ev":"undo","t":1764061200123,"target":9223372036854775807}"#,
+         "'target' is after 2200: 9223372036854775807 (unix milliseconds)"),
     ])
     func rejectsBadLines(text: String, expected: String) {
         #expect(message(text) == expected)
@@ -99,7 +111,6 @@ import Testing
 }
 
 /// SplitMix64 from RecallCore: seeded, the same sequence everywhere.
-typealias SeededGenerator = SplitMix64
 
 @Suite struct HexTests {
     @Test func wideHexDecodingAgreesWithTheStandardLibrary() {

@@ -2,6 +2,7 @@ import Foundation
 import RecallCore
 import Testing
 @testable import RecallStore
+import RecallTestSupport
 
 /// `state.bin` gives exactly the snapshot that `state.json` gives, and is never used for
 /// another `state.json` or when damaged.

@@ -2,6 +2,7 @@ import Foundation
 import RecallCore
 import Testing
 @testable import RecallStore
+import RecallTestSupport
 
 @Suite struct SnapshotTests {
     /// A small fixed history: reviews, a lapse, a suspension and a bury.
@@ -27,11 +28,7 @@ import Testing
     /// Golden files pin the on-disk formats; set RECALL_UPDATE_GOLDEN=1 to rewrite them.
     func checkGolden(_ name: String, _ actual: String) throws {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/\(name)")
-        if ProcessInfo.processInfo.environment["RECALL_UPDATE_GOLDEN"] == "1" {
-            try actual.write(to: url, atomically: true, encoding: .utf8)
-        }
-        let expected = try String(contentsOf: url, encoding: .utf8)
-        #expect(actual == expected, "\(name) differs from its golden file")
+        try Golden.check(actual, against: url)
     }
 
     @Test func onDiskFormatsMatchTheGoldenFiles() throws {

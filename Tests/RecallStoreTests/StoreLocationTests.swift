@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RecallStore
+import RecallTestSupport
 
 @Suite struct StoreLocationTests {
     @Test(arguments: [

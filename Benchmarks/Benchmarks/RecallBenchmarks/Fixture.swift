@@ -53,6 +53,26 @@ final class Fixture: @unchecked Sendable {
         }
     }
 
+    /// A copy of the collection's progress folder under this process's temp folder (removed
+    /// when the process exits), for benchmarks that write.
+    func scratchCopy(_ label: String) -> StoreLocation {
+        let scratch = "\(Fixture.scratchFolder)/\(label)"
+        let copy = StoreLocation(dataDirectory: scratch, collection: location.collection)
+        do {
+            try FileManager.default.createDirectory(atPath: "\(scratch)/collections", withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: location.folder, toPath: copy.folder)
+        } catch {
+            print("cannot copy the collection to \(scratch): \(error)")
+            exit(1)
+        }
+        return copy
+    }
+
+    private static let scratchFolder: String = {
+        atexit { try? FileManager.default.removeItem(atPath: "\(NSTemporaryDirectory())/recall-bench-\(getpid())") }
+        return "\(NSTemporaryDirectory())/recall-bench-\(getpid())"
+    }()
+
     /// Reads the whole review log through the store (read-only).
     func readLog() throws -> [ReviewLogEntry] {
         try ProgressStore.open(location, device: "d-bench", timeZone: utc, forWriting: false).loadEntries()
@@ -70,20 +90,15 @@ final class Answering: @unchecked Sendable {
 
     private init() {
         let f = Fixture.shared
-        let scratch = "\(NSTemporaryDirectory())/recall-bench-answer-\(getpid())"
-        let copy = StoreLocation(dataDirectory: scratch, collection: f.location.collection)
         do {
-            try FileManager.default.createDirectory(atPath: "\(scratch)/collections", withIntermediateDirectories: true)
-            try FileManager.default.copyItem(atPath: f.location.folder, toPath: copy.folder)
-            store = try ProgressStore.open(copy, device: "d-bench-answer", timeZone: f.utc, forWriting: true)
+            store = try ProgressStore.open(f.scratchCopy("answer"), device: "d-bench-answer", timeZone: f.utc, forWriting: true)
         } catch {
-            print("cannot copy the collection for answering: \(error)")
+            print("cannot open the copy of the collection for answering: \(error)")
             exit(1)
         }
         now = f.now
         session = ReviewSession(queue: f.cards, records: store.records, replay: store.replay,
                                 device: store.device, now: now)
-        atexit { try? FileManager.default.removeItem(atPath: "\(NSTemporaryDirectory())/recall-bench-answer-\(getpid())") }
     }
 
     /// Shows the next card, answers it `good` one second later, appends the entry durably

@@ -70,7 +70,7 @@ extension Recall {
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             var data = try encoder.encode(report)
             data.append(0x0A)
-            FileHandle.standardOutput.write(data)
+            Console.json(data)
         }
     }
 }

@@ -68,9 +68,9 @@ extension Recall {
             print("\(key) = \(path.show(settings))")
             if case .deckParameters(let deck) = path, let own = settings.deckParameters[deck] {
                 let count = own.cards.count
-                FileHandle.standardError.write(Data((count == 0
+                Console.err(count == 0
                     ? "note: no card is in deck '\(deck)' now; its cards will use these parameters when there are some\n"
-                    : "note: \(count) card\(count == 1 ? "" : "s") of '\(deck)' use these parameters\n").utf8))
+                    : "note: \(count) card\(count == 1 ? "" : "s") of '\(deck)' use these parameters\n")
             }
         }
 

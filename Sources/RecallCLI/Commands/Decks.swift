@@ -57,10 +57,10 @@ extension Recall {
                 let table = DeckTable(titles: ["Cards"], counts: counts, today: today.perDeck, todayTotal: today.total)
                 print(table.render(), terminator: "")
             }
+            DiagnosticPrinter.standardError().print(loaded.collectionWarnings)
             let errors = loaded.errorCount
             if errors > 0 {
-                FileHandle.standardError.write(Data(
-                    "note: \(DeckWords.count(errors, "error")) in deck files; run 'recall check' for details\n".utf8))
+                Console.err("note: \(DeckWords.count(errors, "error")) in deck files; run 'recall check' for details\n")
             }
         }
 
@@ -93,7 +93,7 @@ extension Recall {
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             var data = try encoder.encode(report)
             data.append(0x0A)
-            FileHandle.standardOutput.write(data)
+            Console.json(data)
         }
     }
 }
@@ -135,7 +135,7 @@ struct DeckTable {
             totals += todayNumbers(todayTotal)
             for i in rows.indices { rows[i].numbers += todayNumbers(today[rows[i].fullName] ?? QueueCounts()) }
         }
-        let labels = rows.map { String(repeating: "  ", count: $0.depth) + $0.name }
+        let labels = rows.map { String(repeating: "  ", count: $0.depth) + TerminalText.sanitized($0.name, keepingNewlines: false) }
         let nameWidth = max(labels.map(\.count).max() ?? 0, "Total".count, "Deck".count)
         let widths = titles.enumerated().map { i, title in
             max(title.count, String(totals[i]).count)

@@ -18,12 +18,17 @@ extension Recall.Import {
             throw ValidationError("--into does not apply to Anki packages: each Anki deck becomes its own deck file")
         }
         let root = collection.decksDirectory()
+        let interrupts = Self.removingTemporaryFilesOnInterrupt()
+        defer { interrupts.forEach { $0.cancel() } }
         let progress = ImportProgress(file: file)
         let known: Set<CardID> = CollectionLoaderAccess.isFolder(root.path)
             ? Set(CollectionLoader.load(root: root).cards.map(\.id)) : []
         let plan: AnkiImportPlan
         do {
-            plan = try AnkiImporter.plan(package: file, existingCards: known) { progress.show($0 * 0.8, $1) }
+            let limits = AnkiSizeLimits(perFile: maxFileSize << 20, total: maxTotalSize << 20)
+            plan = try AnkiImporter.plan(package: file, existingCards: known, now: Clock.now(), limits: limits) {
+                progress.show($0 * 0.8, $1)
+            }
         } catch {
             progress.clear()
             throw CLIError(error.message, hint: error.hint)
@@ -35,6 +40,13 @@ extension Recall.Import {
             warnings.append("Anki's days start at \(hour):00 but this collection's at \(store.settings.dayStartHour):00, "
                 + "so imported intervals may differ by a day; 'recall config day_start_hour \(hour)' matches Anki")
         }
+        let shownRoot = root.relativePath
+        let problems = AnkiImporter.check(plan, collectionRoot: root, shownRoot: shownRoot)
+        guard problems.isEmpty else {
+            progress.clear()
+            DiagnosticPrinter.standardError().print(problems)
+            throw ExitCode(1)
+        }
         let result = try StoreAccess.reporting {
             let result = try AnkiImporter.apply(plan, collectionRoot: root, store: store)
             try store.close()
@@ -43,9 +55,25 @@ extension Recall.Import {
         progress.clear()
         warnings += result.mediaConflicts.map { "kept the existing '\($0)', which differs from the one in the package" }
         for warning in warnings {
-            FileHandle.standardError.write(Data("\(file): warning: \(warning)\n".utf8))
+            Console.err("\(file): warning: \(warning)\n")
         }
         print(Self.ankiReport(file: file, root: root, plan: plan, result: result))
+    }
+
+    /// Catches SIGINT, SIGTERM and SIGHUP while the import runs: the private temporary folder
+    /// is removed before the process exits as the signal would have it (128 + signal).
+    private static func removingTemporaryFilesOnInterrupt() -> [DispatchSourceSignal] {
+        [SIGINT, SIGTERM, SIGHUP].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                AnkiStaging.removeAll()
+                Foundation.exit(128 + number)
+            }
+            source.setCancelHandler { signal(number, SIG_DFL) }
+            source.resume()
+            return source
+        }
     }
 
     /// The closing lines: cards, files, media and history imported, or why nothing was.
@@ -64,7 +92,17 @@ extension Recall.Import {
         if result.mediaWritten > 0 { lines.append("  \(ankiCount(result.mediaWritten, "media file")) in \(shown)media/") }
         if plan.duplicateCards > 0 { lines.append("\(plan.duplicateCards) duplicate \(plan.duplicateCards == 1 ? "card" : "cards") skipped") }
         if plan.knownCards > 0 { lines.append("\(plan.knownCards) \(plan.knownCards == 1 ? "card was" : "cards were") already in the collection") }
+        if let cleaned = cleanedLine(plan) { lines.append(cleaned) }
         return lines.joined(separator: "\n")
+    }
+
+    /// How many fields, tags and deck names had control characters removed, if any.
+    static func cleanedLine(_ plan: AnkiImportPlan) -> String? {
+        var parts: [String] = []
+        if plan.cleanedFields > 0 { parts.append(plan.cleanedFields == 1 ? "1 field or tag" : "\(plan.cleanedFields) fields or tags") }
+        if plan.cleanedDeckNames > 0 { parts.append(ankiCount(plan.cleanedDeckNames, "deck name")) }
+        guard !parts.isEmpty else { return nil }
+        return "control characters removed from \(parts.joined(separator: " and "))"
     }
 }
 

@@ -19,12 +19,12 @@ struct ImportProgress {
         let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
         let percent = String(Int((fraction * 100).rounded()))
         let line = "\r[\(bar)] \(String(repeating: " ", count: 3 - percent.count))\(percent)% \(label)\u{1B}[K"
-        FileHandle.standardError.write(Data(line.utf8))
+        Console.progress(line)
     }
 
     /// Erases the bar.
     func clear() {
         guard enabled else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        Console.progress("\r\u{1B}[K")
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RecallAnki
 import RecallCore
 import RecallStore
 
@@ -42,7 +43,21 @@ extension Recall {
         @Flag(name: .long, help: "Replace the deck file if it already exists.")
         var force = false
 
+        @Option(name: .long, help: ArgumentHelp(
+            "Anki packages: the most one unpacked file (collection or media file) may have, in MiB.",
+            valueName: "MiB"))
+        var maxFileSize = AnkiSizeLimits.defaultPerFileMiB
+
+        @Option(name: .long, help: ArgumentHelp(
+            "Anki packages: the most all unpacked files together may have, in MiB.", valueName: "MiB"))
+        var maxTotalSize = AnkiSizeLimits.defaultTotalMiB
+
         func validate() throws {
+            for (name, value) in [("--max-file-size", maxFileSize), ("--max-total-size", maxTotalSize)] {
+                guard (1...(1 << 30)).contains(value) else {
+                    throw ValidationError("\(name) must be a number of MiB from 1 to \(1 << 30), not \(value)")
+                }
+            }
             if let into {
                 guard DeckName.fileExtension(into) == "md" else {
                     throw ValidationError("--into must name a Markdown deck file ending in '.md', not '\(into)'")

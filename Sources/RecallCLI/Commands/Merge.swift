@@ -54,7 +54,7 @@ extension Recall {
                 return
             }
             let plan = try StoreAccess.reporting {
-                try other.map { try store.planMerge(from: $0) } ?? store.planMergeOfConflictCopies()
+                try other.map { try store.planMerge(from: $0, now: Clock.now()) } ?? store.planMergeOfConflictCopies(now: Clock.now())
             }
             DiagnosticPrinter.standardError(noColor: display.noColor).print(plan.report.warnings)
             if let other, let decks {

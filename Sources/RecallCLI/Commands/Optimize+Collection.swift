@@ -72,7 +72,7 @@ extension Recall.Optimize {
                 let command = (["recall", "optimize"] + (selection.map { [Self.quoted($0)] } ?? []) + ["--yes"])
                 return note("the fitted parameters were not saved; run '\(command.joined(separator: " "))' to save them")
             }
-            FileHandle.standardOutput.write(Data("Use the fitted parameters\(whose)? [y/N] ".utf8))
+            Console.out("Use the fitted parameters\(whose)? [y/N] ")
             let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
             guard answer == "y" || answer == "yes" else { return note("kept the current parameters") }
         }
@@ -106,7 +106,7 @@ extension Recall.Optimize {
     }
 
     private func note(_ message: String) {
-        FileHandle.standardError.write(Data("note: \(message)\n".utf8))
+        Console.err("note: \(message)\n")
     }
 
     /// The deck cards that `filter` selects; none is misuse.

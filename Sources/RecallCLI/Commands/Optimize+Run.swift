@@ -61,12 +61,12 @@ final class ProgressBar: @unchecked Sendable {
         shown = percent
         let filled = percent * 30 / 100
         let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: 30 - filled)
-        FileHandle.standardError.write(Data("\r\(label) [\(bar)] \(percent)%".utf8))
+        Console.progress("\r\(label) [\(bar)] \(percent)%")
     }
 
     /// Erases the bar.
     func finish() {
         guard enabled, shown >= 0 else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        Console.progress("\r\u{1B}[K")
     }
 }

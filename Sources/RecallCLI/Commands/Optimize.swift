@@ -89,7 +89,7 @@ extension Recall {
             switch OptimizerLogReader.reviews([UInt8](data)) {
             case .success(let value): reviews = value
             case .failure(let problem):
-                FileHandle.standardError.write(Data("\(path):\(problem.line): error: \(problem.message)\n".utf8))
+                Console.err("\(path):\(problem.line): error: \(problem.message)\n")
                 throw ExitCode(1)
             }
             let started = Date()

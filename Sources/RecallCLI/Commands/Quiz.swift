@@ -33,6 +33,7 @@ extension Recall {
             }
             runner.run()
             try StudySetup.close(context)
+            if context.saveFailed { throw ExitCode(1) }
         }
     }
 }

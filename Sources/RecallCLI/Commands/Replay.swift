@@ -43,7 +43,7 @@ extension Recall {
                 input = try VectorHistories.parse(data)
             } catch let problem as VectorHistories.Problem {
                 let note = problem.hint.map { "\nnote: \($0)" } ?? ""
-                FileHandle.standardError.write(Data("\(file): error: \(problem.message)\(note)\n".utf8))
+                Console.err("\(file): error: \(problem.message)\(note)\n")
                 throw ExitCode(1)
             }
             let replay = ConformanceReplay(settings: input.settings)
@@ -52,9 +52,9 @@ extension Recall {
             if json {
                 var out = ""
                 input.document(results: results, fsrs: replay.fsrs).write(to: &out)
-                FileHandle.standardOutput.write(Data((out + "\n").utf8))
+                Console.json(Data((out + "\n").utf8))
             } else {
-                FileHandle.standardOutput.write(Data(input.table(results: results).utf8))
+                Console.out(input.table(results: results))
             }
         }
 
@@ -91,7 +91,7 @@ extension Recall {
             let reviews = input.histories.reduce(0) { $0 + $1.reviews.count }
             let line = String(format: "scheduled %d reviews of %d cards in %.2f ms (best of 7; median %.2f ms)\n",
                               reviews, input.histories.count, times[0], times[3])
-            FileHandle.standardError.write(Data(line.utf8))
+            Console.err(line)
             _ = checksum
         }
     }

@@ -32,6 +32,7 @@ extension Recall {
             }
             _ = ReviewRunner(context: context, queue: queue).run()
             try StudySetup.close(context)
+            if context.saveFailed { throw ExitCode(1) }
         }
     }
 }

@@ -30,6 +30,7 @@ extension Recall {
                             delegate: StudySetup.delegate(collection, display: display, context: context))
             repl.run()
             try StudySetup.close(context)
+            if context.saveFailed { throw ExitCode(1) }
         }
     }
 }

@@ -49,7 +49,7 @@ extension Recall {
                                      color: Terminal.useColor(noColorFlag: display.noColor),
                                      width: Terminal.width()).render()
             }
-            FileHandle.standardOutput.write(Data(text.utf8))
+            if json { Console.json(Data(text.utf8)) } else { Console.out(text) }
             KeptUntilExit.keep((input, report))
         }
     }

@@ -38,12 +38,12 @@ struct CardView {
 
     /// The question, bold, indented.
     func question(_ text: String) {
-        output.line(indented(text, style: [.bold]))
+        output.line(indented(TerminalText.sanitized(text), style: [.bold]))
     }
 
     /// The answer, indented.
     func answer(_ text: String) {
-        output.line(indented(text, style: [.green]))
+        output.line(indented(TerminalText.sanitized(text), style: [.green]))
     }
 
     /// A card's answer, indented; a cloze card's deletions in brackets where the question
@@ -52,16 +52,17 @@ struct CardView {
         guard let cloze = card.clozeAnswer else { return answer(card.answer) }
         let text = cloze.parts.map { part -> String in
             switch part {
-            case .shown(let text): text
+            case .shown(let text): TerminalText.sanitized(text)
             case .hidden(let text):
-                output.color ? "[\u{1B}[1;4m" + text + "\u{1B}[22;24m]" : "[" + text + "]"
+                output.color ? "[\u{1B}[1;4m" + TerminalText.sanitized(text) + "\u{1B}[22;24m]"
+                    : "[" + TerminalText.sanitized(text) + "]"
             }
         }.joined()
-        answer(text)
+        output.line(indented(text, style: [.green]))
     }
 
-    /// `text` reflowed (paragraphs hard-wrapped in the deck file are joined first) and
-    /// wrapped to the width, two spaces in.
+    /// `text` (sanitized already: it may hold Recall's own styles) reflowed (paragraphs
+    /// hard-wrapped in the deck file are joined first) and wrapped to the width, two spaces in.
     private func indented(_ text: String, style: [ANSIStyle]) -> String {
         TextWrapper.wrap(TextReflow.joinParagraphs(text), width: output.width - 2)
             .map { "  " + (output.color ? ANSIStyle.apply(style, to: $0) : $0) }
@@ -80,7 +81,7 @@ struct CardView {
             let count = missing.isEmpty ? "part of the answer" : "\(found) of \(total)"
             output.line("  " + output.styled("partly (\(count))", .yellow, .bold))
             if !missing.isEmpty {
-                let list = "missing: " + missing.joined(separator: ", ")
+                let list = "missing: " + TerminalText.sanitized(missing.joined(separator: ", "))
                 output.line(TextWrapper.wrap(list, width: output.width - 2, indent: 9)
                     .map { "  " + $0 }.joined(separator: "\n"))
             }
@@ -88,8 +89,8 @@ struct CardView {
         case .wrong: verdict = output.styled("not quite", .red, .bold)
         }
         if match != .exact {
-            let answer = TextReflow.joinParagraphs(answer)
-            let diff = AnswerDiff(typed: typed, answer: answer)
+            let answer = TerminalText.sanitized(TextReflow.joinParagraphs(answer))
+            let diff = AnswerDiff(typed: TerminalText.sanitized(typed), answer: answer)
             // Spaces and punctuation never count, so they are marked only in an answer
             // made of nothing else.
             let marksAll = !answer.contains { $0.isLetter || $0.isNumber }

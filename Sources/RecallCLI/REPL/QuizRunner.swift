@@ -94,7 +94,7 @@ final class QuizRunner {
         let (options, correct) = Quiz.choices(for: card, from: context.data.cards, using: &rng)
         for (i, option) in options.enumerated() {
             let lines = TextWrapper.wrap(TextReflow.joinParagraphs(option), width: context.output.width - 6, indent: 0)
-            context.output.line("  \(i + 1)) " + lines.joined(separator: "\n     "))
+            context.output.line("  \(i + 1)) " + TerminalText.sanitized(lines.joined(separator: "\n     ")))
         }
         while let text = readLine("choice> ") {
             if text == ":quit" { return .quit }
@@ -105,7 +105,7 @@ final class QuizRunner {
             let right = n - 1 == correct
             echo("\(n)) " + options[n - 1].replacingOccurrences(of: "\n", with: " / "))
             context.output.line("  " + (right ? context.output.styled("correct", .green, .bold)
-                : context.output.styled("wrong", .red, .bold) + " — the answer is \(correct + 1)) \(options[correct])"))
+                : context.output.styled("wrong", .red, .bold) + " — the answer is \(correct + 1)) \(TerminalText.sanitized(options[correct]))"))
             return finish(card, right ? .good : .again, options[n - 1])
         }
         return nil
@@ -114,7 +114,7 @@ final class QuizRunner {
     /// In a piped session, where the typed answer is not echoed, says which was taken
     /// (`→ 2) Paris`), so a transcript reads on its own.
     private func echo(_ choice: String) {
-        if !context.reader.isInteractive { context.output.line("  → " + choice) }
+        if !context.reader.isInteractive { context.output.line("  → " + TerminalText.sanitized(choice)) }
     }
 
     private func finish(_ card: Card, _ rating: Rating, _ response: String) -> Step {
@@ -139,7 +139,7 @@ final class QuizRunner {
         if !missed.isEmpty {
             out.line("Missed:")
             for card in missed {
-                let answer = TextReflow.joinParagraphs(card.expectedAnswer).replacingOccurrences(of: "\n", with: " / ")
+                let answer = TerminalText.sanitized(TextReflow.joinParagraphs(card.expectedAnswer).replacingOccurrences(of: "\n", with: " / "))
                 let line = out.styled(card.question, .bold) + " → " + answer + "  " + out.styled("(\(card.source))", .dim)
                 for row in TextWrapper.wrap(line, width: out.width - 2, indent: 2) { out.line("  " + row) }
             }

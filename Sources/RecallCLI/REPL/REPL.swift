@@ -41,7 +41,7 @@ final class REPL {
                 let trimmed = line.trimmingCharacters(in: .whitespaces)
                 guard !trimmed.isEmpty else { continue }
                 context.reader.remember(trimmed)
-                if !execute(trimmed) { return }
+                if !execute(trimmed) || stopsAfterFailedSave { return }
             }
         }
     }
@@ -100,6 +100,10 @@ final class REPL {
         guard let queue = ReviewQueue.build(context: context, filters: parsed.filters) else { return }
         _ = ReviewRunner(context: context, queue: queue).run()
     }
+
+    /// Whether to stop reading commands: a script whose answer could not be saved must not
+    /// carry on as if it had been.
+    var stopsAfterFailedSave: Bool { context.saveFailed && !context.reader.isInteractive }
 
     private func quiz(_ args: [String]) {
         let parsed: QuizArguments
@@ -176,7 +180,7 @@ final class REPL {
     /// `History::Gaza` → `  Gaza` (two spaces per level).
     static func indentedName(_ deck: String) -> String {
         let parts = deck.components(separatedBy: "::")
-        return String(repeating: "  ", count: parts.count - 1) + (parts.last ?? deck)
+        return String(repeating: "  ", count: parts.count - 1) + TerminalText.sanitized(parts.last ?? deck, keepingNewlines: false)
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import RecallCore
+import RecallStore
 
 /// What every part of the REPL works with: where lines come from, where text goes, the
 /// clock, and the open collection.
@@ -9,12 +10,19 @@ final class REPLContext {
     /// The current time (``Clock/now()`` in the product; a fixed or stepping clock in tests).
     let now: () -> Date
     var data: StudyData
+    /// Where a failed save is reported (standard error in the product).
+    let errorSink: (String) -> Void
+    /// True once an answer could not be saved: the session stopped there, and the command
+    /// exits 1 so that a script sees it.
+    private(set) var saveFailed = false
 
-    init(reader: LineReader, output: Output, now: @escaping () -> Date, data: StudyData) {
+    init(reader: LineReader, output: Output, now: @escaping () -> Date, data: StudyData,
+         errorSink: @escaping (String) -> Void = { Console.err($0) }) {
         self.reader = reader
         self.output = output
         self.now = now
         self.data = data
+        self.errorSink = errorSink
     }
 
     var view: CardView { CardView(output: output) }
@@ -28,7 +36,8 @@ final class REPLContext {
             do {
                 try data.flush()
             } catch {
-                self.error("could not save to the review log: \(error)")
+                saveFailure(error)
+                return .end
             }
         }
         return reader.read(prompt: prompt)
@@ -52,8 +61,16 @@ final class REPLContext {
             try data.append(entry, flush: reader.isInteractive)
             return true
         } catch {
-            self.error("could not save to the review log: \(error)")
+            saveFailure(error)
             return false
         }
+    }
+
+    /// Reports a failed save once, as `recall: error: …` on standard error (a store error
+    /// already reads so), and remembers it for the exit status.
+    private func saveFailure(_ error: Error) {
+        saveFailed = true
+        let text = (error as? StoreError)?.description ?? "recall: error: could not save to the review log: \(error)"
+        errorSink(text + "\nnote: the session stopped here; the answers before this one are saved\n")
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import RecallCore
+import RecallStore
 
 extension ReviewRunner {
     /// In-session commands, for `help` and TAB completion.
@@ -62,13 +63,23 @@ extension ReviewRunner {
     /// Opens `$VISUAL`/`$EDITOR` (default `vi`) at the card's file and line, waits, then
     /// reloads the decks; the card keeps its place and history (found again by id, or by
     /// file and line when the question itself changed).
+    ///
+    /// A file reached through a symbolic link out of the collection is not opened: the editor
+    /// would write outside it.
     private func edit(_ card: Card) {
+        let root = context.data.decksRoot.path
         let file = context.data.decksRoot.appendingPathComponent(card.source.file).path
+        do {
+            try CollectionBoundary.checkWrite(to: file, inside: root)
+        } catch {
+            context.error(error.reason)
+            return
+        }
         let env = ProcessInfo.processInfo.environment
         let editor = [env["VISUAL"], env["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", editor + " \"$@\"", "sh", "+\(card.source.line)", file]
+        process.arguments = ["-c", Self.editorCommand(editor) + " \"$@\"", "sh", "+\(card.source.line)", file]
         do {
             try process.run()
             process.waitUntilExit()
@@ -76,7 +87,24 @@ extension ReviewRunner {
             context.error("could not start the editor '\(editor)': \(error.localizedDescription)")
             return
         }
+        if process.terminationReason == .exit, process.terminationStatus != 0 {
+            let status = process.terminationStatus
+            context.error(status == 127 || status == 126
+                ? "could not run the editor '\(editor)' (from $VISUAL or $EDITOR)"
+                : "the editor '\(editor)' failed (exit status \(status))")
+            context.view.note(status == 127 || status == 126
+                ? "set $VISUAL or $EDITOR to an editor command, such as 'nano' or 'code -w'"
+                : "the decks are read again as they are now")
+            if status == 127 || status == 126 { return }
+        }
         reloadAfterEdit(card)
+    }
+
+    /// `$EDITOR` as a shell command: an existing program's path as one word (it may hold
+    /// spaces), anything else as the words it is made of (`code -w`).
+    static func editorCommand(_ editor: String) -> String {
+        guard editor.contains(" "), FileManager.default.isExecutableFile(atPath: editor) else { return editor }
+        return "'" + editor.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     private func reloadAfterEdit(_ card: Card) {

@@ -28,18 +28,22 @@ enum StudySetup {
         }
         // A writer records the edits it carries over, once; read-only work carries them silently.
         DiagnosticPrinter.standardError(noColor: display.noColor)
-            .print(data.store.notices + (forWriting ? data.carriedEdits : []))
+            .print(data.store.notices + (forWriting ? data.carriedEdits : [])
+                   + data.deckDiagnostics.filter { $0.severity == .warning && $0.location == nil })
         let errors = data.deckDiagnostics.filter { $0.severity == .error }.count
         if errors > 0 {
-            FileHandle.standardError.write(Data("note: \(errors) error\(errors == 1 ? "" : "s") in deck files; run 'recall check' for details\n".utf8))
+            Console.err("note: \(errors) error\(errors == 1 ? "" : "s") in deck files; run 'recall check' for details\n")
         }
-        let reader = makeReader(historyFile: dataDirectory.appendingPathComponent("history"))
+        let history = dataDirectory.appendingPathComponent("history")
+        // No history through a link out of the data folder (libedit would write there).
+        let escapes = CollectionBoundary.escape(of: history.path, inside: dataDirectory.path) != nil
+        let reader = makeReader(historyFile: escapes ? nil : history)
         let output = Output.standard(noColorFlag: display.noColor)
         return REPLContext(reader: reader, output: output, now: Clock.now, data: data)
     }
 
     /// libedit when stdin and stdout are terminals, else plain line reading.
-    static func makeReader(historyFile: URL) -> LineReader {
+    static func makeReader(historyFile: URL?) -> LineReader {
         if Terminal.isInteractive, let reader = EditLineReader(historyFile: historyFile) { return reader }
         return PlainLineReader()
     }
@@ -76,11 +80,11 @@ enum StudySetup {
                 try command.run()
             } catch let error as CLIError {
                 fflush(nil)
-                FileHandle.standardError.write(Data((error.description + "\n").utf8))
+                Console.err(error.description + "\n")
             } catch {
                 fflush(nil)
                 let message = Recall.fullMessage(for: error)
-                if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+                if !message.isEmpty { Console.err(message + "\n") }
             }
             fflush(nil)
         }

@@ -25,9 +25,11 @@ enum StatsLoader {
             let store = try ProgressStore.open(location, device: "", timeZone: timeZone, forWriting: false)
             // Edited questions keep their progress here too (in memory; the next writer records them).
             _ = try? store.reconcile(with: decks.result().cards, now: now)
-            return try input(store: store, cards: { decks.result().cards }, now: now, filter: filter)
+            let input = try input(store: store, cards: { decks.result().cards }, now: now, filter: filter)
+            DiagnosticPrinter.standardError().print(decks.result().collectionWarnings)
+            return input
         } catch {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            Console.err(error.description + "\n")
             throw ExitCode(1)
         }
     }

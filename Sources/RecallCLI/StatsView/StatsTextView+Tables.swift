@@ -109,10 +109,11 @@ extension StatsTextView {
             let difficulty = card.difficulty.map { String(format: "D %4.1f", $0) } ?? "D    -"
             let numbers = lapsesFirst ? lapses + "  " + difficulty : difficulty + "  " + lapses
             let head = "  " + style(numbers, lapsesFirst ? .red : .yellow) + "  "
-                + TextWidth.padded(truncated(card.source.description, to: sourceWidth), to: sourceWidth)
+                + TextWidth.padded(truncated(TerminalText.sanitized(card.source.description, keepingNewlines: false),
+                                             to: sourceWidth), to: sourceWidth)
                 + "  "
             let room = max(8, min(width, 80) - TextWidth.of(head))
-            return head + truncated(card.question, to: room)
+            return head + truncated(TerminalText.sanitized(card.question, keepingNewlines: false), to: room)
         }
     }
 }

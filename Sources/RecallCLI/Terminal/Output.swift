@@ -1,4 +1,5 @@
 import Foundation
+import RecallCore
 
 /// A styled text writer: the one way the REPL and reports print to the user.
 ///
@@ -37,7 +38,7 @@ final class Output {
     /// it is `$COLUMNS` or 80, found once.
     static func standard(noColorFlag: Bool = false) -> Output {
         let environment = ProcessInfo.processInfo.environment
-        let write: (String) -> Void = { text in FileHandle.standardOutput.write(Data(text.utf8)) }
+        let write: (String) -> Void = { text in Console.out(text) }
         let color = Terminal.useColor(noColorFlag: noColorFlag)
         guard Terminal.stdoutIsTerminal else {
             return Output(color: color, width: Terminal.width(columnsVariable: environment["COLUMNS"]), sink: write)
@@ -50,8 +51,10 @@ final class Output {
         Output(color: color, width: width) { buffer.text += $0 }
     }
 
-    /// Writes `text` as is.
+    /// Writes `text`, filtered for the terminal: without colour nothing in it may be a control
+    /// character (``TerminalText``), with colour only Recall's own styles (see ``Console``).
     func write(_ text: String) {
+        let text = color ? Console.filtered(text) : TerminalText.sanitized(text)
         if pending != nil { pending?.append(text) } else { sink(text) }
     }
 
@@ -77,9 +80,11 @@ final class Output {
         return try body()
     }
 
-    /// `text` in the given styles when colour is on, else `text` unchanged.
+    /// `text` sanitized (``TerminalText``: it may come from a shared deck), then in the given
+    /// styles when colour is on. Never pass it text that is already styled.
     func styled(_ text: String, _ styles: ANSIStyle...) -> String {
-        color ? ANSIStyle.apply(styles, to: text) : text
+        let text = TerminalText.sanitized(text)
+        return color ? ANSIStyle.apply(styles, to: text) : text
     }
 }
 

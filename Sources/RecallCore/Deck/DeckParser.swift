@@ -39,11 +39,36 @@ public enum DeckParser {
         case .delimited(let separator):
             result = DelimitedDeckParser.parse(source, deck: deck, defaultSeparator: separator, into: builder)
         }
+        if source.mayHaveControls { result.diagnostics += controlWarnings(source) }
         if keepingNotes ? result.notes.isEmpty : result.cards.isEmpty, !result.hasErrors {
             result.diagnostics.append(.warning("no cards in this file", at: source.location(line: 1),
                                                notes: [emptyHint(format)]))
         }
         return result
+    }
+
+    /// One warning per line holding a control or bidirectional character, at its first one.
+    static func controlWarnings(_ source: DeckSource) -> [Diagnostic] {
+        let lines = source.lines.isEmpty && !source.bytes.isEmpty ? DeckSource.splitLines(source.bytes) : source.lines
+        var warnings: [Diagnostic] = []
+        for (i, range) in lines.enumerated() {
+            let text = source.string(range)
+            guard TerminalText.needsSanitizing(text),
+                  let (column, scalar) = text.unicodeScalars.enumerated().first(where: {
+                      TerminalText.kind(of: $0.element) != nil && $0.element != "\n"
+                  }).map({ ($0.offset + 1, $0.element) })
+            else { continue }
+            let message: String
+            if TerminalText.kind(of: scalar) == .bidi {
+                message = "bidirectional control character \(TerminalText.describe(scalar)); it is left out when shown"
+            } else {
+                message = "control character \(TerminalText.describe(scalar)); it is shown as '\(TerminalText.visible(scalar))'"
+            }
+            warnings.append(.warning(message, at: source.location(line: i + 1), column: column, notes: [
+                "a shared deck can use control characters to change your terminal; delete it unless you put it there",
+            ]))
+        }
+        return warnings
     }
 
     private static func emptyHint(_ format: DeckFormat) -> String {

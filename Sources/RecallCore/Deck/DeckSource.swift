@@ -31,7 +31,9 @@ public struct DeckSource: Sendable {
             ]))
         }
         if let bad = scan.firstInvalid { return (nil, invalidUTF8(body, at: bad, file: file)) }
-        return (DeckSource(file: file, validBytes: body, lines: scan.lines, isASCII: scan.isASCII), nil)
+        if let long = longLine(body, lines: splittingLines ? scan.lines : nil, file: file) { return (nil, long) }
+        return (DeckSource(file: file, validBytes: body, lines: scan.lines, isASCII: scan.isASCII,
+                           mayHaveControls: scan.mayHaveControls), nil)
     }
 
     /// Wraps text that is already a Swift string (always valid UTF-8).
@@ -42,17 +44,53 @@ public struct DeckSource: Sendable {
         if scan.hasNUL {
             // A NUL byte ends the ASCII fast path of the scan: split and check the slow way.
             self.init(file: file, validBytes: body, lines: DeckSource.splitLines(body),
-                      isASCII: body.withUnsafeBufferPointer { ByteText.isASCII($0, 0..<$0.count) })
+                      isASCII: body.withUnsafeBufferPointer { ByteText.isASCII($0, 0..<$0.count) },
+                      mayHaveControls: true)
         } else {
-            self.init(file: file, validBytes: body, lines: scan.lines, isASCII: scan.isASCII)
+            self.init(file: file, validBytes: body, lines: scan.lines, isASCII: scan.isASCII,
+                      mayHaveControls: scan.mayHaveControls)
         }
     }
 
-    private init(file: String, validBytes: [UInt8], lines: [Range<Int>], isASCII: Bool) {
+    private init(file: String, validBytes: [UInt8], lines: [Range<Int>], isASCII: Bool, mayHaveControls: Bool) {
         self.file = file
         self.bytes = validBytes
         self.lines = lines
         self.isASCII = isASCII
+        self.mayHaveControls = mayHaveControls
+    }
+
+    /// Lines longer than this many bytes are refused: no card is that long, and parsing one
+    /// would take time and memory out of all proportion.
+    public static let maximumLineLength = 1 << 20
+
+    /// Whether there may be control or bidirectional characters to warn about (see
+    /// ``TerminalText``).
+    let mayHaveControls: Bool
+
+    /// The error for the first line longer than ``maximumLineLength``, if there is one;
+    /// `lines` nil to find the line breaks here.
+    private static func longLine(_ bytes: [UInt8], lines: [Range<Int>]?, file: String) -> Diagnostic? {
+        guard bytes.count > maximumLineLength else { return nil }
+        var found: (line: Int, length: Int)?
+        if let lines {
+            if let i = lines.firstIndex(where: { $0.count > maximumLineLength }) { found = (i + 1, lines[i].count) }
+        } else {
+            bytes.withUnsafeBufferPointer { buffer in
+                var number = 1
+                var start = 0
+                while start < buffer.count {
+                    let end = ByteText.firstNewline(buffer, from: start) ?? buffer.count
+                    if end - start > maximumLineLength { found = (number, end - start); return }
+                    number += 1
+                    start = end + 1
+                }
+            }
+        }
+        guard let found else { return nil }
+        return .error("line is too long: \(found.length) bytes; deck lines are limited to 1 MiB (\(maximumLineLength) bytes)",
+                      at: SourceLocation(file: file, line: found.line),
+                      notes: ["no card is this long: split the line, or check that the file is really a deck"])
     }
 
     /// `true` when every byte is ASCII (so byte and `Character` views agree everywhere).

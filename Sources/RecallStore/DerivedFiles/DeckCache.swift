@@ -152,6 +152,9 @@ public final class DeckCache: @unchecked Sendable {
                 out += bytes
             }
         }
+        // The folder is DATA/collections/NAME: no cache goes through a link out of DATA.
+        let data = AtomicFile.parentFolder(of: AtomicFile.parentFolder(of: folder))
+        guard CollectionBoundary.escape(of: folder + "/" + Self.name, inside: data) == nil else { return }
         Self.file.save(key: key, payload: out, folder: folder)
     }
 

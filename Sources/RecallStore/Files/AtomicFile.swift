@@ -15,7 +15,9 @@ enum AtomicFile {
         let temp = "\(path).tmp-\(getpid())"
         var existing = stat()
         let keepMode = stat(path, &existing) == 0 ? existing.st_mode & 0o7777 : nil
-        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, keepMode ?? mode)
+        // A new file, never one already there (a link planted under the temp name).
+        unlink(temp)
+        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, keepMode ?? mode)
         guard fd >= 0 else { throw StoreError.system("write", path: temp, errno: errno) }
         do throws(StoreError) {
             if let keepMode { fchmod(fd, keepMode) }
@@ -39,7 +41,8 @@ enum AtomicFile {
     /// one; no fsync: a cache lost in a power cut is simply made again). Best-effort.
     static func replaceCache(_ bytes: [UInt8], at path: String) {
         let temp = "\(path).tmp-\(getpid())"
-        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        unlink(temp)
+        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return }
         let written = (try? writeAll(fd, bytes, path: temp)) != nil
         close(fd)

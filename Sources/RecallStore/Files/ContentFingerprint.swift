@@ -26,8 +26,7 @@ struct ContentFingerprint: Equatable {
     /// The fingerprint of the file at `path` now, read in 64 KiB pieces (no mapping, so the
     /// check adds nothing to the process's memory); nil if it cannot be read.
     static func of(path: String) -> ContentFingerprint? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
+        guard case .file(let fd, _) = RegularFile.openForReading(path) else { return nil }
         defer { close(fd) }
         var hasher = ContentChecksum()
         var size: UInt64 = 0

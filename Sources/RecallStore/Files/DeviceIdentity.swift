@@ -25,6 +25,7 @@ enum DeviceIdentity {
         let hex = String(UInt64.random(in: 0...(1 << 48 - 1), using: &rng), radix: 16)
         let id = "d-" + String(repeating: "0", count: 12 - hex.count) + hex
         try AtomicFile.makeFolders(dataFolder)
+        try CollectionBoundary.checkWrite(to: path, inside: dataFolder)
         try AtomicFile.write(Array((id + "\n").utf8), to: path)
         return id
     }

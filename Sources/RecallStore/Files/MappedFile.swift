@@ -19,14 +19,16 @@ final class MappedFile {
     /// `populate` maps every page at once (Linux: `MAP_POPULATE`), for a file that will be
     /// read whole: one call instead of a page fault per 4 KiB.
     init?(path: String, populate: Bool = false) throws(StoreError) {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else {
-            if errno == ENOENT { return nil }
-            throw StoreError.system("read", path: path, errno: errno)
+        let fd: Int32
+        let st: stat
+        switch RegularFile.openForReading(path) {
+        case .file(let descriptor, let info): (fd, st) = (descriptor, info)
+        case .failed(let code):
+            if code == ENOENT { return nil }
+            throw StoreError.system("read", path: path, errno: code)
+        case .notRegular(let kind): throw RegularFile.notRegularError(path, kind)
         }
         defer { close(fd) }
-        var st = stat()
-        guard fstat(fd, &st) == 0 else { throw StoreError.system("read", path: path, errno: errno) }
         self.path = path
         identity = FileIdentity(st)
         let size = Int(st.st_size)

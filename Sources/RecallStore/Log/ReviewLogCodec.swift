@@ -50,8 +50,20 @@ enum ReviewLogCodec {
         return e
     }
 
+    /// The earliest time a log line may hold: 1990-01-01 UTC, in unix milliseconds.
+    static let earliestTime: Int64 = 631_152_000_000
+    /// The latest time a log line may hold: 2200-01-01 UTC (merging allows only up to a day
+    /// from now). Times stay far from where milliseconds overflow.
+    static let latestTime: Int64 = 7_258_118_400_000
+
+    /// `date` in whole unix milliseconds, clamped to what an `Int64` holds (a date that no
+    /// log line can hold never traps here).
     static func milliseconds(_ date: Date) -> Int64 {
-        Int64((date.timeIntervalSince1970 * 1000).rounded())
+        let ms = (date.timeIntervalSince1970 * 1000).rounded()
+        guard ms.isFinite else { return ms > 0 ? .max : .min }
+        if ms >= 9_223_372_036_854_775_807.0 { return .max }
+        if ms <= -9_223_372_036_854_775_808.0 { return .min }
+        return Int64(ms)
     }
 
     static func date(milliseconds ms: Int64) -> Date {

@@ -13,10 +13,13 @@ import Darwin
 struct ReviewLogLineDecoder {
     private var lastDeviceBytes: [UInt8] = []
     private var lastDevice = ""
+    /// Times after this (unix milliseconds) are refused: ``ReviewLogCodec/latestTime`` when
+    /// reading the collection's own log, a day from now when merging another one.
+    var latestTime = ReviewLogCodec.latestTime
 
     /// Parses the JSON object in `bytes[range]` (without the newline).
     mutating func decode(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) throws(JSONScanError) -> ReviewLogEntry {
-        if let fields = canonicalFields(bytes, range) { return try fields.entry() }
+        if let fields = canonicalFields(bytes, range) { return try fields.entry(latestTime: latestTime) }
         var s = JSONScanner(bytes, from: range.lowerBound, to: range.upperBound)
         var fields = Fields()
         try s.expect(0x7B, "'{' at the start of the line")
@@ -26,7 +29,7 @@ struct ReviewLogLineDecoder {
         }
         s.skipWhitespace()
         guard s.atEnd else { throw s.unexpected(expected: "the end of the line after '}'") }
-        return try fields.entry()
+        return try fields.entry(latestTime: latestTime)
     }
 
     private mutating func field(_ s: inout JSONScanner, into f: inout Fields) throws(JSONScanError) {
@@ -139,7 +142,7 @@ struct Fields {
     var time: Int64?
     var target: Int64?
 
-    func entry() throws(JSONScanError) -> ReviewLogEntry {
+    func entry(latestTime: Int64 = ReviewLogCodec.latestTime) throws(JSONScanError) -> ReviewLogEntry {
         guard let card else { throw JSONScanError("the key 'card' is missing") }
         guard let event else { throw JSONScanError("the key 'ev' is missing") }
         guard let time else { throw JSONScanError("the key 't' is missing") }
@@ -153,9 +156,26 @@ struct Fields {
         if event == .review, r == nil { throw JSONScanError("a review needs a rating 'r'") }
         if event != .review, r != nil { throw JSONScanError("only a review has a rating 'r'") }
         if event == .undo, target == nil { throw JSONScanError("an undo needs the 'target' time of the review it takes back") }
+        try Self.checkTime(time, key: "t", latest: latestTime)
+        if let target { try Self.checkTime(target, key: "target", latest: latestTime) }
         return ReviewLogEntry(event: event, card: card, time: ReviewLogCodec.date(milliseconds: time), rating: r,
                               durationMs: Int(dur), device: device,
                               target: target.map { ReviewLogCodec.date(milliseconds: $0) })
+    }
+}
+
+extension Fields {
+    /// Refuses a time outside ``ReviewLogCodec/earliestTime`` … `latest`: such a time is
+    /// no real review, and arithmetic on it could overflow later.
+    static func checkTime(_ ms: Int64, key: String, latest: Int64) throws(JSONScanError) {
+        if ms < ReviewLogCodec.earliestTime {
+            throw JSONScanError("'\(key)' is before 1990: \(ms) (unix milliseconds)")
+        }
+        if ms > latest {
+            throw JSONScanError(latest == ReviewLogCodec.latestTime
+                ? "'\(key)' is after 2200: \(ms) (unix milliseconds)"
+                : "'\(key)' is more than a day in the future: \(ms) (unix milliseconds)")
+        }
     }
 }
 

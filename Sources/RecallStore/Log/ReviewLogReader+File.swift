@@ -13,10 +13,13 @@ extension ReviewLogReader {
     /// takes does not grow with the log. Same results as ``read(_:from:linesBefore:path:_:)`` on
     /// the whole file; nil when the file does not exist.
     static func readFile(_ path: String, _ body: (ReviewLogEntry) -> Void) throws(StoreError) -> Outcome? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else {
-            if errno == ENOENT { return nil }
-            throw StoreError.system("read", path: path, errno: errno)
+        let fd: Int32
+        switch RegularFile.openForReading(path) {
+        case .file(let descriptor, _): fd = descriptor
+        case .failed(let code):
+            if code == ENOENT { return nil }
+            throw StoreError.system("read", path: path, errno: code)
+        case .notRegular(let kind): throw RegularFile.notRegularError(path, kind)
         }
         defer { close(fd) }
         var buffer = [UInt8](repeating: 0, count: chunkSize)

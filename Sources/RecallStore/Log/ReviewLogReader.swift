@@ -27,15 +27,20 @@ struct ReviewLogReader {
         + "; fix or delete the line, recall does not change the log while it is broken"
 
     /// Calls `body` for each entry in `bytes[start...]`; line numbers start after `firstLine - 1`.
+    /// `latestTime`: times after it (unix milliseconds) are errors (see ``ReviewLogLineDecoder/latestTime``).
     static func read(_ bytes: UnsafeRawBufferPointer, from start: Int = 0, linesBefore: Int = 0,
-                     path: String, _ body: (ReviewLogEntry) -> Void) throws(StoreError) -> Outcome {
-        return try read(bytes, from: start, to: bytes.count, linesBefore: linesBefore, path: path, body)
+                     path: String, latestTime: Int64 = ReviewLogCodec.latestTime,
+                     _ body: (ReviewLogEntry) -> Void) throws(StoreError) -> Outcome {
+        return try read(bytes, from: start, to: bytes.count, linesBefore: linesBefore, path: path,
+                        latestTime: latestTime, body)
     }
 
     /// Reads `bytes[start..<end]`; `end` is the end of the file or just after a newline.
     static func read(_ bytes: UnsafeRawBufferPointer, from start: Int, to end: Int, linesBefore: Int,
-                     path: String, _ body: (ReviewLogEntry) -> Void) throws(StoreError) -> Outcome {
+                     path: String, latestTime: Int64 = ReviewLogCodec.latestTime,
+                     _ body: (ReviewLogEntry) -> Void) throws(StoreError) -> Outcome {
         var decoder = ReviewLogLineDecoder()
+        decoder.latestTime = latestTime
         var pos = start
         var line = linesBefore
         guard let base = bytes.baseAddress, end > start else {

@@ -160,7 +160,7 @@ extension ProgressStore {
     /// Writes `state.bin` for `snapshot`, the content of the `state.json` that is `source`
     /// (best-effort: without it the JSON is read).
     private func saveSnapshotCache(_ snapshot: Snapshot, source: ContentFingerprint, sortedIDs: [CardID]? = nil) {
-        guard let bytes = SnapshotCache.encode(snapshot, source: source, sortedIDs: sortedIDs) else { return }
+        guard cachesWritable, let bytes = SnapshotCache.encode(snapshot, source: source, sortedIDs: sortedIDs) else { return }
         AtomicFile.replaceCache(bytes, at: path(SnapshotCache.file.name))
     }
 

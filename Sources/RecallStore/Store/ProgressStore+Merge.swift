@@ -39,30 +39,34 @@ extension ProgressStore {
     /// once, sorted by ``ReviewLogEntry/order(_:_:)``) replaces this log atomically, the
     /// renames are merged the same way, and the snapshot is rebuilt. The other files are
     /// only read. Merging is idempotent and commutative: both sides end up byte-identical.
-    public func merge(from other: String) throws(StoreError) -> MergeReport {
-        try apply(planMerge(from: other))
+    ///
+    /// Lines of the other log timed before 1990 or more than a day after `now` (after 2200
+    /// without a `now`) are refused with their `file:line`, like any other bad line (nothing
+    /// is merged then).
+    public func merge(from other: String, now: Date? = nil) throws(StoreError) -> MergeReport {
+        try apply(planMerge(from: other, now: now))
     }
 
     /// Merges every sync-conflict copy (`reviews*.jsonl`, `renames*.jsonl` besides the real
     /// ones) in the collection folder, then deletes them.
-    public func mergeConflictCopies() throws(StoreError) -> MergeReport {
-        try apply(planMergeOfConflictCopies())
+    public func mergeConflictCopies(now: Date? = nil) throws(StoreError) -> MergeReport {
+        try apply(planMergeOfConflictCopies(now: now))
     }
 
-    /// Reads `other` (as ``merge(from:)`` takes it) and works out the merge without writing;
-    /// works on a store opened read-only.
-    public func planMerge(from other: String) throws(StoreError) -> MergePlan {
+    /// Reads `other` (as ``merge(from:now:)`` takes it) and works out the merge without
+    /// writing; works on a store opened read-only.
+    public func planMerge(from other: String, now: Date? = nil) throws(StoreError) -> MergePlan {
         let source = try MergeSource.resolve(other, collection: location.collection, ownLog: logPath)
-        return try plan([source], removesSources: false)
+        return try plan([source], removesSources: false, now: now)
     }
 
     /// Works out the merge of the sync-conflict copies without writing or deleting anything.
-    public func planMergeOfConflictCopies() throws(StoreError) -> MergePlan {
+    public func planMergeOfConflictCopies(now: Date? = nil) throws(StoreError) -> MergePlan {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: location.folder)) ?? []
         let renameCopies = names.filter { $0.hasPrefix("renames") && $0.hasSuffix(".jsonl") && $0 != RenameLog.name }
         var sources = conflictCopies().map { MergeSource(log: path($0), renames: nil) }
         sources += renameCopies.sorted().map { MergeSource(log: nil, renames: path($0)) }
-        return try plan(sources, removesSources: true)
+        return try plan(sources, removesSources: true, now: now)
     }
 
     /// Writes a planned merge (and deletes merged sync-conflict copies).
@@ -78,7 +82,9 @@ extension ProgressStore {
         return report
     }
 
-    private func plan(_ sources: [MergeSource], removesSources: Bool) throws(StoreError) -> MergePlan {
+    private func plan(_ sources: [MergeSource], removesSources: Bool, now: Date?) throws(StoreError) -> MergePlan {
+        let latest = now.map { min(ReviewLogCodec.latestTime, ReviewLogCodec.milliseconds($0)) + 86_400_000 }
+            ?? ReviewLogCodec.latestTime
         let ours = try readWholeLog().entries
         var report = MergeReport(sources: sources.compactMap { $0.log ?? $0.renames }, newEntries: 0, newReviews: 0,
                                  newRenames: 0, totalEntries: 0, warnings: [], removed: [])
@@ -89,7 +95,7 @@ extension ProgressStore {
             if let log = source.log {
                 var theirs: [ReviewLogEntry] = []
                 guard let map = try MappedFile(path: log) else { throw StoreError(path: log, reason: "cannot find '\(log)'") }
-                let outcome = try ReviewLogReader.read(map.bytes, path: log) { theirs.append($0) }
+                let outcome = try ReviewLogReader.read(map.bytes, path: log, latestTime: latest) { theirs.append($0) }
                 if let w = outcome.warning { report.warnings.append(w) }
                 incoming.formUnion(theirs.lazy.map(\.card))
                 let (union, added) = union(merged, sortedUnique(theirs))

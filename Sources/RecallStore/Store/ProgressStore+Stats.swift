@@ -59,7 +59,7 @@ extension ProgressStore {
     /// their `summary`. Best effort: a file that cannot be written is simply recomputed next
     /// time.
     public func saveStatsCache(_ reviews: [StatsReview], summary: StatsSummary, latestPrefixTime: Date?) {
-        guard let base = snapshotBase else { return }
+        guard cachesWritable, let base = snapshotBase else { return }
         let key = statsCacheKey(base.log)
         if let payload = StatsReviewsCache.payload(reviews, latest: latestPrefixTime) {
             StatsReviewsCache.file.save(key: key, payload: payload, folder: location.folder)
@@ -90,6 +90,7 @@ extension ProgressStore {
               let (summary, latest) = cached.summary.extended(with: trail.entries, base: CardRecords(before),
                                                               replay: replay, latestPrefixTime: cached.latest)
         else { return }
+        guard cachesWritable else { return }
         StatsSummaryCache.file.save(key: statsCacheKey(log), payload: StatsSummaryCache.payload(summary, latest: latest),
                                     folder: location.folder)
     }

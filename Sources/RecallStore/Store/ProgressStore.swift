@@ -21,6 +21,9 @@ public final class ProgressStore {
     public internal(set) var notices: [Diagnostic] = []
 
     var lock: CollectionLock?
+    /// False when the collection folder leads out of the data folder through a link (see
+    /// ``checkNoLinksOut()``): a read-only store then writes no cache either.
+    var cachesWritable = true
     var writer: ReviewLogWriter?
     /// How much of the log ``records`` include (`head`/`tail` hashes not kept here).
     var logBytes = 0
@@ -69,13 +72,25 @@ public final class ProgressStore {
                             forWriting: Bool) throws(StoreError) -> ProgressStore {
         let store = ProgressStore(location: location, device: device, timeZone: timeZone, writable: forWriting)
         if forWriting {
+            try store.checkNoLinksOut()
             try AtomicFile.makeFolders(location.folder)
             store.lock = try CollectionLock(path: store.path("lock"))
             store.removeLeftoverTempFiles()
         }
+        store.cachesWritable = (try? store.checkNoLinksOut()) != nil
         try store.load()
         store.noticeConflictCopies()
         return store
+    }
+
+    /// Refuses to write when the collection folder, or anything in it, is a symbolic link
+    /// out of the data folder: the log, the snapshot, the settings and the lock would be
+    /// written wherever it leads.
+    func checkNoLinksOut() throws(StoreError) {
+        let data = location.dataDirectory
+        try CollectionBoundary.checkWrite(to: location.folder, inside: data)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: location.folder)) ?? []
+        for name in names.sorted() { try CollectionBoundary.checkWrite(to: path(name), inside: data) }
     }
 
     /// Deletes `*.tmp-PID` files left by a writer killed mid-replace (safe: we hold the lock).

@@ -45,7 +45,6 @@ public struct StoreLocation: Equatable, Sendable {
 
     /// `path` made absolute against the current folder, with `.` and `..` resolved.
     static func absolute(_ path: String) -> String {
-        var parts: [Substring] = []
         var full = path
         if !path.hasPrefix("/") {
             var buf = [CChar](repeating: 0, count: 4096)
@@ -53,7 +52,14 @@ public struct StoreLocation: Equatable, Sendable {
                 full = String(decoding: buf.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) + "/" + path
             }
         }
-        for part in full.split(separator: "/") {
+        return normalized(full)
+    }
+
+    /// An absolute `path` with `.` and `..` components resolved (as text: links are not
+    /// followed).
+    static func normalized(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/") {
             if part == "." { continue }
             if part == ".." { _ = parts.popLast(); continue }
             parts.append(part)

@@ -1,6 +1,7 @@
 import Foundation
 import RecallCore
 @testable import RecallStore
+import RecallTestSupport
 
 /// Helpers shared by the store tests: fixed ids, times and a UTC time zone.
 enum Fixture {

@@ -3,6 +3,9 @@
 /// the lines, as ``DeckSource/lines`` holds them.
 struct DeckScan {
     var hasNUL = false
+    /// Whether there may be control or bidirectional characters (see ``TerminalText``); a
+    /// `\r` before a `\n` does not count.
+    var mayHaveControls = false
     /// The offset of the first byte that does not start or continue a valid UTF-8 sequence.
     var firstInvalid: Int?
     var isASCII = true
@@ -19,6 +22,11 @@ struct DeckScan {
                 let w = ByteText.word(base, i)
                 if w & ByteText.highs == 0 {
                     if (w &- ByteText.ones) & ~w & ByteText.highs != 0 { hasNUL = true; return }
+                    // Any byte below 0x20 or equal to 0x7F (then look at each one).
+                    if !mayHaveControls,
+                       (w &- ByteText.ones &* 0x20) & ~w & ByteText.highs != 0 || ByteText.matches(w, 0x7F) != 0 {
+                        for k in i..<(i + 8) where Self.isControl(bytes, at: k) { mayHaveControls = true }
+                    }
                     if splittingLines {
                         var breaks = ByteText.matches(w, 0x0A)
                         while breaks != 0 {
@@ -34,6 +42,7 @@ struct DeckScan {
             let c = base[i]
             if c < 0x80 {
                 if c == 0 { hasNUL = true; return }
+                if Self.isControl(bytes, at: i) { mayHaveControls = true }
                 if c == 0x0A, splittingLines { endLine(at: i, from: &lineStart, base) }
                 i += 1
                 continue
@@ -45,6 +54,8 @@ struct DeckScan {
                 hasNUL = ByteText.firstIndex(of: 0, in: bytes, i..<n) != nil
                 return
             }
+            if c == 0xC2 && base[i + 1] < 0xA0 { mayHaveControls = true }  // U+0080–U+009F
+            if c == 0xE2 && TerminalText.isBidiUTF8(base[i + 1], base[i + 2]) { mayHaveControls = true }
             i += length
         }
         if splittingLines, lineStart < n { lines.append(lineStart..<n) }
@@ -54,6 +65,15 @@ struct DeckScan {
     @inline(__always) private mutating func endLine(at k: Int, from start: inout Int, _ base: UnsafePointer<UInt8>) {
         lines.append(start..<((k > start && base[k - 1] == 0x0D) ? k - 1 : k))
         start = k + 1
+    }
+
+    /// Whether the ASCII byte at `i` is a control character other than tab, newline and the
+    /// `\r` of a `\r\n`.
+    @inline(__always) private static func isControl(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        let c = b[i]
+        guard c < 0x20 || c == 0x7F else { return false }
+        if c == 0x09 || c == 0x0A { return false }
+        return !(c == 0x0D && i + 1 < b.count && b[i + 1] == 0x0A)
     }
 
     /// The length of the valid multi-byte UTF-8 sequence starting at `i`, if it is one.

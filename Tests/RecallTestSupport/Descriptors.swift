@@ -4,17 +4,17 @@ import Foundation
 /// What a process has open, read from `/proc`, so a test can check a child's descriptors
 /// directly instead of inferring them from what a shared pipe does (which any other test
 /// starting a process at the same moment can change).
-enum Descriptors {
+public enum Descriptors {
     /// The targets of `/proc/PID/fd/*` (e.g. `pipe:[1234]`, `/dev/pts/3`), or nil when the
     /// process is gone.
-    static func targets(ofProcess pid: pid_t) -> Set<String>? {
+    public static func targets(ofProcess pid: pid_t) -> Set<String>? {
         let folder = "/proc/\(pid)/fd"
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return nil }
         return Set(names.compactMap { try? FileManager.default.destinationOfSymbolicLink(atPath: "\(folder)/\($0)") })
     }
 
     /// How `/proc/*/fd` names the pipe or socket behind `fd` (`pipe:[INODE]`).
-    static func pipeTarget(_ fd: Int32) -> String {
+    public static func pipeTarget(_ fd: Int32) -> String {
         var info = stat()
         fstat(fd, &info)
         return "pipe:[\(info.st_ino)]"
@@ -22,7 +22,7 @@ enum Descriptors {
 
     /// A pipe whose ends every child process inherits unless it closes them itself: the
     /// descriptors a careless spawn would leak.
-    static func inheritablePipe() -> (read: Int32, write: Int32) {
+    public static func inheritablePipe() -> (read: Int32, write: Int32) {
         var fds: [Int32] = [-1, -1]
         pipe(&fds)
         return (fds[0], fds[1])

@@ -7,15 +7,15 @@ import Foundation
 /// Output is matched after stripping ANSI escapes and BELs (libedit redraws lines with
 /// cursor motion). ``expect(_:timeout:)`` consumes output up to the match, so each call
 /// looks only at what came after the previous one.
-final class PTYProcess {
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
+public final class PTYProcess {
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
     }
 
     /// How many times longer than asked every wait may take: `RECALL_TEST_TIMEOUT_SCALE` if
     /// set, else 5 when the tests run under AddressSanitizer or ThreadSanitizer (whose
     /// `recall` is several times slower, more so on a loaded machine), else 1.
-    static let timeoutScale: Double = {
+    public static let timeoutScale: Double = {
         if let text = ProcessInfo.processInfo.environment["RECALL_TEST_TIMEOUT_SCALE"],
            let scale = Double(text), scale > 0 { return scale }
         guard let program = dlopen(nil, RTLD_NOW) else { return 1 }
@@ -24,14 +24,14 @@ final class PTYProcess {
         return runtimes.contains { name in dlsym(program, name) != nil } ? 5 : 1
     }()
 
-    let pid: pid_t
+    public let pid: pid_t
     private let fd: Int32
     private var raw: [UInt8] = []
     private var consumed = 0
-    private(set) var exitStatus: Int32?
+    public private(set) var exitStatus: Int32?
 
     /// Starts `path` with `arguments` and exactly `environment`, on a 100×30 terminal.
-    init(path: String, arguments: [String], environment: [String: String]) throws {
+    public init(path: String, arguments: [String], environment: [String: String]) throws {
         let argv: [UnsafeMutablePointer<CChar>?] = ([path] + arguments).map { strdup($0) } + [nil]
         let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (argv + envp).forEach { free($0) } }
@@ -68,7 +68,7 @@ final class PTYProcess {
     }
 
     /// Whether the master side is closed in every process started after this one.
-    var masterIsCloseOnExec: Bool { fcntl(fd, F_GETFD) & FD_CLOEXEC != 0 }
+    public var masterIsCloseOnExec: Bool { fcntl(fd, F_GETFD) & FD_CLOEXEC != 0 }
 
     deinit {
         if exitStatus == nil {
@@ -81,19 +81,22 @@ final class PTYProcess {
 
     /// Types `text` (use `\r` for Enter, `\u{03}` for Ctrl-C, `\u{04}` for Ctrl-D,
     /// `\u{1B}[A` for Up, `\t` for TAB).
-    func send(_ text: String) {
+    public func send(_ text: String) {
         let bytes = Array(text.utf8)
         _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
     }
 
+    /// Every byte the program wrote to the terminal so far, escapes and all.
+    public var rawOutput: [UInt8] { raw }
+
     /// Everything drawn so far, escapes stripped.
-    var screen: String { PTYProcess.strip(raw) }
+    public var screen: String { PTYProcess.strip(raw) }
 
     /// Waits until `text` appears in the output after the last match; returns the output
     /// from the last match up to and including this one. Throws after `timeout` seconds
     /// (a safety net against hangs, not a timing assertion; scaled by ``timeoutScale``).
     @discardableResult
-    func expect(_ text: String, timeout: TimeInterval = 20) throws -> String {
+    public func expect(_ text: String, timeout: TimeInterval = 20) throws -> String {
         let deadline = Date().addingTimeInterval(timeout * PTYProcess.timeoutScale)
         while true {
             let pending = PTYProcess.strip(Array(raw[consumed...]))
@@ -113,7 +116,7 @@ final class PTYProcess {
     /// typing. Keys sent earlier land in cooked mode, where the kernel echoes them and
     /// turns Ctrl-C into a signal before the line editor is listening.
     @discardableResult
-    func expectPrompt(_ prompt: String, timeout: TimeInterval = 20) throws -> String {
+    public func expectPrompt(_ prompt: String, timeout: TimeInterval = 20) throws -> String {
         let seen = try expect(prompt, timeout: timeout)
         let deadline = Date().addingTimeInterval(timeout * PTYProcess.timeoutScale)
         var modes = termios()
@@ -138,7 +141,7 @@ final class PTYProcess {
     }
 
     /// Waits for the program to exit and returns its exit status (128+signal if killed).
-    func waitForExit(timeout: TimeInterval = 20) throws -> Int32 {
+    public func waitForExit(timeout: TimeInterval = 20) throws -> Int32 {
         let deadline = Date().addingTimeInterval(timeout * PTYProcess.timeoutScale)
         while Date() < deadline {
             var status: Int32 = 0
@@ -155,7 +158,7 @@ final class PTYProcess {
     }
 
     /// Removes `ESC [ … letter`, `ESC` + one character, BEL and carriage returns.
-    static func strip(_ bytes: some Collection<UInt8>) -> String {
+    public static func strip(_ bytes: some Collection<UInt8>) -> String {
         var out: [UInt8] = []
         var i = bytes.startIndex
         while i != bytes.endIndex {

@@ -1,17 +1,17 @@
 import Foundation
 
 /// Running the real `recall` binary in end-to-end tests.
-enum RecallProcess {
+public enum RecallProcess {
     /// The sanitizer settings of the test process (`ASAN_OPTIONS` and the like), passed on to
     /// every `recall` a test starts with a clean environment, so that `swift test --sanitize=…`
     /// runs the children with the same settings. Empty in a normal run.
-    static let sanitizerEnvironment: [String: String] = ProcessInfo.processInfo.environment.filter {
+    public static let sanitizerEnvironment: [String: String] = ProcessInfo.processInfo.environment.filter {
         ["ASAN_OPTIONS", "LSAN_OPTIONS", "TSAN_OPTIONS", "UBSAN_OPTIONS"].contains($0.key)
     }
 
     /// The `recall` executable built next to the test bundle: the folder of `/proc/self/exe`
     /// (the test runner), walking up out of an `.xctest` bundle if needed.
-    static let binary: URL = {
+    public static let binary: URL = {
         var folder = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
         for _ in 0..<4 {
             let candidate = folder.appendingPathComponent("recall")
@@ -22,7 +22,7 @@ enum RecallProcess {
     }()
 
     /// A new empty folder under the system temp folder, unique to the caller.
-    static func temporaryDirectory(_ label: String = "recall-test") -> URL {
+    public static func temporaryDirectory(_ label: String = "recall-test") -> URL {
         let url = FileManager.default.temporaryDirectory
             .appendingPathComponent("\(label)-\(UUID().uuidString.prefix(12))")
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
@@ -30,7 +30,7 @@ enum RecallProcess {
     }
 
     /// Writes `files` (relative path → contents) under `root`, creating folders.
-    static func write(_ files: [String: String], under root: URL) {
+    public static func write(_ files: [String: String], under root: URL) {
         for (path, text) in files {
             let url = root.appendingPathComponent(path)
             try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(),
@@ -46,7 +46,7 @@ enum RecallProcess {
 /// and `RECALL_DATA` under it, then `env` on top (which may override any of these). Without
 /// `cwd` it runs in a fresh empty temp folder, so no `./Decks` is found by accident.
 /// Output goes through temp files, so large outputs cannot dead-lock the pipes.
-func runRecall(_ args: [String], env: [String: String] = [:], stdin: String? = nil,
+public func runRecall(_ args: [String], env: [String: String] = [:], stdin: String? = nil,
                cwd: URL? = nil) -> (stdout: String, stderr: String, status: Int32) {
     let scratch = RecallProcess.temporaryDirectory("recall-run")
     defer { try? FileManager.default.removeItem(at: scratch) }
@@ -65,9 +65,9 @@ func runRecall(_ args: [String], env: [String: String] = [:], stdin: String? = n
     let outURL = scratch.appendingPathComponent("stdout")
     let errURL = scratch.appendingPathComponent("stderr")
     let inURL = scratch.appendingPathComponent("stdin")
-    FileManager.default.createFile(atPath: outURL.path, contents: nil)
-    FileManager.default.createFile(atPath: errURL.path, contents: nil)
-    FileManager.default.createFile(atPath: inURL.path, contents: Data((stdin ?? "").utf8))
+    _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: inURL.path, contents: Data((stdin ?? "").utf8))
 
     let process = Process()
     process.executableURL = RecallProcess.binary
