@@ -1,4 +1,5 @@
 import Foundation
+import RecallTestSupport
 import Testing
 
 /// `recall import` of hostile Anki packages (Tests/RecallAnkiTests/Fixtures/hostile/, made by
