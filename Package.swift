@@ -26,13 +26,12 @@ let package = Package(
     ],
     targets: [
         // Pure core: cards, deck parsing, diagnostics, FSRS-6/SM-2, queue, session, stats.
-        // No I/O, no clock reads: time and randomness are parameters.
-        .target(name: "RecallCore", dependencies: ["CPrefetch"]),
-        // The compiler's prefetch hint (a header, nothing to link), for the core's loops that
-        // look up every card's record in a large table.
-        .systemLibrary(name: "CPrefetch"),
+        // No I/O, no clock reads: time and randomness are parameters. Imports Foundation only
+        // and starts no threads (split work runs through a JobRunner its caller passes).
+        .target(name: "RecallCore"),
 
-        // Storage: deck folders, the JSON snapshot, the JSONL review log, locks, atomic writes.
+        // Storage: deck folders, the JSON snapshot, the JSONL review log, locks, atomic writes,
+        // the derived files (DerivedFiles/) and the threads the core's split work runs on.
         .target(name: "RecallStore", dependencies: ["RecallCore"]),
 
         // Debian's libedit (libedit-dev), for line editing, history and completion in the REPL.

@@ -29,6 +29,7 @@ for path in CommandLine.arguments.dropFirst() {
     }
     if let threads = ProcessInfo.processInfo.environment["RECALL_OPT_THREADS"].flatMap(Int.init) {
         configuration.threads = threads
+        configuration.runJobs = { DispatchQueue.concurrentPerform(iterations: $0, execute: $1) }
     }
     if let gamma = ProcessInfo.processInfo.environment["RECALL_OPT_GAMMA"].flatMap(Double.init) {
         configuration.gamma = gamma

@@ -230,7 +230,7 @@ import RecallTestSupport
         // The snapshot and the stats cache were rebuilt for the new settings: the same
         // numbers come out of the log alone.
         let folder = root.appendingPathComponent("data/collections/decks")
-        for name in ["state.json", "state.bin", "stats-cache.bin"] {
+        for name in ["state.json", "state.bin", "stats-summary.bin", "stats-reviews.bin"] {
             try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
         }
         #expect(stats("Hard") == hardAfter)

@@ -5,7 +5,7 @@ import RecallStore
 @testable import RecallCLI
 import RecallTestSupport
 
-/// `recall stats` from `state.json` + `stats-cache.bin` + the log tail must give exactly
+/// `recall stats` from `state.json` + the stats caches + the log tail must give exactly
 /// what a replay of the whole log gives, on a log with undo, suspend, unsuspend and forget.
 @Suite struct StatsCacheTests {
     static let utc = TimeZone(identifier: "UTC")!
@@ -47,7 +47,7 @@ import RecallTestSupport
         }
 
         var statePath: String { location.folder + "/state.json" }
-        var cachePath: String { location.folder + "/stats-cache.bin" }
+        var cachePath: String { location.folder + "/stats-reviews.bin" }
     }
 
     /// Reviews of every card over `days` days from `day`, with a suspend, unsuspend and forget.

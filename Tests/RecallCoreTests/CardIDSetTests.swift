@@ -12,8 +12,9 @@ import Testing
             // Some repeats, some zero ids, mostly new ones.
             let value = step % 7 == 3 && !values.isEmpty ? values[Int(generator.next() % UInt64(values.count))]
                 : step % 1000 == 0 ? 0 : generator.next()
-            let inserted = set.insert(CardID(rawValue: value))
+            let (inserted, position) = set.insert(CardID(rawValue: value))
             #expect(inserted == (reference[value] == nil))
+            #expect(position == reference[value] ?? reference.count)
             if reference[value] == nil {
                 reference[value] = reference.count
                 values.append(value)

@@ -114,7 +114,7 @@ import Testing
 
 @Suite struct CompactRecordTests {
     @Test func aRecordStaysSmall() {
-        // One per card, touched at every opening: 176 bytes before the compact layout.
+        // One per card, touched at every opening.
         #expect(MemoryLayout<CardSchedule>.stride <= 64)
         #expect(MemoryLayout<CardRecord>.stride <= 96)
     }

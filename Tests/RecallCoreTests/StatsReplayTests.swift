@@ -48,7 +48,8 @@ import Testing
         let replay = CollectionReplay(settings: settings, calendar: Self.calendar)
         let now = Date(timeIntervalSince1970: 1_767_225_600 + 200 * 86400)
         let input = StatsInput(cards: cards, log: log, replay: replay, now: now, shards: 1)
-        let parallel = StatsInput(cards: cards, log: log, replay: replay, now: now, shards: 2)
+        let parallel = StatsInput(cards: cards, log: log, replay: replay, now: now, shards: 2,
+                                  runJobs: { DispatchQueue.concurrentPerform(iterations: $0, execute: $1) })
         #expect(parallel.reviews == input.reviews)
         #expect(parallel.cards == input.cards)
 

@@ -78,7 +78,7 @@ import RecallTestSupport
         try store.append(Fixture.review(1))
         try store.append(Fixture.review(2, .again, minutes: 1))
         try store.close()
-        let cachePath = dir.file("collections/decks/" + SnapshotCache.name)
+        let cachePath = dir.file("collections/decks/" + SnapshotCache.file.name)
         #expect(FileManager.default.fileExists(atPath: cachePath))
         // Opened from the cache: the same records.
         let again = try Fixture.open(dir)

@@ -51,7 +51,7 @@ extension Recall {
                 DiagnosticPrinter.standardError(noColor: display.noColor).print(loaded.diagnostics)
                 print(Self.summary(loaded))
             }
-            KeptUntilExit.keep(loaded)  // freeing 100,000 cards just before exit costs more than it saves
+            KeptUntilExit.keep(loaded)
             if loaded.errorCount > 0 { throw ExitCode(1) }
         }
 

@@ -14,15 +14,7 @@ extension Recall.Optimize {
         let target = try fitTarget(settings)
         let reviews = TrainingSet.reviews(from: entries, calendar: calendar, including: target.includes)
         let outcome = OptimizeRun.fit(reviews, current: target.current)
-        // The workload is simulated with the better of the two parameter sets.
-        let better = outcome.isImprovement ? outcome.parameters : target.current
-        let workload = retention ? OptimizeRun.workload(better) : nil
-        if json {
-            print(OptimizeReport.json(outcome, currentName: "current", seconds: nil, workload: workload))
-        } else {
-            print(OptimizeReport.text(outcome, currentName: "current"))
-            if let workload { print(OptimizeReport.retentionTable(workload)) }
-        }
+        report(outcome, current: target.current, currentName: "current", seconds: nil)
         guard outcome.isImprovement else { return }
         switch target.saving {
         case .collection: try adopt(outcome.parameters, deck: nil, cards: [])

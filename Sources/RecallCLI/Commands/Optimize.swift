@@ -95,13 +95,18 @@ extension Recall {
             let started = Date()
             let outcome = OptimizeRun.fit(reviews, current: CollectionSettings.defaultParameters)
             let seconds = Date().timeIntervalSince(started)
-            // The workload is simulated with the better of the two parameter sets.
-            let better = outcome.isImprovement ? outcome.parameters : CollectionSettings.defaultParameters
+            report(outcome, current: CollectionSettings.defaultParameters, currentName: "default", seconds: seconds)
+        }
+
+        /// Prints how the fit compares with the `current` parameters (named `currentName`)
+        /// and, with --retention, the workload simulated with the better of the two.
+        func report(_ outcome: FSRSOptimizer.Outcome, current: [Double], currentName: String, seconds: Double?) {
+            let better = outcome.isImprovement ? outcome.parameters : current
             let workload = retention ? OptimizeRun.workload(better) : nil
             if json {
-                print(OptimizeReport.json(outcome, currentName: "default", seconds: seconds, workload: workload))
+                print(OptimizeReport.json(outcome, currentName: currentName, seconds: seconds, workload: workload))
             } else {
-                print(OptimizeReport.text(outcome, currentName: "default"))
+                print(OptimizeReport.text(outcome, currentName: currentName))
                 if let workload { print(OptimizeReport.retentionTable(workload)) }
             }
         }

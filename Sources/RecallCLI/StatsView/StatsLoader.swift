@@ -34,7 +34,7 @@ enum StatsLoader {
         }
     }
 
-    /// The stats input for `store` and `filter`: from `state.json`, `stats-cache.bin` and the
+    /// The stats input for `store` and `filter`: from `state.json`, the stats caches and the
     /// log's tail when they fit (computing and saving the cache when it is missing or stale),
     /// else from a replay of the whole log. Every way gives the same report.
     ///
@@ -53,7 +53,8 @@ enum StatsLoader {
                 var reviews = base.cachedReviews ?? [], latest = base.latestPrefixTime
                 if base.cachedReviews == nil {
                     let prefix = try store.statsPrefixEntries()
-                    reviews = StatsInput(cards: [], log: prefix, replay: store.replay, now: now).reviews
+                    reviews = StatsInput(cards: [], log: prefix, replay: store.replay, now: now,
+                                         runJobs: Threads.concurrently).reviews
                     latest = prefix.lazy.map(\.time).max()
                     store.saveStatsCache(reviews, summary: StatsSummary(reviews: reviews, calendar: store.replay.calendar),
                                          latestPrefixTime: latest)
@@ -64,7 +65,8 @@ enum StatsLoader {
                 }
             }
         }
-        return StatsInput(cards: cards(), log: try store.loadEntries(), replay: store.replay, now: now)
+        return StatsInput(cards: cards(), log: try store.loadEntries(), replay: store.replay, now: now,
+                          runJobs: Threads.concurrently)
     }
 
     /// Refuses a deck or tag that no card has (command-line misuse, exit 64).

@@ -1,6 +1,5 @@
-import CPrefetch
-
-/// A set of card ids, each with the position it was first inserted at.
+/// A set of card ids, each with the position it was first inserted at (0, 1, 2, …): both a
+/// set and the index of the arrays a pass over many cards keeps per card.
 ///
 /// Card ids are already 64-bit FNV-1a hashes, so the table (open addressing, linear probing)
 /// places them by their own bits, spread by one multiplication, instead of hashing them again.
@@ -39,35 +38,25 @@ public struct CardIDSet: Sendable {
         }
     }
 
-    /// Starts loading the slot where the search for `id` starts into the cache, so that a loop
-    /// over many ids can ask for one some ids ahead of the one it inserts: on a large set most
-    /// slots are a cache miss, and these then overlap. A hint only; the set is unchanged.
-    @inline(__always) public func prefetch(_ id: CardID) {
-        let slot = home(id)
-        slots.withUnsafeBufferPointer { slots in
-            guard slot < slots.count, let base = slots.baseAddress else { return }
-            recall_prefetch(base + slot)
-        }
-    }
-
-    /// Adds `id` unless it is here; returns `true` when it was added.
+    /// Adds `id` unless it is here; returns whether it was added and its position.
     @discardableResult
-    public mutating func insert(_ id: CardID) -> Bool {
+    public mutating func insert(_ id: CardID) -> (inserted: Bool, position: Int) {
         if (count + 1) * 2 > slots.count { grow(to: Self.size(for: count + 1)) }
         let position = Int32(truncatingIfNeeded: count)
         let slot = home(id)
-        let inserted = slots.withUnsafeMutableBufferPointer { slots in
+        let found = slots.withUnsafeMutableBufferPointer { slots -> Int32? in
             let mask = slots.count - 1
             var slot = slot
             while slots[slot].position >= 0 {
-                if slots[slot].id == id.rawValue { return false }
+                if slots[slot].id == id.rawValue { return slots[slot].position }
                 slot = (slot + 1) & mask
             }
             slots[slot] = Slot(id: id.rawValue, position: position)
-            return true
+            return nil
         }
-        if inserted { count += 1 }
-        return inserted
+        if let found { return (false, Int(found)) }
+        count += 1
+        return (true, Int(position))
     }
 
     /// Makes room for `capacity` ids in all.

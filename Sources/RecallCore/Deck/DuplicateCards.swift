@@ -19,10 +19,8 @@ public enum DuplicateCards {
         var kept = 0
         cards.withUnsafeMutableBufferPointer { buffer in
             for i in buffer.indices {
-                // Most slots of a large set are a cache miss: ask for one well ahead.
-                if i + prefetchDistance < buffer.count { seen.prefetch(buffer[i + prefetchDistance].id) }
                 let id = buffer[i].id
-                if seen.insert(id) {
+                if seen.insert(id).inserted {
                     // Cards between `kept` and `i` are duplicates: swap this one before them.
                     if kept != i { buffer.swapAt(kept, i) }
                     kept += 1
@@ -34,9 +32,6 @@ public enum DuplicateCards {
         cards.removeLast(cards.count - kept)
         return diagnostics
     }
-
-    /// How many cards ahead the loop asks for a slot (see ``CardIDSet/prefetch(_:)``).
-    private static let prefetchDistance = 16
 
     private static func warning(_ card: Card, original: Card) -> Diagnostic {
         let what: String

@@ -26,6 +26,9 @@ public enum FSRSOptimizer {
         public var minimumTestReviews = 16
         /// Threads for each pass over the reviews; 2 helps only on an idle machine.
         public var threads = 1
+        /// Runs those threads' slices: one after another unless the caller passes a runner
+        /// that starts threads.
+        public var runJobs: JobRunner = Jobs.inTurn
 
         public init() {}
     }
@@ -102,6 +105,7 @@ public enum FSRSOptimizer {
         var solver = LevenbergMarquardt(set: set, cards: cards, centre: start, gamma: configuration.gamma)
         solver.maxIterations = configuration.maxIterations
         solver.threads = configuration.threads
+        solver.runJobs = configuration.runJobs
         let fitted = solver.minimise(from: start, progress: progress)
         // Like fsrs-rs, a better first rating must not start with a smaller stability.
         return Pretraining.orderedInitialStability(fitted, set: set)

@@ -19,6 +19,8 @@ struct LevenbergMarquardt {
     var maxIterations = 100
     var tolerance = 1e-8
     var threads = 1
+    /// Runs the `threads` slices of each pass.
+    var runJobs: JobRunner = Jobs.inTurn
 
     /// The objective at `w`.
     func objective(_ w: [Double]) -> Double {
@@ -118,15 +120,10 @@ struct LevenbergMarquardt {
         let parts = cards.count >= 256 ? max(1, threads) : 1
         guard parts > 1 else { return [body(cards[...])] }
         let size = (cards.count + parts - 1) / parts
-        var results = [T?](repeating: nil, count: parts)
-        results.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let buffer = buffer
-            let cards = self.cards
-            DispatchQueue.concurrentPerform(iterations: parts) { part in
-                let lower = min(cards.count, part * size)
-                buffer[part] = body(cards[lower..<min(cards.count, lower + size)])
-            }
+        let cards = self.cards
+        return Jobs.map(parts, run: runJobs) { part in
+            let lower = min(cards.count, part * size)
+            return body(cards[lower..<min(cards.count, lower + size)])
         }
-        return results.compactMap { $0 }
     }
 }

@@ -171,10 +171,6 @@ public struct Queue: Sendable {
                 // Every card's record position first, in one tight loop whose cache misses overlap.
                 let positions = records.positions(count: cards.count) { cards[$0].id }
                 for index in cards.indices {
-                    // Most records are a cache miss on a large collection: ask for one well ahead.
-                    if index + CardRecords.prefetchDistance < cards.count {
-                        records.prefetch(at: positions[index + CardRecords.prefetchDistance])
-                    }
                     let id = cards[index].id
                     let record = records.record(at: positions[index])
                     if let record, tally != nil { tally!.add(noteID: cards[index].noteID, deck: cards[index].deck, record: record) }

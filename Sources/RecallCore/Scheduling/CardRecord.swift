@@ -5,7 +5,7 @@ import Foundation
 public struct CardRecord: Hashable, Sendable {
     public var schedule: CardSchedule
 
-    // Stored compactly, as in ``CardSchedule`` (96 bytes a record instead of 176).
+    // Stored compactly, as in ``CardSchedule`` (and kept for the same reason).
     private var _introduced = PresenceFlags.noDate
     private var _lastReviewAsReview = PresenceFlags.noDate
     private var _buriedUntilDay: Int32 = 0, _reviewCount: Int32 = 0

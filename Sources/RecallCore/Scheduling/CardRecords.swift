@@ -1,13 +1,13 @@
-import CPrefetch
-
-/// Every card's ``CardRecord`` by ``CardID``: what a `CardRecords` dictionary would
-/// hold, laid out for a collection of 100,000 cards.
+/// Every card's ``CardRecord`` by ``CardID``: what a `[CardID: CardRecord]` dictionary would
+/// hold, laid out for a large collection.
 ///
 /// The records sit in one array in the order they were added, with their ids in a parallel
 /// array, and a small open-addressing index (linear probing, 4-byte positions) finds an id's
-/// position. Compared with a dictionary that is under half the memory (no buckets for
-/// 176-byte values left empty by the load factor), loading is a sequential fill instead of
-/// 100,000 scattered writes, and iteration is in a stable order (the order added).
+/// position. Compared with a dictionary that is under half the memory (no buckets for large
+/// values left empty by the load factor), loading is a sequential fill instead of scattered
+/// writes, and iteration is in a stable order (the order added).
+/// Its own index, not a ``CardIDSet``: that costs more than 10% on the side-by-side "open"
+/// and "stats" rows (BENCHMARKS.md).
 ///
 /// Removing a record moves the last one into its place, so the order after a removal is
 /// "added order, except that the last record took the removed one's place".
@@ -45,13 +45,14 @@ public struct CardRecords: Sendable, Sequence, ExpressibleByDictionaryLiteral, C
     /// or the ids are not strictly ascending.
     public init?(ascendingCount count: Int, _ row: (Int) -> (CardID, CardRecord)?) {
         self.init(minimumCapacity: 0)
-        var ids: [CardID] = []
+        var ids: [CardID] = [], rows: [CardRecord] = []
         ids.reserveCapacity(count)
-        guard let rows = MemoryAdvice.array(count: count, { i -> CardRecord? in
+        rows.reserveCapacity(count)
+        for i in 0..<count {
             guard let (id, record) = row(i), ids.last.map({ $0 < id }) ?? true else { return nil }
             ids.append(id)
-            return record
-        }) else { return nil }
+            rows.append(record)
+        }
         self.ids = ids
         self.rows = rows
         rebuildIndex(size: Self.tableSize(for: count))
@@ -97,10 +98,12 @@ public struct CardRecords: Sendable, Sequence, ExpressibleByDictionaryLiteral, C
     }
 
     /// The positions (see ``record(at:)``) of the records of `count` ids, -1 for an id without
-    /// one. One tight loop whose probes do not depend on each other, so the processor overlaps
-    /// their cache misses, where `count` separate subscript lookups would wait for each in turn.
+    /// one. Much faster than `count` subscript lookups on a large table: one tight loop whose
+    /// probes do not depend on each other, so the processor overlaps their cache misses.
     public func positions(count: Int, of id: (Int) -> CardID) -> [Int32] {
-        guard count > 0 else { return [] }  // see MemoryAdvice.array: no zero-capacity array
+        // With no capacity the standard library hands out its one shared empty storage and
+        // still writes the count into it: a data race when two stores do so at once.
+        guard count > 0 else { return [] }
         return [Int32](unsafeUninitializedCapacity: count) { out, initialized in
             slots.withUnsafeBufferPointer { slots in
                 ids.withUnsafeBufferPointer { ids in
@@ -120,24 +123,6 @@ public struct CardRecords: Sendable, Sequence, ExpressibleByDictionaryLiteral, C
                 }
             }
             initialized = count
-        }
-    }
-
-    /// How many cards ahead a loop over many cards asks for a record with
-    /// ``prefetch(at:)``: far enough for the load to finish before the record is read.
-    public static let prefetchDistance = 16
-
-    /// Starts loading the record at `position` into the cache (nothing for -1), so that a
-    /// loop over many cards can ask for a record some cards ahead of the one it reads: on a
-    /// large table most records are a cache miss, and these then overlap.
-    @inline(__always) public func prefetch(at position: Int32) {
-        guard position >= 0 else { return }
-        rows.withUnsafeBufferPointer { rows in
-            guard Int(position) < rows.count, let base = rows.baseAddress else { return }
-            let row = UnsafeRawPointer(base + Int(position))
-            recall_prefetch(row)  // a record spans two cache lines, or three
-            recall_prefetch(row + MemoryLayout<CardRecord>.stride / 2)
-            recall_prefetch(row + MemoryLayout<CardRecord>.stride - 1)
         }
     }
 

@@ -11,10 +11,10 @@ public struct CardSchedule: Hashable, Sendable {
     /// SM-2 ease factor (2.5 = 250 %). FSRS leaves it at its starting value.
     public var easeFactor: Double
 
-    // Stored compactly (64 bytes where plain optionals and Ints took 120): a collection keeps
-    // one per card, and opening 100,000 cards touches every one. Optionals are a flag bit
-    // plus a value that is zero when absent (so that equality and hashing are unchanged);
-    // counts are 32-bit, clamped.
+    // Stored compactly: a collection keeps one per card, and opening it touches every one.
+    // Optionals are a flag bit plus a value that is zero when absent (so that equality and
+    // hashing are unchanged); counts are 32-bit, clamped.
+    // Kept because plain fields cost more than 10% on the side-by-side "stats" row (BENCHMARKS.md).
     private var _stability = 0.0, _difficulty = 0.0
     private var _lastReview = PresenceFlags.noDate
     private var _step: Int32 = 0, _reps: Int32 = 0, _lapses: Int32 = 0, _scheduledDays: Int32 = 0, _interval: Int32 = 0

@@ -34,22 +34,13 @@ extension FSRS {
         }
         switch outcome {
         case .step(let step, let seconds):
-            out.state = card.state == .review || card.state == .relearning ? .relearning : .learning
-            out.step = step
-            out.due = now.addingTimeInterval(seconds)
-            out.scheduledDays = 0
+            let state: CardState = card.state == .review || card.state == .relearning ? .relearning : .learning
+            return out.inStep(state, step: step, seconds: seconds, now: now)
         case .graduate:
-            var days = nextInterval(stability: out.memory?.stability ?? FSRS.minimumStability)
-            if enableFuzz {
-                days = IntervalFuzz.apply(days, maximumInterval: maximumInterval, seed: fuzzSeed)
-            }
-            out.state = .review
-            out.step = nil
-            out.due = counting.due(after: now, days: days, calendar: calendar)
-            out.scheduledDays = days
-            out.interval = days
+            let days = nextInterval(stability: out.memory?.stability ?? FSRS.minimumStability)
+            return out.graduated(days: days, fuzz: enableFuzz, maximumInterval: maximumInterval, now: now,
+                                 calendar: calendar, counting: counting, fuzzSeed: fuzzSeed)
         }
-        return out
     }
 
     /// The chance of recalling `card` at `now`: R(t, S) with t in whole days counted by

@@ -31,7 +31,7 @@ public struct SM2: Sendable {
             let outcome = StepOutcome.decide(steps: settings.learningSteps, step: card.step ?? 0,
                                              rating: rating)
             if case .step(let step, let seconds) = outcome {
-                return stepped(out, .learning, step: step, seconds: seconds, now: now)
+                return out.inStep(.learning, step: step, seconds: seconds, now: now)
             }
             if card.state == .new { out.easeFactor = settings.startingEase }
             let days = rating == .easy ? settings.easyInterval : settings.graduatingInterval
@@ -41,7 +41,7 @@ public struct SM2: Sendable {
             let outcome = StepOutcome.decide(steps: settings.relearningSteps,
                                              step: card.step ?? 0, rating: rating)
             if case .step(let step, let seconds) = outcome {
-                return stepped(out, .relearning, step: step, seconds: seconds, now: now)
+                return out.inStep(.relearning, step: step, seconds: seconds, now: now)
             }
             let days = max(card.interval, 1) + (rating == .easy ? 1 : 0)
             return graduated(out, days: days, now: now, calendar: calendar, counting: counting,
@@ -68,7 +68,7 @@ public struct SM2: Sendable {
             let kept = Double(ivl) * settings.lapseNewInterval
             out.interval = kept.isFinite && kept >= 1 ? Int(min(kept, Double(ivl)).rounded(.down)) : 1
             if let first = settings.relearningSteps.first {
-                return stepped(out, .relearning, step: 0, seconds: first, now: now)
+                return out.inStep(.relearning, step: 0, seconds: first, now: now)
             }
             return graduated(out, days: out.interval, now: now, calendar: calendar,
                              counting: counting, fuzzSeed: fuzzSeed)
@@ -99,29 +99,11 @@ public struct SM2: Sendable {
         return (hard, good, easy)
     }
 
-    private func stepped(_ card: CardSchedule, _ state: CardState, step: Int,
-                         seconds: TimeInterval, now: Date) -> CardSchedule {
-        var out = card
-        out.state = state
-        out.step = step
-        out.due = now.addingTimeInterval(seconds)
-        out.scheduledDays = 0
-        return out
-    }
-
+    /// `days` kept between 1 and the maximum interval.
     private func graduated(_ card: CardSchedule, days: Int, now: Date, calendar: StudyCalendar,
                            counting: DayCounting, fuzzSeed: UInt64) -> CardSchedule {
-        var out = card
         let cap = settings.boundedMaximumInterval
-        var d = min(max(days, 1), cap)
-        if settings.enableFuzz {
-            d = IntervalFuzz.apply(d, maximumInterval: cap, seed: fuzzSeed)
-        }
-        out.state = .review
-        out.step = nil
-        out.due = counting.due(after: now, days: d, calendar: calendar)
-        out.scheduledDays = d
-        out.interval = d
-        return out
+        return card.graduated(days: min(max(days, 1), cap), fuzz: settings.enableFuzz, maximumInterval: cap,
+                              now: now, calendar: calendar, counting: counting, fuzzSeed: fuzzSeed)
     }
 }

@@ -10,7 +10,7 @@ struct ReviewPass {
     let today: Int
     private var dayCache: DayCache
     /// Dense index per card, so per-card counters live in arrays.
-    private var index = CardIndexTable(capacity: 1024)
+    private var index = CardIDSet(minimumCapacity: 1024)
     private var cardIDs: [CardID] = []
     private var selected: [Bool] = []
     /// Per card: reviews a day or more after the previous one, and Again ratings among them.
@@ -33,9 +33,9 @@ struct ReviewPass {
     /// A pass that goes on from `summary` (the whole collection's earlier reviews).
     init(today: Int, calendar: StudyCalendar, resuming summary: StatsSummary) {
         self.init(today: today, calendar: calendar)
-        index = CardIndexTable(capacity: summary.cards.count + 1024)
+        index = CardIDSet(minimumCapacity: summary.cards.count + 1024)
         cardIDs.reserveCapacity(summary.cards.count)
-        for counts in summary.cards where index.index(of: counts.card).isNew {
+        for counts in summary.cards where index.insert(counts.card).inserted {
             cardIDs.append(counts.card)
             selected.append(true)
             longTermReviews.append(counts.longTermReviews)
@@ -58,10 +58,10 @@ struct ReviewPass {
 
     /// Indexes the collection's cards and marks those the filter selects.
     mutating func register(_ cards: [StatsCard], filter: StatsFilter) {
-        if index.count == 0 { index = CardIndexTable(capacity: cards.count + 1024) }
+        if index.count == 0 { index = CardIDSet(minimumCapacity: cards.count + 1024) }
         let all = filter == .all
         cards.withUnsafeBufferPointer { cards in
-            for i in cards.indices where index.index(of: cards[i].id).isNew {
+            for i in cards.indices where index.insert(cards[i].id).inserted {
                 cardIDs.append(cards[i].id)
                 selected.append(all || filter.matches(cards[i]))
                 longTermReviews.append(0)
@@ -135,7 +135,7 @@ struct ReviewPass {
     }
 
     private mutating func slot(_ id: CardID) -> Int {
-        let (i, isNew) = index.index(of: id)
+        let (isNew, i) = index.insert(id)
         guard isNew else { return i }
         cardIDs.append(id)
         selected.append(unknownSelected)

@@ -9,24 +9,24 @@ extension StatsInput {
     /// a time-zone lookup per review. Cards in the decks that the log never mentions are new;
     /// reviews of cards no longer in any deck are kept (they count when nothing is selected).
     ///
-    /// Cards are independent, so a long log is replayed in two halves (split by card id) on
-    /// two threads; the reviews are then merged back into log order.
-    public init(cards: [Card], log: [ReviewLogEntry], replay: CollectionReplay, now: Date) {
+    /// Cards are independent, so a long log is replayed in two halves (split by card id), as
+    /// two jobs of `runJobs`; the reviews are then merged back into log order.
+    public init(cards: [Card], log: [ReviewLogEntry], replay: CollectionReplay, now: Date,
+                runJobs: JobRunner = Jobs.inTurn) {
         self.init(cards: cards, log: log, replay: replay, now: now,
-                  shards: log.count >= 50_000 ? 2 : 1)
+                  shards: log.count >= 50_000 ? 2 : 1, runJobs: runJobs)
     }
 
-    /// As ``init(cards:log:replay:now:)`` with a chosen number of shards (1 or 2).
-    init(cards: [Card], log: [ReviewLogEntry], replay: CollectionReplay, now: Date, shards: Int) {
+    /// As ``init(cards:log:replay:now:runJobs:)`` with a chosen number of shards (1 or 2).
+    init(cards: [Card], log: [ReviewLogEntry], replay: CollectionReplay, now: Date, shards: Int,
+         runJobs: JobRunner = Jobs.inTurn) {
         let sorted = CollectionReplay.isSorted(log) ? log : log.sorted(by: ReviewLogEntry.order)
         let counted = CollectionReplay.droppingUndone(sorted).counted
         let count = max(1, min(2, shards))
-        let results = ShardResults(count: count)
-        DispatchQueue.concurrentPerform(iterations: count) { shard in
-            results.store(ReplayShard.run(counted, shard: shard, of: count, replay: replay,
-                                          capacity: cards.count / count), at: shard)
+        let capacity = cards.count / count
+        let parts = Jobs.map(count, run: runJobs) { shard in
+            ReplayShard.run(counted, shard: shard, of: count, replay: replay, capacity: capacity)
         }
-        let parts = results.all()
         let scheduler = replay.scheduler
         let summaries = cards.map { card in
             StatsCard(card, record: parts[ReplayShard.shard(of: card.id, count: count)].state.record(card.id),
@@ -82,20 +82,10 @@ private struct ReplayShard: @unchecked Sendable {
     }
 }
 
-/// Where the shards of a parallel replay leave their results (under a lock); read after all
-/// have finished.
-private final class ShardResults: @unchecked Sendable {
-    private var slots: [ReplayShard?]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func store(_ shard: ReplayShard, at index: Int) { lock.withLock { slots[index] = shard } }
-    func all() -> [ReplayShard] { lock.withLock { slots.compactMap { $0 } } }
-}
-
-/// Card records during a streaming replay, in arrays indexed by a ``CardIndexTable``.
+/// Card records during a streaming replay, in arrays indexed by a ``CardIDSet``.
 struct ReplayState {
     let replay: CollectionReplay
-    var index: CardIndexTable
+    var index: CardIDSet
     var records: [CardRecord] = []
     /// Study day and time of each card's last counted review (NaN: none yet).
     var lastDay: [Int] = []
@@ -104,7 +94,7 @@ struct ReplayState {
 
     init(replay: CollectionReplay, capacity: Int) {
         self.replay = replay
-        index = CardIndexTable(capacity: capacity + 1024)
+        index = CardIDSet(minimumCapacity: capacity + 1024)
         days = DayCache(calendar: replay.calendar)
     }
 
@@ -113,7 +103,7 @@ struct ReplayState {
         self.init(replay: replay, capacity: base.count)
         records.reserveCapacity(base.count)
         for (id, record) in base {
-            _ = index.index(of: id)
+            index.insert(id)
             records.append(record)
         }
         lastDay = Array(repeating: 0, count: records.count)
@@ -121,12 +111,12 @@ struct ReplayState {
     }
 
     func record(_ id: CardID) -> CardRecord? {
-        index.existingIndex(of: id).map { records[$0] }
+        index.position(of: id).map { records[$0] }
     }
 
     /// Applies one counted entry; returns the annotated review for a review entry.
     mutating func fold(_ entry: ReviewLogEntry) -> StatsReview? {
-        let (i, isNew) = index.index(of: entry.card)
+        let (isNew, i) = index.insert(entry.card)
         if isNew {
             records.append(CardRecord(schedule: replay.scheduler.newCard(createdAt: entry.time)))
             lastDay.append(0)

@@ -56,11 +56,7 @@ extension StatsInput {
             // Where the base keeps each card's record, found in one tight loop first (so the
             // lookups' cache misses overlap) rather than one lookup per card built.
             let positions = state == nil ? base.positions(count: cards.count) { cards[$0].id } : []
-            return MemoryAdvice.array(count: cards.count) { i -> StatsCard? in
-                // Most records are a cache miss: ask for one well ahead.
-                if i + CardRecords.prefetchDistance < positions.count {
-                    base.prefetch(at: positions[i + CardRecords.prefetchDistance])
-                }
+            return cards.indices.map { i -> StatsCard in
                 let id = cards[i].id
                 let record = if let state { state.record(id) } else { base.record(at: positions[i]) }
                 // Without per-deck parameters the one scheduler is passed as it is (choosing
@@ -70,7 +66,7 @@ extension StatsInput {
                 }
                 return StatsCard(cards[i], record: record, scheduler: replay.scheduler(for: id),
                                  calendar: replay.calendar, now: now)
-            } ?? []
+            }
         }
         self.init(reviews: reviews, cards: summaries, calendar: replay.calendar, now: now,
                   desiredRetention: scheduler.settings.desiredRetention)

@@ -6,7 +6,7 @@ import Darwin
 
 /// What identifies the bytes of a file: its size and a ``ContentChecksum`` of all of them.
 ///
-/// The binary caches (`state.bin`, `decks.bin`) name the file they were made from this way,
+/// The derived files (`state.bin`, `decks.bin`) name the file they were made from this way,
 /// not by its modification time, so that no edit, however quick or however the time stamps
 /// are set, can make a stale cache look current. Checking reads the file but parses nothing,
 /// so it stays well below the cost of what the cache saves.

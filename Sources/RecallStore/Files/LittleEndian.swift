@@ -1,5 +1,4 @@
-/// Little-endian numbers in Recall's binary cache files (`state.bin`, `decks.bin`,
-/// `stats-cache.bin`).
+/// Little-endian numbers in the store's derived files (see ``DerivedFile``).
 @inline(__always) func putLE(_ v: UInt64, _ out: inout [UInt8]) {
     withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) }
 }

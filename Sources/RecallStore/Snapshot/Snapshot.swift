@@ -20,11 +20,11 @@ public struct Snapshot: Equatable, Sendable {
     var catalog: UInt64
 }
 
-/// How much of an append-only file a snapshot covers, with fingerprints of that prefix so a
+/// How much of an append-only file a snapshot covers, with hashes of that prefix so a
 /// replaced or rewritten file is noticed.
 ///
 /// Hashing a large log whole on every start would cost more than the start itself, so the
-/// fingerprint is the FNV-1a hash of the first 4 KiB and of the last 64 KiB of the prefix:
+/// check is the FNV-1a hash (``StableHasher``) of the first 4 KiB and of the last 64 KiB of the prefix:
 /// an appended file keeps both; a merged, rewritten or replaced one changes at least one of
 /// them in practice (a merge that inserts anything before the end shifts the tail).
 struct FileCoverage: Equatable, Sendable {
@@ -33,8 +33,8 @@ struct FileCoverage: Equatable, Sendable {
     var head: UInt64
     var tail: UInt64
 
-    static let empty = FileCoverage(bytes: 0, lines: 0, head: fingerprint(UnsafeRawBufferPointer(start: nil, count: 0)),
-                                    tail: fingerprint(UnsafeRawBufferPointer(start: nil, count: 0)))
+    static let empty = FileCoverage(bytes: 0, lines: 0, head: StableHasher.hash(UnsafeRawBufferPointer(start: nil, count: 0)),
+                                    tail: StableHasher.hash(UnsafeRawBufferPointer(start: nil, count: 0)))
 
     static let headSize = 4096
     static let tailSize = 65536
@@ -43,8 +43,8 @@ struct FileCoverage: Equatable, Sendable {
     init(of file: UnsafeRawBufferPointer, bytes: Int, lines: Int) {
         self.bytes = bytes
         self.lines = lines
-        head = fingerprint(UnsafeRawBufferPointer(rebasing: file[0..<min(bytes, Self.headSize)]))
-        tail = fingerprint(UnsafeRawBufferPointer(rebasing: file[max(0, bytes - Self.tailSize)..<bytes]))
+        head = StableHasher.hash(UnsafeRawBufferPointer(rebasing: file[0..<min(bytes, Self.headSize)]))
+        tail = StableHasher.hash(UnsafeRawBufferPointer(rebasing: file[max(0, bytes - Self.tailSize)..<bytes]))
     }
 
     init(bytes: Int, lines: Int, head: UInt64, tail: UInt64) {
@@ -61,11 +61,13 @@ struct FileCoverage: Equatable, Sendable {
     }
 }
 
-/// 64-bit FNV-1a of `bytes`.
-func fingerprint(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-    var h = StableHasher()
-    h.combine(bytes: bytes)
-    return h.value
+extension StableHasher {
+    /// The hash of `bytes` alone.
+    static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var h = StableHasher()
+        h.combine(bytes: bytes)
+        return h.value
+    }
 }
 
 /// 16 lower-case hex digits.

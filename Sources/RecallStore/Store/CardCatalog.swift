@@ -41,7 +41,7 @@ struct CardCatalog: Sendable {
         }
     }
 
-    /// A fingerprint of ids, files and positions: equal catalogs need no reconciling.
+    /// A digest of ids, files and positions: equal catalogs need no reconciling.
     var digest: UInt64 {
         var h = Digest()
         var file: String?, fileHash: UInt64 = 0

@@ -107,7 +107,7 @@ extension ProgressStore {
         let file = path("state.json")
         // The binary copy, while it still describes this very state.json (see SnapshotCache).
         let source = ContentFingerprint.of(path: file)
-        if let source, let cache = try? MappedFile(path: path(SnapshotCache.name), populate: true),
+        if let source, let cache = try? MappedFile(path: path(SnapshotCache.file.name), populate: true),
            let snapshot = SnapshotCache.decode(cache.bytes, source: source) {
             return snapshot
         }
@@ -161,7 +161,7 @@ extension ProgressStore {
     /// (best-effort: without it the JSON is read).
     private func saveSnapshotCache(_ snapshot: Snapshot, source: ContentFingerprint, sortedIDs: [CardID]? = nil) {
         guard cachesWritable, let bytes = SnapshotCache.encode(snapshot, source: source, sortedIDs: sortedIDs) else { return }
-        AtomicFile.replaceCache(bytes, at: path(SnapshotCache.name))
+        AtomicFile.replaceCache(bytes, at: path(SnapshotCache.file.name))
     }
 
     /// Warns about copies of the log left by a file-sync tool.

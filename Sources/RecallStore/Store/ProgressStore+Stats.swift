@@ -3,7 +3,8 @@ import RecallCore
 
 /// Where `recall stats` can start instead of replaying the whole log: the card records at
 /// the end of the part of the log that `state.json` covers (the prefix), the entries after
-/// it, and the prefix's annotated reviews when `stats-cache.bin` holds them.
+/// it, and the prefix's reviews summed up (`stats-summary.bin`) or annotated one by one
+/// (`stats-reviews.bin`) when those files fit.
 public struct StatsBase: Sendable {
     /// Every card with a history at the end of the prefix (the snapshot's records).
     public var records: CardRecords
@@ -28,14 +29,15 @@ extension ProgressStore {
     public func statsBase(summaryOnly: Bool = false) -> StatsBase? {
         guard let base = snapshotBase else { return nil }
         var result = StatsBase(records: base.records, tail: renameTable.resolve(base.tail))
-        guard let map = try? MappedFile(path: path(StatsCache.name)) else { return result }
         let key = statsCacheKey(base.log)
         if summaryOnly {
-            if let cached = StatsCache.decodeSummary(map.bytes, key: key) {
+            if let map = try? MappedFile(path: path(StatsSummaryCache.file.name)),
+               let cached = StatsSummaryCache.decode(map.bytes, key: key) {
                 result.cachedSummary = cached.summary
                 result.latestPrefixTime = cached.latest
             }
-        } else if let cached = StatsCache.decode(map.bytes, key: key) {
+        } else if let map = try? MappedFile(path: path(StatsReviewsCache.file.name)),
+                  let cached = StatsReviewsCache.decode(map.bytes, key: key) {
             result.cachedReviews = cached.reviews
             result.latestPrefixTime = cached.latest
         }
@@ -53,15 +55,19 @@ extension ProgressStore {
         return renameTable.resolve(entries)
     }
 
-    /// Writes `stats-cache.bin` for the prefix's `reviews` and their `summary` (atomically). Best effort: a cache
-    /// that cannot be written is simply recomputed next time, so errors are ignored.
+    /// Writes `stats-reviews.bin` for the prefix's `reviews` and `stats-summary.bin` for
+    /// their `summary`. Best effort: a file that cannot be written is simply recomputed next
+    /// time.
     public func saveStatsCache(_ reviews: [StatsReview], summary: StatsSummary, latestPrefixTime: Date?) {
-        guard let base = snapshotBase,
-              let bytes = StatsCache.encode(reviews, summary: summary, key: statsCacheKey(base.log),
-                                            latest: latestPrefixTime)
-        else { return }
-        guard cachesWritable else { return }
-        try? AtomicFile.write(bytes, to: path(StatsCache.name))  // fsync'ed: this cache has no checksum
+        guard cachesWritable, let base = snapshotBase else { return }
+        let key = statsCacheKey(base.log)
+        if let payload = StatsReviewsCache.payload(reviews, latest: latestPrefixTime) {
+            StatsReviewsCache.file.save(key: key, payload: payload, folder: location.folder)
+        }
+        StatsSummaryCache.file.save(key: key, payload: StatsSummaryCache.payload(summary, latest: latestPrefixTime),
+                                    folder: location.folder)
+        // The single file that held both before they were split.
+        try? FileManager.default.removeItem(atPath: path("stats-cache.bin"))
     }
 
     /// Notes an entry about to be folded into ``records`` (a writable store's
@@ -74,19 +80,19 @@ extension ProgressStore {
 
     /// After the snapshot was rewritten to cover the log up to `log`: when the stats cache
     /// fitted the previous snapshot, adds the entries since to its summary and saves it for
-    /// the new one (the per-review records are dropped: one deck's stats rebuild them). Best
+    /// the new one (`stats-reviews.bin` no longer fits: one deck's stats rebuild it). Best
     /// effort; otherwise the next `recall stats` rebuilds the cache from the whole log.
     func extendStatsCache(to log: FileCoverage) {
         guard let trail = statsTrail, trail.log != log else { return }
         let before: [CardID: CardRecord] = trail.before.compactMapValues { $0 }
-        guard let map = try? MappedFile(path: path(StatsCache.name)),
-              let cached = StatsCache.decodeSummary(map.bytes, key: statsCacheKey(trail.log)),
+        guard let map = try? MappedFile(path: path(StatsSummaryCache.file.name)),
+              let cached = StatsSummaryCache.decode(map.bytes, key: statsCacheKey(trail.log)),
               let (summary, latest) = cached.summary.extended(with: trail.entries, base: CardRecords(before),
-                                                              replay: replay, latestPrefixTime: cached.latest),
-              let bytes = StatsCache.encode(nil, summary: summary, key: statsCacheKey(log), latest: latest)
+                                                              replay: replay, latestPrefixTime: cached.latest)
         else { return }
         guard cachesWritable else { return }
-        try? AtomicFile.write(bytes, to: path(StatsCache.name))
+        StatsSummaryCache.file.save(key: statsCacheKey(log), payload: StatsSummaryCache.payload(summary, latest: latest),
+                                    folder: location.folder)
     }
 
     /// What the cached reviews depend on: the log prefix and renames they were computed

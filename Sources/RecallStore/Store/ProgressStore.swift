@@ -25,7 +25,7 @@ public final class ProgressStore {
     /// ``checkNoLinksOut()``): a read-only store then writes no cache either.
     var cachesWritable = true
     var writer: ReviewLogWriter?
-    /// How much of the log ``records`` include (`head`/`tail` fingerprints not kept here).
+    /// How much of the log ``records`` include (`head`/`tail` hashes not kept here).
     var logBytes = 0
     var logLines = 0
     var renames: [CardRename] = []

@@ -9,23 +9,22 @@ import RecallCore
 /// `decks.bin`: the cards of each deck file as parsed last time, so that opening a collection
 /// whose files did not change makes its cards without parsing the deck files again.
 ///
-/// A cache, never the truth. Each file's entry names the file's exact content (size and a
-/// checksum of its bytes, which are read anyway: no time stamps are trusted), its deck and
-/// format; the whole cache names the `recall` executable that wrote it (its size, time and
-/// inode), so a new version, whose parser may read a file differently, starts afresh. Only
-/// files without any problem are kept (a file with a warning is parsed every time, so its
-/// diagnostics are always shown). A damaged cache (checked by a checksum) is ignored, and
-/// deleting it is always safe.
+/// A ``DerivedFile`` keyed by the `recall` executable that wrote it (its size, time and
+/// inode), so a new version, whose parser may read a file differently, starts afresh. Each
+/// file's entry in the payload names the file's exact content (size and a checksum of its
+/// bytes, which are read anyway: no time stamps are trusted), its deck and format. Only files
+/// without any problem are kept (a file with a warning is parsed every time, so its
+/// diagnostics are always shown).
 ///
 /// Used from many threads at once while a collection loads: lookups and decoding only read
 /// the mapped file; results are collected under a lock and written by ``save()``.
 public final class DeckCache: @unchecked Sendable {
-    public static let name = "decks.bin"
-    static let version: UInt32 = 2  // 2: four-lane ContentChecksum
-    static let magic = Array("RECALLDK".utf8)
+    static let file = DerivedFile(name: "decks.bin", magic: "RECALLDK", version: 3)
+    public static var name: String { file.name }
 
-    private let path: String
-    private let executable: UInt64?
+    private let folder: String
+    /// The file's key: the running executable's identity (no cache without one).
+    private let key: [UInt8]?
     /// The cache file as read, until ``save()``.
     private var map: MappedFile?
     /// Where each file's entry lies in ``map``, by display path.
@@ -42,17 +41,16 @@ public final class DeckCache: @unchecked Sendable {
 
     /// The cache in the collection folder `folder` (read now if it is there and sound).
     public init(folder: String) {
-        path = folder + "/" + Self.name
-        executable = Self.executableKey()
-        map = try? MappedFile(path: path, populate: true)
-        guard let executable, let bytes = map?.bytes, bytes.count >= 40,
-              bytes[0..<8].elementsEqual(Self.magic),
-              bytes.loadUnaligned(fromByteOffset: 8, as: UInt32.self).littleEndian == Self.version,
-              bytes.loadUnaligned(fromByteOffset: 16, as: UInt64.self).littleEndian == executable,
-              ContentChecksum.of(UnsafeRawBufferPointer(rebasing: bytes[0..<(bytes.count - 8)]))
-                == bytes.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self).littleEndian
+        self.folder = folder
+        key = Self.executableKey().map { id in
+            var key: [UInt8] = []
+            putLE(id, &key)
+            return key
+        }
+        map = try? MappedFile(path: folder + "/" + Self.name, populate: true)
+        guard let key, let bytes = map?.bytes, let payload = Self.file.payload(in: bytes, key: key)
         else { changed = true; return }
-        var reader = ByteReader(bytes, at: 24, end: bytes.count - 8)
+        var reader = ByteReader(bytes, at: payload.lowerBound, end: payload.upperBound)
         guard let count = reader.u64() else { changed = true; return }
         for _ in 0..<count {
             guard let length = reader.u64().map(Int.init), length <= reader.end - reader.at else { break }
@@ -140,11 +138,8 @@ public final class DeckCache: @unchecked Sendable {
             self.changed = false
             return state
         }
-        guard changed, let executable else { return }
-        var out = Self.magic
-        putLE(Self.version, &out)
-        putLE(UInt32(0), &out)
-        putLE(executable, &out)
+        guard changed, let key else { return }
+        var out: [UInt8] = []
         putLE(UInt64(entries.count), &out)
         for (_, entry) in entries.sorted(by: { $0.key < $1.key }) {
             switch entry {
@@ -157,11 +152,10 @@ public final class DeckCache: @unchecked Sendable {
                 out += bytes
             }
         }
-        putLE(ContentChecksum.of(out), &out)
         // The folder is DATA/collections/NAME: no cache goes through a link out of DATA.
-        let data = AtomicFile.parentFolder(of: AtomicFile.parentFolder(of: AtomicFile.parentFolder(of: path)))
-        guard CollectionBoundary.escape(of: path, inside: data) == nil else { return }
-        AtomicFile.replaceCache(out, at: path)
+        let data = AtomicFile.parentFolder(of: AtomicFile.parentFolder(of: folder))
+        guard CollectionBoundary.escape(of: folder + "/" + Self.name, inside: data) == nil else { return }
+        Self.file.save(key: key, payload: out, folder: folder)
     }
 
     // MARK: Entries

@@ -4,25 +4,28 @@ import RecallCore
 /// `state.bin`: `state.json` in a binary layout that is read without parsing, so that
 /// starting a session on a large collection does not parse the whole JSON snapshot.
 ///
-/// A cache, never the truth: it names the exact `state.json` it was made from (its size and
-/// a checksum of its bytes) and is used only while that file is still the same, and only
-/// when its own checksum is right; otherwise the JSON is read as before (and the cache made
-/// again). Deleting it is always safe. Its rows hold exactly what the JSON
-/// rows read back as (times in whole milliseconds, non-finite doubles as absent), so the two
-/// ways of opening give equal snapshots.
+/// A ``DerivedFile`` keyed by the exact `state.json` it was made from (its size and checksum):
+/// used only while that file is still the same, otherwise the JSON is read as before (and
+/// this file made again). Its rows hold exactly what the JSON rows read back as (times in
+/// whole milliseconds, non-finite doubles as absent), so the two ways of opening give equal
+/// snapshots.
 ///
-/// Layout, little-endian: the magic `RECALLSB`, a UInt32 version, a UInt32 header length,
-/// the header (the JSON file's size and checksum, three reserved words, the catalog digest, log and renames coverage, settings
-/// and time-zone bytes), a UInt64 row count, the rows (``stride`` bytes each), and a UInt64
-/// checksum of everything before it.
+/// Payload, little-endian: the catalog digest, the log and renames coverage (four words
+/// each), the settings and time-zone lengths (UInt32) and bytes, a UInt64 row count and the
+/// rows (``stride`` bytes each, in ascending id order).
 enum SnapshotCache {
-    static let name = "state.bin"
-    static let version: UInt32 = 2  // 2: four-lane ContentChecksum
-    static let magic = Array("RECALLSB".utf8)
+    static let file = DerivedFile(name: "state.bin", magic: "RECALLSB", version: 3)
     static let stride = 96
 
     /// Which `state.json` a cache was made from.
     typealias Source = ContentFingerprint
+
+    static func key(_ source: Source) -> [UInt8] {
+        var key: [UInt8] = []
+        putLE(source.size, &key)
+        putLE(source.checksum, &key)
+        return key
+    }
 
     // MARK: Writing
 
@@ -30,27 +33,26 @@ enum SnapshotCache {
     /// not fit the layout (then no cache is written and the JSON is always read).
     /// `ids` are the records' keys in ascending order, when the caller has them already.
     static func encode(_ snapshot: Snapshot, source: Source, sortedIDs ids: [CardID]? = nil) -> [UInt8]? {
-        var header: [UInt8] = []
-        for v in [source.size, source.checksum, 0, 0, 0, snapshot.catalog] { putLE(v, &header) }
-        for c in [snapshot.log, snapshot.renames] {
-            for v in [UInt64(c.bytes), UInt64(c.lines), c.head, c.tail] { putLE(v, &header) }
-        }
+        payload(snapshot, sortedIDs: ids).map { file.encode(key: key(source), payload: $0) }
+    }
+
+    private static func payload(_ snapshot: Snapshot, sortedIDs ids: [CardID]?) -> [UInt8]? {
+        var out: [UInt8] = []
         let zone = Array(snapshot.timeZone.utf8)
         // The JSON writer puts `{}` for a snapshot without settings; that is what it reads back.
         let settings = snapshot.settingsJSON.isEmpty ? Array("{}".utf8) : snapshot.settingsJSON
-        putLE(UInt32(settings.count), &header)
-        putLE(UInt32(zone.count), &header)
-        header += settings + zone
-        var out = magic
-        out.reserveCapacity(32 + header.count + snapshot.records.count * stride)
-        putLE(version, &out)
-        putLE(UInt32(header.count), &out)
-        out += header
+        out.reserveCapacity(88 + settings.count + zone.count + snapshot.records.count * stride)
+        putLE(snapshot.catalog, &out)
+        for c in [snapshot.log, snapshot.renames] {
+            for v in [UInt64(c.bytes), UInt64(c.lines), c.head, c.tail] { putLE(v, &out) }
+        }
+        putLE(UInt32(settings.count), &out)
+        putLE(UInt32(zone.count), &out)
+        out += settings + zone
         putLE(UInt64(snapshot.records.count), &out)
         for id in ids ?? snapshot.records.keys.sorted() {
             guard let record = snapshot.records[id], row(id, record, into: &out) else { return nil }
         }
-        putLE(ContentChecksum.of(out), &out)
         return out
     }
 
@@ -92,31 +94,28 @@ enum SnapshotCache {
 
     /// The snapshot in `bytes` when it is a sound cache of the JSON file `source`, else nil.
     static func decode(_ bytes: UnsafeRawBufferPointer, source: Source) -> Snapshot? {
-        guard bytes.count >= 24, bytes[0..<8].elementsEqual(magic), u32(bytes, 8) == version else { return nil }
-        let headerLength = Int(u32(bytes, 12))
-        let rowsStart = 16 + headerLength + 8
-        guard headerLength >= 120, rowsStart + 8 <= bytes.count else { return nil }
-        guard Source(size: u64(bytes, 16), checksum: u64(bytes, 24)) == source else { return nil }
-        let count = Int(truncatingIfNeeded: u64(bytes, rowsStart - 8))
-        guard count >= 0, count <= (bytes.count - rowsStart - 8) / stride,
-              bytes.count == rowsStart + count * stride + 8,
-              ContentChecksum.of(UnsafeRawBufferPointer(rebasing: bytes[0..<(bytes.count - 8)])) == u64(bytes, bytes.count - 8)
-        else { return nil }
+        guard let payload = file.payload(in: bytes, key: key(source)) else { return nil }
+        let p = payload.lowerBound
+        guard payload.count >= 80 else { return nil }
         let coverage = { (at: Int) in
             FileCoverage(bytes: Int(truncatingIfNeeded: u64(bytes, at)), lines: Int(truncatingIfNeeded: u64(bytes, at + 8)),
                          head: u64(bytes, at + 16), tail: u64(bytes, at + 24))
         }
-        let settingsLength = Int(u32(bytes, 128)), zoneLength = Int(u32(bytes, 132))
-        guard 120 + settingsLength + zoneLength == headerLength else { return nil }
-        let settings = Array(bytes[136..<(136 + settingsLength)])
-        let zone = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[(136 + settingsLength)..<(rowsStart - 8)]),
-                          as: UTF8.self)
+        let settingsLength = Int(u32(bytes, p + 72)), zoneLength = Int(u32(bytes, p + 76))
+        let settingsStart = p + 80, zoneStart = settingsStart + settingsLength
+        let rowsStart = zoneStart + zoneLength + 8
+        guard rowsStart <= payload.upperBound else { return nil }
+        let count = Int(truncatingIfNeeded: u64(bytes, rowsStart - 8))
+        guard count >= 0, count <= (payload.upperBound - rowsStart) / stride,
+              payload.upperBound == rowsStart + count * stride else { return nil }
+        let settings = Array(bytes[settingsStart..<zoneStart])
+        let zone = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[zoneStart..<(rowsStart - 8)]), as: UTF8.self)
         let states = CardState.allCases
         // Rows are written in ascending id order; anything else is not a cache we wrote.
         guard let records = CardRecords(ascendingCount: count, { row(bytes, at: rowsStart + $0 * stride, states: states) })
         else { return nil }
-        return Snapshot(records: records, settingsJSON: settings, timeZone: zone, log: coverage(64),
-                        renames: coverage(96), catalog: u64(bytes, 56))
+        return Snapshot(records: records, settingsJSON: settings, timeZone: zone, log: coverage(p + 8),
+                        renames: coverage(p + 40), catalog: u64(bytes, p))
     }
 
     private static func row(_ b: UnsafeRawBufferPointer, at o: Int, states: [CardState]) -> (CardID, CardRecord)? {
