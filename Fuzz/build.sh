@@ -6,9 +6,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 out="${FUZZ_BUILD:-$root/.build-fuzz}"
 swiftc="${SWIFTC:-swiftc}"
-# The core's C header module (the prefetch hint) is found by the core and by every harness.
-flags=(-swift-version 6 -sanitize=fuzzer,address -parse-as-library -O -g -suppress-warnings
-    -I "$root/Sources/CPrefetch")
+flags=(-swift-version 6 -sanitize=fuzzer,address -parse-as-library -O -g -suppress-warnings)
 h="$root/Fuzz/Harnesses"
 mkdir -p "$out"
 targets=("$@")
