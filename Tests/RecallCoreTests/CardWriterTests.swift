@@ -101,10 +101,10 @@ import RecallTestSupport
         #expect(line == 10)
     }
 
-    @Test func markdownAfterAnAnswerBlockEndsTheAnswerFirst() throws {
+    @Test func markdownAfterAnAnswerBlockWritesABlock() throws {
         let added = try CardWriter.add(try note("Is a closure a reference type?", "yes", deck: "Swift::Closures"),
                                        to: Array(swift.utf8), file: "Swift.md", fileDeck: "Swift", format: .markdown)
-        #expect(added.lines == ["", "---", "Is a closure a reference type? :: yes"])
+        #expect(added.lines == ["", "Q: Is a closure a reference type?", "A: yes"])
         #expect(added.note.tags == ["swift"])
     }
 

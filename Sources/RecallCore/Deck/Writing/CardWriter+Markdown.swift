@@ -21,14 +21,20 @@ extension CardWriter {
         // Right after a one-line card, a one-line card follows without a blank line.
         let afterOneLiner = card.count == 1 && after >= 0 && !text.line(after).hasPrefix("Q:")
             && context.old.notes.contains { $0.line == after + 1 }
-        let openings: [[String]] = [after < 0 || afterOneLiner ? [] : [""], ["", "---"]]
-        for opening in openings {
-            guard let probe = context.attempt(opening + card, after: after, note: note) else { continue }
+        // One line where it fits; after a Q:/A: block (whose answer would take the line in)
+        // a block, or a `---` line to end that answer first.
+        var candidates: [[String]] = [(after < 0 || afterOneLiner ? [] : [""]) + card]
+        if case let .basic(q, a) = note.content, card.count == 1 { candidates.append([""] + blockLines(q, a)) }
+        candidates.append(["", "---"] + card)
+        for candidate in candidates {
+            guard let probe = context.attempt(candidate, after: after, note: note) else { continue }
             let tags = merged(probe.note.tags, note.tags)
             if tags == probe.note.tags { return probe }
             let tagsLine = "tags:" + tags.map { " #" + $0 }.joined()
-            let blank = opening.isEmpty && after >= 0 ? [""] : []
-            if let tagged = context.attempt(blank + opening + [tagsLine] + card, after: after, note: note),
+            // The tags line goes right before the card, after any blank or `---` line.
+            let lead = candidate.prefix { $0.isEmpty || $0 == "---" }
+            let written = (lead.isEmpty && after >= 0 ? [""] : Array(lead)) + [tagsLine] + candidate.dropFirst(lead.count)
+            if let tagged = context.attempt(written, after: after, note: note),
                tagged.note.tags == tags {
                 return tagged
             }
@@ -46,6 +52,17 @@ extension CardWriter {
             reader.run()
             return reader.sections
         }
+    }
+
+    /// A `Q:`/`A:` block for a card that would also fit one line.
+    private static func blockLines(_ q: String, _ a: String) -> [String] {
+        let capacity = 4 * (q.utf8.count + a.utf8.count) + 16
+        let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+            var out = MarkdownOutput(buffer)
+            out.block(q, a)
+            count = out.overflowed ? 0 : out.count
+        }
+        return String(decoding: bytes, as: UTF8.self).split(separator: "\n").map(String.init)
     }
 
     /// The note alone as ``MarkdownDeckWriter`` writes it, one string per line.
