@@ -4,7 +4,7 @@ import RecallStore
 
 extension ReviewRunner {
     /// In-session commands, for `help` and TAB completion.
-    static let sessionCommands = [":undo", ":skip", ":bury", ":suspend", ":edit", ":info", ":hint", ":quit", ":help"]
+    static let sessionCommands = [":undo", ":skip", ":bury", ":suspend", ":edit", ":add", ":info", ":hint", ":quit", ":help"]
 
     /// Runs an in-session command (`:undo` …). Returns an outcome when the session must end.
     func command(_ text: String, revealed: Bool) -> Outcome? {
@@ -25,6 +25,11 @@ extension ReviewRunner {
             if let card = session.current { CardInfoView(context: context).show(card, session: session) }
         case ":edit", ":e":
             if let card = session.current { edit(card) }
+        case ":add":
+            // The current card's deck unless another is named; the session then goes on.
+            let named = text.split(separator: " ").dropFirst().joined(separator: " ")
+            CardAdder(context: context).run(deck: named.isEmpty ? session.current?.deck : named)
+            shownCard = nil
         case ":help":
             view.note(ReviewRunner.helpText)
         default:
@@ -39,7 +44,8 @@ extension ReviewRunner {
           :undo take back the last answer   :skip show this card later
           :bury hide until tomorrow         :suspend take out of reviews
           :hint show first letters          :info card history and memory state
-          :edit open the card in $EDITOR    :quit end the session
+          :edit open the card in $EDITOR    :add add a card to this deck
+          :quit end the session
         """
 
     private func undo() {
