@@ -161,6 +161,14 @@ import RecallTestSupport
         #expect(text == file + "a &lt; b &amp; c\tx<br>y\n")
     }
 
+    @Test func tsvDeckHeaderNamesTheDeck() throws {
+        let file = "#deck:World::Capitals\nQ1\tA1\n"
+        let added = try CardWriter.add(try note("Q2", "A2", deck: "Capitals"), to: Array(file.utf8), file: "Capitals.tsv",
+                                       fileDeck: "Capitals", format: .delimited(defaultSeparator: 0x09))
+        #expect(String(decoding: added.bytes, as: UTF8.self) == file + "Q2\tA2\n")
+        #expect(added.note.deck == "World::Capitals")
+    }
+
     @Test func tsvWithoutATagsColumnRefusesNewTags() throws {
         #expect(throws: CardWriteError.self) {
             try add(note("Q", "A", tags: ["x"]), to: "Q1\tA1\n", .delimited(defaultSeparator: 0x09), file: "deck.tsv")

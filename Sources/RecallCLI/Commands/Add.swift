@@ -23,8 +23,8 @@ extension Recall {
                 instead.
 
                 Examples:
-                  recall add Geography -q 'What is the capital of Chile?' -a Santiago --tags capitals
-                  recall add Swift::Closures -q 'What does [weak self] do?' -a 'captures self weakly'
+                  recall add Geography -q 'Capital of Chile?' -a Santiago --tags capitals
+                  recall add Swift::Closures -q 'What does [weak self] do?' -a 'weak capture'
                   recall add Swift --cloze 'Swift was announced in {{c1::2014}}.'
                   recall add Swift -q chat -a cat --reversed
                   fortune | recall add Quotes -q 'Who said it?' -a -

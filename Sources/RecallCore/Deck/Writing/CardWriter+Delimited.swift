@@ -4,12 +4,15 @@ extension CardWriter {
     /// under `#html:true`, escaped as HTML.
     static func addDelimited(_ note: DeckNote, _ context: Context,
                              defaultSeparator: UInt8?) throws(CardWriteError) -> CardAddition {
+        var note = note
         guard let source = DeckSource.decode(context.text.bytes, file: context.file, splittingLines: false).source else {
             throw unreadable("this file")
         }
         let headers = DelimitedHeaders.read(source)
         let separator = headers.separator
             ?? DelimitedHeaders.guessSeparator(source, lineAt: headers.firstDataOffset, fallback: defaultSeparator)
+        // A '#deck:' header names the deck of every row the file's own name would give.
+        if note.deck == context.fileDeck, headers.deckColumn == nil, let deck = headers.deck { note.deck = deck }
         let columns = headers.columns?.count ?? firstRowWidth(source, headers: headers, separator: separator) ?? 2
         let question: String, answer: String
         switch note.content {
