@@ -48,8 +48,8 @@ extension DeckFile {
             case .fileHasErrors(let diagnostics):
                 return .failure(AddRefusal(diagnostics + [.note(
                     "nothing was written: fix '\(target.file)' first, then add the card again", at: nil)]))
-            case let .cannotWrite(message, hint):
-                return .failure(AddRefusal([.error(message, at: nil, notes: [hint])]))
+            case .cannotWrite:
+                return .failure(AddRefusal(error.diagnostics))
             }
         }
     }

@@ -107,8 +107,7 @@ extension Recall {
                                            cloze: cloze == "-" ? input : cloze, reversed: reversed,
                                            tags: (tags ?? "").split(separator: ",").map(String.init), deck: deck)
             } catch {
-                guard case let .cannotWrite(message, hint) = error else { throw AddRefusal([]) }
-                throw AddRefusal([.error(message, at: nil, notes: [hint])])
+                throw AddRefusal(error.diagnostics)
             }
         }
 

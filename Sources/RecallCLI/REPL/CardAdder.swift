@@ -22,36 +22,44 @@ struct CardAdder {
         }
         context.view.note("adding to \(TerminalText.sanitized(target.deck, keepingNewlines: false)) "
                           + "(\(TerminalText.sanitized(target.file, keepingNewlines: false))); an empty line ends the answer")
-        guard let question = readLines("question> ", continuation: nil), !question.isEmpty else { return cancelled() }
-        var answer: String?
-        if !ClozeText.looksLikeCloze(question) {
-            // A question already in the collection is refused before its answer is typed.
-            if let probe = try? CardWriter.note(question: question, answer: "-", cloze: nil, reversed: false,
-                                                tags: [], deck: target.deck),
-               let existing = DeckFile.duplicates(of: probe, in: loaded.cards).first {
-                return refused(AddRefusal([DeckFile.duplicate(existing, allRepeated: true)]))
-            }
-            guard let typed = readLines("answer> ", continuation: "      > "), !typed.isEmpty else { return cancelled() }
-            answer = typed
+        let note: DeckNote
+        switch readNote(deck: target.deck, collection: loaded.cards) {
+        case .success(let read?): note = read
+        case .success(nil): return cancelled()
+        case .failure(let refusal): return refused(refusal)
         }
         let pending: PendingCard
-        do {
-            let isCloze = answer == nil
-            let note = try CardWriter.note(question: isCloze ? nil : question, answer: answer,
-                                           cloze: isCloze ? question : nil, reversed: false, tags: [], deck: target.deck)
-            switch DeckFile.prepareAdding(note, to: target, root: root, collection: loaded.cards, force: false) {
-            case .success(let card): pending = card
-            case .failure(let refusal): return refused(refusal)
-            }
-        } catch {
-            guard case let .cannotWrite(message, hint) = error else { return cancelled() }
-            return refused(AddRefusal([.error(message, at: nil, notes: [hint])]))
+        switch DeckFile.prepareAdding(note, to: target, root: root, collection: loaded.cards, force: false) {
+        case .success(let card): pending = card
+        case .failure(let refusal): return refused(refusal)
         }
         preview(pending)
         switch confirm() {
         case .no: return cancelled()
         case .yes: return save(pending, editing: false)
         case .edit: return save(pending, editing: true)
+        }
+    }
+
+    /// `question>`, then `answer>` unless the question is a cloze; `nil` when the user gave up.
+    /// A question already in the collection is refused before its answer is typed.
+    private func readNote(deck: String, collection: [Card]) -> Result<DeckNote?, AddRefusal> {
+        guard let question = readLines("question> ", continuation: nil), !question.isEmpty else { return .success(nil) }
+        var answer: String?
+        if !ClozeText.looksLikeCloze(question) {
+            if let probe = try? CardWriter.note(question: question, answer: "-", cloze: nil, reversed: false,
+                                                tags: [], deck: deck),
+               let existing = DeckFile.duplicates(of: probe, in: collection).first {
+                return .failure(AddRefusal([DeckFile.duplicate(existing, allRepeated: true)]))
+            }
+            guard let typed = readLines("answer> ", continuation: "      > "), !typed.isEmpty else { return .success(nil) }
+            answer = typed
+        }
+        do {
+            return .success(try CardWriter.note(question: answer == nil ? nil : question, answer: answer,
+                                                cloze: answer == nil ? question : nil, reversed: false, tags: [], deck: deck))
+        } catch {
+            return .failure(AddRefusal(error.diagnostics))
         }
     }
 

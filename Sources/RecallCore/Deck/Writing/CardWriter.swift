@@ -94,4 +94,12 @@ public enum CardWriteError: Error, Equatable, Sendable {
     case fileHasErrors([Diagnostic])
     /// The card does not fit this file (tags in a `.txt` deck, a line holding only `-`, …).
     case cannotWrite(String, hint: String)
+
+    /// The error as diagnostics to show: the file's own, or one without a location.
+    public var diagnostics: [Diagnostic] {
+        switch self {
+        case .fileHasErrors(let diagnostics): return diagnostics
+        case let .cannotWrite(message, hint): return [.error(message, at: nil, notes: [hint])]
+        }
+    }
 }
