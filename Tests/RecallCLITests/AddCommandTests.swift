@@ -52,6 +52,15 @@ import RecallTestSupport
         #expect(runRecall(["check"], cwd: root).stdout == "checked 1 deck, 6 cards: no problems\n")
     }
 
+    @Test func markdownWithCRLFAndBOMUnderAHeadingInTheMiddle() {
+        let text = "# Words\r\n\r\n## Nouns\r\ncat :: chat\r\n\r\n## Verbs\r\nto be :: être\r\n"
+        let root = collection(["Words.md": bom + Array(text.utf8)])
+        let result = runRecall(["add", "Words::Nouns", "-q", "dog", "-a", "chien"], cwd: root)
+        #expect(result.stdout == "added 1 card to Words::Nouns at Words.md:5\n")
+        #expect(bytes(root, "Words.md") == bom + Array(
+            "# Words\r\n\r\n## Nouns\r\ncat :: chat\r\ndog :: chien\r\n\r\n## Verbs\r\nto be :: être\r\n".utf8))
+    }
+
     @Test func tsvWithQuotesAndTabsInTheText() {
         let text = "#separator:Tab\n#columns:Question\tAnswer\tTags\nQ1\tA1\tx\n"
         let root = collection(["Geo/World.tsv": Array(text.utf8)])
