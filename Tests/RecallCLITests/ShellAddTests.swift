@@ -108,4 +108,25 @@ import RecallTestSupport
         #expect(try String(contentsOf: f.root.appendingPathComponent("editor-args"), encoding: .utf8)
                     == "+10 \(f.decks.path)/Geography.txt\n")
     }
+
+    @Test func recallAddBesideAnOpenShellIsRefusedAndPointsAtItsAdd() throws {
+        let f = try StudyFixture()
+        defer { try? FileManager.default.removeItem(at: f.root) }
+        let shell = try start(f)
+        try shell.expectPrompt("recall> ")
+        let added = runRecall(["add", "Geography", "-q", "New?", "-a", "Yes", "--decks", f.decks.path, "--data", f.data.path],
+                              env: f.environment)
+        #expect(added.status == 1)
+        let lock = f.data.appendingPathComponent("collections/decks/lock").path
+        #expect(added.stderr == """
+            recall: error: the collection is in use by 'recall' (process \(shell.pid); lock '\(lock)')
+            note: finish or quit the other recall session first; read-only work still runs beside it: \
+            'recall stats', 'recall decks', 'recall check' and 'recall quiz' without --record
+            note: in the study shell, 'add' adds a card too
+
+            """)
+        #expect(try geography(f) == StudyFixture.deck)
+        shell.send("\u{04}")
+        #expect(try shell.waitForExit() == 0)
+    }
 }

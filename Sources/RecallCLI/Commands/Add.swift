@@ -78,7 +78,9 @@ extension Recall {
             let location = StoreLocation(dataDirectory: collection.dataDirectory().path, decksDirectory: root.path)
             let lock: CollectionLock
             do { lock = try CollectionLock.take(location) } catch {
-                printer.print([error.diagnostic])
+                var diagnostic = error.diagnostic
+                if diagnostic.message.contains("in use") { diagnostic.notes.append("in the study shell, 'add' adds a card too") }
+                printer.print([diagnostic])
                 throw ExitCode(1)
             }
             defer { lock.release() }
