@@ -64,7 +64,8 @@ extension DeckFile {
             throw StoreError(path: pending.path, reason: "'\(pending.target.file)' changed while the card was being added; nothing was written",
                              notes: ["add the card again"])
         }
-        try AtomicFile.write(pending.addition.bytes, to: pending.path)
+        // A link to another deck file in the collection is written through, not replaced.
+        try AtomicFile.write(pending.addition.bytes, to: URL(fileURLWithPath: pending.path).resolvingSymlinksInPath().path)
     }
 
     /// The cards of `collection` that `note` would make again.

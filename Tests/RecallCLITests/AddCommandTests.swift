@@ -111,6 +111,25 @@ import RecallTestSupport
         #expect(bytes(root, "Broken.txt") == Array("Q1\n-\nQ2\nA2\n".utf8))
     }
 
+    @Test func linksOutAreRefusedAndLinksInsideAreWrittenThrough() throws {
+        let root = collection(["Sub/Real.txt": Array("Q1\nA1\n".utf8)])
+        let decks = root.appendingPathComponent("Decks")
+        try FileManager.default.createSymbolicLink(atPath: decks.appendingPathComponent("Alias.txt").path,
+                                                   withDestinationPath: "Sub/Real.txt")
+        let outside = root.appendingPathComponent("outside.txt")
+        try Data("O1\nA1\n".utf8).write(to: outside)
+        try FileManager.default.createSymbolicLink(atPath: decks.appendingPathComponent("Out.txt").path,
+                                                   withDestinationPath: outside.path)
+        let out = runRecall(["add", "Out", "-q", "Q2", "-a", "A2"], cwd: root)
+        #expect(out.status == 1)
+        #expect(out.stderr.hasPrefix("recall: error: refusing to write "), "\(out.stderr)")
+        #expect(try Data(contentsOf: outside) == Data("O1\nA1\n".utf8))
+        #expect(runRecall(["add", "Alias", "-q", "Q3", "-a", "A3"], cwd: root).status == 0)
+        #expect(bytes(root, "Sub/Real.txt") == Array("Q1\nA1\n-\nQ3\nA3\n".utf8))
+        let link = try FileManager.default.destinationOfSymbolicLink(atPath: decks.appendingPathComponent("Alias.txt").path)
+        #expect(link == "Sub/Real.txt")
+    }
+
     @Test func unknownDeckSuggestsNew() {
         let root = collection(["Seed.txt": Array("Q1\nA1\n".utf8)])
         let result = runRecall(["add", "Spanish", "-q", "perro", "-a", "dog"], cwd: root)
