@@ -218,4 +218,36 @@ import RecallTestSupport
         }
         #expect(written > 150)
     }
+
+    /// Cards added to every deck of Markdown files with headings, tags lines, blocks and
+    /// fences land in that deck with the tags asked for, and nothing else changes.
+    @Test func markdownCardsLandInTheirDeckWithTheirTags() throws {
+        var rng = SeededGenerator(seed: 2323)
+        let files = [
+            swift,
+            "---\ntags: [a]\n---\nQ: open\nA: block\n",
+            "intro prose\n## One\ntags: #x\n- q1 :: a1\n```\n## not a heading\n```\n### Two\nQ: q2\nA: a2\n\n---\n## Three\n",
+            "## Empty\n\n## Also empty",
+            "\u{FEFF}# T\r\n\r\n## Win\r\nq :: a\r\n",
+        ]
+        var written = 0
+        for round in 0..<200 {
+            let text = files[round % files.count]
+            let old = DeckParser.parse(bytes: Array(text.utf8), file: "M.md", deck: "M", format: .markdown)
+            let deck = old.decks.randomElement(using: &rng) ?? "M"
+            let tags = ["x", "y", "a"].filter { _ in Bool.random(using: &rng) }
+            let multiLine = Bool.random(using: &rng)
+            let card = try CardWriter.note(question: "question \(round)", answer: multiLine ? "one\ntwo" : "answer",
+                                           cloze: nil, reversed: false, tags: tags, deck: deck)
+            let added = try CardWriter.add(card, to: Array(text.utf8), file: "M.md", fileDeck: "M", format: .markdown)
+            written += 1
+            let back = DeckParser.parse(bytes: added.bytes, file: "M.md", deck: "M", format: .markdown)
+            let new = try #require(back.notes.first { $0.line == added.line })
+            #expect(new.deck == deck && new.content == card.content)
+            #expect(tags.allSatisfy(new.tags.contains), "\(tags) \(new.tags)")
+            #expect(back.notes.filter { $0.line != added.line }.map(CardWriter.withoutLine)
+                        == old.notes.map(CardWriter.withoutLine))
+        }
+        #expect(written == 200)
+    }
 }
