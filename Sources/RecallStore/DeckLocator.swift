@@ -58,10 +58,18 @@ public enum DeckLocator {
     private static func unknown(_ name: String, loaded: LoadedCollection) -> Diagnostic {
         let names = loaded.decks.map(\.name)
         var notes = ["create it with 'recall new \(quoted(name))'"]
+        let typed = Array(name.lowercased())
+        if let close = names.min(by: { distance($0, typed) < distance($1, typed) }), distance(close, typed) <= 2 {
+            notes.insert("did you mean '\(close)'?", at: 0)
+        }
         if !names.isEmpty {
             notes.append("decks: " + names.prefix(12).joined(separator: ", ") + (names.count > 12 ? ", …" : ""))
         }
         return .error("no deck named '\(name)'", at: nil, notes: notes)
+    }
+
+    private static func distance(_ name: String, _ typed: [Character]) -> Int {
+        AnswerMatcher.editDistance(Array(name.lowercased()), typed, limit: 3)
     }
 
     private static func quoted(_ text: String) -> String {

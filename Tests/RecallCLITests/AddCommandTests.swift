@@ -140,6 +140,13 @@ import RecallTestSupport
             note: decks: Seed
 
             """)
+        #expect(runRecall(["add", "sed", "-q", "perro", "-a", "dog"], cwd: root).stderr == """
+            recall: error: no deck named 'sed'
+            note: did you mean 'Seed'?
+            note: create it with 'recall new sed'
+            note: decks: Seed
+
+            """)
     }
 
     @Test func newThenAddThenReviewShowsTheCard() {
