@@ -61,8 +61,9 @@ public enum AnkiPackageWriter {
             result.mediaPacked = map.count
             try add(archive, "media", Data(AnkiLegacySchema.json(map).utf8), date: date)
         } catch {
+            let code = errno
             unlink(temp)
-            throw AnkiExportError("cannot write '\(temp)': \(String(cString: strerror(errno)))")
+            throw AnkiExportError("cannot write '\(path)': \(String(cString: strerror(code)).lowercased())")
         }
         try place(temp, at: path, replace: replace)
         return result
@@ -85,7 +86,7 @@ public enum AnkiPackageWriter {
             guard rename(temp, path) == 0 else {
                 let code = errno
                 unlink(temp)
-                throw AnkiExportError("cannot write '\(path)': \(String(cString: strerror(code)))")
+                throw AnkiExportError("cannot write '\(path)': \(String(cString: strerror(code)).lowercased())")
             }
         } else {
             // A link fails if something appeared at `path` since the caller looked.
@@ -97,7 +98,7 @@ public enum AnkiPackageWriter {
                     throw AnkiExportError("'\(path)' already exists; nothing was written",
                                           hint: "use --force to replace it, or give --apkg another file name")
                 }
-                throw AnkiExportError("cannot write '\(path)': \(String(cString: strerror(code)))")
+                throw AnkiExportError("cannot write '\(path)': \(String(cString: strerror(code)).lowercased())")
             }
         }
     }
