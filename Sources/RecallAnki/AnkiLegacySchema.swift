@@ -82,16 +82,26 @@ enum AnkiLegacySchema {
             out[String(deck.id)] = [
                 "id": deck.id, "mod": c.modified, "name": deck.name, "usn": -1, "lrnToday": [0, 0],
                 "revToday": [0, 0], "newToday": [0, 0], "timeToday": [0, 0], "collapsed": false,
-                "browserCollapsed": false, "desc": "", "dyn": 0, "conf": 1, "extendNew": 0, "extendRev": 0,
+                "browserCollapsed": false, "desc": "", "dyn": 0, "conf": presetID, "extendNew": 0, "extendRev": 0,
             ] as [String: Any]
         }
         return out
     }
 
-    /// One options group for every deck, carrying Recall's scheduling settings.
+    /// The id of the deck options preset "Recall" that every exported deck uses.
+    static let presetID: Int64 = 1_700_000_000_010
+
+    /// Anki's "Default" preset (which every collection has) and "Recall", carrying Recall's
+    /// scheduling settings: what Anki's "Import any deck presets" brings in.
     static func deckOptions(_ c: AnkiPackageContents) -> [String: Any] {
-        let options: [String: Any] = [
-            "id": 1, "mod": c.modified, "name": "Default", "usn": -1, "maxTaken": 60, "autoplay": true, "timer": 0,
+        var defaults = AnkiPackageContents()
+        defaults.modified = c.modified
+        return ["1": preset(id: 1, name: "Default", defaults), String(presetID): preset(id: presetID, name: "Recall", c)]
+    }
+
+    private static func preset(id: Int64, name: String, _ c: AnkiPackageContents) -> [String: Any] {
+        [
+            "id": id, "mod": c.modified, "name": name, "usn": -1, "maxTaken": 60, "autoplay": true, "timer": 0,
             "replayq": true, "dyn": false,
             "new": ["bury": false, "delays": c.learningStepsMinutes, "initialFactor": 2500, "ints": [1, 4, 0],
                     "order": 1, "perDay": c.newPerDay] as [String: Any],
@@ -101,7 +111,6 @@ enum AnkiLegacySchema {
                       "mult": 0.0] as [String: Any],
             "desiredRetention": c.desiredRetention, "fsrsParams6": c.fsrsParameters,
         ]
-        return ["1": options]
     }
 
     /// `value` as compact JSON with sorted keys.

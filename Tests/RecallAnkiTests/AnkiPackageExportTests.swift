@@ -66,6 +66,9 @@ import RecallStore
         #expect(tables.notes["El {{c1::perro}} come {{c2::carne}}."] == [String(AnkiNotetype.cloze.rawValue), " animals ",
                                                                         "El {{c1::perro}} come {{c2::carne}}.\u{1F}"])
         #expect(tables.notes["Is 2 &lt; 3 &amp; 4 &gt; 1?"]?.last == "Is 2 &lt; 3 &amp; 4 &gt; 1?\u{1F}yes")
+        // Every deck uses the preset "Recall", which carries Recall's steps and FSRS parameters.
+        #expect(tables.presets == [1: ["Default", "1.0 10.0", "0"], AnkiLegacySchema.presetID: ["Recall", "1.0 10.0", "21"]])
+        #expect(Set(tables.deckPresets.filter { $0.key != "Default" }.values) == [AnkiLegacySchema.presetID])
         #expect(tables.media == ["flag.png": "0"])
         #expect(tables.mediaBytes == (try Data(contentsOf: RoundTrip.fixture.appendingPathComponent("Decks/media/flag.png"))))
     }
@@ -134,6 +137,9 @@ enum RoundTrip {
         var revlog: [[Int64]] = []
         var revlogOf: [String: [[Int64]]] = [:]
         var decks: [String] = []
+        /// Deck name → its options preset id; preset id → name, learning steps, FSRS parameter count.
+        var deckPresets: [String: Int64] = [:]
+        var presets: [Int64: [String]] = [:]
         var notes: [String: [String]] = [:]
         var media: [String: String] = [:]
         var mediaBytes = Data()
@@ -166,6 +172,16 @@ enum RoundTrip {
             let decks = try String.fetchOne(db, sql: "SELECT decks FROM col") ?? ""
             let object = try JSONSerialization.jsonObject(with: Data(decks.utf8)) as? [String: [String: Any]] ?? [:]
             t.decks = object.values.compactMap { $0["name"] as? String }.sorted()
+            for deck in object.values { t.deckPresets[deck["name"] as? String ?? "?"] = (deck["conf"] as? NSNumber)?.int64Value }
+            let dconf = try String.fetchOne(db, sql: "SELECT dconf FROM col") ?? ""
+            let presets = try JSONSerialization.jsonObject(with: Data(dconf.utf8)) as? [String: [String: Any]] ?? [:]
+            for preset in presets.values {
+                let steps = (preset["new"] as? [String: Any])?["delays"] as? [Double] ?? []
+                t.presets[(preset["id"] as? NSNumber)?.int64Value ?? 0] = [
+                    preset["name"] as? String ?? "?", steps.map { String($0) }.joined(separator: " "),
+                    String((preset["fsrsParams6"] as? [Double])?.count ?? 0),
+                ]
+            }
             for row in try Row.fetchAll(db, sql: "SELECT flds, mid, tags FROM notes") {
                 let fields: String = row[0]
                 let first = String(fields.prefix { $0 != "\u{1F}" })

@@ -8,8 +8,9 @@
    RECALL_NOW=2026-12-06T12:00:00Z (TZ=UTC, day start 4:00).
 3. Imports the package into an empty Anki collection (with scheduling) and checks every
    card: note type, deck, tags, fields, type, queue, interval, FSRS memory state, due date
-   (within a day of Recall's), the media file, and the review history (one revlog row per
-   answer Recall counts).
+   (within a day of Recall's), the media file, the deck preset "Recall" (Recall's settings),
+   the review history (one revlog row per answer Recall counts), and that Anki's Check
+   Database finds nothing to fix.
 4. Exports that Anki collection as Fixtures/roundtrip/from-anki.apkg (Anki's current
    format). Tests/RecallCLITests/ApkgExportTests.swift imports it with `recall import` into
    an empty collection and checks that the cards and their states are Recall's own.
@@ -140,7 +141,7 @@ def package_rows(path, work):
         z.extract("collection.anki21", work)
     db = sqlite3.connect(os.path.join(work, "collection.anki21"))
     crt = db.execute("SELECT crt FROM col").fetchone()[0]
-    rows = {r[0]: r for r in db.execute("SELECT id, type, queue, due, ivl FROM cards")}
+    rows = {r[0]: r for r in db.execute("SELECT id, type, queue, due, ivl, data FROM cards")}
     db.close()
     return crt, rows
 
@@ -201,8 +202,13 @@ def check_in_anki(package, work, problems):
                     problems.append(f"card {key!r}: interval {card.ivl} in Anki, {mine[4]} in Recall")
             elif card.type in (1, 3) and card.queue == 1 and card.due != mine[3]:
                 problems.append(f"card {key!r}: learning due {card.due} in Anki, {mine[3]} in Recall")
-            if card.type != 0 and card.memory_state is None:
-                problems.append(f"card {key!r}: no FSRS memory state in Anki")
+            if card.type != 0:
+                data = json.loads(mine[5])
+                memory = card.memory_state
+                if memory is None:
+                    problems.append(f"card {key!r}: no FSRS memory state in Anki")
+                elif abs(memory.stability - data["s"]) > 1e-3 * data["s"] or abs(memory.difficulty - data["d"]) > 1e-3:
+                    problems.append(f"card {key!r}: memory state {memory} in Anki, {data} in Recall")
         for key in EXPECTED.keys() - seen:
             problems.append(f"card {key!r} is missing in Anki")
         answers = col.db.scalar("SELECT count() FROM revlog WHERE ease > 0")
@@ -211,6 +217,15 @@ def check_in_anki(package, work, problems):
         resets = col.db.scalar("SELECT count() FROM revlog WHERE type = 4 AND ease = 0")
         if resets != 1:
             problems.append(f"Anki has {resets} resets in its revlog, expected 1")
+        recall = [c for c in col.decks.all_config() if c["name"] == "Recall"]
+        if len(recall) != 1 or len(recall[0].get("fsrsParams6", [])) != 21:
+            problems.append("Anki has no deck preset 'Recall' with Recall's 21 FSRS parameters")
+        elif any(col.decks.config_dict_for_deck_id(d.id)["name"] != "Recall"
+                 for d in col.decks.all_names_and_ids() if d.name != "Default"):
+            problems.append("not every imported deck uses the preset 'Recall'")
+        message, ok = col.fix_integrity()
+        if not ok or message.strip() != "Database rebuilt and optimized.":
+            problems.append(f"Anki's Check Database found problems: {message!r}")
         if not os.path.exists(os.path.join(col.media.dir(), "flag.png")):
             problems.append("flag.png is not in Anki's media folder")
         out = os.path.join(FIXTURE, "from-anki.apkg")
