@@ -8,7 +8,7 @@
    RECALL_NOW=2026-12-06T12:00:00Z (TZ=UTC, day start 4:00).
 3. Imports the package into an empty Anki collection (with scheduling) and checks every
    card: note type, deck, tags, fields, type, queue, interval, FSRS memory state, due date
-   (within a day of Recall's), the media file, the deck preset "Recall" (Recall's settings),
+   (the same date as Recall's, in UTC), the media file, the deck preset "Recall" (Recall's settings),
    the review history (one revlog row per answer Recall counts), and that Anki's Check
    Database finds nothing to fix.
 4. Exports that Anki collection as Fixtures/roundtrip/from-anki.apkg (Anki's current
@@ -194,9 +194,11 @@ def check_in_anki(package, work, problems):
                 continue
             if card.type == 2 or card.queue == 3:
                 # Days since each collection's creation day: compare the calendar dates.
-                anki_due = datetime.date.today() + datetime.timedelta(days=card.due - today)
+                # Anki's study day starts at 4:00 (its default rollover, as Recall's).
+                anki_today = (datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(hours=4)).date()
+                anki_due = anki_today + datetime.timedelta(days=card.due - today)
                 our_due = day(crt) + datetime.timedelta(days=mine[3])
-                if abs((anki_due - our_due).days) > 1:
+                if anki_due != our_due:
                     problems.append(f"card {key!r}: due {anki_due} in Anki, {our_due} in Recall")
                 if card.ivl != mine[4]:
                     problems.append(f"card {key!r}: interval {card.ivl} in Anki, {mine[4]} in Recall")
@@ -237,6 +239,9 @@ def check_in_anki(package, work, problems):
 
 
 def main():
+    if os.environ.get("TZ") != "UTC":
+        # Anki's engine counts days in the process's time zone: the same as Recall's here.
+        os.execve(sys.executable, [sys.executable] + sys.argv, dict(os.environ, TZ="UTC"))
     recall = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else RECALL)
     write_log(os.path.join(FIXTURE, "reviews.jsonl"))
     problems = []
