@@ -40,7 +40,7 @@ public enum AnkiPackageWriter {
             throw AnkiExportError("cannot write the package's collection: \(error)",
                                   hint: "set TMPDIR to a folder with free space that you can write to")
         }
-        let temp = path + ".tmp-\(getpid())"
+        let temp = temporaryPath(for: path)
         unlink(temp)
         var result = Result()
         do {
@@ -68,6 +68,10 @@ public enum AnkiPackageWriter {
         try place(temp, at: path, replace: replace)
         return result
     }
+
+    /// Where the package is made before it is moved to `path`: next to it, so that the move
+    /// is a rename within one file system.
+    public static func temporaryPath(for path: String) -> String { path + ".tmp-\(getpid())" }
 
     private static func add(_ archive: Archive, _ name: String, _ data: Data, date: Date) throws {
         try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), modificationDate: date,

@@ -10,6 +10,9 @@ extension Recall.Export {
     func runPackage() throws {
         guard let apkg else { return }
         let (root, notes) = try selectedNotes(file: apkg, option: "--apkg")
+        let interrupts = Recall.Import.removingTemporaryFilesOnInterrupt(
+            alsoRemoving: [AnkiPackageWriter.temporaryPath(for: apkg)])
+        defer { interrupts.forEach { $0.cancel() } }
         let store = try StoreAccess.open(collection, forWriting: false)
         let now = Clock.now()
         let cards = notes.flatMap { $0.note.cards(file: "") }
