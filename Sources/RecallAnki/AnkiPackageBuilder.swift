@@ -15,8 +15,16 @@ public enum AnkiPackageBuilder {
     public static func build(_ items: [AnkiTextExport.Item], log: [ReviewLogEntry], replay: CollectionReplay,
                              now: Date) -> AnkiPackageContents {
         let calendar = replay.calendar
-        let cardsOfNote: [[Card]] = items.map { $0.note.cards(file: "") }
-        let selected = Set(cardsOfNote.joined().map(\.id))
+        // A card two notes make (the collection keeps the first, as `recall check` warns) is
+        // exported once; a note left without cards is not exported.
+        var seen: Set<CardID> = []
+        let kept: [(item: AnkiTextExport.Item, cards: [Card])] = items.compactMap { item in
+            let cards = item.note.cards(file: "").filter { seen.insert($0.id).inserted }
+            return cards.isEmpty ? nil : (item, cards)
+        }
+        let items = kept.map(\.item)
+        let cardsOfNote = kept.map(\.cards)
+        let selected = seen
         let entries = log.filter { selected.contains($0.card) }
         let result = replay.replay(entries, annotate: true)
 
@@ -35,10 +43,13 @@ public enum AnkiPackageBuilder {
         var media = AnkiExportMedia()
         let cardCount = cardsOfNote.reduce(0) { $0 + $1.count }
         var ankiCard: [CardID: Int64] = [:]
+        var guids: Set<String> = []
         let today = calendar.dayNumber(now)
         for (index, item) in items.enumerated() {
             let noteID = nowMs - Int64(items.count - index)
-            out.notes.append(note(item, id: noteID, recallNote: cardsOfNote[index].first?.noteID, media: &media))
+            var row = note(item, id: noteID, recallNote: cardsOfNote[index].first?.noteID, media: &media)
+            if !guids.insert(row.guid).inserted { row.guid += "-\(noteID)" }
+            out.notes.append(row)
             for card in cardsOfNote[index] {
                 let id = nowMs - Int64(cardCount - out.cards.count)
                 ankiCard[card.id] = id

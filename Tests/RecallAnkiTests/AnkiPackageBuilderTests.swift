@@ -91,4 +91,18 @@ import RecallCore
         var budget = AnkiUnpackBudget(limits: AnkiSizeLimits())
         #expect(try AnkiPackage.open(path: path, budget: &budget).media.entries == ["b.png": "0"])
     }
+
+    /// A card two notes make is exported once, as the collection keeps it once.
+    @Test func aDuplicateCardIsExportedOnce() throws {
+        let twoWay = DeckNote(content: .twoWay(question: "capital of peru?", answer: "Lima, the city"), deck: "Other", tags: [], line: 4)
+        let contents = AnkiPackageBuilder.build([.init(note: Self.note, isMarkdown: false), .init(note: Self.note, isMarkdown: false),
+                                                 .init(note: twoWay, isMarkdown: false)],
+                                                log: try Self.log(),
+                                                replay: CollectionReplay(settings: CollectionSettings(), calendar: .utcMidnight),
+                                                now: try Self.date("2026-03-12T13:00:00Z"))
+        #expect(contents.notes.count == 2)
+        #expect(contents.cards.map(\.ord) == [0, 1])  // the two-way note keeps only its reverse
+        #expect(Set(contents.notes.map(\.guid)).count == 2)
+        #expect(contents.revlog.count == 2)
+    }
 }
