@@ -107,4 +107,21 @@ import RecallTestSupport
         #expect(again.stdout == original.stdout)
         #expect(original.stdout.contains(#""learning":2"#))
     }
+
+    /// Recall's own package imported with `recall import` into an empty collection: the same
+    /// decks, cards and today's counts, without Anki in between.
+    @Test func ourPackageImportsBackWithTheSameCounts() throws {
+        try studiedCollection()
+        #expect(export(["--apkg", "all.apkg"]).status == 0)
+        let back = root.appendingPathComponent("back")
+        try FileManager.default.createDirectory(at: back.appendingPathComponent("Decks"), withIntermediateDirectories: true)
+        let imported = runRecall(["import", root.appendingPathComponent("all.apkg").path, "--decks", "Decks", "--data", "data"],
+                                 env: Self.env, cwd: back)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stderr == "")
+        #expect(imported.stdout.hasPrefix("imported 11 cards and 23 reviews of history from "))
+        let original = runRecall(["decks", "--json", "--decks", "Decks", "--data", "data"], env: Self.env, cwd: root)
+        let again = runRecall(["decks", "--json", "--decks", "Decks", "--data", "data"], env: Self.env, cwd: back)
+        #expect(again.stdout == original.stdout)
+    }
 }
