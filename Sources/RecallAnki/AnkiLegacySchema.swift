@@ -1,8 +1,9 @@
 import Foundation
 
 /// Anki's collection schema 11 (the tables, and the `col` row's JSON: note types, decks, deck
-/// options, settings), as Anki's own legacy export writes it. Every Anki version imports it;
-/// current ones upgrade it to schema 18 on the way in.
+/// options, settings), as Anki's own export for older versions writes it; current versions
+/// upgrade it to schema 18 on the way in. Note types also carry the `tags` and `vers` keys
+/// that Anki 2.1's own files had.
 enum AnkiLegacySchema {
     static let tables = """
         CREATE TABLE col (id integer PRIMARY KEY, crt integer NOT NULL, mod integer NOT NULL,
@@ -59,7 +60,7 @@ enum AnkiLegacySchema {
         if type == .cloze { css += ".cloze {\n    font-weight: bold;\n    color: blue;\n}\n.nightMode .cloze {\n    color: lightblue;\n}\n" }
         return [
             "id": type.rawValue, "name": type.name, "type": type == .cloze ? 1 : 0, "mod": modified, "usn": -1,
-            "sortf": 0, "did": NSNull(), "css": css, "latexPre": latexPre, "latexPost": "\\end{document}", "latexsvg": false,
+            "sortf": 0, "did": NSNull(), "tags": [String](), "vers": [Int](), "css": css, "latexPre": latexPre, "latexPost": "\\end{document}", "latexsvg": false,
             "req": templates.indices.map { [$0, "any", [type == .basicAndReversed ? $0 : 0]] as [Any] },
             "tmpls": templates.enumerated().map { (ord, t) -> [String: Any] in
                 ["name": t.0, "ord": ord, "qfmt": t.1, "afmt": t.2, "bqfmt": "", "bafmt": "", "did": NSNull(),
