@@ -31,11 +31,7 @@ public enum AnkiPackageBuilder {
         var out = AnkiPackageContents()
         let nowMs = Int64((now.timeIntervalSince1970 * 1000).rounded(.down))
         let firstDay = min(entries.map { calendar.dayNumber($0.time) }.min() ?? Int.max, calendar.dayNumber(now))
-        let crtDate = calendar.startOfDay(firstDay)
-        out.crt = Int64(crtDate.timeIntervalSince1970.rounded(.down))
-        out.creationOffset = -calendar.secondsFromGMT(for: crtDate) / 60
-        out.dayStartHour = calendar.dayStartHour
-        out.modified = nowMs / 1000
+        frame(&out, firstDay: firstDay, calendar: calendar, modified: nowMs / 1000)
         settings(replay.scheduler.settings, into: &out)
 
         out.decks = decks(items.map(\.note.deck), baseMs: nowMs)
@@ -66,6 +62,16 @@ public enum AnkiPackageBuilder {
         out.media = media.files
         out.revlog = revlog(result.reviews, forgets: entries.filter { $0.event == .forget }, cards: ankiCard)
         return out
+    }
+
+    /// The collection's creation at the start of study day `firstDay` (review due days count
+    /// from it), its offset in minutes west of UTC and its day start, as Anki keeps them.
+    private static func frame(_ out: inout AnkiPackageContents, firstDay: Int, calendar: StudyCalendar, modified: Int64) {
+        let created = calendar.startOfDay(firstDay)
+        out.crt = Int64(created.timeIntervalSince1970.rounded(.down))
+        out.creationOffset = -calendar.secondsFromGMT(for: created) / 60
+        out.dayStartHour = calendar.dayStartHour
+        out.modified = modified
     }
 
     private static func settings(_ s: CollectionSettings, into out: inout AnkiPackageContents) {
