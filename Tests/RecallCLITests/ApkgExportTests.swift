@@ -124,4 +124,25 @@ import RecallTestSupport
         let again = runRecall(["decks", "--json", "--decks", "Decks", "--data", "data"], env: Self.env, cwd: back)
         #expect(again.stdout == original.stdout)
     }
+
+    /// The package carries this collection's own answers: importing it (or Anki's export of
+    /// it) into the same collection must not count them twice.
+    @Test func importingItIntoTheSameCollectionCountsNoAnswerTwice() throws {
+        try studiedCollection()
+        let before = runRecall(["decks", "--json", "--decks", "Decks", "--data", "data"], env: Self.env, cwd: root)
+        #expect(export(["--apkg", "all.apkg"]).status == 0)
+        let ours = runRecall(["import", "all.apkg", "--decks", "Decks", "--data", "data"], env: Self.env, cwd: root)
+        #expect(ours.status == 0, "\(ours.stderr)")
+        #expect(ours.stdout == "imported 0 reviews of history for cards already in the collection\n")
+        let anki = runRecall(["import", Self.fixture.appendingPathComponent("from-anki.apkg").path,
+                              "--decks", "Decks", "--data", "data"],
+                             env: ["TZ": "UTC", "RECALL_NOW": "2030-01-01T12:00:00Z"], cwd: root)
+        #expect(anki.status == 0, "\(anki.stderr)")
+        #expect(anki.stdout.hasPrefix("nothing to import: all 11 cards in "))
+        let after = runRecall(["decks", "--json", "--decks", "Decks", "--data", "data"], env: Self.env, cwd: root)
+        #expect(after.stdout == before.stdout)
+        let stats = runRecall(["stats", "--json", "--decks", "Decks", "--data", "data"], env: Self.env, cwd: root)
+        let object = try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any]
+        #expect(object?["total_reviews"] as? Int == 23)
+    }
 }
