@@ -2,14 +2,35 @@ import Foundation
 import RecallCore
 
 extension ProgressStore {
+    /// The reviews given at or after `since`, in log order, each annotated with the card's
+    /// state before it: what "today" needs (retention so far), without reading a million
+    /// lines. ``loadEntries()`` is the other way in, for what needs the whole history.
+    ///
+    /// Only the cards answered since then are replayed (a card's history is independent of
+    /// the others'). When every one of those answers came after the snapshot this writable
+    /// store opened from (the usual case: sessions do not rewrite it), each card is replayed
+    /// from its record at the snapshot over the entries since; otherwise from the whole log.
+    public func reviews(since: Date) throws(StoreError) -> [ReviewRecord] {
+        let recent = try recentEntries(since: since)
+        guard !recent.isEmpty else { return [] }
+        let answered = Set(recent.map(\.card))
+        if let trail = statsTrail, trail.entries.filter({ $0.time >= since }) == recent {
+            let base = CardRecords(trail.before.compactMapValues { $0 }.filter { answered.contains($0.key) })
+            let result = replay.apply(trail.entries.filter { answered.contains($0.card) }, to: base, annotate: true)
+            if result.unmatchedUndos.isEmpty { return result.reviews.filter { $0.entry.time >= since } }
+        }
+        let entries = try loadEntries().filter { answered.contains($0.card) }
+        return replay.replay(entries, annotate: true).reviews.filter { $0.entry.time >= since }
+    }
+
     /// The log entries made at or after `since`, in file order, with card ids resolved
-    /// through renames: what "today" needs, without reading a million lines.
+    /// through renames.
     ///
     /// Reads the log backwards from its end and stops at the first entry more than a day
     /// older than `since` (the log is in time order apart from small clock differences
     /// between devices), so the cost is proportional to the recent part only. A malformed
     /// line makes it fall back to a full read, which reports the line.
-    public func recentEntries(since: Date) throws(StoreError) -> [ReviewLogEntry] {
+    func recentEntries(since: Date) throws(StoreError) -> [ReviewLogEntry] {
         guard let map = try MappedFile(path: logPath), map.bytes.baseAddress != nil else { return [] }
         let bytes = map.bytes
         let stop = since.addingTimeInterval(-86_400)
