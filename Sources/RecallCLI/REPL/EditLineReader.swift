@@ -135,7 +135,7 @@ private func editLinePrompt(_ el: OpaquePointer?) -> UnsafeMutablePointer<CChar>
 
 /// libedit's TAB function: completes the word before the cursor through ``Completer``.
 /// One candidate: writes it out (quoted if it holds a space) and a space. Several: writes
-/// their common prefix, or if there is none to add, lists them under the line and redraws it.
+/// their common prefix, if it adds anything, and lists them under the line and redraws it.
 private func editLineComplete(_ el: OpaquePointer?, _ key: Int32) -> UInt8 {
     guard let el, let info = el_line(el)?.pointee, let buffer = info.buffer, let cursor = info.cursor
     else { return UInt8(CC_ERROR) }
@@ -152,8 +152,8 @@ private func editLineComplete(_ el: OpaquePointer?, _ key: Int32) -> UInt8 {
             el_deletestr(el, Int32(completion.typed.unicodeScalars.count))
             el_insertstr(el, replacement)
         }
-        return UInt8(CC_REFRESH)
     }
+    guard completion.listsCandidates else { return UInt8(CC_REFRESH) }
     let listing = TextWrapper.wrap(completion.candidates.joined(separator: "  "),
                                    width: Terminal.width()).joined(separator: "\n")
     fputs("\n" + listing + "\n", stdout)
