@@ -197,6 +197,27 @@ struct StudyFixture {
         #expect(choice.out.contains("\n  → 1) " + (options.first?.dropFirst(5) ?? "?") + "\n"), "\(choice.out)")
     }
 
+    /// With `RECALL_NOW` fixed, an edit recorded by a later command (which starts at the same
+    /// time as the review before it) keeps the card's progress when the states are rebuilt.
+    @Test func anEditUnderAFixedClockKeepsProgressAfterARebuild() throws {
+        let f = try StudyFixture()
+        defer { try? FileManager.default.removeItem(at: f.root) }
+        #expect(try f.run(["review"], input: "\n4\n:quit\n").code == 0)
+        let deck = f.decks.appendingPathComponent("Geography.txt")
+        let text = try String(contentsOf: deck, encoding: .utf8)
+        try text.replacingOccurrences(of: "capital of France", with: "capital city of France")
+            .write(to: deck, atomically: true, encoding: .utf8)
+        let edit = try f.run(["review"], input: ":quit\n")
+        #expect(edit.err == "Geography.txt:1: note: the question changed from 'What is the capital of France?' to 'What is the capital city of France?'; its progress was kept\n")
+        let folder = try #require(f.file(named: "reviews.jsonl")).deletingLastPathComponent()
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        where name.hasPrefix("state.") || name.hasSuffix(".bin") {
+            try FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+        }
+        let decks = try f.run(["decks"], input: "")
+        #expect(decks.out.split(separator: "\n").dropFirst().first == "Geography      3    2         0    0")
+    }
+
     /// On a narrow screen the grade choices break between choices, never inside one.
     @Test func gradeChoicesWrapOnANarrowScreen() throws {
         var f = try StudyFixture()

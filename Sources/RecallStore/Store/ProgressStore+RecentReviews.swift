@@ -55,6 +55,26 @@ extension ProgressStore {
     }
 }
 
+extension ProgressStore {
+    /// The time of the log's last entry (nil when there is none, or the line is unreadable).
+    func lastEntryTime() -> Date? {
+        guard let map = try? MappedFile(path: logPath), map.bytes.baseAddress != nil else { return nil }
+        let bytes = map.bytes
+        var end = min(logBytes, bytes.count)
+        var decoder = ReviewLogLineDecoder()
+        while end > 0 {
+            let newline = lastNewline(bytes, before: end)
+            let start = newline.map { $0 + 1 } ?? 0
+            if start < end, bytes[start..<end].contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) {
+                return try? decoder.decode(bytes, start..<end).time
+            }
+            guard let newline else { return nil }
+            end = newline
+        }
+        return nil
+    }
+}
+
 /// The index of the last `\n` in `bytes[0..<end]`.
 private func lastNewline(_ bytes: UnsafeRawBufferPointer, before end: Int) -> Int? {
     var i = end - 1
