@@ -141,25 +141,3 @@ struct CardAdder {
         return false
     }
 }
-
-/// Opens `$VISUAL`/`$EDITOR` (default `vi`) at a line of a file and waits for it.
-enum Editor {
-    /// `false` (after an error message) when the editor could not be run.
-    static func open(_ path: String, line: Int, context: REPLContext) -> Bool {
-        let env = ProcessInfo.processInfo.environment
-        let editor = [env["VISUAL"], env["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", ReviewRunner.editorCommand(editor) + " \"$@\"", "sh", "+\(line)", path]
-        do {
-            try process.run()
-            process.waitUntilExit()
-        } catch {
-            context.error("could not start the editor '\(editor)': \(error.localizedDescription)")
-            return false
-        }
-        guard process.terminationReason == .exit, process.terminationStatus != 0 else { return true }
-        context.error("the editor '\(editor)' failed (exit status \(process.terminationStatus))")
-        return false
-    }
-}

@@ -81,36 +81,8 @@ extension ReviewRunner {
             context.error(error.reason)
             return
         }
-        let env = ProcessInfo.processInfo.environment
-        let editor = [env["VISUAL"], env["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", Self.editorCommand(editor) + " \"$@\"", "sh", "+\(card.source.line)", file]
-        do {
-            try process.run()
-            process.waitUntilExit()
-        } catch {
-            context.error("could not start the editor '\(editor)': \(error.localizedDescription)")
-            return
-        }
-        if process.terminationReason == .exit, process.terminationStatus != 0 {
-            let status = process.terminationStatus
-            context.error(status == 127 || status == 126
-                ? "could not run the editor '\(editor)' (from $VISUAL or $EDITOR)"
-                : "the editor '\(editor)' failed (exit status \(status))")
-            context.view.note(status == 127 || status == 126
-                ? "set $VISUAL or $EDITOR to an editor command, such as 'nano' or 'code -w'"
-                : "the decks are read again as they are now")
-            if status == 127 || status == 126 { return }
-        }
+        guard Editor.open(file, line: card.source.line, context: context) else { return }
         reloadAfterEdit(card)
-    }
-
-    /// `$EDITOR` as a shell command: an existing program's path as one word (it may hold
-    /// spaces), anything else as the words it is made of (`code -w`).
-    static func editorCommand(_ editor: String) -> String {
-        guard editor.contains(" "), FileManager.default.isExecutableFile(atPath: editor) else { return editor }
-        return "'" + editor.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     private func reloadAfterEdit(_ card: Card) {
