@@ -109,6 +109,24 @@ import RecallTestSupport
                     == "+10 \(f.decks.path)/Geography.txt\n")
     }
 
+    @Test func deckPromptCompletesDeckNames() throws {
+        let f = try StudyFixture()
+        defer { try? FileManager.default.removeItem(at: f.root) }
+        let p = try start(f)
+        try p.expectPrompt("recall> ")
+        p.send("add\r")
+        try p.expectPrompt("deck> ")
+        p.send("Ge\t\r")                            // TAB: "Ge" -> "Geography "
+        try p.expect("adding to Geography (Geography.txt)")
+        try p.expectPrompt("question> ")
+        p.send("\u{03}")                             // Ctrl-C drops the card
+        try p.expect("nothing added")
+        try p.expectPrompt("recall> ")
+        p.send("\u{04}")
+        #expect(try p.waitForExit() == 0)
+        #expect(try geography(f) == StudyFixture.deck)
+    }
+
     @Test func recallAddBesideAnOpenShellIsRefusedAndPointsAtItsAdd() throws {
         let f = try StudyFixture()
         defer { try? FileManager.default.removeItem(at: f.root) }
