@@ -58,11 +58,9 @@ struct CardView {
         for part in cloze.parts {
             switch part {
             case .shown(let text):
-                for case .text(let shown) in RichText.blocks(TerminalText.sanitized(text)) { spans += shown }
+                spans += RichText.inlineSpans(TerminalText.sanitized(text))
             case .hidden(let text):
-                let hidden = RichText.blocks(TerminalText.sanitized(text)).flatMap { block -> [RichText.Span] in
-                    if case .text(let s) = block { s } else { [] }
-                }
+                let hidden = RichText.inlineSpans(TerminalText.sanitized(text))
                 spans.append(RichText.Span("["))
                 spans += hidden.map { RichText.Span($0.text, $0.style.union(.highlight)) }
                 spans.append(RichText.Span("]"))
@@ -105,8 +103,9 @@ struct CardView {
         case .wrong: verdict = output.styled("not quite", .red, .bold)
         }
         if match != .exact {
-            let answer = TerminalText.sanitized(TextReflow.joinParagraphs(answer))
-            let diff = AnswerDiff(typed: TerminalText.sanitized(typed), answer: answer)
+            // Compared as shown: formulas converted and Markdown markers dropped on both sides.
+            let answer = TerminalText.sanitized(TextReflow.joinParagraphs(RichText.plain(answer)))
+            let diff = AnswerDiff(typed: TerminalText.sanitized(RichText.plain(typed)), answer: answer)
             // Spaces and punctuation never count, so they are marked only in an answer
             // made of nothing else.
             let marksAll = !answer.contains { $0.isLetter || $0.isNumber }

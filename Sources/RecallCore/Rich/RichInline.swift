@@ -11,11 +11,18 @@ struct RichInline {
     /// Open HTML list tags: nil for `<ul>`, the next number for `<ol>`.
     private var lists: [Int?] = []
 
-    private init(_ text: String) { chars = Array(text) }
+    /// Whether spaces and line breaks at the ends of a text block are kept (for a part of
+    /// a line, such as the text around a cloze deletion).
+    private let keepsEnds: Bool
+
+    private init(_ text: String, keepsEnds: Bool) {
+        chars = Array(text)
+        self.keepsEnds = keepsEnds
+    }
 
     /// `text` as text and media blocks.
-    static func blocks(_ text: String) -> [RichText.Block] {
-        var parser = RichInline(text)
+    static func blocks(_ text: String, keepingEnds: Bool = false) -> [RichText.Block] {
+        var parser = RichInline(text, keepsEnds: keepingEnds)
         parser.run()
         parser.endText()
         return parser.blocks
@@ -79,6 +86,11 @@ struct RichInline {
 
     /// Ends the current text block (leading and trailing line breaks dropped).
     private mutating func endText() {
+        if keepsEnds {
+            if !spans.isEmpty { blocks.append(.text(spans)) }
+            spans = []
+            return
+        }
         while let first = spans.first, first.text.allSatisfy({ $0 == "\n" || $0 == " " }) { spans.removeFirst() }
         if !spans.isEmpty {
             while spans[0].text.first == "\n" || spans[0].text.first == " " { spans[0].text.removeFirst() }

@@ -101,6 +101,18 @@ public enum RichText {
         return blocks
     }
 
+    /// A piece of one line (such as the text around a cloze deletion) as spans, spaces at
+    /// its ends kept, images and sounds as their ``Media/placeholder``.
+    public static func inlineSpans(_ text: String) -> [Span] {
+        RichInline.blocks(text, keepingEnds: true).flatMap { block -> [Span] in
+            switch block {
+            case .text(let spans): spans
+            case .code(let lines, _): [Span(lines.joined(separator: " "), .code)]
+            case .media(let media): media.placeholder.isEmpty ? [] : [Span(media.placeholder)]
+            }
+        }
+    }
+
     /// The text of `text` without its markers: styles dropped, formulas converted, images
     /// and sounds as ``Media/placeholder``. What typed answers are compared with.
     public static func plain(_ text: String) -> String {
