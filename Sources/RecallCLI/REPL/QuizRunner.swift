@@ -31,7 +31,7 @@ final class QuizRunner {
         while let card = quiz.current {
             context.view.header(deck: card.deck, position: quiz.position, total: quiz.cards.count,
                                 note: "quiz")
-            context.view.question(card.question)
+            context.view.question(card.question, from: card)
             guard let result = ask(card) else { outcome = .endOfInput; break }
             if result == .quit { outcome = .quit; break }
         }

@@ -4,7 +4,7 @@ import RecallStore
 
 extension ReviewRunner {
     /// In-session commands, for `help` and TAB completion.
-    static let sessionCommands = [":undo", ":skip", ":bury", ":suspend", ":edit", ":info", ":hint", ":quit", ":help"]
+    static let sessionCommands = [":undo", ":skip", ":bury", ":suspend", ":edit", ":info", ":hint", ":open", ":play", ":quit", ":help"]
 
     /// Runs an in-session command (`:undo` …). Returns an outcome when the session must end.
     func command(_ text: String, revealed: Bool) -> Outcome? {
@@ -25,6 +25,8 @@ extension ReviewRunner {
             if let card = session.current { CardInfoView(context: context).show(card, session: session) }
         case ":edit", ":e":
             if let card = session.current { edit(card) }
+        case ":open", ":o": context.media?.openAll(output: context.output)
+        case ":play", ":p": context.media?.playAll(output: context.output)
         case ":help":
             view.note(ReviewRunner.helpText)
         default:
@@ -40,6 +42,7 @@ extension ReviewRunner {
           :bury hide until tomorrow         :suspend take out of reviews
           :hint show first letters          :info card history and memory state
           :edit open the card in $EDITOR    :quit end the session
+          :open open the card's images      :play play the card's sounds
         """
 
     private func undo() {
