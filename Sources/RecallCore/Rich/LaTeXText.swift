@@ -9,7 +9,21 @@ public enum LaTeXText {
     /// `latex` as Unicode text; see the type's documentation.
     public static func unicode(_ latex: String) -> String {
         var parser = Parser(chars: Array(latex))
-        return parser.sequence(until: nil)
+        return collapsingSpaces(parser.sequence(until: nil))
+    }
+
+    /// Runs of spaces as one, none at the ends: spacing commands and the spaces around
+    /// them (`x^2 \, dx`) read as one gap on a terminal.
+    static func collapsingSpaces(_ text: String) -> String {
+        var out = ""
+        var space = false
+        for ch in text {
+            if ch == " " { space = !out.isEmpty; continue }
+            if space { out.append(" ") }
+            space = false
+            out.append(ch)
+        }
+        return out
     }
 
     /// Environments whose `\begin{…}` and `\end{…}` are dropped (their rows are kept).
