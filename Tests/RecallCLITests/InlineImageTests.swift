@@ -27,6 +27,32 @@ struct InlineImageTests {
     ] as [([String: String], InlineImage.GraphicsProtocol)])
     func detectsTheProtocol(_ environment: [String: String], _ expected: InlineImage.GraphicsProtocol) {
         #expect(InlineImage.detect(environment: environment) == expected)
+        #expect(InlineImage.detect(environment: environment, sixelAvailable: true) == expected)
+    }
+
+    /// Sixel terminals are recognised only when libsixel is there to encode for them.
+    @Test(arguments: [
+        ["TERM": "foot"], ["TERM": "foot-extra"], ["TERM": "mlterm"], ["WT_SESSION": "x", "TERM": "xterm-256color"],
+        ["KONSOLE_VERSION": "230401", "TERM": "xterm-256color"], ["RECALL_IMAGES": "sixel", "TERM": "xterm"],
+    ])
+    func detectsSixelWithLibsixelOnly(_ environment: [String: String]) {
+        #expect(InlineImage.detect(environment: environment, sixelAvailable: true) == .sixel)
+        #expect(InlineImage.detect(environment: environment, sixelAvailable: false) == nil)
+    }
+
+    /// libsixel's output for the bundled parabola, byte for byte (the same as
+    /// `img2sixel -h 36`); skipped where libsixel is not installed.
+    @Test(.enabled(if: SixelEncoder.isAvailable)) func sixelComesFromLibsixel() throws {
+        let png = bundledDecksFolder.appendingPathComponent("images/parabola.png").path
+        let sixel = try #require(SixelEncoder.encode(path: png, heightPixels: 36))
+        #expect(sixel.hasPrefix("\u{1B}Pq\"1;1;48;36#"))
+        #expect(sixel.hasSuffix("\u{1B}\\"))
+        let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/parabola-36.six")
+        #expect(Array(sixel.utf8) == Array(try Data(contentsOf: golden)))
+        #expect(SixelEncoder.encode(path: "/nonexistent.png", heightPixels: 36) == nil)
+        // 72 pixels high, 18-pixel rows, a 6-row window: at most 2 rows, so 36 pixels.
+        let data = try Data(contentsOf: URL(fileURLWithPath: png))
+        #expect(InlineImage.sequence(.sixel, data: data, path: png, cellHeight: 18, windowRows: 6) == sixel)
     }
 
     @Test(arguments: [
@@ -71,8 +97,8 @@ struct InlineImageTests {
     }
 
     @Test func kittyIsSentPNGOnly() {
-        #expect(InlineImage.sequence(.kitty, data: Data("JFIF".utf8), name: "a.jpg", cellHeight: 20, windowRows: 30) == nil)
-        #expect(InlineImage.sequence(.iterm2, data: Data("JFIF".utf8), name: "a.jpg", cellHeight: 20, windowRows: 30) != nil)
+        #expect(InlineImage.sequence(.kitty, data: Data("JFIF".utf8), path: "/c/a.jpg", cellHeight: 20, windowRows: 30) == nil)
+        #expect(InlineImage.sequence(.iterm2, data: Data("JFIF".utf8), path: "/c/a.jpg", cellHeight: 20, windowRows: 30) != nil)
     }
 
     /// A card's image drawn in place of its placeholder, found next to its deck file; the

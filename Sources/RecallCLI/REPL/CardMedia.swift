@@ -43,7 +43,7 @@ final class CardMedia {
             guard let graphics, case .found(let path) = resolve(media),
                   let data = FileManager.default.contents(atPath: path) else { return false }
             let window = window()
-            guard let sequence = InlineImage.sequence(graphics, data: data, name: media.name,
+            guard let sequence = InlineImage.sequence(graphics, data: data, path: path,
                                                       cellHeight: window.cellHeight, windowRows: window.rows) else { return false }
             output.write("  ")
             output.writeSequence(sequence)

@@ -43,7 +43,7 @@ enum StudySetup {
         let environment = ProcessInfo.processInfo.environment
         // Images are drawn only on a terminal, unless RECALL_IMAGES asks for a protocol.
         let graphics = Terminal.stdoutIsTerminal || environment["RECALL_IMAGES"] != nil
-            ? InlineImage.detect(environment: environment) : nil
+            ? InlineImage.detect(environment: environment, sixelAvailable: SixelEncoder.isAvailable) : nil
         context.media = CardMedia(decksRoot: decksRoot, graphics: graphics, autoplay: data.settings.autoplay,
                                   environment: environment)
         return context

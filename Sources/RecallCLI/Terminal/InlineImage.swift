@@ -11,20 +11,29 @@ enum InlineImage {
         case kitty
         /// iTerm2's inline images (iTerm2, WezTerm): any format the terminal reads.
         case iterm2
+        /// DEC sixel (foot, mlterm, Windows Terminal, Konsole; xterm when asked for), encoded
+        /// by libsixel when it is installed (``SixelEncoder``).
+        case sixel
     }
 
     /// The protocol the terminal described by `environment` draws images with, if any.
     /// `RECALL_IMAGES` (`kitty`, `iterm2` or `none`) overrides what is detected; inside tmux
     /// or screen, which do not pass the sequences on, nothing is detected.
-    static func detect(environment: [String: String]) -> GraphicsProtocol? {
+    /// Sixel is chosen only when `sixelAvailable` (libsixel is installed). Terminals are not
+    /// queried: an answer would arrive as input, and typing ahead would be lost to it.
+    static func detect(environment: [String: String], sixelAvailable: Bool = false) -> GraphicsProtocol? {
         if let forced = environment["RECALL_IMAGES"]?.lowercased(), !forced.isEmpty {
-            return GraphicsProtocol(rawValue: forced)
+            let chosen = GraphicsProtocol(rawValue: forced)
+            return chosen == .sixel && !sixelAvailable ? nil : chosen
         }
         let term = environment["TERM"] ?? "", program = environment["TERM_PROGRAM"] ?? ""
         if environment["TMUX"] != nil || term.hasPrefix("screen") || term.hasPrefix("tmux") { return nil }
         if term == "xterm-kitty" || environment["KITTY_WINDOW_ID"] != nil { return .kitty }
         if term == "xterm-ghostty" || program.lowercased() == "ghostty" { return .kitty }
         if program == "iTerm.app" || program == "WezTerm" || environment["ITERM_SESSION_ID"] != nil { return .iterm2 }
+        guard sixelAvailable else { return nil }
+        if term.hasPrefix("foot") || term.hasPrefix("mlterm") || term.hasPrefix("contour") { return .sixel }
+        if environment["WT_SESSION"] != nil || environment["KONSOLE_VERSION"] != nil { return .sixel }
         return nil
     }
 
@@ -73,15 +82,20 @@ enum InlineImage {
         return max(1, min(limit, (imageHeight + cellHeight - 1) / cellHeight))
     }
 
-    /// The sequence that draws the image file `data` (named `name`) with `graphics`, or nil
-    /// when that protocol cannot show it (kitty is sent PNG only).
-    static func sequence(_ graphics: GraphicsProtocol, data: Data, name: String,
+    /// The sequence that draws the image file at `path` (its bytes `data`) with `graphics`,
+    /// or nil when that protocol cannot show it (kitty is sent PNG only; sixel needs libsixel).
+    static func sequence(_ graphics: GraphicsProtocol, data: Data, path: String,
                          cellHeight: Int, windowRows: Int) -> String? {
         let size = pngSize(data)
         let rows = rows(imageHeight: size?.height, cellHeight: cellHeight, windowRows: windowRows)
+        let name = path.split(separator: "/").last.map(String.init) ?? path
         switch graphics {
         case .kitty: return size == nil ? nil : kitty(png: data, rows: rows)
         case .iterm2: return iterm2(data: data, name: name, rows: rows)
+        case .sixel:
+            // Never taller than the rows it is given, nor enlarged past its own height.
+            let height = min(rows * cellHeight, size?.height ?? rows * cellHeight)
+            return SixelEncoder.encode(path: path, heightPixels: height)
         }
     }
 }
