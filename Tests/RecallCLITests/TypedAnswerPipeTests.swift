@@ -155,7 +155,7 @@ import RecallTestSupport
         #expect(r.code == 0)
         #expect(r.out.hasSuffix("""
             Missed:
-              The past participle of *avoir* is [...]. → eu  (French.md:1)
+              The past participle of avoir is [...]. → eu  (French.md:1)
 
             """))
     }
