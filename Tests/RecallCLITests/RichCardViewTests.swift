@@ -1,6 +1,7 @@
 import Foundation
 import RecallCore
 import Testing
+import RecallTestSupport
 @testable import RecallCLI
 
 /// How a rich card side looks on screen, with and without colour (exact bytes).
@@ -63,5 +64,43 @@ struct RichCardViewTests {
         #expect(escapes == ours)
         #expect(!out.contains("\u{07}") && !out.contains("\u{9B}"))
         #expect(ANSIStyle.strip(out) == "  a␛[31m ␛]0;t␇\n    �2J␛[2J\n")
+    }
+}
+
+/// Hints and typed answers work on the answer as shown.
+struct RichAnswerPipeTests {
+    @Test func hintsAndVerdictsIgnoreMarkersAndReadFormulas() throws {
+        let root = RecallProcess.temporaryDirectory("recall-rich-pipe")
+        defer { try? FileManager.default.removeItem(at: root) }
+        RecallProcess.write(["Maths.md": """
+            Which keyword declares a constant? :: `let`
+            What is $\\frac{d}{dx} x^2$? :: $2x$
+            Which letter is $\\alpha$? :: alpha
+
+            """], under: root.appendingPathComponent("Decks"))
+        let r = runRecall(["review", "--decks", root.appendingPathComponent("Decks").path,
+                           "--data", root.appendingPathComponent("data").path],
+                          env: ["RECALL_NOW": "2026-03-01T09:00:00Z", "NO_COLOR": "1", "COLUMNS": "80", "TZ": "UTC"],
+                          stdin: ":hint\nlet\n3\n2x\n3\n:quit\n")
+        #expect(r.status == 0)
+        let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(Array(lines.prefix(16)) == [
+            "",
+            "Maths  new  3 left: 3 new · 0 learning · 0 due",
+            "  Which keyword declares a constant?",
+            "  hint: l__",
+            "  let",
+            "  correct",
+            "  1 again <1m  2 hard <6m  3 good <10m  4 easy 9d  (Enter: good)",
+            "  → good (<10m)",
+            "",
+            "Maths  new  3 left: 2 new · 1 learning · 0 due",
+            "  What is d/dx x²?",
+            "  2x",
+            "  correct",
+            "  1 again <1m  2 hard <6m  3 good <10m  4 easy 8d  (Enter: good)",
+            "  → good (<10m)",
+            "",
+        ])
     }
 }

@@ -20,7 +20,7 @@ extension ReviewRunner {
         case ":hint", ":h":
             guard !revealed, let card = session.current else { view.note("the answer is already shown"); break }
             hintLevel += 1
-            view.note("hint: " + AnswerHint.text(for: card.expectedAnswer, level: hintLevel))
+            view.note("hint: " + AnswerHint.text(for: RichText.plain(card.expectedAnswer), level: hintLevel))
         case ":info", ":i":
             if let card = session.current { CardInfoView(context: context).show(card, session: session) }
         case ":edit", ":e":
