@@ -15,6 +15,7 @@ struct RichTextTests {
         ("snake_case_name stays", [Span("snake_case_name stays")]),
         ("2 * 3 * 4 stays", [Span("2 * 3 * 4 stays")]),
         ("an *unclosed marker", [Span("an *unclosed marker")]),
+        ("def f(*args, **kwargs)", [Span("def f(*args, **kwargs)")]),
         ("\\*not italic\\*", [Span("*not italic*")]),
         ("**bold *and italic***", [Span("bold ", .bold), Span("and italic", [.bold, .italic])]),
         ("it costs $5 or $10", [Span("it costs $5 or $10")]),

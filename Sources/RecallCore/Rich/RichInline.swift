@@ -192,7 +192,8 @@ struct RichInline {
         let next = char(i + width) ?? " "
         if mark == "_", previous.isLetter || previous.isNumber, style.contains(flag) == false { return false }
         if style.contains(flag) {
-            guard !previous.isWhitespace else { return false }
+            let start = markRun(at: i, mark).lowerBound
+            guard !previous.isWhitespace, start > 0, !chars[start - 1].isWhitespace else { return false }
             if mark == "_", next.isLetter || next.isNumber { return false }
             style.remove(flag)
             i += width
@@ -202,8 +203,9 @@ struct RichInline {
         let marker = String(repeating: mark, count: width)
         var j = i + width + 1
         while let end = find(marker, from: j) {
+            let run = markRun(at: end, mark)
             let closesHere = !chars[end - 1].isWhitespace
-                && (double || char(end + 1) != mark)
+                && (double || (run.lowerBound > 0 && !chars[run.lowerBound - 1].isWhitespace && run.count != 2))
                 && !(mark == "_" && (char(end + width)?.isLetter ?? false))
             if closesHere { break }
             j = end + 1
@@ -213,6 +215,14 @@ struct RichInline {
         style.insert(flag)
         i += width
         return true
+    }
+
+    /// The run of `mark` characters around `index`.
+    private func markRun(at index: Int, _ mark: Character) -> Range<Int> {
+        var start = index, end = index
+        while start > 0, chars[start - 1] == mark { start -= 1 }
+        while end < chars.count, chars[end] == mark { end += 1 }
+        return start..<end
     }
 
     private mutating func image() -> Bool {
