@@ -4,7 +4,8 @@ import RecallStore
 
 extension ReviewRunner {
     /// In-session commands, for `help` and TAB completion.
-    static let sessionCommands = [":undo", ":skip", ":bury", ":suspend", ":edit", ":add", ":info", ":hint", ":quit", ":help"]
+    static let sessionCommands = [":undo", ":skip", ":bury", ":suspend", ":edit", ":add", ":info", ":hint", ":open", ":play",
+                                  ":quit", ":help"]
 
     /// Runs an in-session command (`:undo` …). Returns an outcome when the session must end.
     func command(_ text: String, revealed: Bool) -> Outcome? {
@@ -20,7 +21,7 @@ extension ReviewRunner {
         case ":hint", ":h":
             guard !revealed, let card = session.current else { view.note("the answer is already shown"); break }
             hintLevel += 1
-            view.note("hint: " + AnswerHint.text(for: card.expectedAnswer, level: hintLevel))
+            view.note("hint: " + AnswerHint.text(for: RichText.plain(card.expectedAnswer), level: hintLevel))
         case ":info", ":i":
             if let card = session.current { CardInfoView(context: context).show(card, session: session) }
         case ":edit", ":e":
@@ -30,6 +31,8 @@ extension ReviewRunner {
             let named = text.split(separator: " ").dropFirst().joined(separator: " ")
             CardAdder(context: context).run(deck: named.isEmpty ? session.current?.deck : named)
             shownCard = nil
+        case ":open", ":o": context.media?.openAll(output: context.output)
+        case ":play", ":p": context.media?.playAll(output: context.output)
         case ":help":
             view.note(ReviewRunner.helpText)
         default:
@@ -45,6 +48,7 @@ extension ReviewRunner {
           :bury hide until tomorrow         :suspend take out of reviews
           :hint show first letters          :info card history and memory state
           :edit open the card in $EDITOR    :add add a card to this deck
+          :open open the card's images      :play play the card's sounds
           :quit end the session
         """
 
