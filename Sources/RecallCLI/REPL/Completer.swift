@@ -70,6 +70,7 @@ struct Completer: Sendable {
             if previous.last == "--mode" { return ["flip", "typed", "choice"] }
             if previous.last == "--count" || previous.last == "--seed" { return [] }
             return topics + ["--count", "--mode", "--record", "--seed"]
+        case "add": return previous.count == 1 ? decks : []
         case "help": return previous.count == 1 ? commands : []
         case "config": return previous.count == 1 ? configKeys : []
         default: return []
