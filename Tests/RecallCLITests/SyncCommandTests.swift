@@ -1,0 +1,210 @@
+import Foundation
+import Testing
+import RecallTestSupport
+
+/// `recall sync` end to end: real git, a bare repository as the remote and two machines on
+/// one disk, each with its own decks folder, data folder and device.
+@Suite struct SyncCommandTests {
+    static let deck = """
+        What is the capital of France?
+        Paris
+        -
+        What is the capital of Japan?
+        Tokyo
+        -
+        Longest river in Africa?
+        The Nile
+
+        """
+
+    /// Both machines synced: the laptop set up with its decks, the desktop cloned.
+    private func twoMachines(_ label: String) throws -> SyncFixture {
+        let f = try SyncFixture(label: label)
+        f.writeDecks(f.a, ["Geography.txt": Self.deck])
+        let first = f.recall(f.a, ["sync", "init", f.remote.path])
+        #expect(first.stderr == "")
+        #expect(first.stdout == """
+            made '\(f.a.decks.path)' a git repository
+            its progress is kept in '\(f.a.decks.path)/.recall'
+            synced with origin: sent 1 deck file, received nothing
+
+            """)
+        #expect(first.status == 0)
+        let second = f.recall(f.b, ["sync", "init", f.remote.path])
+        #expect(second.stderr == "")
+        #expect(second.stdout == """
+            cloned '\(f.remote.path)' into '\(f.b.decks.path)'
+            its progress is kept in '\(f.b.decks.path)/.recall'
+            synced with origin: sent nothing, received nothing
+
+            """)
+        return f
+    }
+
+    @Test func initPutsTheProgressInTheDecksFolderWithGitFiles() throws {
+        let f = try twoMachines("recall-sync-init")
+        defer { f.remove() }
+        let recall = f.a.decks.appendingPathComponent(".recall")
+        #expect(try String(contentsOf: recall.appendingPathComponent(".gitattributes"), encoding: .utf8) == """
+            # Written by 'recall sync init': 'recall merge-file' merges these; they never conflict.
+            reviews.jsonl merge=recall -text
+            renames.jsonl merge=recall -text
+            settings.json merge=recall -text
+
+            """)
+        let driver = f.git(["config", "merge.recall.driver"], in: f.a.decks).stdout
+        #expect(driver.hasSuffix("/recall' merge-file %O %A %B %P\n"), "\(driver)")
+        // A session writes its answers, caches and lock into .recall; only the log is committed.
+        let review = f.recall(f.a, ["review"], stdin: "\n3\n")
+        #expect(review.status == 0)
+        #expect(f.logLines(f.a).count == 1)
+        #expect(f.recall(f.a, ["sync"]).stdout == "synced with origin: sent 1 review, received nothing\n")
+        let tracked = f.git(["ls-files"], in: f.a.decks).stdout
+        #expect(tracked == ".recall/.gitattributes\n.recall/.gitignore\n.recall/reviews.jsonl\nGeography.txt\n")
+        #expect(f.git(["status", "--porcelain"], in: f.a.decks).stdout == "")
+        #expect(f.git(["log", "-1", "--format=%s"], in: f.a.decks).stdout == "recall: 1 review on \(SyncFixture.hostName)\n")
+        // Nothing went to the data folder's collection.
+        #expect(!FileManager.default.fileExists(atPath: f.a.data.appendingPathComponent("collections/decks").path))
+    }
+
+    @Test func interleavedSessionsOnTheSameCardsKeepEveryAnswer() throws {
+        let f = try twoMachines("recall-sync-interleaved")
+        defer { f.remove() }
+        // The same first card answered on both machines, at different times.
+        #expect(f.recall(f.a, ["review"], now: "2026-03-02T08:00:00Z", stdin: "\n3\n\n3\n").status == 0)
+        #expect(f.recall(f.b, ["review"], now: "2026-03-02T09:00:00Z", stdin: "\n1\n").status == 0)
+        #expect(f.recall(f.a, ["sync"]).stdout == "synced with origin: sent 2 reviews, received nothing\n")
+        #expect(f.recall(f.b, ["sync"]).stdout == "synced with origin: sent 1 review, received 2 reviews\n")
+        #expect(f.recall(f.a, ["review"], now: "2026-03-02T10:00:00Z", stdin: "\n4\n").status == 0)
+        #expect(f.recall(f.a, ["sync"]).stdout == "synced with origin: sent 1 review, received 1 review\n")
+        #expect(f.recall(f.b, ["sync"]).stdout == "synced with origin: sent nothing, received 1 review\n")
+        let lines = f.logLines(f.a)
+        #expect(lines.count == 4)
+        #expect(Set(lines).count == 4)
+        #expect(lines == f.logLines(f.b))
+        #expect(lines.filter { $0.contains("\"device\":\"laptop\"") }.count == 3)
+        let later = "2026-03-02T12:00:00Z"
+        let decksA = f.recall(f.a, ["decks"], now: later), decksB = f.recall(f.b, ["decks"], now: later)
+        #expect(decksA.stdout == decksB.stdout)
+        #expect(decksA.stderr == "" && decksB.stderr == "")
+        #expect(f.recall(f.a, ["stats", "--json"], now: later).stdout == f.recall(f.b, ["stats", "--json"], now: later).stdout)
+    }
+
+    @Test func aSecondMachineWithItsOwnProgressKeepsIt() throws {
+        let f = try SyncFixture(label: "recall-sync-adopt")
+        defer { f.remove() }
+        for m in [f.a, f.b] {
+            f.writeDecks(m, ["Geography.txt": Self.deck])
+            #expect(f.recall(m, ["review"], stdin: "\n3\n\n3\n").status == 0)
+        }
+        #expect(f.recall(f.a, ["sync", "init", f.remote.path]).status == 0)
+        let second = f.recall(f.b, ["sync", "init", f.remote.path])
+        #expect(second.stderr == "")
+        #expect(second.stdout == """
+            made '\(f.b.decks.path)' a git repository
+            merged the progress in '\(f.b.data.path)/collections/decks': 2 reviews brought in (that folder is no longer used and can be deleted)
+            its progress is kept in '\(f.b.decks.path)/.recall'
+            synced with origin: sent 2 reviews, received 2 reviews
+
+            """)
+        #expect(f.recall(f.a, ["sync"]).stdout == "synced with origin: sent nothing, received 2 reviews\n")
+        #expect(f.logLines(f.a).count == 4)
+        #expect(f.logLines(f.a) == f.logLines(f.b))
+    }
+
+    @Test func aDeckEditedOnOneMachineKeepsTheProgressMadeOnTheOther() throws {
+        let f = try twoMachines("recall-sync-edit")
+        defer { f.remove() }
+        #expect(f.recall(f.b, ["review"], stdin: "\n3\n\n3\n\n3\n").status == 0)
+        let edited = Self.deck.replacingOccurrences(of: "capital of France", with: "capital city of France")
+        f.writeDecks(f.a, ["Geography.txt": edited])
+        #expect(f.recall(f.a, ["sync"]).stdout == "synced with origin: sent 1 deck file, received nothing\n")
+        #expect(f.recall(f.b, ["sync"]).stdout == "synced with origin: sent 3 reviews, received 1 deck file\n")
+        // The desktop's next command recognises the edit and records the rename.
+        let later = "2026-03-01T10:00:00Z"
+        let decks = f.recall(f.b, ["review"], now: later, stdin: "")
+        #expect(decks.stderr.hasPrefix("Geography.txt:1: note: the question changed from 'What is the capital of France?' to 'What is the capital city of France?'; its progress was kept"), "\(decks.stderr)")
+        #expect(f.recall(f.b, ["sync"]).stdout == "synced with origin: sent nothing, received nothing\n")
+        #expect(f.recall(f.a, ["sync"]).stdout == "synced with origin: sent nothing, received 3 reviews\n")
+        let expected = """
+            Deck       Cards  New  Learning  Due
+            Geography      3    0         3    0
+            Total          3    0         3    0
+
+            """
+        #expect(f.recall(f.a, ["decks"], now: later).stdout == expected)
+        #expect(f.recall(f.b, ["decks"], now: later).stdout == expected)
+    }
+
+    @Test func aConflictingDeckEditStopsWithTheFilesAndContinueFinishes() throws {
+        let f = try twoMachines("recall-sync-conflict")
+        defer { f.remove() }
+        f.writeDecks(f.a, ["Geography.txt": Self.deck.replacingOccurrences(of: "Tokyo", with: "Tokyo (東京)")])
+        f.writeDecks(f.b, ["Geography.txt": Self.deck.replacingOccurrences(of: "Tokyo", with: "Tokyo, Japan")])
+        #expect(f.recall(f.a, ["review"], stdin: "\n3\n").status == 0)
+        #expect(f.recall(f.b, ["review"], now: "2026-03-01T09:30:00Z", stdin: "\n4\n").status == 0)
+        #expect(f.recall(f.a, ["sync"]).status == 0)
+        let stopped = f.recall(f.b, ["sync"])
+        #expect(stopped.stdout == "")
+        #expect(stopped.stderr == """
+            recall: error: your deck edits and the other machine's conflict in 'Geography.txt' (in '\(f.b.decks.path)')
+            note: your progress is merged and safe; edit the file to keep the lines you want (remove the '<<<<<<<', '=======' and '>>>>>>>' lines), then run 'recall sync --continue'
+
+            """)
+        #expect(stopped.status == 1)
+        // No progress lost: both answers are in the desktop's log already.
+        #expect(f.logLines(f.b).count == 2)
+        let again = f.recall(f.b, ["sync"])
+        #expect(again.stderr.hasPrefix("recall: error: the last sync stopped on a conflict in 'Geography.txt' (in '\(f.b.decks.path)')\n"))
+        #expect(again.status == 1)
+        let early = f.recall(f.b, ["sync", "--continue"])
+        #expect(early.stderr == """
+            recall: error: 'Geography.txt' still has conflict markers
+            note: keep the lines you want and delete the '<<<<<<<', '=======' and '>>>>>>>' lines, then run 'recall sync --continue'
+
+            """)
+        #expect(early.status == 1)
+        f.writeDecks(f.b, ["Geography.txt": Self.deck.replacingOccurrences(of: "Tokyo", with: "Tokyo (東京), Japan")])
+        let finished = f.recall(f.b, ["sync", "--continue"])
+        #expect(finished.stderr == "")
+        #expect(finished.stdout == "synced with origin: sent 1 review and 1 deck file, received nothing\n")
+        #expect(f.recall(f.a, ["sync"]).stdout == "synced with origin: sent nothing, received 1 review and 1 deck file\n")
+        #expect(f.logLines(f.a) == f.logLines(f.b))
+        #expect(f.logLines(f.a).count == 2)
+        #expect(try String(contentsOf: f.a.decks.appendingPathComponent("Geography.txt"), encoding: .utf8).contains("Tokyo (東京), Japan"))
+    }
+
+    @Test func withoutTheRemoteNothingIsLostAndTheNextSyncCatchesUp() throws {
+        let f = try twoMachines("recall-sync-offline")
+        defer { f.remove() }
+        #expect(f.recall(f.a, ["review"], stdin: "\n3\n").status == 0)
+        let away = f.root.appendingPathComponent("away.git")
+        try FileManager.default.moveItem(at: f.remote, to: away)
+        let offline = f.recall(f.a, ["sync"])
+        #expect(offline.stdout == "")
+        #expect(offline.stderr.hasPrefix("recall: error: could not reach the remote 'origin': "), "\(offline.stderr)")
+        #expect(offline.stderr.hasSuffix("""
+
+            note: your progress and deck edits are committed in '\(f.a.decks.path)'; nothing is lost, and the next 'recall sync' sends them
+
+            """))
+        #expect(offline.status == 1)
+        #expect(f.git(["log", "-1", "--format=%s"], in: f.a.decks).stdout == "recall: 1 review on \(SyncFixture.hostName)\n")
+        try FileManager.default.moveItem(at: away, to: f.remote)
+        #expect(f.recall(f.a, ["sync"]).stdout == "synced with origin: sent 1 review, received nothing\n")
+        #expect(f.recall(f.b, ["sync"]).stdout == "synced with origin: sent nothing, received 1 review\n")
+    }
+
+    @Test func syncRefusesAnUnsyncedCollection() throws {
+        let f = try SyncFixture(label: "recall-sync-unsynced")
+        defer { f.remove() }
+        f.writeDecks(f.a, ["Geography.txt": Self.deck])
+        let r = f.recall(f.a, ["sync"])
+        #expect(r.stderr == """
+            recall: error: '\(f.a.decks.path)' is not synced
+            note: run 'recall sync init [REMOTE]' to keep its decks and progress in git
+
+            """)
+        #expect(r.status == 1)
+    }
+}
