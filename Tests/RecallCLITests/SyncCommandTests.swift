@@ -208,3 +208,75 @@ import RecallTestSupport
         #expect(r.status == 1)
     }
 }
+
+/// A sync killed (SIGKILL) just before or just after each git command it runs: the next sync
+/// finishes the job, and both machines end with every answer exactly once.
+@Suite struct SyncInterruptionTests {
+    /// A `git` that counts the runs that change something (stage, commit, fetch, merge, push,
+    /// reset; queries are not worth a kill of their own: one there is the same as one before
+    /// the next change) and kills its parent (`recall sync`) at run `$RECALL_TEST_KILL_AT`,
+    /// before or after (`$RECALL_TEST_KILL_WHEN`) doing the work.
+    static func killingGit(in folder: URL, realGit: String) throws -> URL {
+        let bin = folder.appendingPathComponent("bin")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        let script = """
+            #!/bin/sh
+            case "$3" in add|commit|fetch|merge|push|reset) ;; *) exec '\(realGit)' "$@" ;; esac
+            n=$(( $(cat "$RECALL_TEST_GIT_COUNT" 2>/dev/null || echo 0) + 1 ))
+            echo "$n" > "$RECALL_TEST_GIT_COUNT"
+            if [ "$n" = "$RECALL_TEST_KILL_AT" ]; then
+                if [ "$RECALL_TEST_KILL_WHEN" = after ]; then '\(realGit)' "$@" >/dev/null 2>&1; fi
+                kill -9 "$PPID"
+                exit 1
+            fi
+            exec '\(realGit)' "$@"
+
+            """
+        let url = bin.appendingPathComponent("git")
+        try script.write(to: url, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path)
+        return bin
+    }
+
+    @Test func aSyncKilledAtAnyStepIsFinishedByTheNextOne() throws {
+        let template = try SyncFixture(label: "recall-sync-kill")
+        defer { template.remove() }
+        template.writeDecks(template.a, ["Geography.txt": SyncCommandTests.deck])
+        #expect(template.recall(template.a, ["sync", "init", template.remote.path]).status == 0)
+        #expect(template.recall(template.b, ["sync", "init", template.remote.path]).status == 0)
+        #expect(template.recall(template.a, ["review"], stdin: "\n3\n\n3\n").status == 0)
+        template.writeDecks(template.a, ["History.txt": "When did the Berlin Wall fall?\n1989\n"])
+        #expect(template.recall(template.b, ["review"], now: "2026-03-01T09:30:00Z", stdin: "\n4\n").status == 0)
+        #expect(template.recall(template.b, ["sync"]).status == 0)
+        let realGit = template.git(["--exec-path"], in: template.root).stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines) + "/git"
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        var killed = 0
+        for when in ["before", "after"] {
+            for step in 1...20 {
+                let f = try template.copy(label: "recall-sync-kill-\(when)-\(step)")
+                defer { f.remove() }
+                let bin = try Self.killingGit(in: f.root, realGit: realGit)
+                let interrupted = f.recall(f.a, ["sync"], env: [
+                    "PATH": bin.path + ":" + path, "RECALL_TEST_KILL_AT": String(step), "RECALL_TEST_KILL_WHEN": when,
+                    "RECALL_TEST_GIT_COUNT": f.root.appendingPathComponent("count").path,
+                ])
+                if interrupted.status == 0 { break }  // past the last git command: nothing was interrupted
+                killed += 1
+                let next = f.recall(f.a, ["sync"])
+                #expect(next.status == 0, "killed \(when) git run \(step): \(next.stderr)")
+                #expect(next.stdout.hasPrefix("synced with origin: "), "killed \(when) git run \(step)")
+                #expect(f.recall(f.b, ["sync"]).status == 0, "killed \(when) git run \(step)")
+                let lines = f.logLines(f.a)
+                #expect(lines.count == 3 && Set(lines).count == 3, "killed \(when) git run \(step): \(lines)")
+                #expect(lines == f.logLines(f.b), "killed \(when) git run \(step)")
+                #expect(FileManager.default.fileExists(atPath: f.b.decks.appendingPathComponent("History.txt").path))
+                for m in [f.a, f.b] {
+                    #expect(f.git(["status", "--porcelain"], in: m.decks).stdout == "", "killed \(when) git run \(step)")
+                }
+            }
+        }
+        // Stage, commit, fetch, merge and push, each before and after.
+        #expect(killed == 10)
+    }
+}

@@ -32,6 +32,25 @@ struct SyncFixture {
         if made.status != 0 { throw FixtureError(message: "git init --bare failed: \(made.stderr)") }
     }
 
+    private init(root: URL) {
+        self.root = root
+        a = Machine(name: "laptop", root: root.appendingPathComponent("laptop"))
+        b = Machine(name: "desktop", root: root.appendingPathComponent("desktop"))
+    }
+
+    /// A copy of the whole fixture (remote and machines) in a new folder, each machine's
+    /// remote pointed at the copy's.
+    func copy(label: String) throws -> SyncFixture {
+        let other = SyncFixture(root: RecallProcess.temporaryDirectory(label))
+        try FileManager.default.removeItem(at: other.root)
+        try FileManager.default.copyItem(at: root, to: other.root)
+        for m in [other.a, other.b] {
+            let set = other.git(["remote", "set-url", "origin", other.remote.path], in: m.decks)
+            if set.status != 0 { throw FixtureError(message: "git remote set-url failed: \(set.stderr)") }
+        }
+        return other
+    }
+
     struct FixtureError: Error { var message: String }
 
     /// The environment every command of the test gets.
