@@ -280,3 +280,31 @@ import RecallTestSupport
         #expect(killed == 10)
     }
 }
+
+@Suite struct MergeFileCommandTests {
+    @Test func theDriverWritesTheUnionIntoOurs() throws {
+        let dir = TempFolder("merge-file")
+        let a = #"{"card":"0123456789abcdef","device":"laptop","dur":10,"ev":"review","r":3,"t":1772355600000}"#
+        let b = #"{"card":"0123456789abcdef","device":"desktop","dur":20,"ev":"review","r":1,"t":1772359200000}"#
+        try dir.write("O", "")
+        try dir.write("A", b + "\n")
+        try dir.write("B", a + "\n" + b + "\n")
+        let r = runRecall(["merge-file", dir.file("O"), dir.file("A"), dir.file("B"), ".recall/reviews.jsonl"])
+        #expect(r.stderr == "")
+        #expect(r.status == 0)
+        #expect(dir.read("A") == a + "\n" + b + "\n")
+    }
+
+    @Test func theDriverRefusesADeckFile() throws {
+        let dir = TempFolder("merge-file")
+        for name in ["O", "A", "B"] { try dir.write(name, "What is the capital of France?\nParis\n") }
+        let r = runRecall(["merge-file", dir.file("O"), dir.file("A"), dir.file("B"), "Geography.txt"])
+        #expect(r.stderr == """
+            recall: error: 'Geography.txt' is not a Recall review log, rename log or settings file; nothing was merged
+            note: the merge driver only merges the progress files in '.recall/'; let git merge the others
+
+            """)
+        #expect(r.status == 1)
+        #expect(dir.read("A") == "What is the capital of France?\nParis\n")
+    }
+}
