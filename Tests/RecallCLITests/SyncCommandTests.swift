@@ -195,6 +195,25 @@ import RecallTestSupport
         #expect(f.recall(f.b, ["sync"]).stdout == "synced with origin: sent nothing, received 1 review\n")
     }
 
+    @Test func syncOnExitSyncsWhenASessionEnds() throws {
+        let f = try twoMachines("recall-sync-on-exit")
+        defer { f.remove() }
+        let set = f.recall(f.a, ["config", "sync_on_exit", "on"])
+        #expect(set.status == 0)
+        let review = f.recall(f.a, ["review"], stdin: "\n3\n")
+        #expect(review.status == 0)
+        #expect(review.stdout.hasSuffix("\nsynced with origin: sent 1 review, received nothing\n"), "\(review.stdout)")
+        #expect(f.git(["status", "--porcelain"], in: f.a.decks).stdout == "")
+        // The setting travels with the progress.
+        #expect(f.recall(f.b, ["sync"]).stdout == "synced with origin: sent nothing, received 1 review\n")
+        #expect(f.recall(f.b, ["config", "sync_on_exit"]).stdout == "true\n")
+        // Off (the default), a session does not sync.
+        #expect(f.recall(f.b, ["config", "sync_on_exit", "off"]).status == 0)
+        let quiet = f.recall(f.b, ["review"], now: "2026-03-01T09:30:00Z", stdin: "\n3\n")
+        #expect(!quiet.stdout.contains("synced with"))
+        #expect(f.git(["status", "--porcelain"], in: f.b.decks).stdout == " M .recall/reviews.jsonl\n M .recall/settings.json\n")
+    }
+
     @Test func syncRefusesAnUnsyncedCollection() throws {
         let f = try SyncFixture(label: "recall-sync-unsynced")
         defer { f.remove() }

@@ -72,7 +72,7 @@ extension Recall {
                   let branch = try? repository.branch(),
                   (try? repository.upstream(of: branch)) != nil else { return }
             do {
-                Console.err(try sync(repository, collection: collection) + "\n")
+                Console.out(try sync(repository, collection: collection) + "\n")
             } catch let error as CLIError {
                 Console.err(error.description + "\n")
             } catch {

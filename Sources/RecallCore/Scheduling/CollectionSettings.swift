@@ -60,6 +60,9 @@ public struct CollectionSettings: Sendable, Equatable {
     public var leechThreshold: Int = 8
     public var buryNewSiblings: Bool = true
     public var buryReviewSiblings: Bool = true
+    /// Run `recall sync` when a study session ends (only for a collection synced through
+    /// git with a remote). Not a scheduling control: it never changes a card's state.
+    public var syncOnExit: Bool = false
 
     // SM-2 (Anki's variant)
     /// Ease factor of a card when it graduates (2.5 = 250 %).

@@ -27,7 +27,9 @@ public enum SettingsFile {
     }
 
     private static func members(_ settings: CollectionSettings) -> [(key: String, json: String)] {
-        var list: [(key: String, json: String)] = SettingKey.all.map { key in
+        // sync_on_exit only when on: every other collection's file (and the snapshots keyed
+        // by it) stays byte for byte as it was.
+        var list: [(key: String, json: String)] = SettingKey.all.filter { $0.name != "sync_on_exit" || settings.syncOnExit }.map { key in
             (key.name, json(key.get(settings)))
         }
         list.append(("schema", String(schema)))
