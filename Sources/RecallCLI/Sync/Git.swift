@@ -16,15 +16,15 @@ struct Git {
         var stderr: String
         var succeeded: Bool { status == 0 }
         /// Standard output's lines, without empty ones.
-        var lines: [String] { stdout.split(separator: "\n").map(String.init) }
-        /// Git's reason for failing, for messages: its first `fatal:` or `error:` line (without
-        /// the prefix), else its last line.
+        var lines: [String] { stdout.split(whereSeparator: \.isNewline).map(String.init) }
+        /// Git's reason for failing, for messages: the first line of standard error that is
+        /// not a hint or a warning, without git's `fatal: ` or `error: `.
         var reason: String {
-            let lines = stderr.split(separator: "\n").map(String.init)
-            for line in lines {
-                for prefix in ["fatal: ", "error: "] where line.hasPrefix(prefix) { return String(line.dropFirst(prefix.count)) }
-            }
-            return lines.last ?? "exit status \(status)"
+            let lines = stderr.split(whereSeparator: \.isNewline).map(String.init)
+            let line = lines.first { !$0.hasPrefix("hint:") && !$0.hasPrefix("warning:") && !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+                ?? "exit status \(status)"
+            for prefix in ["fatal: ", "error: "] where line.hasPrefix(prefix) { return String(line.dropFirst(prefix.count)) }
+            return line
         }
     }
 
