@@ -136,20 +136,24 @@ extension Recall {
             let synced = StoreLocation.syncFolder(forDecks: decks)
             let fm = FileManager.default
             guard fm.fileExists(atPath: old + "/reviews.jsonl") || fm.fileExists(atPath: old + "/settings.json") else { return nil }
+            var tookSettings = false
             if fm.fileExists(atPath: old + "/settings.json"), !fm.fileExists(atPath: synced + "/settings.json") {
+                tookSettings = true
                 do {
                     try fm.copyItem(atPath: old + "/settings.json", toPath: synced + "/settings.json")
                 } catch {
                     throw CLIError("cannot copy '\(old)/settings.json' into '\(synced)': \(error.localizedDescription)")
                 }
             }
-            guard fm.fileExists(atPath: old + "/reviews.jsonl") else { return "took the settings from '\(old)'" }
+            guard fm.fileExists(atPath: old + "/reviews.jsonl") else { return tookSettings ? "took the settings from '\(old)'" : nil }
             let store = try StoreAccess.open(collection, forWriting: true, quietRebuild: true)
             let report = try StoreAccess.reporting {
                 let report = try store.merge(from: old, now: Clock.now())
                 try store.close()
                 return report
             }
+            // Run again (`init` on a collection already synced), there is nothing new to say.
+            guard report.newEntries > 0 || report.newRenames > 0 || tookSettings else { return nil }
             return "merged the progress in '\(old)': \(SyncRun.plural(report.newReviews, "review")) brought in "
                 + "(that folder is no longer used and can be deleted)"
         }
