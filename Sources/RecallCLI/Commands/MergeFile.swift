@@ -20,7 +20,9 @@ extension Recall {
 
                 Example (what git runs):
                   recall merge-file .merge_file_a .merge_file_b .merge_file_c .recall/reviews.jsonl
-                """
+                """,
+            // Plumbing for git: not listed among the commands people type.
+            shouldDisplay: false
         )
 
         @Argument(help: ArgumentHelp("The common ancestor (an empty file when there is none).", valueName: "base"))
