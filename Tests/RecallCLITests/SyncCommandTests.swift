@@ -214,6 +214,45 @@ import RecallTestSupport
         #expect(f.git(["status", "--porcelain"], in: f.b.decks).stdout == " M .recall/reviews.jsonl\n M .recall/settings.json\n")
     }
 
+    @Test func settingsChangedOnBothMachinesMergeWithoutAConflict() throws {
+        let f = try twoMachines("recall-sync-settings")
+        defer { f.remove() }
+        #expect(f.recall(f.a, ["config", "new_per_day", "30"]).status == 0)
+        #expect(f.recall(f.b, ["config", "reviews_per_day", "500"]).status == 0)
+        #expect(f.recall(f.a, ["sync"]).status == 0)
+        let merged = f.recall(f.b, ["sync"])
+        #expect(merged.stderr == "")
+        #expect(merged.stdout == "synced with origin: sent nothing, received nothing\n")
+        #expect(f.recall(f.a, ["sync"]).status == 0)
+        for m in [f.a, f.b] {
+            #expect(f.recall(m, ["config", "new_per_day"]).stdout == "30\n")
+            #expect(f.recall(m, ["config", "reviews_per_day"]).stdout == "500\n")
+        }
+    }
+
+    @Test func aLocalRepositoryGetsItsRemoteLater() throws {
+        let f = try SyncFixture(label: "recall-sync-local")
+        defer { f.remove() }
+        f.writeDecks(f.a, ["Geography.txt": Self.deck])
+        let local = f.recall(f.a, ["sync", "init"])
+        #expect(local.stdout == """
+            made '\(f.a.decks.path)' a git repository
+            its progress is kept in '\(f.a.decks.path)/.recall'
+            committed 'recall: 1 deck file changed'; there is no remote to sync with (add one with 'recall sync init REMOTE')
+
+            """)
+        #expect(f.recall(f.a, ["review"], stdin: "\n3\n").status == 0)
+        #expect(f.recall(f.a, ["sync"]).stdout == "committed 'recall: 1 review on \(SyncFixture.hostName)'; there is no remote to sync with (add one with 'recall sync init REMOTE')\n")
+        let remote = f.recall(f.a, ["sync", "init", f.remote.path])
+        #expect(remote.stdout == """
+            its progress is kept in '\(f.a.decks.path)/.recall'
+            synced with origin: sent 1 review and 1 deck file, received nothing
+
+            """)
+        #expect(f.recall(f.b, ["sync", "init", f.remote.path]).status == 0)
+        #expect(f.logLines(f.b) == f.logLines(f.a))
+    }
+
     @Test func syncRefusesAnUnsyncedCollection() throws {
         let f = try SyncFixture(label: "recall-sync-unsynced")
         defer { f.remove() }

@@ -55,12 +55,15 @@ extension Recall {
             try repository.registerMergeDriver()
             if let adopted = try adoptProgress(decks: decks) { lines.append(adopted) }
             lines.append("its progress is kept in '\(repository.progressFolder)'")
-            try StoreAccess.reporting {
-                let store = try StoreAccess.open(collection, forWriting: true, quietRebuild: true)
-                defer { try? store.close() }
-                try SyncRun(repository: repository, store: store).commitLocalChanges()
+            if let remote {
+                // Committed first, so that nothing is left loose if the remote cannot be reached.
+                try StoreAccess.reporting {
+                    let store = try StoreAccess.open(collection, forWriting: true, quietRebuild: true)
+                    defer { try? store.close() }
+                    try SyncRun(repository: repository, store: store).commitLocalChanges()
+                }
+                try connect(remote, repository: repository, rename: madeRepository)
             }
-            if let remote { try connect(remote, repository: repository, rename: madeRepository) }
             lines.append(try Sync.sync(repository, collection: collection, allowUnrelatedHistories: true))
             print(lines.joined(separator: "\n"))
         }

@@ -26,10 +26,10 @@ struct SyncRun {
         try repo.registerMergeDriver()
         try finishMerge()
         let branch = try repo.branch()
-        try commitLocalChanges()
+        let committed = try commitLocalChanges()
         guard let upstream = try repo.upstream(of: branch) else {
-            return "committed the changes in '\(repo.decks)'; there is no remote to sync with "
-                + "(add one with 'recall sync init REMOTE')"
+            return (committed.map { "committed '\($0)'" } ?? "nothing new to commit")
+                + "; there is no remote to sync with (add one with 'recall sync init REMOTE')"
         }
         var moved = Moved()
         for attempt in 1...3 {
@@ -73,18 +73,22 @@ struct SyncRun {
         try store.reloadReplacedFiles()
     }
 
-    /// Commits every change under the decks folder, with a message saying what it holds.
-    func commitLocalChanges() throws {
+    /// Commits every change under the decks folder, with a message saying what it holds;
+    /// returns the message, or nil when nothing changed.
+    @discardableResult
+    func commitLocalChanges() throws -> String? {
         let repo = repository
         try repo.stageAll()
-        guard try repo.hasStagedChanges() else { return }
+        guard try repo.hasStagedChanges() else { return nil }
         let head = try repo.commit("HEAD")
         let logText = (try? String(contentsOfFile: repo.progressFolder + "/reviews.jsonl", encoding: .utf8)) ?? ""
         let old = try repo.reviewLines(at: head)
         let reviews = logText.split(separator: "\n").filter { $0.contains("\"ev\":\"review\"") && !old.contains($0) }.count
         let deckArgs = ["diff", "--cached", "--name-only", "--", ".", ":(exclude)" + SyncRepository.progressSpec]
         let decks = try repo.git.run(deckArgs).lines.count
-        try repo.commitStaged(Self.commitMessage(reviews: reviews, deckFiles: decks, host: SyncRepository.hostName))
+        let message = Self.commitMessage(reviews: reviews, deckFiles: decks, host: SyncRepository.hostName)
+        try repo.commitStaged(message)
+        return message
     }
 
     private func fetch(_ upstream: (remote: String, branch: String)) throws {
