@@ -103,9 +103,11 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "RecallStoreTests", dependencies: ["RecallStore", "RecallCore", "RecallTestSupport"]),
+        // GRDB here too: the export tests read the tables of the packages `recall export --apkg` writes.
         .testTarget(
             name: "RecallAnkiTests",
-            dependencies: ["RecallAnki", "RecallStore", "RecallCore", "RecallTestSupport"],
+            dependencies: ["RecallAnki", "RecallStore", "RecallCore", "RecallTestSupport",
+                           .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Fixtures")]
         ),
         // Depends on the executable so that `swift test` builds the real `recall` binary,

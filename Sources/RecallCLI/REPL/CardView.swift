@@ -162,15 +162,39 @@ struct CardView {
 
     private func seg(_ segments: [AnswerDiff.Segment]) -> String { segments.map(\.text).joined() }
 
-    /// `1 again <10m  2 hard 1d  3 good 3d  4 easy 8d`, the suggestion in bold and named.
+    /// `1 again <10m  2 hard 1d  3 good 3d  4 easy 8d`, the suggestion in bold and named;
+    /// on a narrow screen on several lines, breaking only between choices.
     func gradeChoices(_ preview: SchedulingPreview, suggestion: Rating?) {
-        let parts = Rating.allCases.map { r -> String in
+        var parts = Rating.allCases.map { r -> (text: String, styled: String) in
             let text = "\(r.rawValue) \(r) \(preview.label(r))"
-            return r == suggestion ? output.styled(text, .bold, .underline) : output.styled(text, .dim)
+            return (text, r == suggestion ? output.styled(text, .bold, .underline) : output.styled(text, .dim))
         }
-        var line = "  " + parts.joined(separator: "  ")
-        if let suggestion { line += "  " + output.styled("(Enter: \(suggestion))", .yellow) }
-        output.line(line)
+        if let suggestion {
+            let text = "(Enter: \(suggestion))"
+            parts.append((text, output.styled(text, .yellow)))
+        }
+        for row in CardView.rows(parts.map { TextWidth.of($0.text) }, width: output.width - 2, gap: 2) {
+            output.line("  " + parts[row].map(\.styled).joined(separator: "  "))
+        }
+    }
+
+    /// Items of the given `widths`, `gap` columns apart, in rows of at most `width` columns,
+    /// breaking only between items (an item wider than a row gets a row of its own).
+    static func rows(_ widths: [Int], width: Int, gap: Int) -> [Range<Int>] {
+        var rows: [Range<Int>] = []
+        var start = 0
+        var used = 0
+        for (i, w) in widths.enumerated() {
+            if i > start, used + gap + w > width {
+                rows.append(start..<i)
+                start = i
+                used = w
+            } else {
+                used += (i > start ? gap : 0) + w
+            }
+        }
+        if start < widths.count { rows.append(start..<widths.count) }
+        return rows
     }
 
     /// A short line in a quiet style (notices, hints), wrapped to the width.

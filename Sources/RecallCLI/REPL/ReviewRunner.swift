@@ -150,7 +150,11 @@ final class ReviewRunner {
         if total > 0 {
             parts.append("retention today \(CardView.percent(Double(passed) / Double(total))) (\(passed)/\(total))")
         }
-        if left != QueueCounts() { parts.append("left today " + CardView.left(left).replacingOccurrences(of: " left:", with: ":")) }
+        if left != QueueCounts() {
+            // Three items, so that a narrow screen can break between them.
+            parts += ["left today \(left.new + left.learning + left.review): \(left.new) new",
+                      "\(left.learning) learning", "\(left.review) due"]
+        }
         parts.append("due tomorrow \(ReviewSession.dueTomorrow(records: context.data.records, calendar: context.data.calendar, now: context.now()))")
         out.line()
         let lines = CardView.pack(["Session done: " + parts[0]] + parts.dropFirst(), width: out.width - 2)

@@ -1,6 +1,7 @@
 @preconcurrency import Glibc
 @preconcurrency import CEditLine
 import Foundation
+import Synchronization
 
 /// Facts about the terminal the process runs on: whether it is interactive, whether to use
 /// colour, how wide it is. Reads the environment; the decisions themselves are in small
@@ -25,9 +26,21 @@ enum Terminal {
 
     /// The colour decision for standard output of this process.
     static func useColor(noColorFlag: Bool = false) -> Bool {
-        useColor(isTerminal: stdoutIsTerminal, noColorFlag: noColorFlag,
+        useColor(isTerminal: stdoutIsTerminal, noColorFlag: noColorFlag || noColorGiven,
                  environment: ProcessInfo.processInfo.environment)
     }
+
+    /// Whether a command of this process was given `--no-color` (recorded when its options
+    /// are parsed). Like `NO_COLOR`, it holds for every printer, including those reached
+    /// from shared helpers (store notices, deck warnings) that have no options at hand.
+    static var noColorGiven: Bool { noColorFlag.withLock { $0 } }
+
+    /// Notes that a command was given `--no-color` (see ``noColorGiven``).
+    static func recordNoColorFlag() {
+        noColorFlag.withLock { $0 = true }
+    }
+
+    private static let noColorFlag = Mutex(false)
 
     /// Columns of the terminal: the window size of stdout (`TIOCGWINSZ`), else `$COLUMNS`,
     /// else 80. Never less than 20.
