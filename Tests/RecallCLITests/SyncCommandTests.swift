@@ -253,6 +253,20 @@ import RecallTestSupport
         #expect(f.logLines(f.b) == f.logLines(f.a))
     }
 
+    @Test func withoutGitInitSaysWhatToInstall() throws {
+        let f = try SyncFixture(label: "recall-sync-nogit")
+        defer { f.remove() }
+        f.writeDecks(f.a, ["Geography.txt": Self.deck])
+        let r = f.recall(f.a, ["sync", "init"], env: ["PATH": f.root.appendingPathComponent("no-bin").path])
+        #expect(r.stderr == """
+            recall: error: recall sync needs git, and no 'git' was found on PATH
+            note: install git (for example 'sudo apt-get install git') and run the command again
+
+            """)
+        #expect(r.status == 1)
+        #expect(!FileManager.default.fileExists(atPath: f.a.decks.appendingPathComponent(".recall").path))
+    }
+
     @Test func syncRefusesAnUnsyncedCollection() throws {
         let f = try SyncFixture(label: "recall-sync-unsynced")
         defer { f.remove() }
