@@ -8,6 +8,10 @@ extension Recall {
         static let configuration = CommandConfiguration(
             commandName: "sync",
             abstract: "Sync the decks and their progress with other machines through git.",
+            usage: """
+                recall sync [--continue] [--decks <dir>] [--data <dir>]
+                recall sync init [<remote>] [--decks <dir>] [--data <dir>]
+                """,
             discussion: """
                 Commits what changed in the decks folder (deck edits and new progress), merges \
                 what the remote has, pushes, and prints one line of what went out and came in. \
