@@ -310,6 +310,47 @@ import RecallTestSupport
         return bin
     }
 
+    /// Copies `template` once per kill point and runs `command` on `machine` with a git that
+    /// kills it there; the next `recall sync --continue` and a sync of the other machine must
+    /// leave both with the same `answers` log lines and clean work trees. Returns how many
+    /// runs were killed (the loop ends at the first run that got through).
+    private func killEachStep(_ template: SyncFixture, machine: KeyPath<SyncFixture, SyncFixture.Machine>,
+                              command: [String], answers: Int) throws -> Int {
+        let realGit = template.git(["--exec-path"], in: template.root).stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines) + "/git"
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        var killed = 0
+        for when in ["before", "after"] {
+            for step in 1...20 {
+                let f = try template.copy(label: "recall-sync-kill-\(when)-\(step)")
+                defer { f.remove() }
+                let (me, other) = machine == \.a ? (f.a, f.b) : (f.b, f.a)
+                let bin = try Self.killingGit(in: f.root, realGit: realGit)
+                let interrupted = f.recall(me, command, env: [
+                    "PATH": bin.path + ":" + path, "RECALL_TEST_KILL_AT": String(step), "RECALL_TEST_KILL_WHEN": when,
+                    "RECALL_TEST_GIT_COUNT": f.root.appendingPathComponent("count").path,
+                ])
+                if interrupted.status == 0 { break }  // past the last git command: nothing was interrupted
+                killed += 1
+                let at = "killed \(when) git run \(step) of \(command.joined(separator: " "))"
+                let next = f.recall(me, ["sync", "--continue"])
+                #expect(next.status == 0, "\(at): \(next.stderr)")
+                #expect(next.stdout.hasPrefix("synced with origin: "), "\(at)")
+                #expect(f.recall(other, ["sync"]).status == 0, "\(at)")
+                let lines = f.logLines(me)
+                #expect(lines.count == answers && Set(lines).count == answers, "\(at): \(lines)")
+                #expect(lines == f.logLines(other), "\(at)")
+                // Both at the same commit: the deck files went across too.
+                #expect(f.git(["rev-parse", "HEAD"], in: me.decks).stdout == f.git(["rev-parse", "HEAD"], in: other.decks).stdout, "\(at)")
+                for m in [me, other] {
+                    #expect(f.git(["status", "--porcelain"], in: m.decks).stdout == "", "\(at)")
+                    #expect(f.git(["rev-parse", "--verify", "--quiet", "MERGE_HEAD"], in: m.decks).status != 0, "\(at)")
+                }
+            }
+        }
+        return killed
+    }
+
     @Test func aSyncKilledAtAnyStepIsFinishedByTheNextOne() throws {
         let template = try SyncFixture(label: "recall-sync-kill")
         defer { template.remove() }
@@ -320,36 +361,29 @@ import RecallTestSupport
         template.writeDecks(template.a, ["History.txt": "When did the Berlin Wall fall?\n1989\n"])
         #expect(template.recall(template.b, ["review"], now: "2026-03-01T09:30:00Z", stdin: "\n4\n").status == 0)
         #expect(template.recall(template.b, ["sync"]).status == 0)
-        let realGit = template.git(["--exec-path"], in: template.root).stdout
-            .trimmingCharacters(in: .whitespacesAndNewlines) + "/git"
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        var killed = 0
-        for when in ["before", "after"] {
-            for step in 1...20 {
-                let f = try template.copy(label: "recall-sync-kill-\(when)-\(step)")
-                defer { f.remove() }
-                let bin = try Self.killingGit(in: f.root, realGit: realGit)
-                let interrupted = f.recall(f.a, ["sync"], env: [
-                    "PATH": bin.path + ":" + path, "RECALL_TEST_KILL_AT": String(step), "RECALL_TEST_KILL_WHEN": when,
-                    "RECALL_TEST_GIT_COUNT": f.root.appendingPathComponent("count").path,
-                ])
-                if interrupted.status == 0 { break }  // past the last git command: nothing was interrupted
-                killed += 1
-                let next = f.recall(f.a, ["sync"])
-                #expect(next.status == 0, "killed \(when) git run \(step): \(next.stderr)")
-                #expect(next.stdout.hasPrefix("synced with origin: "), "killed \(when) git run \(step)")
-                #expect(f.recall(f.b, ["sync"]).status == 0, "killed \(when) git run \(step)")
-                let lines = f.logLines(f.a)
-                #expect(lines.count == 3 && Set(lines).count == 3, "killed \(when) git run \(step): \(lines)")
-                #expect(lines == f.logLines(f.b), "killed \(when) git run \(step)")
-                #expect(FileManager.default.fileExists(atPath: f.b.decks.appendingPathComponent("History.txt").path))
-                for m in [f.a, f.b] {
-                    #expect(f.git(["status", "--porcelain"], in: m.decks).stdout == "", "killed \(when) git run \(step)")
-                }
-            }
-        }
+        let killed = try killEachStep(template, machine: \.a, command: ["sync"], answers: 3)
         // Stage, commit, fetch, merge and push, each before and after.
         #expect(killed == 10)
+    }
+
+    @Test func aContinueKilledAtAnyStepIsFinishedByTheNextOne() throws {
+        let template = try SyncFixture(label: "recall-sync-kill-continue")
+        defer { template.remove() }
+        let deck = SyncCommandTests.deck
+        template.writeDecks(template.a, ["Geography.txt": deck])
+        #expect(template.recall(template.a, ["sync", "init", template.remote.path]).status == 0)
+        #expect(template.recall(template.b, ["sync", "init", template.remote.path]).status == 0)
+        template.writeDecks(template.a, ["Geography.txt": deck.replacingOccurrences(of: "Tokyo", with: "Tokyo (東京)")])
+        template.writeDecks(template.b, ["Geography.txt": deck.replacingOccurrences(of: "Tokyo", with: "Tokyo, Japan")])
+        #expect(template.recall(template.a, ["review"], stdin: "\n3\n").status == 0)
+        #expect(template.recall(template.b, ["review"], now: "2026-03-01T09:30:00Z", stdin: "\n4\n").status == 0)
+        #expect(template.recall(template.a, ["sync"]).status == 0)
+        #expect(template.recall(template.b, ["sync"]).status == 1)
+        template.writeDecks(template.b, ["Geography.txt": deck.replacingOccurrences(of: "Tokyo", with: "Tokyo (東京), Japan")])
+        let killed = try killEachStep(template, machine: \.b, command: ["sync", "--continue"], answers: 2)
+        // Stage and commit the merge, then stage (nothing new), fetch, merge (nothing new) and
+        // push, each before and after.
+        #expect(killed == 12)
     }
 }
 
