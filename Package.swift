@@ -71,6 +71,8 @@ let package = Package(
         ),
 
         // The command line and the REPL: argv, terminal, colour, libedit, exit codes.
+        // Sixel images use Debian's libsixel (libsixel1) when it is installed, loaded with
+        // dlopen at run time (SixelEncoder), so it is no build dependency and may be absent.
         .target(
             name: "RecallCLI",
             dependencies: [

@@ -4,7 +4,7 @@ import RecallStore
 
 extension ReviewRunner {
     /// In-session commands, for `help` and TAB completion.
-    static let sessionCommands = [":undo", ":skip", ":bury", ":suspend", ":edit", ":info", ":hint", ":quit", ":help"]
+    static let sessionCommands = [":undo", ":skip", ":bury", ":suspend", ":edit", ":info", ":hint", ":open", ":play", ":quit", ":help"]
 
     /// Runs an in-session command (`:undo` …). Returns an outcome when the session must end.
     func command(_ text: String, revealed: Bool) -> Outcome? {
@@ -20,11 +20,13 @@ extension ReviewRunner {
         case ":hint", ":h":
             guard !revealed, let card = session.current else { view.note("the answer is already shown"); break }
             hintLevel += 1
-            view.note("hint: " + AnswerHint.text(for: card.expectedAnswer, level: hintLevel))
+            view.note("hint: " + AnswerHint.text(for: RichText.plain(card.expectedAnswer), level: hintLevel))
         case ":info", ":i":
             if let card = session.current { CardInfoView(context: context).show(card, session: session) }
         case ":edit", ":e":
             if let card = session.current { edit(card) }
+        case ":open", ":o": context.media?.openAll(output: context.output)
+        case ":play", ":p": context.media?.playAll(output: context.output)
         case ":help":
             view.note(ReviewRunner.helpText)
         default:
@@ -40,6 +42,7 @@ extension ReviewRunner {
           :bury hide until tomorrow         :suspend take out of reviews
           :hint show first letters          :info card history and memory state
           :edit open the card in $EDITOR    :quit end the session
+          :open open the card's images      :play play the card's sounds
         """
 
     private func undo() {

@@ -75,7 +75,7 @@ final class ReviewRunner {
         hintLevel = 0
         let kind = session.records[card.id]?.schedule.state ?? .new
         context.view.header(deck: card.deck, left: session.left, note: kind == .review ? nil : kind.rawValue)
-        context.view.question(card.question)
+        context.view.question(card.question, from: card)
     }
 
     /// Shows the answer and reads the grade. Returns an outcome to end the session.

@@ -52,6 +52,18 @@ enum Terminal {
         return width(columnsVariable: env["COLUMNS"])
     }
 
+    /// Rows of the window and the height of one text row in pixels (`TIOCGWINSZ`); without a
+    /// window, `$LINES` or 24 rows, and a usual cell height when the terminal gives no pixels.
+    static func rowsAndCellHeight(environment env: [String: String] = ProcessInfo.processInfo.environment) -> (rows: Int, cellHeight: Int) {
+        let usualCellHeight = 18
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 {
+            let cell = size.ws_ypixel > 0 ? Int(size.ws_ypixel) / Int(size.ws_row) : usualCellHeight
+            return (Int(size.ws_row), max(1, cell))
+        }
+        return (env["LINES"].flatMap { Int($0) }.map { max(3, $0) } ?? 24, usualCellHeight)
+    }
+
     /// `$COLUMNS` if it is a positive number, else 80; never less than 20.
     static func width(columnsVariable: String?) -> Int {
         guard let text = columnsVariable, let n = Int(text), n > 0 else { return 80 }

@@ -60,6 +60,9 @@ public struct CollectionSettings: Sendable, Equatable {
     public var leechThreshold: Int = 8
     public var buryNewSiblings: Bool = true
     public var buryReviewSiblings: Bool = true
+    /// Play a card's sounds (and speak its `{{tts …}}` text) as it is shown. Not a
+    /// scheduling setting: it only lives here because `recall config` sets it.
+    public var autoplay: Bool = false
     /// Run `recall sync` when a study session ends (only for a collection synced through
     /// git with a remote). Not a scheduling control: it never changes a card's state.
     public var syncOnExit: Bool = false

@@ -27,11 +27,12 @@ public enum SettingsFile {
     }
 
     private static func members(_ settings: CollectionSettings) -> [(key: String, json: String)] {
-        // sync_on_exit only when on: every other collection's file (and the snapshots keyed
-        // by it) stays byte for byte as it was.
-        var list: [(key: String, json: String)] = SettingKey.all.filter { $0.name != "sync_on_exit" || settings.syncOnExit }.map { key in
-            (key.name, json(key.get(settings)))
-        }
+        // `autoplay` and `sync_on_exit` only when on: they change no schedule, so every other
+        // collection's file (and the snapshots keyed by it) stays byte for byte as it was.
+        let writtenWhenOn = ["autoplay": settings.autoplay, "sync_on_exit": settings.syncOnExit]
+        var list: [(key: String, json: String)] = SettingKey.all
+            .filter { writtenWhenOn[$0.name] ?? true }
+            .map { key in (key.name, json(key.get(settings))) }
         list.append(("schema", String(schema)))
         var decks: [UInt8] = Array("{".utf8)
         for (deck, limits) in settings.deckLimits.sorted(by: { $0.key < $1.key }) {
