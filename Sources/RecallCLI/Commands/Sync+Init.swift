@@ -34,12 +34,11 @@ extension Recall {
             let decks = decksURL.path
             let repository = SyncRepository(decks: decks)
             let names = (try? FileManager.default.contentsOfDirectory(atPath: decks))
-            var lines: [String] = []
             var madeRepository = false
             let remote = self.remote.map(Self.absoluteIfLocal)
             if let remote, (names ?? []).filter({ !$0.hasPrefix(".") || $0 == ".git" }).isEmpty {
                 try clone(remote, into: decksURL, repository: repository)
-                lines.append("cloned '\(remote)' into '\(decks)'")
+                print("cloned '\(remote)' into '\(decks)'")
             } else {
                 guard names != nil else {
                     throw CLIError("the collection folder '\(decks)' does not exist",
@@ -47,14 +46,14 @@ extension Recall {
                 }
                 if try !repository.isRepository() {
                     try repository.git.check(["init", "--quiet"], "make '\(decks)' a git repository")
-                    lines.append("made '\(decks)' a git repository")
+                    print("made '\(decks)' a git repository")
                     madeRepository = true
                 }
             }
             try repository.writeGitFiles()
             try repository.registerMergeDriver()
-            if let adopted = try adoptProgress(decks: decks) { lines.append(adopted) }
-            lines.append("its progress is kept in '\(repository.progressFolder)'")
+            if let adopted = try adoptProgress(decks: decks) { print(adopted) }
+            print("its progress is kept in '\(repository.progressFolder)'")
             if let remote {
                 // Committed first, so that nothing is left loose if the remote cannot be reached.
                 try StoreAccess.reporting {
@@ -64,8 +63,8 @@ extension Recall {
                 }
                 try connect(remote, repository: repository, rename: madeRepository)
             }
-            lines.append(try Sync.sync(repository, collection: collection, allowUnrelatedHistories: true))
-            print(lines.joined(separator: "\n"))
+            // Each step above was printed as it was done: a deck conflict here stops the command.
+            print(try Sync.sync(repository, collection: collection, allowUnrelatedHistories: true))
         }
 
         private func clone(_ remote: String, into decks: URL, repository: SyncRepository) throws {
