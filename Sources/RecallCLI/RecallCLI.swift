@@ -70,7 +70,8 @@ public enum RecallCLI {
            distance(close, word) <= 2 {
             message += "Did you mean '\(close)'?\n"
         }
-        message += "Commands: \(commandNames.filter { $0 != "help" }.joined(separator: ", "))\n"
+        let shown = Recall.configuration.subcommands.filter { $0.configuration.shouldDisplay }.compactMap { $0.configuration.commandName }
+        message += "Commands: \(shown.joined(separator: ", "))\n"
         message += "  See 'recall --help' for more information.\n"
         Console.err(message)
         Foundation.exit(ExitCode.validationFailure.rawValue)

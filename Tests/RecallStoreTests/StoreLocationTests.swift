@@ -31,3 +31,20 @@ import RecallTestSupport
         #expect(try DeviceIdentity.load(dataFolder: dir.path, hostName: "laptop", override: "e2e") == "e2e")
     }
 }
+
+@Suite struct SyncedStoreLocationTests {
+    @Test func aDecksFolderWithADotRecallFolderKeepsItsProgressThere() throws {
+        let dir = TempFolder("synced-location")
+        let decks = dir.file("Decks")
+        try FileManager.default.createDirectory(atPath: decks, withIntermediateDirectories: true)
+        let unsynced = StoreLocation(dataDirectory: dir.file("data"), decksDirectory: decks)
+        #expect(unsynced.folder == dir.file("data") + "/collections/decks")
+        #expect(!unsynced.isSynced)
+        try FileManager.default.createDirectory(atPath: decks + "/.recall", withIntermediateDirectories: true)
+        let synced = StoreLocation(dataDirectory: dir.file("data"), decksDirectory: decks + "/")
+        #expect(synced.folder == decks + "/.recall")
+        #expect(synced.boundary == decks)
+        #expect(synced.isSynced)
+        #expect(StoreLocation.unsynced(dataDirectory: dir.file("data"), decksDirectory: decks) == unsynced)
+    }
+}

@@ -11,7 +11,9 @@ enum StoreAccess {
     }
 
     /// Opens the store, printing its notices; a ``StoreError`` is printed and becomes exit 1.
-    static func open(_ options: CollectionOptions, forWriting: Bool) throws -> ProgressStore {
+    /// `quietRebuild` leaves out the notice that a missing `state.json` was rebuilt (expected
+    /// in a synced collection, whose caches git does not carry).
+    static func open(_ options: CollectionOptions, forWriting: Bool, quietRebuild: Bool = false) throws -> ProgressStore {
         let location = location(options)
         let store = try reporting {
             let device = forWriting
@@ -20,7 +22,9 @@ enum StoreAccess {
                 : ""
             return try ProgressStore.open(location, device: device, timeZone: Clock.timeZone, forWriting: forWriting)
         }
-        DiagnosticPrinter.standardError().print(store.notices)
+        DiagnosticPrinter.standardError().print(store.notices.filter {
+            !(quietRebuild && $0.message.hasPrefix("state.json is missing"))
+        })
         return store
     }
 

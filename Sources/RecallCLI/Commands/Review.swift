@@ -31,7 +31,7 @@ extension Recall {
                 throw ExitCode(1)
             }
             _ = ReviewRunner(context: context, queue: queue).run()
-            try StudySetup.close(context)
+            try StudySetup.close(context, syncing: collection)
             if context.saveFailed { throw ExitCode(1) }
         }
     }

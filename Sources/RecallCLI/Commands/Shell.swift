@@ -29,7 +29,7 @@ extension Recall {
             let repl = REPL(context: context,
                             delegate: StudySetup.delegate(collection, display: display, context: context))
             repl.run()
-            try StudySetup.close(context)
+            try StudySetup.close(context, syncing: collection)
             if context.saveFailed { throw ExitCode(1) }
         }
     }

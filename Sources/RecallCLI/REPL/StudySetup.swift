@@ -56,7 +56,9 @@ enum StudySetup {
     }
 
     /// Restores the terminal, saves history and the snapshot, and releases the lock.
-    static func close(_ context: REPLContext) throws {
+    /// With `syncing`, a session's end: once the progress is saved, runs `recall sync` if
+    /// the `sync_on_exit` setting is on.
+    static func close(_ context: REPLContext, syncing collection: CollectionOptions? = nil) throws {
         context.reader.close()
         defer { KeptUntilExit.keep(context) }
         do {
@@ -65,6 +67,7 @@ enum StudySetup {
             DiagnosticPrinter.standardError().print([error.diagnostic])
             throw ExitCode(1)
         }
+        if let collection, context.data.settings.syncOnExit { Recall.Sync.syncOnExit(collection) }
     }
 
     /// Runs another subcommand from inside the REPL, passing on `--decks`, `--data` and

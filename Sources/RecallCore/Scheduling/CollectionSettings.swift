@@ -63,6 +63,9 @@ public struct CollectionSettings: Sendable, Equatable {
     /// Play a card's sounds (and speak its `{{tts …}}` text) as it is shown. Not a
     /// scheduling setting: it only lives here because `recall config` sets it.
     public var autoplay: Bool = false
+    /// Run `recall sync` when a study session ends (only for a collection synced through
+    /// git with a remote). Not a scheduling control: it never changes a card's state.
+    public var syncOnExit: Bool = false
 
     // SM-2 (Anki's variant)
     /// Ease factor of a card when it graduates (2.5 = 250 %).

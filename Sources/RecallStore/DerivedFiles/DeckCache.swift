@@ -152,7 +152,8 @@ public final class DeckCache: @unchecked Sendable {
                 out += bytes
             }
         }
-        // The folder is DATA/collections/NAME: no cache goes through a link out of DATA.
+        // The folder is DATA/collections/NAME (no cache goes through a link out of DATA) or,
+        // synced, DECKS/.recall (none goes out of the folder holding the decks).
         let data = AtomicFile.parentFolder(of: AtomicFile.parentFolder(of: folder))
         guard CollectionBoundary.escape(of: folder + "/" + Self.name, inside: data) == nil else { return }
         Self.file.save(key: key, payload: out, folder: folder)

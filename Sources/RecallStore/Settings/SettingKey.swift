@@ -46,6 +46,7 @@ public struct SettingKey: Sendable {
         integer("graduating_interval", "SM-2 days given when a card leaves learning", \.graduatingInterval),
         integer("easy_interval", "SM-2 days given for Easy on a learning card", \.easyInterval),
         flag("autoplay", "play a card's sounds when it is shown (see :play)", \.autoplay),
+        flag("sync_on_exit", "run 'recall sync' when a study session ends (a collection synced with a remote)", \.syncOnExit),
     ]
 
     /// The key named `name`, if it is a global one.

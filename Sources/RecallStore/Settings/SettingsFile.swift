@@ -27,10 +27,11 @@ public enum SettingsFile {
     }
 
     private static func members(_ settings: CollectionSettings) -> [(key: String, json: String)] {
-        // `autoplay` only when on: it changes no schedule, so every other collection's file
-        // (and the snapshots keyed by it) stays byte for byte as it was.
+        // `autoplay` and `sync_on_exit` only when on: they change no schedule, so every other
+        // collection's file (and the snapshots keyed by it) stays byte for byte as it was.
+        let writtenWhenOn = ["autoplay": settings.autoplay, "sync_on_exit": settings.syncOnExit]
         var list: [(key: String, json: String)] = SettingKey.all
-            .filter { $0.name != "autoplay" || settings.autoplay }
+            .filter { writtenWhenOn[$0.name] ?? true }
             .map { key in (key.name, json(key.get(settings))) }
         list.append(("schema", String(schema)))
         var decks: [UInt8] = Array("{".utf8)

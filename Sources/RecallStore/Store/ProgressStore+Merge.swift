@@ -208,10 +208,25 @@ struct MergeSource: Sendable {
 
     private static func collectionFolder(in folder: String, collection: String) -> String? {
         if AtomicFile.exists("\(folder)/reviews.jsonl") { return folder }
+        let synced = StoreLocation.syncFolder(forDecks: folder)
+        if AtomicFile.exists("\(synced)/reviews.jsonl") { return synced }
         let named = "\(folder)/collections/\(collection)"
         if AtomicFile.exists("\(named)/reviews.jsonl") { return named }
         let all = (try? FileManager.default.contentsOfDirectory(atPath: "\(folder)/collections")) ?? []
         let withLogs = all.filter { AtomicFile.exists("\(folder)/collections/\($0)/reviews.jsonl") }
         return withLogs.count == 1 ? "\(folder)/collections/\(withLogs[0])" : nil
+    }
+}
+
+extension ProgressStore {
+    /// Reads the progress files again after another program replaced them while this store
+    /// held the lock (git, during `recall sync`), and rewrites the snapshot if it no longer
+    /// fits. The rebuild is expected, so it adds no notice.
+    public func reloadReplacedFiles() throws(StoreError) {
+        guard isWritable, lock != nil else { throw StoreError(path: logPath, reason: "the progress store was opened read-only") }
+        writer = nil
+        try load()
+        notices.removeAll()
+        try saveSnapshotIfNeeded()
     }
 }

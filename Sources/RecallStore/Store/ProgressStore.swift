@@ -85,10 +85,10 @@ public final class ProgressStore {
     }
 
     /// Refuses to write when the collection folder, or anything in it, is a symbolic link
-    /// out of the data folder: the log, the snapshot, the settings and the lock would be
-    /// written wherever it leads.
+    /// out of the data folder (the decks folder, when synced): the log, the snapshot, the
+    /// settings and the lock would be written wherever it leads.
     func checkNoLinksOut() throws(StoreError) {
-        let data = location.dataDirectory
+        let data = location.boundary
         try CollectionBoundary.checkWrite(to: location.folder, inside: data)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: location.folder)) ?? []
         for name in names.sorted() { try CollectionBoundary.checkWrite(to: path(name), inside: data) }

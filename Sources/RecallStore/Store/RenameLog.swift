@@ -42,23 +42,29 @@ enum RenameLog {
     /// Reads the file's renames (none when it does not exist), and its coverage.
     static func load(_ path: String) throws(StoreError) -> (renames: [CardRename], coverage: FileCoverage) {
         guard let map = try MappedFile(path: path) else { return ([], .empty) }
+        let (renames, valid) = try parse(Array(map.bytes), path: path)
+        return (renames, FileCoverage(of: map.bytes, bytes: valid, lines: renames.count))
+    }
+
+    /// The renames in a file's text and how many of its bytes they cover; a torn last line
+    /// is left out, any other bad line throws naming `path`.
+    static func parse(_ bytes: [UInt8], path: String) throws(StoreError) -> (renames: [CardRename], valid: Int) {
         var renames: [CardRename] = []
         var line = 0
         var valid = 0
-        for text in map.bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
+        for text in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
             line += 1
             if text.allSatisfy({ $0 == 0x20 }) { valid += text.count + 1; continue }
             guard let r = parse(Array(text)) else {
                 // A torn last line is ignored like the review log's.
-                if valid + text.count == map.bytes.count { break }
+                if valid + text.count == bytes.count { break }
                 throw StoreError(path: path, line: line, reason: "expected a rename such as {\"device\":\"d-1\",\"from\":\"…\",\"t\":…,\"to\":\"…\"}",
                                  notes: ["fix or delete the line; renames only carry progress over edited cards"])
             }
             renames.append(r)
             valid += text.count + 1
         }
-        valid = min(valid, map.bytes.count)
-        return (renames, FileCoverage(of: map.bytes, bytes: valid, lines: renames.count))
+        return (renames, min(valid, bytes.count))
     }
 
     private static func parse(_ bytes: [UInt8]) -> CardRename? {

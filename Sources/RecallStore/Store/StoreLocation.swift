@@ -4,30 +4,69 @@ import Glibc
 import Darwin
 #endif
 
-/// Where one collection's progress lives: `DATA/collections/NAME/`.
+/// Where one collection's progress lives: `DATA/collections/NAME/`, or `DECKS/.recall/` for a
+/// collection under `recall sync`.
 ///
 /// `NAME` comes from the decks folder's own name (`~/notes/Decks` → `decks`), lower-cased,
 /// with anything but letters, digits, `.`, `_` and `-` turned into `-`. It depends only on
 /// that last path component, so two machines that sync the data folder and keep their decks
 /// in folders of the same name (anywhere on disk) share the same progress.
+///
+/// A decks folder holding a `.recall` folder is synced through git: its progress travels with
+/// the decks, so it lives in that folder instead (``syncFolderName``). Every other collection
+/// keeps its progress in the data folder as before.
 public struct StoreLocation: Equatable, Sendable {
+    /// The name of the progress folder inside a synced decks folder.
+    public static let syncFolderName = ".recall"
+
     /// The data folder (`--data`, `$RECALL_DATA`, …).
     public var dataDirectory: String
     /// The collection's folder name inside `collections/`.
     public var collection: String
+    /// The folder holding the collection's progress (see the type's documentation).
+    public var folder: String
+    /// The folder no write may leave through a symbolic link: the data folder, or the decks
+    /// folder of a synced collection.
+    public var boundary: String
 
     public init(dataDirectory: String, collection: String) {
         self.dataDirectory = dataDirectory
         self.collection = collection
+        folder = "\(dataDirectory)/collections/\(collection)"
+        boundary = dataDirectory
     }
 
-    /// The location for the decks folder at `decksDirectory`.
+    /// The location for the decks folder at `decksDirectory`: inside it when it holds a
+    /// `.recall` folder, else in the data folder.
     public init(dataDirectory: String, decksDirectory: String) {
         self.init(dataDirectory: dataDirectory, collection: StoreLocation.collectionName(forDecks: decksDirectory))
+        let synced = StoreLocation.syncFolder(forDecks: decksDirectory)
+        var st = stat()
+        if stat(synced, &st) == 0, st.st_mode & S_IFMT == S_IFDIR {
+            folder = synced
+            boundary = StoreLocation.trimmed(decksDirectory)
+        }
     }
 
-    /// The collection folder: `DATA/collections/NAME`.
-    public var folder: String { "\(dataDirectory)/collections/\(collection)" }
+    /// The location the decks folder's progress has when it is not synced (where it was
+    /// kept before `recall sync init` moved it into the decks folder).
+    public static func unsynced(dataDirectory: String, decksDirectory: String) -> StoreLocation {
+        StoreLocation(dataDirectory: dataDirectory, collection: collectionName(forDecks: decksDirectory))
+    }
+
+    /// `DECKS/.recall`: where a synced collection keeps its progress.
+    public static func syncFolder(forDecks decksDirectory: String) -> String {
+        trimmed(decksDirectory) + "/" + syncFolderName
+    }
+
+    /// Whether the progress lives inside the decks folder (the collection is synced).
+    public var isSynced: Bool { folder != "\(dataDirectory)/collections/\(collection)" }
+
+    private static func trimmed(_ path: String) -> String {
+        var p = path
+        while p.count > 1, p.hasSuffix("/") { p.removeLast() }
+        return p
+    }
 
     /// The folder name for a decks folder (see the type's documentation); `default` when
     /// nothing usable is left.

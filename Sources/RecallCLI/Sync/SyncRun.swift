@@ -1,0 +1,172 @@
+import Foundation
+import RecallStore
+
+/// One `recall sync`: commit what changed here, merge what the remote has, push.
+///
+/// Every step can be interrupted and simply run again: the commit records the files as they
+/// are, a merge stopped half-way is finished by the next run, and a push that did not happen
+/// happens next time. The collection's lock is held throughout, so no study session writes
+/// while git works on the files.
+struct SyncRun {
+    let repository: SyncRepository
+    let store: ProgressStore
+    /// `--continue`: the user resolved a deck conflict; finish the merge.
+    var continuing = false
+    /// `init` merging a remote that shares no history with this folder yet.
+    var allowUnrelatedHistories = false
+
+    /// What one sync moved, for its one-line report.
+    struct Moved {
+        var sentReviews = 0, sentDecks = 0, receivedReviews = 0, receivedDecks = 0
+    }
+
+    /// Runs the sync and returns the line to print.
+    func run() throws -> String {
+        let repo = repository
+        try repo.registerMergeDriver()
+        try finishMerge()
+        let branch = try repo.branch()
+        let committed = try commitLocalChanges()
+        guard let upstream = try repo.upstream(of: branch) else {
+            return (committed.map { "committed '\($0)'" } ?? "nothing new to commit")
+                + "; there is no remote to sync with (add one with 'recall sync init REMOTE')"
+        }
+        var moved = Moved()
+        for attempt in 1...3 {
+            try fetch(upstream)
+            let theirs = try repo.commit("refs/remotes/\(upstream.remote)/\(upstream.branch)")
+            let before = try repo.commit("HEAD")
+            if let theirs { try merge(theirs, upstream: upstream) }
+            guard let head = try repo.commit("HEAD") else {
+                return "nothing to sync yet in '\(repo.decks)'"
+            }
+            moved = try count(before: before, theirs: theirs, head: head, adding: moved)
+            if head == theirs { break }
+            let pushed = try repo.git.run(["push", "--quiet", "--set-upstream", upstream.remote, "HEAD:refs/heads/\(upstream.branch)"])
+            if pushed.succeeded { break }
+            let rejected = pushed.stderr.contains("[rejected]") || pushed.stderr.contains("fetch first")
+                || pushed.stderr.contains("non-fast-forward")
+            if !rejected || attempt == 3 { throw offline(upstream, pushed.reason, what: "send your changes to") }
+        }
+        return Self.report(moved, remote: upstream.remote)
+    }
+
+    /// Finishes a merge that a deck conflict (or an interruption) left under way.
+    private func finishMerge() throws {
+        let repo = repository
+        guard try repo.isMerging() else { return }
+        let unmerged = try repo.unmergedFiles()
+        if !unmerged.isEmpty {
+            guard continuing else { throw Self.conflict(unmerged, decks: repo.decks, again: true) }
+            let marked = unmerged.filter { file in
+                let text = (try? String(contentsOfFile: repo.decks + "/" + file, encoding: .utf8)) ?? ""
+                return text.split(separator: "\n").contains { $0.hasPrefix("<<<<<<< ") || $0.hasPrefix(">>>>>>> ") }
+            }
+            if !marked.isEmpty {
+                throw CLIError("\(Self.list(marked)) still \(marked.count == 1 ? "has" : "have") conflict markers",
+                               hint: "keep the lines you want and delete the '<<<<<<<', '=======' and '>>>>>>>' lines, then run 'recall sync --continue'")
+            }
+        }
+        try repo.stageAll()
+        try repo.git.check(try repo.identityOptions() + ["commit", "--quiet", "--no-verify", "--no-edit"],
+                           "finish the merge in '\(repo.decks)'")
+        try store.reloadReplacedFiles()
+    }
+
+    /// Commits every change under the decks folder, with a message saying what it holds;
+    /// returns the message, or nil when nothing changed.
+    @discardableResult
+    func commitLocalChanges() throws -> String? {
+        let repo = repository
+        try repo.stageAll()
+        guard try repo.hasStagedChanges() else { return nil }
+        let head = try repo.commit("HEAD")
+        let logText = (try? String(contentsOfFile: repo.progressFolder + "/reviews.jsonl", encoding: .utf8)) ?? ""
+        let old = try repo.reviewLines(at: head)
+        let reviews = logText.split(separator: "\n").filter { $0.contains("\"ev\":\"review\"") && !old.contains($0) }.count
+        let deckArgs = ["diff", "--cached", "--name-only", "--", ".", ":(exclude)" + SyncRepository.progressSpec]
+        let decks = try repo.git.run(deckArgs).lines.count
+        let message = Self.commitMessage(reviews: reviews, deckFiles: decks, host: SyncRepository.hostName)
+        try repo.commitStaged(message)
+        return message
+    }
+
+    private func fetch(_ upstream: (remote: String, branch: String)) throws {
+        let r = try repository.git.run(["fetch", "--quiet", upstream.remote])
+        guard r.succeeded else { throw offline(upstream, r.reason, what: "reach") }
+    }
+
+    /// Merges `theirs`; a deck conflict stops the sync with the files to resolve.
+    private func merge(_ theirs: String, upstream: (remote: String, branch: String)) throws {
+        let repo = repository
+        var args = try repo.identityOptions() + ["merge", "--quiet", "--no-edit", "--no-verify"]
+        if allowUnrelatedHistories { args.append("--allow-unrelated-histories") }
+        if try repo.commit("HEAD") == nil {
+            // Nothing committed here yet: take the remote's branch as it is.
+            try repo.git.check(["reset", "--quiet", "--keep", theirs], "take in \(upstream.remote)/\(upstream.branch)")
+            try store.reloadReplacedFiles()
+            return
+        }
+        let r = try repo.git.run(args + ["-m", "recall: merge \(upstream.remote)/\(upstream.branch)", theirs])
+        try store.reloadReplacedFiles()
+        guard !r.succeeded else { return }
+        let unmerged = try repo.unmergedFiles()
+        guard unmerged.isEmpty else { throw Self.conflict(unmerged, decks: repo.decks, again: false) }
+        throw CLIError("could not merge \(upstream.remote)/\(upstream.branch) into '\(repo.decks)': \(r.reason)",
+                       hint: "your progress and deck files are committed; fix what git says and run 'recall sync' again")
+    }
+
+    private func count(before: String?, theirs: String?, head: String, adding moved: Moved) throws -> Moved {
+        let repo = repository
+        var m = moved
+        let headLines = try repo.reviewLines(at: head)
+        if head != before {
+            m.receivedReviews += headLines.subtracting(try repo.reviewLines(at: before)).count
+            m.receivedDecks += before == nil ? 0 : try repo.deckFilesChanged(from: before, to: head)
+        }
+        if head != theirs {
+            m.sentReviews = headLines.subtracting(try repo.reviewLines(at: theirs)).count
+            m.sentDecks = try repo.deckFilesChanged(from: theirs, to: head)
+        }
+        return m
+    }
+
+    private func offline(_ upstream: (remote: String, branch: String), _ reason: String, what: String) -> CLIError {
+        CLIError("could not \(what) the remote '\(upstream.remote)': \(reason)",
+                 hint: "your progress and deck edits are committed in '\(repository.decks)'; nothing is lost, and the next 'recall sync' sends them")
+    }
+
+    // MARK: Messages
+
+    /// `recall: 23 reviews on laptop, 2 deck files changed`.
+    static func commitMessage(reviews: Int, deckFiles: Int, host: String) -> String {
+        var parts: [String] = []
+        if reviews > 0 { parts.append("\(plural(reviews, "review")) on \(host)") }
+        if deckFiles > 0 { parts.append("\(plural(deckFiles, "deck file")) changed") }
+        return "recall: " + (parts.isEmpty ? "progress on \(host)" : parts.joined(separator: ", "))
+    }
+
+    /// `synced with origin: sent 3 reviews and 1 deck file, received nothing`.
+    static func report(_ m: Moved, remote: String) -> String {
+        func what(_ reviews: Int, _ decks: Int) -> String {
+            let parts = (reviews > 0 ? [plural(reviews, "review")] : []) + (decks > 0 ? [plural(decks, "deck file")] : [])
+            return parts.isEmpty ? "nothing" : parts.joined(separator: " and ")
+        }
+        return "synced with \(remote): sent \(what(m.sentReviews, m.sentDecks)), received \(what(m.receivedReviews, m.receivedDecks))"
+    }
+
+    static func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+
+    static func list(_ files: [String]) -> String {
+        let quoted = files.map { "'\($0)'" }
+        return quoted.count == 1 ? quoted[0] : quoted.dropLast().joined(separator: ", ") + " and " + (quoted.last ?? "")
+    }
+
+    /// The error for deck files both machines changed in the same place.
+    static func conflict(_ files: [String], decks: String, again: Bool) -> CLIError {
+        let subject = again ? "the last sync stopped on a conflict in" : "your deck edits and the other machine's conflict in"
+        return CLIError("\(subject) \(list(files)) (in '\(decks)')",
+                        hint: "your progress is merged and safe; edit \(files.count == 1 ? "the file" : "each file") to keep the lines you want "
+                            + "(remove the '<<<<<<<', '=======' and '>>>>>>>' lines), then run 'recall sync --continue'")
+    }
+}

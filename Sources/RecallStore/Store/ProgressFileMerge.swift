@@ -1,0 +1,137 @@
+import Foundation
+import RecallCore
+
+/// The git merge driver's work (`recall merge-file`): merges two versions of one of the
+/// progress files a synced collection keeps in `.recall/`, so that progress is never part of
+/// a git conflict.
+///
+/// The review log and the rename log are sets of facts with a time: the result is the union
+/// of both sides, each entry once, in the log's canonical order, as `recall merge` writes it.
+/// The settings are merged key by key against the common base: a key changed on one side
+/// only takes that side's value; a key changed on both takes ours.
+public enum ProgressFileMerge {
+    /// The kinds of file the driver merges.
+    public enum Kind: String, Sendable {
+        case reviewLog = "review log"
+        case renames = "rename log"
+        case settings = "settings file"
+    }
+
+    /// Merges `ours` and `theirs` (paths of the two versions) with `base` (the common
+    /// ancestor, an empty file when there is none) and returns the merged text.
+    ///
+    /// `name` is the file's path in the repository (git's `%P`); it decides the kind when its
+    /// last component is `reviews.jsonl`, `renames.jsonl` or `settings.json`, and names the
+    /// file in messages. Without it the kind is the first that all three versions read as.
+    /// Throws, naming the file, when a version is not a file of that kind.
+    public static func merge(base: String, ours: String, theirs: String,
+                             name: String? = nil) throws(StoreError) -> (kind: Kind, text: [UInt8]) {
+        let versions = [base, ours, theirs]
+        let texts = try versions.map { path throws(StoreError) -> [UInt8] in
+            guard let bytes = try AtomicFile.read(path) else { throw StoreError(path: path, reason: "cannot find '\(path)'") }
+            return bytes
+        }
+        let shown = { (i: Int) -> String in name.map { "\($0) (\(["base", "ours", "theirs"][i]))" } ?? versions[i] }
+        let kind: Kind
+        switch name.map({ String($0.split(separator: "/").last ?? "") }) {
+        case "reviews.jsonl"?: kind = .reviewLog
+        case RenameLog.name?: kind = .renames
+        case SettingsFile.name?: kind = .settings
+        default:
+            guard let found = [Kind.reviewLog, .renames, .settings].first(where: { k in
+                texts.indices.allSatisfy { (try? read(texts[$0], as: k, shown: shown($0))) != nil }
+            }) else {
+                let bad = texts.indices.first { i in
+                    [Kind.reviewLog, .renames, .settings].allSatisfy { (try? read(texts[i], as: $0, shown: "")) == nil }
+                } ?? 1
+                throw StoreError(path: versions[bad], reason: "'\(name ?? versions[bad])' is not a Recall review log, rename log or settings file; nothing was merged",
+                                 notes: ["the merge driver only merges the progress files in '.recall/'; let git merge the others"])
+            }
+            kind = found
+        }
+        let contents = try texts.indices.map { i throws(StoreError) in try read(texts[i], as: kind, shown: shown(i)) }
+        switch (contents[0], contents[1], contents[2]) {
+        case (.entries, .entries(let o), .entries(let t)):
+            var out: [UInt8] = []
+            for e in sortedUnique(o + t) { ReviewLogCodec.encode(e, into: &out) }
+            return (kind, out)
+        case (.renames, .renames(let o), .renames(let t)):
+            return (kind, RenameLog.text(o + t))
+        case (.settings(let b), .settings(let o), .settings(let t)):
+            return (kind, SettingsFile.encode(mergedSettings(base: b, ours: o, theirs: t)))
+        default:
+            throw StoreError(path: ours, reason: "cannot merge '\(name ?? ours)'")
+        }
+    }
+
+    private enum Content {
+        case entries([ReviewLogEntry])
+        case renames([CardRename])
+        case settings(CollectionSettings)
+    }
+
+    /// One version read as `kind`; `shown` names it in errors. An empty file is an empty log
+    /// or the default settings (git passes one for a side that has no such file).
+    private static func read(_ bytes: [UInt8], as kind: Kind, shown: String) throws(StoreError) -> Content {
+        switch kind {
+        case .reviewLog:
+            var entries: [ReviewLogEntry] = []
+            var failure: StoreError?
+            let outcome = bytes.withUnsafeBytes { buffer -> ReviewLogReader.Outcome? in
+                do {
+                    return try ReviewLogReader.read(buffer, path: shown) { entries.append($0) }
+                } catch {
+                    failure = error as? StoreError
+                    return nil
+                }
+            }
+            guard let outcome else { throw failure ?? StoreError(path: shown, reason: "'\(shown)' is not a review log") }
+            // A torn last line is a crash's leftover, not a fact; a settings file reads as one.
+            if outcome.tornBytes > 0, entries.isEmpty {
+                throw StoreError(path: shown, reason: "'\(shown)' is not a review log")
+            }
+            return .entries(entries)
+        case .renames:
+            let (renames, valid) = try RenameLog.parse(bytes, path: shown)
+            if valid == 0, !bytes.isEmpty { throw StoreError(path: shown, reason: "'\(shown)' is not a rename log") }
+            return .renames(renames)
+        case .settings:
+            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A }) { return .settings(CollectionSettings()) }
+            guard case .success(let root) = JSONValue.parse(bytes) else {
+                throw StoreError(path: shown, reason: "'\(shown)' is not a settings file")
+            }
+            return .settings(try SettingsFile.decode(root, path: shown))
+        }
+    }
+
+    private static func sortedUnique(_ entries: [ReviewLogEntry]) -> [ReviewLogEntry] {
+        var out: [ReviewLogEntry] = []
+        for e in entries.sorted(by: ReviewLogEntry.order) where out.last != e { out.append(e) }
+        return out
+    }
+
+    /// Each setting as the side that changed it has it (ours when both did).
+    static func mergedSettings(base: CollectionSettings, ours: CollectionSettings,
+                               theirs: CollectionSettings) -> CollectionSettings {
+        var merged = ours
+        for key in SettingKey.all where key.get(ours) == key.get(base) {
+            key.set(&merged, key.get(theirs))
+        }
+        for deck in Set(base.deckLimits.keys).union(ours.deckLimits.keys).union(theirs.deckLimits.keys)
+        where ours.deckLimits[deck] == base.deckLimits[deck] {
+            merged.deckLimits[deck] = theirs.deckLimits[deck]
+        }
+        for deck in Set(base.deckParameters.keys).union(ours.deckParameters.keys).union(theirs.deckParameters.keys)
+        where ours.deckParameters[deck] == base.deckParameters[deck] {
+            merged.deckParameters[deck] = theirs.deckParameters[deck]
+        }
+        return merged
+    }
+}
+
+extension ProgressFileMerge {
+    /// Replaces the file at `path` with `text` atomically (the driver's result replaces OURS).
+    public static func write(_ text: [UInt8], to path: String) throws(StoreError) {
+        try AtomicFile.write(text, to: path)
+    }
+}
