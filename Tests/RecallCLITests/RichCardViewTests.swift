@@ -104,3 +104,27 @@ struct RichAnswerPipeTests {
         ])
     }
 }
+
+/// Output that is not a terminal gets text, whatever terminal the environment names.
+struct ImagesInAPipeTests {
+    @Test(arguments: ["iterm2", "kitty", "sixel"])
+    func aPipeGetsThePlaceholderEvenWhenAProtocolIsForced(_ protocolName: String) throws {
+        let root = RecallProcess.temporaryDirectory("recall-images-pipe")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let decks = root.appendingPathComponent("Decks")
+        RecallProcess.write(["Flags.md": "Q: Which flag?\n![a flag](flag.png)\nA: Chile\n"], under: decks)
+        let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52,
+                            0, 0, 0, 4, 0, 0, 0, 2]
+        try Data(png).write(to: decks.appendingPathComponent("flag.png"))
+        let r = runRecall(["review", "--decks", decks.path, "--data", root.appendingPathComponent("data").path],
+                          env: ["RECALL_NOW": "2026-03-01T09:00:00Z", "RECALL_IMAGES": protocolName,
+                                "TERM": "xterm-kitty", "TZ": "UTC"],
+                          stdin: "\n3\n")
+        #expect(r.status == 0)
+        let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(Array(lines.prefix(5)) == [
+            "", "Flags  new  1 left: 1 new · 0 learning · 0 due", "  Which flag?", "  [image: flag.png]", "  Chile",
+        ])
+        #expect(!r.stdout.contains("\u{1B}"))
+    }
+}
