@@ -144,7 +144,7 @@ enum BadInputCatalogue {
 
                 """),
         progress("log: unknown event", "log", goodLine.replacingOccurrences(of: "review", with: "frobnicate") + "\n" + goodLine + "\n", """
-                ROOT/data/collections/decks/reviews.jsonl:1: error: unknown event 'frobnicate' (expected one of review, undo, suspend, unsuspend, bury, forget)
+                ROOT/data/collections/decks/reviews.jsonl:1: error: unknown event 'frobnicate' (expected one of review, undo, suspend, unsuspend, bury, unbury, forget, setdue, reschedule)
                 note: each line must be one JSON object such as {"card":"0123456789abcdef","device":"d-1","dur":0,"ev":"review","r":3,"t":1764061200123}; fix or delete the line, recall does not change the log while it is broken
 
                 """),
