@@ -30,7 +30,7 @@ struct Recall: ParsableCommand {
             """,
         version: version,
         subcommands: [
-            Shell.self, Review.self, Quiz.self, Stats.self, Decks.self, Check.self, Import.self,
+            Shell.self, Review.self, Quiz.self, Stats.self, Decks.self, Cards.self, Check.self, Import.self,
             Export.self, Optimize.self, Config.self, Merge.self, Replay.self, Init.self,
         ],
         defaultSubcommand: Shell.self

@@ -34,6 +34,22 @@ extension ProgressStore {
     }
 }
 
+extension ProgressStore {
+    /// The time of the log's last entry, or `nil` for an empty (or unreadable) log: new
+    /// entries stamped after it stay after it in the log's order, even when the clock is
+    /// fixed (`RECALL_NOW`) or a little behind another device's.
+    public func lastEntryTime() -> Date? {
+        guard let map = try? MappedFile(path: logPath), map.bytes.baseAddress != nil else { return nil }
+        let bytes = map.bytes
+        var end = min(logBytes, bytes.count)
+        if end > 0, bytes[end - 1] == 0x0A { end -= 1 }
+        guard end > 0 else { return nil }
+        let start = lastNewline(bytes, before: end).map { $0 + 1 } ?? 0
+        var decoder = ReviewLogLineDecoder()
+        return (try? decoder.decode(bytes, start..<end))?.time
+    }
+}
+
 /// The index of the last `\n` in `bytes[0..<end]`.
 private func lastNewline(_ bytes: UnsafeRawBufferPointer, before end: Int) -> Int? {
     var i = end - 1
