@@ -145,6 +145,22 @@ import RecallTestSupport
                 "\(text)")
     }
 
+    /// `added:N` knows when each card was first seen in a deck file.
+    @Test func addedFindsCardsFirstSeenRecently() throws {
+        studyGeography()
+        let file = root.appendingPathComponent("Decks/Geography.txt")
+        try (String(contentsOf: file, encoding: .utf8) + "-\nCapital of Chile?\nSantiago\n").write(to: file, atomically: true, encoding: .utf8)
+        let day5 = "2026-03-15T09:00:00Z"
+        #expect(run(["cards", "added:1"], now: day5).stdout.hasSuffix("Capital of Chile?            new         -            -     -       0\n1 card\n"))
+        #expect(ids(["added:6"], now: day5).count == 6)
+        #expect(ids(["added:5"], now: day5).count == 1)
+        // A writer records the new card as seen today.
+        #expect(run(["review"], now: day5, stdin: ":quit\n").status == 0)
+        let day6 = "2026-03-16T09:00:00Z"
+        #expect(ids(["added:1"], now: day6).isEmpty)
+        #expect(ids(["added:2"], now: day6).count == 1)
+    }
+
     /// An unsuspend made on another device reaches this one through `recall merge`.
     @Test func anUnsuspendFromAnotherDeviceMerges() throws {
         studyGeography()

@@ -108,7 +108,12 @@ final class CardSearch {
             let entries = try StoreAccess.reporting { try store.recentEntries(since: since) }
             history = SearchHistory(entries: entries, calendar: calendar)
         }
-        let matcher = SearchMatcher(query, context: context(history: history))
+        var context = context(history: history)
+        if query.usesAdded {
+            let calendar = store.replay.calendar
+            context.firstSeen = store.firstSeen(cards, now: now).mapValues { calendar.dayNumber($0) }
+        }
+        let matcher = SearchMatcher(query, context: context)
         return CardListing(cards: cards, records: store.records, matcher: matcher)
     }
 
