@@ -197,14 +197,14 @@ enum BadInputCatalogue {
                  stderr: """
                 Error: unknown command 'revue'
                 Did you mean 'review'?
-                Commands: shell, review, quiz, stats, decks, check, import, export, optimize, config, merge, replay, init
+                Commands: shell, review, quiz, stats, decks, cards, check, import, export, optimize, config, merge, replay, init
                   See 'recall --help' for more information.
 
                 """, status: 64),
         BadInput(name: "unknown option", files: cards, arguments: ["review", "--colour"],
                  stderr: """
                 Error: Unknown option '--colour'
-                Usage: recall review [--decks <dir>] [--data <dir>] [<deck|#tag> ...] [--no-color]
+                Usage: recall review [--decks <dir>] [--data <dir>] [<deck|#tag> ...] [--ahead <n>] [--failed] [--new <n>] [--lowest-r <n>] [--no-color]
                   See 'recall review --help' for more information.
 
                 """, status: 64),

@@ -97,8 +97,17 @@ final class REPL {
             context.error(ReviewArguments.message(for: error))
             return
         }
-        guard let queue = ReviewQueue.build(context: context, filters: parsed.filters) else { return }
-        _ = ReviewRunner(context: context, queue: queue).run()
+        let plan: ReviewQueue.Plan
+        do {
+            guard let built = try ReviewQueue.build(context: context, arguments: parsed) else { return }
+            plan = built
+        } catch {
+            context.error(error.rendered(query: error.query))
+            if let hint = error.error.hint { context.view.note(hint) }
+            return
+        }
+        _ = ReviewRunner(context: context, queue: plan.cards, label: plan.label,
+                         learnAheadMinutes: plan.learnAheadMinutes).run()
     }
 
     /// Whether to stop reading commands: a script whose answer could not be saved must not
@@ -181,25 +190,5 @@ final class REPL {
     static func indentedName(_ deck: String) -> String {
         let parts = deck.components(separatedBy: "::")
         return String(repeating: "  ", count: parts.count - 1) + TerminalText.sanitized(parts.last ?? deck, keepingNewlines: false)
-    }
-}
-
-/// Today's queue for a review, limited to some decks or tags.
-enum ReviewQueue {
-    /// The cards to review, in order; `nil` (after an error message) when a filter names no
-    /// deck or tag.
-    static func build(context: REPLContext, filters: [String]) -> [Card]? {
-        let data = context.data
-        for filter in filters where !data.cards.contains(where: { ReviewArguments.matches($0, filters: [filter]) }) {
-            context.error("no deck or tag named '\(filter)'")
-            let decks = data.deckNames.prefix(8).joined(separator: ", ")
-            context.view.note("decks: \(decks)" + (data.tagNames.isEmpty ? "" : "; tags: " + data.tagNames.prefix(8).map { "#" + $0 }.joined(separator: " ")))
-            return nil
-        }
-        // Without filters the whole collection is studied: share its array instead of copying it.
-        let chosen = filters.isEmpty ? data.cards : data.cards.filter { ReviewArguments.matches($0, filters: filters) }
-        let queue = Queue(cards: chosen, records: data.records, settings: data.settings,
-                          calendar: data.calendar, now: context.now(), collection: filters.isEmpty ? nil : data.cards)
-        return (queue.items + queue.learnAhead + queue.laterToday).map(\.card)
     }
 }

@@ -1,8 +1,8 @@
 /// Turns one term's text (`deck:Swift`, `#tag`, `prop:r<0.8`, a word) into a ``SearchTerm``.
-enum SearchTermParser {
+public enum SearchTermParser {
     /// Names before `:` that start a term; any other `name:` is an error (quote text that
     /// holds a colon).
-    static let prefixes = ["front", "back", "deck", "tag", "file", "is", "prop", "rated", "introduced", "added"]
+    public static let prefixes = ["front", "back", "deck", "tag", "file", "is", "prop", "rated", "introduced", "added"]
 
     static let termsHint = "terms are words, \"phrases\", front: back: deck: tag: #TAG file: is: prop: rated: introduced: added:"
 
