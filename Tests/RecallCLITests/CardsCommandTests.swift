@@ -145,6 +145,21 @@ import RecallTestSupport
                 "\(text)")
     }
 
+    /// In the shell, `cards` with an action lets go of the shell's lock around it, and the
+    /// shell sees the change afterwards.
+    @Test func theShellRunsCardsActions() {
+        let r = run([], stdin: "cards deck:Geography --limit 2 --suspend\ncards --ids is:suspended\nreview Geography is:suspended\nquit\n")
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let at = lines.firstIndex(of: "suspended 2 cards")
+        #expect(at != nil, "\(r.stdout)")
+        if let at {
+            #expect(lines[at + 1].count == 16 && lines[at + 2].count == 16)
+            #expect(lines[at + 3] == "Nothing to review now.")
+        }
+        #expect(ids(["is:suspended"]).count == 2)
+    }
+
     /// `added:N` knows when each card was first seen in a deck file.
     @Test func addedFindsCardsFirstSeenRecently() throws {
         studyGeography()

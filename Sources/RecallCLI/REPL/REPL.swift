@@ -14,6 +14,8 @@ final class REPL {
         ("quiz", "quiz [TOPIC]... [--count N] [--mode flip|typed|choice] [--record] [--seed N]", "quiz yourself on a topic"),
         ("stats", "stats [DECK|#TAG] [--json] [--ascii]", "how you are doing"),
         ("decks", "decks", "decks with today's new / learning / due counts"),
+        ("cards", "cards [QUERY]... [--sort KEY] [--limit N] [--json|--ids] [--suspend|--forget|--set-due DAYS|...]",
+         "find cards with a search query; list, suspend, bury, forget or reschedule them"),
         ("check", "check [PATH]...", "validate deck files"),
         ("config", "config [KEY [VALUE]]", "show or change a setting"),
         ("help", "help [COMMAND]", "this list, or help on one command"),
@@ -57,7 +59,7 @@ final class REPL {
         case "review": review(args)
         case "quiz": quiz(args)
         case "help", "?": help(args.first)
-        case "stats", "decks", "check", "config":
+        case "stats", "decks", "check", "config", "cards":
             delegate(name, args)
             if name == "config" || name == "check" { updateCompletion() }
         default:
