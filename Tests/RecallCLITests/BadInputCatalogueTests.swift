@@ -257,6 +257,14 @@ enum BadInputCatalogue {
                 note: use a form like 2026-03-01T09:00:00Z or 2026-03-01T09:00:00+01:00
 
                 """, status: 1),
+        BadInput(name: "cards: bad query", files: cards, arguments: ["cards", "deck:Geo", "prop:r<<0.8"],
+                 stderr: """
+                recall: error: query column 10: 'prop:r<<0.8' needs a comparison after 'r'
+                  deck:Geo prop:r<<0.8
+                           ^
+                note: write prop:NAME OP VALUE with NAME one of ivl, due, s, d, r, lapses, reps and OP one of = != < <= > >=, as in prop:ivl>=10
+
+                """, status: 64),
         BadInput(name: "quiz: count 0", files: cards, arguments: ["quiz", "--count", "0"],
                  stderr: """
                 Error: --count must be at least 1, not 0
