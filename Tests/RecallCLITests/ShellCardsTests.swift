@@ -60,3 +60,27 @@ import RecallTestSupport
         #expect(c.complete("review Geo").candidates == ["Geography"])
     }
 }
+
+/// The table's cells: cut to their column with an ellipsis, by bytes or by characters.
+@Suite struct CardsTableTests {
+    @Test(arguments: [
+        ("short", 8, "short", 5),
+        ("exactly8", 8, "exactly8", 8),
+        ("nine char", 8, "nine ch…", 8),
+        ("two\nlines", 20, "two lines", 9),
+        ("Café crème brûlée", 8, "Café cr…", 8),
+        ("日本の首都は？", 8, "日本の…", 7),
+    ])
+    func cellsAreCutToTheirColumn(text: String, columns: Int, cut: String, width: Int) {
+        let result = CardsTable.cut(text, to: columns)
+        #expect(result.text == cut)
+        #expect(result.width == width)
+        #expect(TextWidth.of(result.text) == width)
+    }
+
+    @Test func dueDaysReadAsWords() {
+        #expect(CardsTable.due(0) == "today")
+        #expect(CardsTable.due(3) == "in 3d")
+        #expect(CardsTable.due(-2) == "2d ago")
+    }
+}

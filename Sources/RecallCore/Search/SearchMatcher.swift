@@ -8,6 +8,9 @@ public final class SearchMatcher {
     public let query: SearchQuery
     public let context: SearchContext
     private var memo: [SearchPattern: [String: Bool]] = [:]
+    /// The last answer of ``remembered(_:_:_:)``: cards come deck by deck, so it is usually
+    /// the next one's too, without hashing the pattern and the name.
+    private var last: (pattern: SearchPattern, name: String, result: Bool)?
 
     public init(_ query: SearchQuery, context: SearchContext) {
         self.query = query
@@ -58,9 +61,15 @@ public final class SearchMatcher {
     }
 
     private func remembered(_ p: SearchPattern, _ name: String, _ decide: (String) -> Bool) -> Bool {
-        if let known = memo[p]?[name] { return known }
-        let result = decide(name)
-        memo[p, default: [:]][name] = result
+        if let last, last.name == name, last.pattern == p { return last.result }
+        let result: Bool
+        if let known = memo[p]?[name] {
+            result = known
+        } else {
+            result = decide(name)
+            memo[p, default: [:]][name] = result
+        }
+        last = (p, name, result)
         return result
     }
 
