@@ -71,6 +71,8 @@ let package = Package(
         ),
 
         // The command line and the REPL: argv, terminal, colour, libedit, exit codes.
+        // Sixel images use Debian's libsixel (libsixel1) when it is installed, loaded with
+        // dlopen at run time (SixelEncoder), so it is no build dependency and may be absent.
         .target(
             name: "RecallCLI",
             dependencies: [
@@ -103,9 +105,11 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "RecallStoreTests", dependencies: ["RecallStore", "RecallCore", "RecallTestSupport"]),
+        // GRDB here too: the export tests read the tables of the packages `recall export --apkg` writes.
         .testTarget(
             name: "RecallAnkiTests",
-            dependencies: ["RecallAnki", "RecallStore", "RecallCore", "RecallTestSupport"],
+            dependencies: ["RecallAnki", "RecallStore", "RecallCore", "RecallTestSupport",
+                           .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Fixtures")]
         ),
         // Depends on the executable so that `swift test` builds the real `recall` binary,

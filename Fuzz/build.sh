@@ -10,7 +10,7 @@ flags=(-swift-version 6 -sanitize=fuzzer,address -parse-as-library -O -g -suppre
 h="$root/Fuzz/Harnesses"
 mkdir -p "$out"
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(plain markdown delimited anki logline snapshot repl)
+[ ${#targets[@]} -eq 0 ] && targets=(plain markdown delimited add anki logline snapshot repl)
 
 sources() { find "$root/Sources/$1" -name '*.swift' | sort; }
 
@@ -74,7 +74,7 @@ core_library
 for t in "${targets[@]}"; do
     echo "building fuzz-$t" >&2
     case "$t" in
-        plain | markdown | delimited) link "$t" "Fuzz_$t" "$h/$t.swift" ;;
+        plain | markdown | delimited | add) link "$t" "Fuzz_$t" "$h/$t.swift" ;;
         repl) link repl RecallCLI "$h/repl.swift" "$root/Sources/RecallCLI/REPL/CommandWords.swift" ;;
         logline | snapshot) link "$t" RecallStore "$h/$t.swift" $(sources RecallStore) ;;
         anki)

@@ -4,7 +4,7 @@
 set -uo pipefail
 seconds=${1:?usage: Fuzz/run-all.sh SECONDS}
 root="$(cd "$(dirname "$0")/.." && pwd)"
-targets=(plain markdown delimited anki logline snapshot repl)
+targets=(plain markdown delimited add anki logline snapshot repl)
 "$root/Fuzz/build.sh" "${targets[@]}" || exit 1
 failed=()
 for t in "${targets[@]}"; do

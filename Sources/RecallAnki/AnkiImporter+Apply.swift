@@ -50,6 +50,8 @@ extension AnkiImporter {
     private static func mergeHistory(_ plan: AnkiImportPlan, store: ProgressStore, root: String,
                                      into result: inout AnkiImportResult) throws(StoreError) {
         guard !plan.entries.isEmpty else { return }
+        let entries = leavingOutKnownReviews(plan.entries, existing: try store.loadEntries())
+        guard !entries.isEmpty else { return }
         var staging: AnkiStaging
         if let existing = plan.staging {
             staging = existing
@@ -59,7 +61,7 @@ extension AnkiImporter {
             }
         }
         let temp = staging.path + "/history.jsonl"
-        guard FileManager.default.createFile(atPath: temp, contents: Data(ReviewLogFile.text(plan.entries)),
+        guard FileManager.default.createFile(atPath: temp, contents: Data(ReviewLogFile.text(entries)),
                                              attributes: [.posixPermissions: 0o600]) else {
             throw StoreError(path: root, reason: "cannot add the package's review history: the temporary folder cannot be written",
                              notes: ["set TMPDIR to a folder with free space that you can write to"])
@@ -73,6 +75,21 @@ extension AnkiImporter {
             guard error.path == temp else { throw error }
             throw StoreError(path: root, reason: "cannot add the package's review history: "
                              + error.reason.replacingOccurrences(of: temp, with: "the package's history"))
+        }
+    }
+
+    /// `entries` without the reviews the log already has under another device: a package
+    /// `recall export --apkg` made (or Anki's export of one) carries this collection's own
+    /// answers, which must not count twice. A review is known when the log has one of the
+    /// same card and rating within a second (Anki's unique review ids may move a time by a
+    /// millisecond or so).
+    static func leavingOutKnownReviews(_ entries: [ReviewLogEntry], existing: [ReviewLogEntry]) -> [ReviewLogEntry] {
+        var known: [CardID: [(Date, Rating?)]] = [:]
+        for e in existing where e.event == .review { known[e.card, default: []].append((e.time, e.rating)) }
+        guard !known.isEmpty else { return entries }
+        return entries.filter { entry in
+            guard entry.event == .review, let mine = known[entry.card] else { return true }
+            return !mine.contains { abs($0.0.timeIntervalSince(entry.time)) < 1 && $0.1 == entry.rating }
         }
     }
 

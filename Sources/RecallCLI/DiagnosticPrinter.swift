@@ -18,14 +18,15 @@ struct DiagnosticPrinter {
         self.width = width
     }
 
-    /// The printer for this process's standard error (`noColor` is `--no-color`): wrapped to
-    /// the window when that is a terminal.
+    /// The printer for this process's standard error (`noColor` is `--no-color`, which
+    /// ``Terminal/noColorGiven`` also knows once options are parsed): wrapped to the window
+    /// when that is a terminal.
     static func standardError(noColor: Bool = false) -> DiagnosticPrinter {
         var size = winsize()
         let isTerminal = isatty(STDERR_FILENO) == 1
         let width = isTerminal && ioctl(STDERR_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0
             ? max(20, Int(size.ws_col)) : nil
-        return DiagnosticPrinter(color: Terminal.useColor(isTerminal: isTerminal, noColorFlag: noColor,
+        return DiagnosticPrinter(color: Terminal.useColor(isTerminal: isTerminal, noColorFlag: noColor || Terminal.noColorGiven,
                                                           environment: ProcessInfo.processInfo.environment),
                                  width: width)
     }

@@ -23,6 +23,8 @@ struct Recall: ParsableCommand {
               recall stats                streak, heatmap, retention, forecast
               recall check Decks          validate deck files
               recall decks                list decks with today's counts
+              recall add Geography -q 'Capital of Chile?' -a Santiago
+                                          add a card to a deck file
               recall init ~/flashcards    start a deck folder with example decks
 
             --decks, --data and --no-color go before or after the command name:
@@ -30,7 +32,7 @@ struct Recall: ParsableCommand {
             """,
         version: version,
         subcommands: [
-            Shell.self, Review.self, Quiz.self, Stats.self, Decks.self, Cards.self, Check.self, Import.self,
+            Shell.self, Review.self, Quiz.self, Stats.self, Decks.self, Cards.self, Check.self, Add.self, New.self, Import.self,
             Export.self, Optimize.self, Config.self, Merge.self, Replay.self, Init.self,
         ],
         defaultSubcommand: Shell.self

@@ -197,7 +197,7 @@ enum BadInputCatalogue {
                  stderr: """
                 Error: unknown command 'revue'
                 Did you mean 'review'?
-                Commands: shell, review, quiz, stats, decks, cards, check, import, export, optimize, config, merge, replay, init
+                Commands: shell, review, quiz, stats, decks, cards, check, add, new, import, export, optimize, config, merge, replay, init
                   See 'recall --help' for more information.
 
                 """, status: 64),
@@ -265,6 +265,31 @@ enum BadInputCatalogue {
                 note: write prop:NAME OP VALUE with NAME one of ivl, due, s, d, r, lapses, reps and OP one of = != < <= > >=, as in prop:ivl>=10
 
                 """, status: 64),
+        BadInput(name: "add: card already there", files: cards, arguments: ["add", "D", "-q", "q1", "-a", "again"],
+                 stderr: """
+                recall: error: this card is already in the collection: 'Q1'
+                note: it is at D.txt:1; cards whose questions differ only in case or spacing are the same card
+
+                """, status: 1),
+        BadInput(name: "add: unknown deck", files: cards, arguments: ["add", "Spanish", "-q", "perro", "-a", "dog"],
+                 stderr: """
+                recall: error: no deck named 'Spanish'
+                note: create it with 'recall new Spanish'
+                note: decks: D
+
+                """, status: 1),
+        BadInput(name: "add: tags in a .txt deck", files: cards, arguments: ["add", "D", "-q", "Q3", "-a", "A3", "--tags", "x"],
+                 stderr: """
+                recall: error: a .txt deck cannot hold tags
+                note: leave out --tags, or add the card to a Markdown (.md) or .tsv deck
+
+                """, status: 1),
+        BadInput(name: "new: deck exists", files: cards, arguments: ["new", "d", "--format", "tsv"],
+                 stderr: """
+                recall: error: the deck 'D' already exists in 'D.txt'; nothing was written
+                note: add cards to it with 'recall add D ...'
+
+                """, status: 1),
         BadInput(name: "quiz: count 0", files: cards, arguments: ["quiz", "--count", "0"],
                  stderr: """
                 Error: --count must be at least 1, not 0

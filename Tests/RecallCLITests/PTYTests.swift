@@ -93,6 +93,29 @@ import RecallTestSupport
         #expect(!p.screen.contains("Unexpected argument"))
     }
 
+    /// TAB on a prefix two deck names share completes what they share, lists both, and
+    /// leaves a line that the next TAB and Enter finish as meant.
+    @Test func tabOnASharedPrefixListsTheNamesAndLeavesNoQuoteOpen() throws {
+        let f = try StudyFixture()
+        defer { try? FileManager.default.removeItem(at: f.root) }
+        try "Who built the pyramids?\nThe Egyptians\n".write(
+            to: f.decks.appendingPathComponent("World History.txt"), atomically: true, encoding: .utf8)
+        try "Capital of Peru?\nLima\n".write(
+            to: f.decks.appendingPathComponent("World Capitals.txt"), atomically: true, encoding: .utf8)
+        let p = try start(f)
+        try p.expectPrompt("recall> ")
+        p.send("review Wor\t")
+        try p.expect("\nWorld Capitals  World History\n")
+        try p.expectPrompt("recall> ")
+        p.send("H\t\r")
+        try p.expect("Who built the pyramids?")
+        try p.expectPrompt("answer> ")
+        p.send(":quit\r")
+        try p.expectPrompt("recall> ")
+        p.send("quit\r")
+        #expect(try p.waitForExit() == 0)
+    }
+
     @Test func utf8InputAndControlCAtThePrompt() throws {
         let f = try StudyFixture()
         defer { try? FileManager.default.removeItem(at: f.root) }

@@ -9,7 +9,7 @@ final class MemoryStudyData: StudyData {
     let calendar = StudyCalendar.utcMidnight
     private(set) var records: CardRecords = [:]
     let device = "test-device"
-    let decksRoot = URL(fileURLWithPath: "/nonexistent-decks")
+    var decksRoot = URL(fileURLWithPath: "/nonexistent-decks")
     /// Every appended entry, in order.
     private(set) var log: [ReviewLogEntry] = []
     var closed = false

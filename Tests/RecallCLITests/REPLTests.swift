@@ -157,7 +157,7 @@ import RecallTestSupport
         #expect(one.complete("stats Spa").replacement == #""Spaced Repetition" "#)
         #expect(one.complete("stats Spa").typed == "Spa")
         let completer = Completer(commands: ["stats", "review"], decks: ["Spaced Repetition", "Spaced Rest", "Swift"])
-        #expect(completer.complete("stats Spa").replacement == #""Spaced Re"#)
+        #expect(completer.complete("stats Spa").replacement == #"Spaced\ Re"#)
         #expect(completer.complete(#"stats "Spaced Rep"#).replacement == #""Spaced Repetition" "#)
         #expect(completer.complete(#"stats Spaced\ Rep"#).candidates == ["Spaced Repetition"])
         #expect(completer.complete(#"stats Spaced\ Rep"#).replacement == #""Spaced Repetition" "#)
@@ -167,6 +167,27 @@ import RecallTestSupport
         #expect(completer.complete("stats S").replacement == nil)
         let line = "stats " + (one.complete("stats Spa").replacement ?? "")
         #expect(CommandWords.split(line) == ["stats", "Spaced Repetition"])
+    }
+
+    /// TAB on a prefix that several names share (up to a space) writes the prefix with
+    /// backslashes, not an open quote, so the line reads as it looks, and lists the names.
+    @Test func completingASharedPrefixLeavesNoQuoteOpen() {
+        let completer = Completer(commands: ["review"], decks: ["World Capitals", "World History", "Swift"])
+        let shared = completer.complete("review Wor")
+        #expect(shared.replacement == #"World\ "#)
+        #expect(shared.listsCandidates)
+        #expect(shared.candidates == ["World Capitals", "World History"])
+        let line = "review " + (shared.replacement ?? "")
+        #expect(CommandWords.scan(line).last?.openQuote == nil)
+        #expect(CommandWords.split(line) == ["review", "World "])
+        let next = completer.complete(line + "H")
+        #expect(next.candidates == ["World History"])
+        #expect(next.replacement == #""World History" "#)
+        #expect(!next.listsCandidates)
+        // A quote the user opened stays theirs.
+        #expect(completer.complete(#"review "Wor"#).replacement == #""World "#)
+        #expect(CommandWords.escaped(#"a b"c'd\e"#) == #"a\ b\"c\'d\\e"#)
+        #expect(CommandWords.split("x " + CommandWords.escaped(#"a b"c'd\e"#)) == ["x", #"a b"c'd\e"#])
     }
 
     @Test func quizCompletesAndDocumentsSeed() {

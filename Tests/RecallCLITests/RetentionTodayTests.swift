@@ -1,6 +1,6 @@
 import Foundation
 import RecallCore
-import RecallStore
+@testable import RecallStore
 import Testing
 @testable import RecallCLI
 
@@ -56,7 +56,7 @@ import Testing
         // Day 5, second session: the first session's answers, from the entries since the snapshot.
         let later = day5 + 3600
         data = try open(f, at: later)
-        #expect(data.store.entriesSinceSnapshot?.entries.count == 3)
+        #expect(data.store.statsTrail?.entries.count == 3)
         #expect(try retention(data, now: later) == (1, 2))
         // As a shell's next review sees it: this process's answers count too.
         try answer(data, cards[2], .good, at: later + 10)
@@ -64,7 +64,7 @@ import Testing
         // An undo leaves no known starting point: the whole log is replayed, with the same result.
         try data.append(ReviewLogEntry(event: .undo, card: cards[2].id, time: later + 30, device: data.device,
                                        target: later + 10), flush: true)
-        #expect(data.store.entriesSinceSnapshot == nil)
+        #expect(data.store.statsTrail == nil)
         #expect(try retention(data, now: later + 40) == (1, 2))
         try data.close()
 

@@ -39,8 +39,8 @@ import RecallTestSupport
         let (shown, ratings) = try reviewOne("French.md", "The past participle of *être* is {{c1::été}}.\n", typed: "été")
         #expect(shown == [
             "French  new  1 left: 1 new · 0 learning · 0 due",
-            "  The past participle of *être* is [...].",
-            "  The past participle of *être* is [été].",
+            "  The past participle of être is [...].",
+            "  The past participle of être is [été].",
             "  correct",
             "  1 again <1m  2 hard <6m  3 good <10m  4 easy 9d  (Enter: good)",
         ])
@@ -52,7 +52,7 @@ import RecallTestSupport
         defer { try? FileManager.default.removeItem(at: f.root) }
         let r = try f.run(["review"], input: ":hint\n:hint\n\n3\n")
         #expect(r.code == 0)
-        #expect(r.out.contains("\n  The past participle of *être* is [...].\n  hint: é__\n  hint: ét_\n"))
+        #expect(r.out.contains("\n  The past participle of être is [...].\n  hint: é__\n  hint: ét_\n"))
     }
 
     @Test func clozeWithSeveralDeletionsWantsEachInOrder() throws {
@@ -68,7 +68,7 @@ import RecallTestSupport
     @Test func aWrongClozeAnswerIsDiffedAgainstTheHiddenText() throws {
         let (shown, ratings) = try reviewOne("French.md", "The past participle of *avoir* is {{c1::eu}}.\n", typed: "été")
         #expect(shown[2...] == [
-            "  The past participle of *avoir* is [eu].",
+            "  The past participle of avoir is [eu].",
             "  you typed: été",
             "              ^^",
             "  answer:    eu",
@@ -143,7 +143,7 @@ import RecallTestSupport
         defer { try? FileManager.default.removeItem(at: f.root) }
         let r = try f.run(["quiz", "--mode", "typed", "--record"], input: "été\n")
         #expect(r.code == 0)
-        #expect(r.out.contains("\n  The past participle of *être* is [été].\n  correct\n"))
+        #expect(r.out.contains("\n  The past participle of être is [été].\n  correct\n"))
         #expect(r.out.lines.contains("Quiz done: 1/1 correct (100%) · recorded as reviews"))
         #expect(try ratings(f) == [3])
     }
@@ -155,7 +155,7 @@ import RecallTestSupport
         #expect(r.code == 0)
         #expect(r.out.hasSuffix("""
             Missed:
-              The past participle of *avoir* is [...]. → eu  (French.md:1)
+              The past participle of avoir is [...]. → eu  (French.md:1)
 
             """))
     }

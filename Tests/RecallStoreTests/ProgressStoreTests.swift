@@ -126,6 +126,21 @@ import RecallTestSupport
         #expect(recent.count == 4)
         #expect(try store.recentEntries(since: Fixture.t0.addingTimeInterval(9 * 86_400)).isEmpty)
     }
+
+    @Test func recentReviewsAreThoseOfAWholeReplay() throws {
+        let dir = TempFolder()
+        let store = try Fixture.open(dir)
+        for day in 0..<5 {
+            try store.append(Fixture.review(UInt64(day % 2), minutes: Double(day) * 1440))
+            try store.append(Fixture.review(UInt64(day % 2), .again, minutes: Double(day) * 1440 + 30))
+        }
+        let since = Fixture.t0.addingTimeInterval(3 * 86_400)
+        let whole = store.replay.replay(try store.loadEntries(), annotate: true).reviews
+        let recent = try store.reviews(since: since)
+        #expect(recent == whole.filter { $0.entry.time >= since })
+        #expect(recent.count == 4)
+        #expect(try store.reviews(since: Fixture.t0.addingTimeInterval(9 * 86_400)).isEmpty)
+    }
 }
 
 @Suite struct TimeZoneTests {

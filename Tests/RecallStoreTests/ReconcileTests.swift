@@ -31,6 +31,38 @@ import RecallTestSupport
         #expect(try reopened.reconcile(with: edited, now: Fixture.t0).orphans.isEmpty)
     }
 
+    /// With the clock fixed (`RECALL_NOW`), each command starts at the same time: the review
+    /// of one session is later than the start of the next, which records the edit. The
+    /// rename must still carry the review when the states are rebuilt from the log.
+    @Test func anEditAtTheSameFixedStartTimeKeepsTheProgressOnRebuild() throws {
+        let dir = TempFolder()
+        let before = [card("What is the capital of France?", line: 1), card("2 + 2?", line: 3)]
+        let store = try Fixture.open(dir)
+        _ = try store.reconcile(with: before, now: Fixture.t0)
+        try store.append(.review(before[0].id, .good, at: Fixture.t0.addingTimeInterval(0.088), device: "d-a"))
+        let history = store.records[before[0].id]
+        try store.close()
+        /// Records an edit at the fixed start time, then rebuilds the states from the log.
+        func edit(to cards: [Card], from old: [Card]) throws -> ProgressStore {
+            let writer = try Fixture.open(dir)
+            #expect(try writer.reconcile(with: cards, now: Fixture.t0).carried.map(\.to) == [cards[0].id])
+            try writer.close()
+            for name in try FileManager.default.contentsOfDirectory(atPath: dir.file("collections/decks"))
+            where name.hasPrefix("state.") || name.hasSuffix(".bin") {
+                try FileManager.default.removeItem(atPath: dir.file("collections/decks/" + name))
+            }
+            let rebuilt = try Fixture.open(dir, writing: false)
+            #expect(rebuilt.records[cards[0].id] == history)
+            #expect(rebuilt.records[old[0].id] == nil)
+            #expect(try rebuilt.loadEntries().map(\.card) == [cards[0].id])
+            return rebuilt
+        }
+        let edited = [card("What is the capital city of France?", line: 1), card("2 + 2?", line: 3)]
+        _ = try edit(to: edited, from: before)
+        // Edited back, still at the same start time: the history follows both renames.
+        _ = try edit(to: before, from: edited)
+    }
+
     @Test func aReadOnlyStoreCarriesAnEditInMemoryOnly() throws {
         let dir = TempFolder()
         let before = [card("What is the capital of France?", line: 1), card("2 + 2?", line: 3)]

@@ -98,6 +98,33 @@ import RecallTestSupport
         #expect(Array(store.records.keys) == [Fixture.card(9)])
     }
 
+    /// States computed by another version of the scheduling code are not trusted: from
+    /// `state.json` nor from its binary copy. A file written before the version was recorded
+    /// counts as version 1.
+    @Test func aSnapshotOfAnotherSchedulerVersionIsRecomputed() throws {
+        let dir = TempFolder()
+        let saved = try makeSavedStore(dir).records
+        let text = try #require(dir.read(Fixture.stateName))
+        let unversioned = text.replacingOccurrences(of: #"(?m)^"scheduler_version":\d+,\n"#, with: "",
+                                                    options: .regularExpression)
+        #expect(unversioned.contains(#""schema":2"#) && !unversioned.contains("scheduler_version"))
+        // As another version would have computed it: another stability for card 1.
+        let stability = try #require(saved[Fixture.card(1)]?.schedule.memory?.stability)
+        let other = unversioned.replacingOccurrences(of: "\(stability)", with: "99")
+            .replacingOccurrences(of: #""schema":2"#, with: "\"scheduler_version\":\(Scheduler.version + 1),\n\"schema\":2")
+        #expect(other != unversioned)
+        try other.write(toFile: dir.file(Fixture.stateName), atomically: true, encoding: .utf8)
+        for _ in 0..<2 {  // the second opening finds the binary copy the first one made
+            let store = try Fixture.open(dir, writing: false)
+            #expect(store.notices.map(\.headline) == ["recall: warning: state.json was computed by another version of the scheduler; card states were recomputed"])
+            #expect(store.records == saved)
+        }
+        try unversioned.write(toFile: dir.file(Fixture.stateName), atomically: true, encoding: .utf8)
+        let store = try Fixture.open(dir, writing: false)
+        #expect(store.notices.isEmpty)
+        #expect(store.records == saved)
+    }
+
     @Test func settingsSurviveARebuildAndSwitchingSchedulerRecomputes() throws {
         let dir = TempFolder()
         let store = try makeStore(dir)

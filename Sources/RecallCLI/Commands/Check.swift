@@ -45,6 +45,7 @@ extension Recall {
             }
             var loaded = CollectionLoader.load(paths: targets, collectionRoot: root)
             if paths.isEmpty { loaded.diagnostics += progressDiagnostics(cards: loaded.cards) }
+            loaded.diagnostics += MediaFile.diagnostics(for: loaded.cards, decksRoot: root.path)
             if json {
                 try printJSON(loaded)
             } else {

@@ -5,13 +5,21 @@ import RecallCore
 import RecallStore
 
 extension Recall {
-    /// `recall export --anki FILE.txt [DECK|#TAG]...`: writes notes as a text file Anki imports.
+    /// `recall export --anki FILE.txt [DECK|#TAG]...`: writes notes as a text file Anki imports;
+    /// `recall export --apkg FILE.apkg [DECK|#TAG]...`: an Anki package with the scheduling and
+    /// the review history (``Export/runPackage()``).
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "export",
-            abstract: "Write decks as a text file that Anki imports as-is.",
+            abstract: "Write decks for Anki: a text file, or a package with the review history.",
             discussion: """
-                Writes the notes of the collection (or of the given decks, with their subdecks, \
+                With --apkg, writes an Anki package (.apkg) that Anki imports as it imports its \
+                own: the notes (Basic, Basic (and reversed card), Cloze; Markdown rendered to \
+                HTML), decks and sub-decks, tags, the media files the cards show, each card's \
+                scheduling and FSRS memory state, and the review history (one Anki review per \
+                answer). In Anki: File > Import, with 'Import any learning progress' on.
+
+                With --anki, writes the notes of the collection (or of the given decks, with their subdecks, \
                 and #tags) to FILE, tab-separated with HTML fields and the header lines Anki's \
                 File > Import reads: note type (Basic, Basic (and reversed card) or Cloze), \
                 tags and deck columns. Markdown decks are rendered to the HTML Anki shows \
@@ -23,6 +31,8 @@ extension Recall {
                   recall export --anki all.txt --force        replace last week's export
                   recall export --anki spanish.txt Languages::Spanish
                   recall export --anki verbs.txt '#verbs'
+                  recall export --apkg all.apkg
+                  recall export --apkg spanish.apkg Languages::Spanish
                 """
         )
 
@@ -30,7 +40,11 @@ extension Recall {
         @OptionGroup var display: DisplayOptions
 
         @Option(name: .long, help: ArgumentHelp("The text file to write for Anki.", valueName: "file"))
-        var anki: String
+        var anki: String?
+
+        @Option(name: .long, help: ArgumentHelp("The Anki package to write, with scheduling and review history.",
+                                                valueName: "file"))
+        var apkg: String?
 
         @Flag(name: .long, help: "Replace FILE if it already exists.")
         var force = false
@@ -40,25 +54,23 @@ extension Recall {
         var selection: [String] = []
 
         func validate() throws {
-            guard !anki.isEmpty, !anki.hasSuffix("/") else {
+            switch (anki, apkg) {
+            case (nil, nil): throw ValidationError("give --apkg FILE.apkg (an Anki package) or --anki FILE.txt (a text file)")
+            case (.some, .some): throw ValidationError("--anki and --apkg cannot be used together: export one at a time")
+            default: break
+            }
+            if let anki, anki.isEmpty || anki.hasSuffix("/") {
                 throw ValidationError("--anki needs a file name, such as 'deck.txt'")
+            }
+            if let apkg, apkg.isEmpty || apkg.hasSuffix("/") {
+                throw ValidationError("--apkg needs a file name, such as 'deck.apkg'")
             }
         }
 
         func run() throws {
-            let root = collection.decksDirectory()
-            guard CollectionLoaderAccess.isFolder(root.path) else {
-                throw collection.missingFolder(root)
-            }
-            if !force, FileManager.default.fileExists(atPath: anki) {
-                throw CLIError("'\(anki)' already exists; nothing was written",
-                               hint: "use --force to replace it, or give --anki another file name")
-            }
-            let notes = Self.notes(root: root).filter { Self.matches($0.note, selection) }
-            guard !notes.isEmpty else {
-                let what = selection.isEmpty ? "the collection" : selection.map { "'\($0)'" }.joined(separator: ", ")
-                throw CLIError("no cards to export in \(what)", hint: "run 'recall decks' to see the decks")
-            }
+            if apkg != nil { return try runPackage() }
+            guard let anki else { return }
+            let (_, notes) = try selectedNotes(file: anki, option: "--anki")
             do {
                 try DeckFile.write(AnkiTextExport.render(notes), to: anki)
             } catch {
@@ -66,6 +78,25 @@ extension Recall {
             }
             let cards = notes.reduce(0) { $0 + $1.note.cards(file: "").count }
             print("exported \(ankiCount(notes.count, "note")) (\(ankiCount(cards, "card"))) to \(anki)")
+        }
+
+        /// The collection folder and the notes to export, after checking that `file` may be
+        /// written (it exists only with --force) and that the selection has notes.
+        func selectedNotes(file: String, option: String) throws -> (URL, [AnkiTextExport.Item]) {
+            let root = collection.decksDirectory()
+            guard CollectionLoaderAccess.isFolder(root.path) else {
+                throw collection.missingFolder(root)
+            }
+            if !force, FileManager.default.fileExists(atPath: file) {
+                throw CLIError("'\(file)' already exists; nothing was written",
+                               hint: "use --force to replace it, or give \(option) another file name")
+            }
+            let notes = Self.notes(root: root).filter { Self.matches($0.note, selection) }
+            guard !notes.isEmpty else {
+                let what = selection.isEmpty ? "the collection" : selection.map { "'\($0)'" }.joined(separator: ", ")
+                throw CLIError("no cards to export in \(what)", hint: "run 'recall decks' to see the decks")
+            }
+            return (root, notes)
         }
 
         /// Every note of every deck file, in collection order, marked when it is Markdown.

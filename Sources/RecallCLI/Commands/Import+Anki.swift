@@ -60,14 +60,16 @@ extension Recall.Import {
         print(Self.ankiReport(file: file, root: root, plan: plan, result: result))
     }
 
-    /// Catches SIGINT, SIGTERM and SIGHUP while the import runs: the private temporary folder
-    /// is removed before the process exits as the signal would have it (128 + signal).
-    private static func removingTemporaryFilesOnInterrupt() -> [DispatchSourceSignal] {
+    /// Catches SIGINT, SIGTERM and SIGHUP while an import (or `export --apkg`) runs: the
+    /// private temporary folders, and the files at `alsoRemoving`, are removed before the
+    /// process exits as the signal would have it (128 + signal).
+    static func removingTemporaryFilesOnInterrupt(alsoRemoving files: [String] = []) -> [DispatchSourceSignal] {
         [SIGINT, SIGTERM, SIGHUP].map { number in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler {
                 AnkiStaging.removeAll()
+                for file in files { unlink(file) }
                 Foundation.exit(128 + number)
             }
             source.setCancelHandler { signal(number, SIG_DFL) }

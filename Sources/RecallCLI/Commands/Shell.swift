@@ -8,7 +8,7 @@ extension Recall {
             abstract: "Open the study shell (what plain 'recall' does).",
             discussion: """
                 Shows today's new / learning / due counts per deck, then reads commands: \
-                review, quiz, stats, decks, check, config, help, quit. On a terminal it has \
+                review, quiz, add, stats, decks, check, config, help, quit. On a terminal it has \
                 line editing, history (Up, Ctrl-R; kept in the data folder's 'history' file) \
                 and TAB completion of commands, decks and tags; Ctrl-C cancels the line and \
                 Ctrl-D leaves. With standard input from a pipe, commands and answers are read \

@@ -5,6 +5,9 @@ import RecallCore
 /// adds emphasis: every mark is also visible without it (for pipes and `NO_COLOR`).
 struct CardView {
     let output: Output
+    /// Draws images and plays sounds; nil where cards show only their text (tests, `quiz`
+    /// through a pipe).
+    var media: CardMedia? = nil
 
     /// `Geography::Capitals  new  12 left: 4 new · 3 learning · 5 due` above the question:
     /// the card's kind (none for a review) and what is left of the session, this card included.
@@ -36,37 +39,48 @@ struct CardView {
         output.line("  → \(rating)" + (interval.map { " (\($0))" } ?? ""))
     }
 
-    /// The question, bold, indented.
-    func question(_ text: String) {
-        output.line(indented(TerminalText.sanitized(text), style: [.bold]))
+    /// The question, bold, indented; rich text (see ``RichText``) styled, images drawn
+    /// where the terminal can (through ``media``).
+    func question(_ text: String, from card: Card? = nil) {
+        side(RichText.blocks(TerminalText.sanitized(text)), base: [.bold], card: card)
     }
 
     /// The answer, indented.
-    func answer(_ text: String) {
-        output.line(indented(TerminalText.sanitized(text), style: [.green]))
+    func answer(_ text: String, from card: Card? = nil) {
+        side(RichText.blocks(TerminalText.sanitized(text)), base: [.green], card: card)
     }
 
     /// A card's answer, indented; a cloze card's deletions in brackets where the question
     /// showed `[...]` (and bold and underlined in colour).
     func answer(_ card: Card) {
-        guard let cloze = card.clozeAnswer else { return answer(card.answer) }
-        let text = cloze.parts.map { part -> String in
+        guard let cloze = card.clozeAnswer else { return answer(card.answer, from: card) }
+        var spans: [RichText.Span] = []
+        for part in cloze.parts {
             switch part {
-            case .shown(let text): TerminalText.sanitized(text)
+            case .shown(let text):
+                spans += RichText.inlineSpans(TerminalText.sanitized(text))
             case .hidden(let text):
-                output.color ? "[\u{1B}[1;4m" + TerminalText.sanitized(text) + "\u{1B}[22;24m]"
-                    : "[" + TerminalText.sanitized(text) + "]"
+                let hidden = RichText.inlineSpans(TerminalText.sanitized(text))
+                spans.append(RichText.Span("["))
+                spans += hidden.map { RichText.Span($0.text, $0.style.union(.highlight)) }
+                spans.append(RichText.Span("]"))
             }
-        }.joined()
-        output.line(indented(text, style: [.green]))
+        }
+        side([.text(spans)], base: [.green], card: card)
     }
 
-    /// `text` (sanitized already: it may hold Recall's own styles) reflowed (paragraphs
-    /// hard-wrapped in the deck file are joined first) and wrapped to the width, two spaces in.
-    private func indented(_ text: String, style: [ANSIStyle]) -> String {
-        TextWrapper.wrap(TextReflow.joinParagraphs(text), width: output.width - 2)
-            .map { "  " + (output.color ? ANSIStyle.apply(style, to: $0) : $0) }
-            .joined(separator: "\n")
+    /// Writes the blocks of one side of a card.
+    private func side(_ blocks: [RichText.Block], base: [ANSIStyle], card: Card?) {
+        let layout = RichTextView(color: output.color, width: output.width, base: base)
+        for block in blocks {
+            switch block {
+            case .text(let spans): output.line(layout.prose(spans).joined(separator: "\n"))
+            case .code(let lines, _): output.line(layout.code(lines).joined(separator: "\n"))
+            case .media(let item):
+                if let media, let card, media.show(item, of: card, output: output) { continue }
+                if !item.placeholder.isEmpty { output.line("  " + output.styled(item.placeholder, .dim)) }
+            }
+        }
     }
 
     /// What was typed against the answer: two aligned lines with `^` under every wrong or
@@ -89,8 +103,9 @@ struct CardView {
         case .wrong: verdict = output.styled("not quite", .red, .bold)
         }
         if match != .exact {
-            let answer = TerminalText.sanitized(TextReflow.joinParagraphs(answer))
-            let diff = AnswerDiff(typed: TerminalText.sanitized(typed), answer: answer)
+            // Compared as shown: formulas converted and Markdown markers dropped on both sides.
+            let answer = TerminalText.sanitized(TextReflow.joinParagraphs(RichText.plain(answer)))
+            let diff = AnswerDiff(typed: TerminalText.sanitized(RichText.plain(typed)), answer: answer)
             // Spaces and punctuation never count, so they are marked only in an answer
             // made of nothing else.
             let marksAll = !answer.contains { $0.isLetter || $0.isNumber }
@@ -162,15 +177,39 @@ struct CardView {
 
     private func seg(_ segments: [AnswerDiff.Segment]) -> String { segments.map(\.text).joined() }
 
-    /// `1 again <10m  2 hard 1d  3 good 3d  4 easy 8d`, the suggestion in bold and named.
+    /// `1 again <10m  2 hard 1d  3 good 3d  4 easy 8d`, the suggestion in bold and named;
+    /// on a narrow screen on several lines, breaking only between choices.
     func gradeChoices(_ preview: SchedulingPreview, suggestion: Rating?) {
-        let parts = Rating.allCases.map { r -> String in
+        var parts = Rating.allCases.map { r -> (text: String, styled: String) in
             let text = "\(r.rawValue) \(r) \(preview.label(r))"
-            return r == suggestion ? output.styled(text, .bold, .underline) : output.styled(text, .dim)
+            return (text, r == suggestion ? output.styled(text, .bold, .underline) : output.styled(text, .dim))
         }
-        var line = "  " + parts.joined(separator: "  ")
-        if let suggestion { line += "  " + output.styled("(Enter: \(suggestion))", .yellow) }
-        output.line(line)
+        if let suggestion {
+            let text = "(Enter: \(suggestion))"
+            parts.append((text, output.styled(text, .yellow)))
+        }
+        for row in CardView.rows(parts.map { TextWidth.of($0.text) }, width: output.width - 2, gap: 2) {
+            output.line("  " + parts[row].map(\.styled).joined(separator: "  "))
+        }
+    }
+
+    /// Items of the given `widths`, `gap` columns apart, in rows of at most `width` columns,
+    /// breaking only between items (an item wider than a row gets a row of its own).
+    static func rows(_ widths: [Int], width: Int, gap: Int) -> [Range<Int>] {
+        var rows: [Range<Int>] = []
+        var start = 0
+        var used = 0
+        for (i, w) in widths.enumerated() {
+            if i > start, used + gap + w > width {
+                rows.append(start..<i)
+                start = i
+                used = w
+            } else {
+                used += (i > start ? gap : 0) + w
+            }
+        }
+        if start < widths.count { rows.append(start..<widths.count) }
+        return rows
     }
 
     /// A short line in a quiet style (notices, hints), wrapped to the width.

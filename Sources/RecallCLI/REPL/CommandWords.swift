@@ -63,11 +63,22 @@ enum CommandWords {
     }
 
     /// `text` written as one word that ``split(_:)`` reads back as `text`: unchanged when it
-    /// needs no quoting, else in double quotes (left open when `closed` is false, for a
-    /// completion that is not finished yet).
-    static func quoted(_ text: String, closed: Bool = true) -> String {
+    /// needs no quoting, else in double quotes.
+    static func quoted(_ text: String) -> String {
         guard text.contains(where: needsQuoting) || text.isEmpty else { return text }
-        return inQuote("\"", text, closed: closed)
+        return inQuote("\"", text, closed: true)
+    }
+
+    /// `text` with a backslash before each space, quote and backslash: a word that
+    /// ``split(_:)`` reads back as `text` and that more text can follow (a completion that
+    /// is not finished yet), with no quote left open.
+    static func escaped(_ text: String) -> String {
+        var out = ""
+        for ch in text {
+            if needsQuoting(ch) { out.append("\\") }
+            out.append(ch)
+        }
+        return out
     }
 
     /// `text` written inside an open `quote` (`"` or `'`), closing it when `closed`.

@@ -15,8 +15,9 @@ struct Completion: Equatable, Sendable {
     var commonPrefix: String { Completer.commonPrefix(candidates) }
 
     /// What the typed word becomes: the one candidate, quoted as the shell reads it back and
-    /// followed by a space, or the candidates' longest common prefix (its quote left open);
-    /// nil when that adds nothing.
+    /// followed by a space, or the candidates' longest common prefix; nil when that adds
+    /// nothing. A prefix opens no quote the user did not type (`World\ `, not `"World `), so
+    /// the line stays one the shell reads as it looks.
     var replacement: String? {
         if candidates.count == 1, let only = candidates.first {
             // A query term's name (`deck:`) goes on with its value: no space after it.
@@ -28,11 +29,14 @@ struct Completion: Equatable, Sendable {
         return written(prefix, finished: false)
     }
 
-    /// `text` quoted in the typed word's style: inside its open quote, else in double quotes
-    /// when it holds a space or a quote, else as it is.
+    /// Whether TAB also lists the candidates under the line: when it cannot finish the word.
+    var listsCandidates: Bool { candidates.count > 1 }
+
+    /// `text` quoted in the typed word's style: inside its open quote; else, finished, in
+    /// double quotes when it holds a space or a quote; unfinished, with backslashes.
     private func written(_ text: String, finished: Bool) -> String {
         if let openQuote { return CommandWords.inQuote(openQuote, text, closed: finished) }
-        return CommandWords.quoted(text, closed: finished)
+        return finished ? CommandWords.quoted(text) : CommandWords.escaped(text)
     }
 }
 
@@ -77,6 +81,7 @@ struct Completer: Sendable {
             if previous.last == "--mode" { return ["flip", "typed", "choice"] }
             if previous.last == "--count" || previous.last == "--seed" { return [] }
             return topics + ["--count", "--mode", "--record", "--seed"]
+        case "add": return previous.count == 1 ? decks : []
         case "help": return previous.count == 1 ? commands : []
         case "config": return previous.count == 1 ? configKeys : []
         default: return []

@@ -43,7 +43,7 @@ final class QuizRunner {
         while let card = quiz.current {
             context.view.header(deck: card.deck, position: quiz.position, total: quiz.cards.count,
                                 note: "quiz")
-            context.view.question(card.question)
+            context.view.question(card.question, from: card)
             guard let result = ask(card) else { outcome = .endOfInput; break }
             if result == .quit { outcome = .quit; break }
         }
@@ -103,7 +103,9 @@ final class QuizRunner {
     }
 
     private func askChoice(_ card: Card) -> Step? {
-        let (options, correct) = Quiz.choices(for: card, from: context.data.cards, using: &rng)
+        let (choices, correct) = Quiz.choices(for: card, from: context.data.cards, using: &rng)
+        // Shown as on a card: Markdown markers dropped, formulas converted.
+        let options = choices.map(RichText.plain)
         for (i, option) in options.enumerated() {
             let lines = TextWrapper.wrap(TextReflow.joinParagraphs(option), width: context.output.width - 6, indent: 0)
             context.output.line("  \(i + 1)) " + TerminalText.sanitized(lines.joined(separator: "\n     ")))
@@ -151,8 +153,9 @@ final class QuizRunner {
         if !missed.isEmpty {
             out.line("Missed:")
             for card in missed {
-                let answer = TerminalText.sanitized(TextReflow.joinParagraphs(card.expectedAnswer).replacingOccurrences(of: "\n", with: " / "))
-                let line = out.styled(card.question, .bold) + " → " + answer + "  " + out.styled("(\(card.source))", .dim)
+                let answer = TerminalText.sanitized(TextReflow.joinParagraphs(RichText.plain(card.expectedAnswer))
+                    .replacingOccurrences(of: "\n", with: " / "))
+                let line = out.styled(RichText.plain(card.question), .bold) + " → " + answer + "  " + out.styled("(\(card.source))", .dim)
                 for row in TextWrapper.wrap(line, width: out.width - 2, indent: 2) { out.line("  " + row) }
             }
         }

@@ -14,6 +14,7 @@ final class REPL {
         ("quiz", "quiz [TOPIC]... [--count N] [--mode flip|typed|choice] [--record] [--seed N]", "quiz yourself on a topic"),
         ("stats", "stats [DECK|#TAG] [--json] [--ascii]", "how you are doing"),
         ("decks", "decks", "decks with today's new / learning / due counts"),
+        ("add", "add [DECK]", "add a card to a deck: asks for the question and answer, shows it, saves it"),
         ("cards", "cards [QUERY]... [--sort KEY] [--limit N] [--json|--ids] [--suspend|--forget|--set-due DAYS|...]",
          "find cards with a search query; list, suspend, bury, forget or reschedule them"),
         ("check", "check [PATH]...", "validate deck files"),
@@ -58,6 +59,10 @@ final class REPL {
         case "quit", "exit", ":quit", ":q": return false
         case "review": review(args)
         case "quiz": quiz(args)
+        case "add":
+            if CardAdder(context: context).run(deck: args.isEmpty ? nil : args.joined(separator: " ")) {
+                updateCompletion()
+            }
         case "help", "?": help(args.first)
         case "stats", "decks", "check", "config", "cards":
             delegate(name, args)

@@ -25,7 +25,10 @@ final class REPLContext {
         self.errorSink = errorSink
     }
 
-    var view: CardView { CardView(output: output) }
+    /// Images, sounds, `:open` and `:play`; nil where cards show only their text.
+    var media: CardMedia?
+
+    var view: CardView { CardView(output: output, media: media) }
 
     /// Reads a line; prompts are shown only by interactive readers.
     ///

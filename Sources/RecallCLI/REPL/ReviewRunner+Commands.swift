@@ -4,7 +4,8 @@ import RecallStore
 
 extension ReviewRunner {
     /// In-session commands, for `help` and TAB completion.
-    static let sessionCommands = [":undo", ":skip", ":bury", ":suspend", ":forget", ":due", ":edit", ":info", ":hint", ":quit", ":help"]
+    static let sessionCommands = [":undo", ":skip", ":bury", ":suspend", ":forget", ":due", ":edit", ":add", ":info", ":hint",
+                                  ":open", ":play", ":quit", ":help"]
 
     /// Runs an in-session command (`:undo` …). Returns an outcome when the session must end.
     func command(_ text: String, revealed: Bool) -> Outcome? {
@@ -22,11 +23,18 @@ extension ReviewRunner {
         case ":hint", ":h":
             guard !revealed, let card = session.current else { view.note("the answer is already shown"); break }
             hintLevel += 1
-            view.note("hint: " + AnswerHint.text(for: card.expectedAnswer, level: hintLevel))
+            view.note("hint: " + AnswerHint.text(for: RichText.plain(card.expectedAnswer), level: hintLevel))
         case ":info", ":i":
             if let card = session.current { CardInfoView(context: context).show(card, session: session) }
         case ":edit", ":e":
             if let card = session.current { edit(card) }
+        case ":add":
+            // The current card's deck unless another is named; the session then goes on.
+            let named = text.split(separator: " ").dropFirst().joined(separator: " ")
+            CardAdder(context: context).run(deck: named.isEmpty ? session.current?.deck : named)
+            shownCard = nil
+        case ":open", ":o": context.media?.openAll(output: context.output)
+        case ":play", ":p": context.media?.playAll(output: context.output)
         case ":help":
             view.note(ReviewRunner.helpText)
         default:
@@ -42,7 +50,9 @@ extension ReviewRunner {
           :bury hide until tomorrow         :suspend take out of reviews
           :forget make the card new again   :due N make it due in N days
           :hint show first letters          :info card history and memory state
-          :edit open the card in $EDITOR    :quit end the session
+          :edit open the card in $EDITOR    :add add a card to this deck
+          :open open the card's images      :play play the card's sounds
+          :quit end the session
         """
 
     private func undo() {
@@ -95,36 +105,8 @@ extension ReviewRunner {
             context.error(error.reason)
             return
         }
-        let env = ProcessInfo.processInfo.environment
-        let editor = [env["VISUAL"], env["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", Self.editorCommand(editor) + " \"$@\"", "sh", "+\(card.source.line)", file]
-        do {
-            try process.run()
-            process.waitUntilExit()
-        } catch {
-            context.error("could not start the editor '\(editor)': \(error.localizedDescription)")
-            return
-        }
-        if process.terminationReason == .exit, process.terminationStatus != 0 {
-            let status = process.terminationStatus
-            context.error(status == 127 || status == 126
-                ? "could not run the editor '\(editor)' (from $VISUAL or $EDITOR)"
-                : "the editor '\(editor)' failed (exit status \(status))")
-            context.view.note(status == 127 || status == 126
-                ? "set $VISUAL or $EDITOR to an editor command, such as 'nano' or 'code -w'"
-                : "the decks are read again as they are now")
-            if status == 127 || status == 126 { return }
-        }
+        guard Editor.open(file, line: card.source.line, context: context) else { return }
         reloadAfterEdit(card)
-    }
-
-    /// `$EDITOR` as a shell command: an existing program's path as one word (it may hold
-    /// spaces), anything else as the words it is made of (`code -w`).
-    static func editorCommand(_ editor: String) -> String {
-        guard editor.contains(" "), FileManager.default.isExecutableFile(atPath: editor) else { return editor }
-        return "'" + editor.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     private func reloadAfterEdit(_ card: Card) {

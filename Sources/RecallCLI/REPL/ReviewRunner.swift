@@ -80,7 +80,7 @@ final class ReviewRunner {
         let kind = session.records[card.id]?.schedule.state ?? .new
         context.view.header(deck: card.deck + (label.map { " · " + $0 } ?? ""), left: session.left,
                             note: kind == .review ? nil : kind.rawValue)
-        context.view.question(card.question)
+        context.view.question(card.question, from: card)
     }
 
     /// Shows the answer and reads the grade. Returns an outcome to end the session.
@@ -155,7 +155,11 @@ final class ReviewRunner {
         if total > 0 {
             parts.append("retention today \(CardView.percent(Double(passed) / Double(total))) (\(passed)/\(total))")
         }
-        if left != QueueCounts() { parts.append("left today " + CardView.left(left).replacingOccurrences(of: " left:", with: ":")) }
+        if left != QueueCounts() {
+            // Three items, so that a narrow screen can break between them.
+            parts += ["left today \(left.new + left.learning + left.review): \(left.new) new",
+                      "\(left.learning) learning", "\(left.review) due"]
+        }
         parts.append("due tomorrow \(ReviewSession.dueTomorrow(records: context.data.records, calendar: context.data.calendar, now: context.now()))")
         out.line()
         let lines = CardView.pack(["Session done: " + parts[0]] + parts.dropFirst(), width: out.width - 2)

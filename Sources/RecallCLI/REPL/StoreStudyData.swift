@@ -67,26 +67,12 @@ final class StoreStudyData: StudyData {
         return loaded.diagnostics + carriedEdits
     }
 
-    /// Reads only the end of the log to see whether anything was studied today, and then
-    /// replays just the cards studied today (a card's history is independent of the others').
-    /// When all of today's answers came after the snapshot (the usual case: sessions do not
-    /// rewrite it), each of those cards is replayed from its record at the snapshot over the
-    /// entries since; otherwise from the whole log.
+    /// Review-state answers so far on the study day of `now` (see ``ProgressStore/reviews(since:)``).
     func retentionToday(now: Date) -> (passed: Int, total: Int) {
         let calendar = store.replay.calendar
         let dayStart = calendar.startOfDay(calendar.dayNumber(now))
-        guard let recent = try? store.recentEntries(since: dayStart), !recent.isEmpty else { return (0, 0) }
-        let studied = Set(recent.map(\.card))
-        if let since = store.entriesSinceSnapshot, since.entries.filter({ $0.time >= dayStart }) == recent {
-            let base = CardRecords(since.before.compactMapValues { $0 }.filter { studied.contains($0.key) })
-            let result = store.replay.apply(since.entries.filter { studied.contains($0.card) }, to: base, annotate: true)
-            if result.unmatchedUndos.isEmpty {
-                return StoreStudyData.retentionToday(reviews: result.reviews, calendar: calendar, now: now)
-            }
-        }
-        guard let entries = try? store.loadEntries() else { return (0, 0) }
-        return StoreStudyData.retentionToday(entries: entries.filter { studied.contains($0.card) },
-                                             replay: store.replay, now: now)
+        let reviews = (try? store.reviews(since: dayStart)) ?? []
+        return StoreStudyData.retentionToday(reviews: reviews, calendar: calendar, now: now)
     }
 
     /// Review-state answers on the study day of `now`, replayed from `entries`.

@@ -39,7 +39,14 @@ enum StudySetup {
         let escapes = CollectionBoundary.escape(of: history.path, inside: dataDirectory.path) != nil
         let reader = makeReader(historyFile: escapes ? nil : history)
         let output = Output.standard(noColorFlag: display.noColor)
-        return REPLContext(reader: reader, output: output, now: Clock.now, data: data)
+        let context = REPLContext(reader: reader, output: output, now: Clock.now, data: data)
+        let environment = ProcessInfo.processInfo.environment
+        // Images are drawn only on a terminal, unless RECALL_IMAGES asks for a protocol.
+        let graphics = Terminal.stdoutIsTerminal || environment["RECALL_IMAGES"] != nil
+            ? InlineImage.detect(environment: environment, sixelAvailable: SixelEncoder.isAvailable) : nil
+        context.media = CardMedia(decksRoot: decksRoot, graphics: graphics, autoplay: data.settings.autoplay,
+                                  environment: environment)
+        return context
     }
 
     /// libedit when stdin and stdout are terminals, else plain line reading.

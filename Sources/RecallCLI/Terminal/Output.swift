@@ -15,6 +15,9 @@ final class Output {
     var width: Int { widthProvider() }
     private let widthProvider: () -> Int
     private let sink: (String) -> Void
+    /// Receives Recall's own escape sequences that are not styles (an inline image), as they
+    /// are; the same as ``sink`` except for standard output, whose sink filters.
+    private let rawSink: (String) -> Void
     /// What ``collecting(_:)`` has gathered so far; nil outside it.
     private var pending: String?
 
@@ -24,13 +27,16 @@ final class Output {
         self.color = color
         self.widthProvider = { width }
         self.sink = sink
+        self.rawSink = sink
     }
 
     /// An output whose width is read from `width` whenever it is needed.
-    init(color: Bool, width: @escaping () -> Int, sink: @escaping (String) -> Void) {
+    init(color: Bool, width: @escaping () -> Int, sink: @escaping (String) -> Void,
+         rawSink: ((String) -> Void)? = nil) {
         self.color = color
         self.widthProvider = width
         self.sink = sink
+        self.rawSink = rawSink ?? sink
     }
 
     /// Writes to standard output (unbuffered: each call, or each ``collecting(_:)``, is one
@@ -40,10 +46,22 @@ final class Output {
         let environment = ProcessInfo.processInfo.environment
         let write: (String) -> Void = { text in Console.out(text) }
         let color = Terminal.useColor(noColorFlag: noColorFlag)
+        let raw: (String) -> Void = { FileHandle.standardOutput.write(Data($0.utf8)) }
         guard Terminal.stdoutIsTerminal else {
-            return Output(color: color, width: Terminal.width(columnsVariable: environment["COLUMNS"]), sink: write)
+            let width = Terminal.width(columnsVariable: environment["COLUMNS"])
+            return Output(color: color, width: { width }, sink: write, rawSink: raw)
         }
-        return Output(color: color, width: { Terminal.width(environment: environment) }, sink: write)
+        return Output(color: color, width: { Terminal.width(environment: environment) }, sink: write, rawSink: raw)
+    }
+
+    /// Writes one of Recall's own non-style sequences (built by ``InlineImage`` from base64
+    /// and numbers only) unfiltered, in order with the text around it.
+    func writeSequence(_ sequence: String) {
+        if let text = pending, !text.isEmpty {
+            sink(text)
+            pending = ""
+        }
+        rawSink(sequence)
     }
 
     /// Collects everything into `buffer.text`; handy in tests.

@@ -1,6 +1,7 @@
 @preconcurrency import Glibc
 @preconcurrency import CEditLine
 import Foundation
+import Synchronization
 
 /// Facts about the terminal the process runs on: whether it is interactive, whether to use
 /// colour, how wide it is. Reads the environment; the decisions themselves are in small
@@ -25,9 +26,21 @@ enum Terminal {
 
     /// The colour decision for standard output of this process.
     static func useColor(noColorFlag: Bool = false) -> Bool {
-        useColor(isTerminal: stdoutIsTerminal, noColorFlag: noColorFlag,
+        useColor(isTerminal: stdoutIsTerminal, noColorFlag: noColorFlag || noColorGiven,
                  environment: ProcessInfo.processInfo.environment)
     }
+
+    /// Whether a command of this process was given `--no-color` (recorded when its options
+    /// are parsed). Like `NO_COLOR`, it holds for every printer, including those reached
+    /// from shared helpers (store notices, deck warnings) that have no options at hand.
+    static var noColorGiven: Bool { noColorFlag.withLock { $0 } }
+
+    /// Notes that a command was given `--no-color` (see ``noColorGiven``).
+    static func recordNoColorFlag() {
+        noColorFlag.withLock { $0 = true }
+    }
+
+    private static let noColorFlag = Mutex(false)
 
     /// Columns of the terminal: the window size of stdout (`TIOCGWINSZ`), else `$COLUMNS`,
     /// else 80. Never less than 20.
@@ -37,6 +50,18 @@ enum Terminal {
             return max(20, Int(size.ws_col))
         }
         return width(columnsVariable: env["COLUMNS"])
+    }
+
+    /// Rows of the window and the height of one text row in pixels (`TIOCGWINSZ`); without a
+    /// window, `$LINES` or 24 rows, and a usual cell height when the terminal gives no pixels.
+    static func rowsAndCellHeight(environment env: [String: String] = ProcessInfo.processInfo.environment) -> (rows: Int, cellHeight: Int) {
+        let usualCellHeight = 18
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 {
+            let cell = size.ws_ypixel > 0 ? Int(size.ws_ypixel) / Int(size.ws_row) : usualCellHeight
+            return (Int(size.ws_row), max(1, cell))
+        }
+        return (env["LINES"].flatMap { Int($0) }.map { max(3, $0) } ?? 24, usualCellHeight)
     }
 
     /// `$COLUMNS` if it is a positive number, else 80; never less than 20.

@@ -47,6 +47,10 @@ struct MarkdownReader {
     private var body: [Range<Int>] = []
     private var inFence = false
     private var previousBlank = true
+    /// Where each deck's run of lines starts: the first line after the front matter (0-based
+    /// index) with the file's deck, then every heading line with the deck it opens. What
+    /// ``CardWriter`` needs to add a card under the right heading.
+    private(set) var sections: [(line: Int, deck: String)] = []
 
     init(source: DeckSource, bytes: UnsafeBufferPointer<UInt8>, fileDeck: String, builder: ParsedDeckBuilder) {
         self.source = source
@@ -60,6 +64,7 @@ struct MarkdownReader {
 
     mutating func run() {
         var index = readFrontMatter()
+        sections = [(index, fileDeck)]
         while index < source.lines.count {
             let line = MarkdownLine(range: source.lines[index],
                                     bytesAreCharacters: source.isASCII
@@ -97,7 +102,7 @@ struct MarkdownReader {
             }
         case let .heading(level, title):
             finishPending()
-            enterHeading(level: level, title: title)
+            enterHeading(level: level, title: title, line: number)
         case .tags(let tags):
             finishPending()
             lineTags = tags
@@ -125,7 +130,7 @@ struct MarkdownReader {
             builder.diagnostics.append(.error("'A:' without a question", at: source.location(line: number),
                                               notes: ["start each card with a 'Q:' line, then its 'A:' line"]))
         case let .heading(level, title):
-            enterHeading(level: level, title: title)
+            enterHeading(level: level, title: title, line: number)
         case .tags(let tags):
             lineTags = tags
         case .fence:
@@ -216,12 +221,13 @@ struct MarkdownReader {
 
     mutating func report(_ diagnostic: Diagnostic) { builder.diagnostics.append(diagnostic) }
 
-    private mutating func enterHeading(level: Int, title: String) {
+    private mutating func enterHeading(level: Int, title: String, line: Int) {
         lineTags = []
         headings.removeAll { $0.level >= level }
         if level >= 2, !title.isEmpty { headings.append((level, title)) }
         deck = ([fileDeck] + headings.map(\.title)).joined(separator: "::")
         if !decks.contains(deck) { decks.append(deck) }
+        sections.append((line - 1, deck))
     }
 
     /// Reads `---`-fenced front matter at the top of the file; returns the next line index.

@@ -60,6 +60,9 @@ public struct CollectionSettings: Sendable, Equatable {
     public var leechThreshold: Int = 8
     public var buryNewSiblings: Bool = true
     public var buryReviewSiblings: Bool = true
+    /// Play a card's sounds (and speak its `{{tts …}}` text) as it is shown. Not a
+    /// scheduling setting: it only lives here because `recall config` sets it.
+    public var autoplay: Bool = false
 
     // SM-2 (Anki's variant)
     /// Ease factor of a card when it graduates (2.5 = 250 %).

@@ -10,6 +10,12 @@ public struct Scheduler: Sendable {
         case sm2(SM2)
     }
 
+    /// The version of the scheduling code (both algorithms and the replay around them).
+    /// Raise it with any change that gives other card states or review annotations from the
+    /// same log and settings: the store's caches of a replay (`state.json`, `state.bin`, the
+    /// stats caches) made by another version are then made again.
+    public static let version = 1
+
     public let algorithm: Algorithm
     public let settings: CollectionSettings
     public let counting: DayCounting

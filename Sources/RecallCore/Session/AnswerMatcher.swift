@@ -91,9 +91,18 @@ public enum AnswerMatcher {
     }
 
     /// Matches `typed` against `card`: a cloze card's deletions, any other card's answer.
+    /// Both sides are compared as they are shown (see ``RichText/plain(_:)``): formulas
+    /// converted, so `α²` and `\alpha^2` match `$\alpha^2$`, and Markdown markers dropped.
+    /// A typed formula without delimiters (`\alpha^2`) is tried converted too, and the
+    /// better result counts: `x ^ y` typed for a code answer is still compared as written.
     public static func match(typed: String, card: Card) -> AnswerMatch {
-        if let cloze = card.clozeAnswer { return match(typed: typed, deletions: cloze.deletions) }
-        return match(typed: typed, answer: card.answer)
+        let asWritten = RichText.plain(typed), converted = RichText.typedAnswer(typed)
+        let candidates = asWritten == converted ? [asWritten] : [asWritten, converted]
+        let results = candidates.map { typed in
+            if let cloze = card.clozeAnswer { return match(typed: typed, deletions: cloze.deletions.map(RichText.plain)) }
+            return match(typed: typed, answer: RichText.plain(card.answer))
+        }
+        return results.dropFirst().reduce(results[0]) { $1.isBetter(than: $0) ? $1 : $0 }
     }
 
     /// Which of `items` the typed text gives. An item counts when a typed part (split at

@@ -4,9 +4,9 @@ import RecallCore
 /// `state.bin`: `state.json` in a binary layout that is read without parsing, so that
 /// starting a session on a large collection does not parse the whole JSON snapshot.
 ///
-/// A ``DerivedFile`` keyed by the exact `state.json` it was made from (its size and checksum):
-/// used only while that file is still the same, otherwise the JSON is read as before (and
-/// this file made again). Its rows hold exactly what the JSON rows read back as (times in
+/// A ``DerivedFile`` keyed by the exact `state.json` it was made from (its size and checksum)
+/// and that file's ``Scheduler/version``: used only while that file is still the same and
+/// of this version, otherwise the JSON is read as before (and this file made again). Its rows hold exactly what the JSON rows read back as (times in
 /// whole milliseconds, non-finite doubles as absent), so the two ways of opening give equal
 /// snapshots.
 ///
@@ -20,10 +20,11 @@ enum SnapshotCache {
     /// Which `state.json` a cache was made from.
     typealias Source = ContentFingerprint
 
-    static func key(_ source: Source) -> [UInt8] {
+    static func key(_ source: Source, schedulerVersion: Int) -> [UInt8] {
         var key: [UInt8] = []
         putLE(source.size, &key)
         putLE(source.checksum, &key)
+        putLE(UInt64(truncatingIfNeeded: schedulerVersion), &key)
         return key
     }
 
@@ -33,7 +34,9 @@ enum SnapshotCache {
     /// not fit the layout (then no cache is written and the JSON is always read).
     /// `ids` are the records' keys in ascending order, when the caller has them already.
     static func encode(_ snapshot: Snapshot, source: Source, sortedIDs ids: [CardID]? = nil) -> [UInt8]? {
-        payload(snapshot, sortedIDs: ids).map { file.encode(key: key(source), payload: $0) }
+        payload(snapshot, sortedIDs: ids).map {
+            file.encode(key: key(source, schedulerVersion: snapshot.schedulerVersion), payload: $0)
+        }
     }
 
     private static func payload(_ snapshot: Snapshot, sortedIDs ids: [CardID]?) -> [UInt8]? {
@@ -92,9 +95,10 @@ enum SnapshotCache {
 
     // MARK: Reading
 
-    /// The snapshot in `bytes` when it is a sound cache of the JSON file `source`, else nil.
+    /// The snapshot in `bytes` when it is a sound cache of the JSON file `source`, made by
+    /// this ``Scheduler/version``, else nil.
     static func decode(_ bytes: UnsafeRawBufferPointer, source: Source) -> Snapshot? {
-        guard let payload = file.payload(in: bytes, key: key(source)) else { return nil }
+        guard let payload = file.payload(in: bytes, key: key(source, schedulerVersion: Scheduler.version)) else { return nil }
         let p = payload.lowerBound
         guard payload.count >= 80 else { return nil }
         let coverage = { (at: Int) in

@@ -9,7 +9,7 @@ import Darwin
 /// An exclusive `flock` on the `lock` file in the collection folder, with the holder's pid
 /// and command line written into the file for the message other processes show. The kernel drops the lock
 /// when the holder exits or is killed, so a stale `lock` file never blocks anyone.
-final class CollectionLock {
+public final class CollectionLock {
     let path: String
     private var fd: Int32
 
@@ -38,7 +38,7 @@ final class CollectionLock {
     }
 
     /// Releases the lock (also done by the kernel when the process ends).
-    func release() {
+    public func release() {
         guard fd >= 0 else { return }
         _ = ftruncate(fd, 0)
         // Unlock explicitly: a child forked by this process may still share the descriptor

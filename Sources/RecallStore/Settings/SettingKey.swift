@@ -45,6 +45,7 @@ public struct SettingKey: Sendable {
         number("lapse_new_interval", "SM-2 share of the interval kept after a lapse (0-1)", \.lapseNewInterval),
         integer("graduating_interval", "SM-2 days given when a card leaves learning", \.graduatingInterval),
         integer("easy_interval", "SM-2 days given for Easy on a learning card", \.easyInterval),
+        flag("autoplay", "play a card's sounds when it is shown (see :play)", \.autoplay),
     ]
 
     /// The key named `name`, if it is a global one.

@@ -27,9 +27,11 @@ public enum SettingsFile {
     }
 
     private static func members(_ settings: CollectionSettings) -> [(key: String, json: String)] {
-        var list: [(key: String, json: String)] = SettingKey.all.map { key in
-            (key.name, json(key.get(settings)))
-        }
+        // `autoplay` only when on: it changes no schedule, so every other collection's file
+        // (and the snapshots keyed by it) stays byte for byte as it was.
+        var list: [(key: String, json: String)] = SettingKey.all
+            .filter { $0.name != "autoplay" || settings.autoplay }
+            .map { key in (key.name, json(key.get(settings))) }
         list.append(("schema", String(schema)))
         var decks: [UInt8] = Array("{".utf8)
         for (deck, limits) in settings.deckLimits.sorted(by: { $0.key < $1.key }) {

@@ -18,6 +18,9 @@ public struct Snapshot: Equatable, Sendable {
     var renames: FileCoverage
     /// ``CardCatalog/digest`` of the deck cards last reconciled (0 when never).
     var catalog: UInt64
+    /// The ``Scheduler/version`` the records were computed with (1 in files written before
+    /// the version was recorded).
+    var schedulerVersion = Scheduler.version
 }
 
 /// How much of an append-only file a snapshot covers, with hashes of that prefix so a

@@ -36,7 +36,9 @@ enum SnapshotReader {
     }
 
     private static func document(_ s: inout JSONScanner) throws(JSONScanError) -> (Snapshot, Int) {
-        var snap = Snapshot(records: [:], settingsJSON: [], timeZone: "", log: .empty, renames: .empty, catalog: 0)
+        // A file without "scheduler_version" was written before it was recorded: version 1.
+        var snap = Snapshot(records: [:], settingsJSON: [], timeZone: "", log: .empty, renames: .empty, catalog: 0,
+                            schedulerVersion: 1)
         var schema: Int?
         try s.expect(0x7B, "'{'")
         repeat {
@@ -48,6 +50,7 @@ enum SnapshotReader {
             case "log": snap.log = try coverage(&s)
             case "renames": snap.renames = try coverage(&s)
             case "schema": schema = Int(try s.integer())
+            case "scheduler_version": snap.schedulerVersion = Int(try s.integer())
             case "settings":
                 s.skipWhitespace()
                 let start = s.pos

@@ -10,7 +10,7 @@ import RecallCore
 /// …
 /// ],
 /// "catalog":"…","columns":[…],"log":{"bytes":…,"head":"…","lines":…,"tail":"…"},
-/// "renames":{…},"schema":2,"settings":{…},"time_zone":"Europe/Berlin"}
+/// "renames":{…},"scheduler_version":1,"schema":2,"settings":{…},"time_zone":"Europe/Berlin"}
 /// ```
 /// Times are unix milliseconds; doubles use the shortest text that reads back exactly.
 enum SnapshotWriter {
@@ -30,6 +30,7 @@ enum SnapshotWriter {
         coverage(s.log, into: &out)
         out.append(contentsOf: ",\n\"renames\":".utf8)
         coverage(s.renames, into: &out)
+        out.append(contentsOf: ",\n\"scheduler_version\":\(s.schedulerVersion)".utf8)
         out.append(contentsOf: ",\n\"schema\":\(Snapshot.schema),\n\"settings\":".utf8)
         // A snapshot read from a file without "settings" has none; `{}` keeps the file JSON.
         out.append(contentsOf: s.settingsJSON.isEmpty ? Array("{}".utf8) : s.settingsJSON)

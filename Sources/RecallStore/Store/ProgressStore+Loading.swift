@@ -86,6 +86,9 @@ extension ProgressStore {
             return "the time zone changed from \(snapshot.timeZone) to \(timeZone.identifier); card states were recomputed"
         }
         if snapshot.settingsJSON != canonicalSettings { return "settings.json changed; card states were recomputed" }
+        if snapshot.schedulerVersion != Scheduler.version {
+            return "state.json was computed by another version of the scheduler; card states were recomputed"
+        }
         return nil
     }
 

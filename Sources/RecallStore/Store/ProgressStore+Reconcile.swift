@@ -90,11 +90,22 @@ extension ProgressStore {
         return result
     }
 
+    /// The time of renames made `now`: `now`, but always after the log's last entry and the
+    /// last rename. A rename carries the entries older than it (``RenameTable``), and here it
+    /// must carry all of them, also when the clock is fixed (`RECALL_NOW`) or set back:
+    /// reviews given after a fixed start time would otherwise stay with the old id.
+    func renameTime(now: Date) -> Date {
+        var ms = ReviewLogCodec.milliseconds(now)
+        if let last = lastEntryTime() { ms = max(ms, ReviewLogCodec.milliseconds(last) + 1) }
+        if let last = renames.map(\.time).max() { ms = max(ms, ReviewLogCodec.milliseconds(last) + 1) }
+        return ReviewLogCodec.date(milliseconds: ms)
+    }
+
     /// A read-only store's side of an edit: the history moves to the new id in ``records``
     /// and in the rename table that resolves log entries, and nothing is written.
     private func carryInMemory(_ carried: [Reconciliation.Match], now: Date) {
         guard !carried.isEmpty else { return }
-        let time = ReviewLogCodec.date(milliseconds: ReviewLogCodec.milliseconds(now))
+        let time = renameTime(now: now)
         let new = carried.map { CardRename(from: $0.from, to: $0.to, time: time, device: device) }
         for r in new {
             records[r.to] = records[r.from]
@@ -127,7 +138,7 @@ extension ProgressStore {
     private func record(_ carried: [Reconciliation.Match], catalog: CardCatalog, old: CardCatalog, now: Date) throws(StoreError) {
         if !carried.isEmpty {
             var bytes: [UInt8] = []
-            let time = ReviewLogCodec.date(milliseconds: ReviewLogCodec.milliseconds(now))
+            let time = renameTime(now: now)
             let new = carried.map { CardRename(from: $0.from, to: $0.to, time: time, device: device) }
             for r in new { RenameLog.encode(r, into: &bytes) }
             try AtomicFile.append(bytes, to: path(RenameLog.name))

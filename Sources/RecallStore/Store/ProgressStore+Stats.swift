@@ -96,12 +96,12 @@ extension ProgressStore {
     }
 
     /// What the cached reviews depend on: the log prefix and renames they were computed
-    /// from, the settings and the time zone.
+    /// from, the settings, the time zone and the scheduler's version.
     private func statsCacheKey(_ log: FileCoverage) -> [UInt8] {
         var key = Array("log \(log.bytes) \(log.lines) \(hex16(log.head)) \(hex16(log.tail))\n".utf8)
         let r = renameCoverage
         key += Array("renames \(r.bytes) \(r.lines) \(hex16(r.head)) \(hex16(r.tail))\n".utf8)
-        key += Array("zone \(timeZone.identifier)\nsettings ".utf8)
+        key += Array("zone \(timeZone.identifier)\nscheduler \(Scheduler.version)\nsettings ".utf8)
         key += canonicalSettings
         return key
     }

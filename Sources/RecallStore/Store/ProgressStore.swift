@@ -51,7 +51,8 @@ public final class ProgressStore {
     /// the snapshot's log coverage, the records of the cards changed since, as they were
     /// before their first change (nil inside: the card had none), and the entries since, in
     /// log order. Rewriting the snapshot then extends the stats cache's summary with just
-    /// these entries instead of leaving it to be rebuilt from the whole log.
+    /// these entries instead of leaving it to be rebuilt from the whole log, and
+    /// ``reviews(since:)`` replays today's cards from here.
     var statsTrail: (log: FileCoverage, before: [CardID: CardRecord?], entries: [ReviewLogEntry])?
 
     init(location: StoreLocation, device: String, timeZone: TimeZone, writable: Bool) {
@@ -206,8 +207,9 @@ public final class ProgressStore {
         try saveSnapshotIfNeeded()
     }
 
-    /// Every log entry in file order, with card ids resolved through renames (for stats and
-    /// history). Reads the whole log.
+    /// Every log entry in file order, with card ids resolved through renames (for stats,
+    /// the optimizer and a card's history). Reads the whole log; for the reviews of the last
+    /// hours, ``reviews(since:)`` reads only the end of it.
     public func loadEntries() throws(StoreError) -> [ReviewLogEntry] {
         renameTable.resolve(try readWholeLog().entries)
     }

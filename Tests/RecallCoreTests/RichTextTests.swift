@@ -1,0 +1,95 @@
+import Testing
+@testable import RecallCore
+
+/// The rich-text reader: each kind of marker in, styled spans and blocks out.
+struct RichTextTests {
+    typealias Span = RichText.Span
+
+    @Test(arguments: [
+        ("**bold** and *italic*", [Span("bold", .bold), Span(" and "), Span("italic", .italic)]),
+        ("__bold__ _italic_", [Span("bold", .bold), Span(" "), Span("italic", .italic)]),
+        ("use `let x = 1`", [Span("use "), Span("let x = 1", .code)]),
+        ("``a ` b``", [Span("a ` b", .code)]),
+        ("see [docs](https://swift.org)", [Span("see docs"), Span(" (https://swift.org)", .dim)]),
+        ("[https://a.b](https://a.b)", [Span("https://a.b")]),
+        ("snake_case_name stays", [Span("snake_case_name stays")]),
+        ("2 * 3 * 4 stays", [Span("2 * 3 * 4 stays")]),
+        ("an *unclosed marker", [Span("an *unclosed marker")]),
+        ("def f(*args, **kwargs)", [Span("def f(*args, **kwargs)")]),
+        ("\\*not italic\\*", [Span("*not italic*")]),
+        ("**bold *and italic***", [Span("bold ", .bold), Span("and italic", [.bold, .italic])]),
+        ("it costs $5 or $10", [Span("it costs $5 or $10")]),
+        ("$x^2$ squared", [Span("x²", .math), Span(" squared")]),
+        ("<b>bold</b> <i>it</i> <code>c</code>", [Span("bold", .bold), Span(" "), Span("it", .italic), Span(" "), Span("c", .code)]),
+        ("<strong>s</strong><em>e</em>", [Span("s", .bold), Span("e", .italic)]),
+        ("a<br>b", [Span("a\nb")]),
+        ("a<br>\nb", [Span("a\nb")]),
+        ("<ul><li>one</li><li>two</li></ul>", [Span("- one\n- two")]),
+        ("<ol><li>one</li><li>two</li></ol>", [Span("1. one\n2. two")]),
+        ("<div>a</div><div>b</div>", [Span("a\nb")]),
+        ("fish &amp; chips", [Span("fish & chips")]),
+        ("Vec<T> and a < b", [Span("Vec<T> and a < b")]),
+        ("<a href=\"https://x.org\">site</a>", [Span("site"), Span(" (https://x.org)", .dim)]),
+        ("<span style=\"color:red\">red</span>", [Span("red")]),
+    ])
+    func inlineSpans(_ text: String, _ spans: [Span]) {
+        #expect(RichText.blocks(text) == [.text(spans)])
+    }
+
+    @Test func fencedCodeKeepsItsLinesAndLanguage() {
+        let text = "What does this print?\n```swift\nlet a = 1\n    print(a)  // **not bold**\n```\nafter"
+        #expect(RichText.blocks(text) == [
+            .text([Span("What does this print?")]),
+            .code(lines: ["let a = 1", "    print(a)  // **not bold**"], language: "swift"),
+            .text([Span("after")]),
+        ])
+    }
+
+    @Test func unclosedFenceRunsToTheEnd() {
+        #expect(RichText.blocks("~~~\na\n\nb") == [.code(lines: ["a", "", "b"], language: nil)])
+    }
+
+    @Test func htmlPreIsACodeBlock() {
+        let text = "Code:<pre><code>if x &lt; 1 {\n    y()\n}</code></pre>done"
+        #expect(RichText.blocks(text) == [
+            .text([Span("Code:")]),
+            .code(lines: ["if x < 1 {", "    y()", "}"], language: nil),
+            .text([Span("done")]),
+        ])
+    }
+
+    @Test func mediaSplitTheText() {
+        let text = "The flag: ![flag of Peru](img/peru.png) and [sound:hola.mp3] ![audio](b.ogg) <img src=\"media/a.jpg\"> [image: media/c.png]"
+        #expect(RichText.blocks(text) == [
+            .text([Span("The flag:")]),
+            .media(.init(.image, path: "img/peru.png")),
+            .text([Span("and")]),
+            .media(.init(.sound, path: "hola.mp3")),
+            .media(.init(.sound, path: "b.ogg")),
+            .media(.init(.image, path: "media/a.jpg")),
+            .media(.init(.image, path: "media/c.png")),
+        ])
+        #expect(RichText.media(text).map(\.placeholder) == [
+            "[image: peru.png]", "[sound: hola.mp3]", "[sound: b.ogg]", "[image: a.jpg]", "[image: c.png]",
+        ])
+    }
+
+    @Test func speechShowsItsTextAndAsksToSpeakIt() {
+        #expect(RichText.blocks("{{tts fr_FR:bonjour}}") == [
+            .text([Span("bonjour")]),
+            .media(.init(.speech(language: "fr_FR"), path: "bonjour")),
+        ])
+    }
+
+    @Test func plainDropsMarkersAndKeepsText() {
+        #expect(RichText.plain("**être** is *to be*") == "être is to be")
+        #expect(RichText.plain("<b>x</b><br>y") == "x\ny")
+        #expect(RichText.plain("no markers here") == "no markers here")
+    }
+
+    /// Control characters are no concern of the reader (the terminal side sanitizes card
+    /// text first), but they must come through as text, not vanish or split anything.
+    @Test func controlCharactersStayText() {
+        #expect(RichText.blocks("**a\u{1B}[31m**") == [.text([Span("a\u{1B}[31m", .bold)])])
+    }
+}
