@@ -130,6 +130,20 @@ import RecallTestSupport
         #expect(link == "Sub/Real.txt")
     }
 
+    @Test func aFolderOfDecksNamesItsDecks() {
+        let root = collection(["News/US.txt": Array("Q1\nA1\n".utf8), "News/EU.txt": Array("Q2\nA2\n".utf8)])
+        let result = runRecall(["add", "news", "-q", "Q3", "-a", "A3"], cwd: root)
+        #expect(result.status == 1)
+        #expect(result.stderr == """
+            recall: error: 'News' is a folder of decks, with no deck file of its own
+            note: add the card to one of its decks: 'News::EU', 'News::US'
+            note: or give 'News' a file of its own with 'recall new News'
+
+            """)
+        #expect(runRecall(["add", "N\u{1B}[2J", "-q", "Q3", "-a", "A3"], cwd: root).stderr.hasPrefix(
+            "recall: error: no deck named 'N␛[2J'\n"))
+    }
+
     @Test func unknownDeckSuggestsNew() {
         let root = collection(["Seed.txt": Array("Q1\nA1\n".utf8)])
         let result = runRecall(["add", "Spanish", "-q", "perro", "-a", "dog"], cwd: root)
