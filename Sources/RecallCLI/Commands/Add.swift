@@ -79,7 +79,7 @@ extension Recall {
             let lock: CollectionLock
             do { lock = try CollectionLock.take(location) } catch {
                 var diagnostic = error.diagnostic
-                if diagnostic.message.contains("in use") { diagnostic.notes.append("in the study shell, 'add' adds a card too") }
+                if diagnostic.message.contains("in use") { diagnostic.notes.append("in the study shell, 'add' adds a card too; during a review, ':add'") }
                 printer.print([diagnostic])
                 throw ExitCode(1)
             }
