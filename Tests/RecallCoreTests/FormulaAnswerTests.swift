@@ -25,6 +25,12 @@ private func card(answer: String) -> Card {
         ("$\\cos x$", "-cos x", .wrong),
         ("$\\frac{1}{1 - r}$", "1/(1 − r)", .exact),
         ("$\\frac{1}{1 - r}$", "1/(1 + r)", .wrong),
+        ("$n x^{n-1}$", "nx^(n-1)", .exact),
+        ("$n x^{n-1}$", "n x^{n-1}", .exact),
+        ("$n x^{n-1}$", "nxⁿ⁻¹", .exact),
+        ("$n x^{n-1}$", "nx^(n+1)", .wrong),
+        ("$e^{i\\pi}$", "e^(iπ)", .exact),
+        ("$a_{n+1}$", "a_(n+1)", .exact),
         // Prose around a formula is matched as prose, symbols ignored.
         ("the parabola $y = x^2$", "the parabola y x²", .exact),
     ])

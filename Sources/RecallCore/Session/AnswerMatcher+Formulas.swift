@@ -7,17 +7,24 @@ extension AnswerMatcher {
     /// and spacing still do not count, so `cos(x)` matches `cos x`.
     static let formulaOperators: Set<Character> = [
         "+", "-", "−", "±", "∓", "×", "·", "÷", "/", "*", "=", "≠", "<", ">", "≤", "≥", "≈", "≡",
-        "√", "∛", "∜", "∫", "∑", "∏", "→", "⇒", "⟺", "∈", "∉", "⊂", "⊆", "∪", "∩", "!", "^",
+        "√", "∛", "∜", "∫", "∑", "∏", "→", "⇒", "⟺", "∈", "∉", "⊂", "⊆", "∪", "∩", "!",
+        "⁺", "⁻", "⁼", "₊", "₋", "₌",
+    ]
+
+    /// Raised and lowered signs read as the signs themselves: `xⁿ⁻¹` has the `-` of `x^(n-1)`.
+    private static let plainSign: [Character: Character] = [
+        "−": "-", "⁺": "+", "⁻": "-", "⁼": "=", "₊": "+", "₋": "-", "₌": "=",
     ]
 
     /// Relations a formula answer may start with (`≈ 1.414`): leaving one out is no error.
     private static let leadingRelations: Set<Character> = ["=", "≈", "≤", "≥", "<", ">", "≡"]
 
-    /// The operators of `shown` in order, `−` read as `-` and a leading relation dropped.
+    /// The operators of `shown` in order, `−` and raised signs read as `-`, a leading relation
+    /// dropped.
     static func formulaOperators(of shown: String) -> String {
         var ops = shown.compactMap { ch -> Character? in
             guard formulaOperators.contains(ch) else { return nil }
-            return ch == "−" ? "-" : ch
+            return plainSign[ch] ?? ch
         }
         if let first = ops.first, leadingRelations.contains(first),
            shown.drop(while: \.isWhitespace).first == first {
