@@ -128,3 +128,20 @@ struct ImagesInAPipeTests {
         #expect(!r.stdout.contains("\u{1B}"))
     }
 }
+
+/// The diff under a typed formula marks the operators it gets wrong.
+struct FormulaDiffTests {
+    @Test func aWrongSignIsMarked() {
+        let buffer = OutputBuffer()
+        let view = CardView(output: .capturing(buffer, color: false, width: 80))
+        view.diff(typed: "a² - 2ab + b²", answer: "$a^2 + 2ab + b^2$", match: .wrong)
+        #expect(buffer.text == """
+              you typed: a² - 2ab + b²
+                            ^
+              answer:    a² + 2ab + b²
+                            ^
+              not quite
+
+            """)
+    }
+}

@@ -103,14 +103,16 @@ struct CardView {
         case .wrong: verdict = output.styled("not quite", .red, .bold)
         }
         if match != .exact {
+            // In a formula the operators count too (`+` for `-`), so they are marked.
+            let formula = AnswerMatcher.isFormula(answer)
             // Compared as shown: formulas converted and Markdown markers dropped on both sides.
             let answer = TerminalText.sanitized(TextReflow.joinParagraphs(RichText.plain(answer)))
             let diff = AnswerDiff(typed: TerminalText.sanitized(RichText.plain(typed)), answer: answer)
             // Spaces and punctuation never count, so they are marked only in an answer
             // made of nothing else.
             let marksAll = !answer.contains { $0.isLetter || $0.isNumber }
-            markedLine(label: "you typed: ", diff.typedSide, marked: .extra, style: .red, marksAll: marksAll)
-            markedLine(label: "answer:    ", diff.answerSide, marked: .missing, style: .green, marksAll: marksAll)
+            markedLine(label: "you typed: ", diff.typedSide, marked: .extra, style: .red, marksAll: marksAll, formula: formula)
+            markedLine(label: "answer:    ", diff.answerSide, marked: .missing, style: .green, marksAll: marksAll, formula: formula)
         }
         output.line("  " + verdict)
     }
@@ -119,9 +121,11 @@ struct CardView {
     /// fits), each row followed by a row with `^` under its marked characters. Text that
     /// holds line breaks is shown without marks.
     private func markedLine(label: String, _ segments: [AnswerDiff.Segment],
-                            marked: AnswerDiff.Segment.Kind, style: ANSIStyle, marksAll: Bool) {
+                            marked: AnswerDiff.Segment.Kind, style: ANSIStyle, marksAll: Bool, formula: Bool) {
         let cells = segments.flatMap { seg in
-            seg.text.map { (char: $0, marked: seg.kind == marked && (marksAll || seg.isSignificant)) }
+            let counts = marksAll || seg.isSignificant
+                || (formula && seg.text.contains { AnswerMatcher.formulaOperators.contains($0) })
+            return seg.text.map { (char: $0, marked: seg.kind == marked && counts) }
         }
         let showMarks = !cells.contains { $0.char == "\n" }
         let pad = String(repeating: " ", count: 2 + label.count)

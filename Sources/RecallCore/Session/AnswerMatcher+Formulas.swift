@@ -5,7 +5,7 @@
 extension AnswerMatcher {
     /// Characters compared in a formula answer: arithmetic, relations and roots. Brackets
     /// and spacing still do not count, so `cos(x)` matches `cos x`.
-    static let formulaOperators: Set<Character> = [
+    public static let formulaOperators: Set<Character> = [
         "+", "-", "−", "±", "∓", "×", "·", "÷", "/", "*", "=", "≠", "<", ">", "≤", "≥", "≈", "≡",
         "√", "∛", "∜", "∫", "∑", "∏", "→", "⇒", "⟺", "∈", "∉", "⊂", "⊆", "∪", "∩", "!",
         "⁺", "⁻", "⁼", "₊", "₋", "₌",
@@ -35,7 +35,7 @@ extension AnswerMatcher {
 
     /// `true` when `text` is only formulas (such as `$\frac{1}{3}$`), with nothing else
     /// but spaces and punctuation around them.
-    static func isFormula(_ text: String) -> Bool {
+    public static func isFormula(_ text: String) -> Bool {
         let blocks = RichText.blocks(text)
         var sawMath = false
         for block in blocks {
