@@ -145,3 +145,25 @@ struct FormulaDiffTests {
             """)
     }
 }
+
+/// A cloze deletion inside a formula: the formula is converted on both sides.
+struct ClozeInFormulaViewTests {
+    func answerShown(_ text: String, color: Bool) throws -> String {
+        let (cloze, problems) = ClozeText.parse(text)
+        #expect(problems.isEmpty)
+        let parsed = try #require(cloze)
+        let card = try #require(DeckNote(content: .cloze(parsed), deck: "M", tags: [], line: 1).cards(file: "M.md").first)
+        let buffer = OutputBuffer()
+        CardView(output: .capturing(buffer, color: color, width: 80)).answer(card)
+        return buffer.text
+    }
+
+    @Test func theFormulaAroundADeletionIsConverted() throws {
+        #expect(try answerShown("Euler: $e^{i\\pi} + {{c1::1}} = 0$", color: false) == "  Euler: e^(iπ) + [1] = 0\n")
+        #expect(try answerShown("Area: {{c1::$\\pi r^2$}}, $x$ {{c1::$\\alpha$}}", color: false) == "  Area: [π r²], x [α]\n")
+        #expect(try answerShown("No formula: {{c1::**bold**}} here", color: false) == "  No formula: [bold] here\n")
+        let colored = try answerShown("$a + {{c1::b}}$", color: true)
+        #expect(colored.contains("\u{1B}[1;4") || colored.contains(";1;4m"))
+        #expect(!colored.contains("$"))
+    }
+}

@@ -54,6 +54,9 @@ struct CardView {
     /// showed `[...]` (and bold and underlined in colour).
     func answer(_ card: Card) {
         guard let cloze = card.clozeAnswer else { return answer(card.answer, from: card) }
+        if cloze.parts.contains(where: { if case .shown(let t) = $0 { CardView.opensFormula(t) } else { false } }) {
+            return side([.text(CardView.spansAcrossFormulas(cloze.parts))], base: [.green], card: card)
+        }
         var spans: [RichText.Span] = []
         for part in cloze.parts {
             switch part {
@@ -67,6 +70,42 @@ struct CardView {
             }
         }
         side([.text(spans)], base: [.green], card: card)
+    }
+
+    /// Whether `text` holds a formula delimiter, so that a deletion may sit inside a formula
+    /// (`$e^{i\pi} + {{c1::1}} = 0$`) and the parts cannot be read one by one.
+    static func opensFormula(_ text: String) -> Bool {
+        text.contains("$") || text.contains("\\(") || text.contains("\\[")
+    }
+
+    /// A cloze answer read as one text, so that formulas around a deletion are converted:
+    /// each deletion is marked by two private-use characters, which become its brackets and
+    /// the highlight after the text is read.
+    static func spansAcrossFormulas(_ parts: [ClozeAnswer.Part]) -> [RichText.Span] {
+        let open: Character = "\u{E000}", close: Character = "\u{E001}"
+        let whole = parts.map { part -> String in
+            switch part {
+            case .shown(let text): TerminalText.sanitized(text).filter { $0 != open && $0 != close }
+            case .hidden(let text): String(open) + TerminalText.sanitized(text).filter { $0 != open && $0 != close } + String(close)
+            }
+        }.joined()
+        var spans: [RichText.Span] = []
+        var inside = false
+        for span in RichText.inlineSpans(whole) {
+            var run = ""
+            func flush() {
+                if !run.isEmpty { spans.append(RichText.Span(run, inside ? span.style.union(.highlight) : span.style)) }
+                run = ""
+            }
+            for ch in span.text {
+                guard ch == open || ch == close else { run.append(ch); continue }
+                flush()
+                spans.append(RichText.Span(ch == open ? "[" : "]"))
+                inside = ch == open
+            }
+            flush()
+        }
+        return spans
     }
 
     /// Writes the blocks of one side of a card.
