@@ -127,13 +127,10 @@ struct RichInline {
 
     private mutating func escapeOrMath() -> Bool {
         guard let next = char(i + 1) else { return false }
-        if next == "(" || next == "[" {
-            let closing = next == "(" ? "\\)" : "\\]"
-            if let end = find(closing, from: i + 2) {
-                emit(LaTeXText.unicode(String(chars[(i + 2)..<end])), style.union(.math))
-                i = end + 2
-                return true
-            }
+        if let math = MathSpan.at(i, in: chars) {
+            emit(LaTeXText.unicode(math.latex), style.union(.math))
+            i = math.end
+            return true
         }
         if "\\`*_{}[]()#+-.!$<>&~|".contains(next) {
             emit(String(next), style)
@@ -144,25 +141,9 @@ struct RichInline {
     }
 
     private mutating func dollarMath() -> Bool {
-        if char(i + 1) == "$" {
-            guard let end = find("$$", from: i + 2), end > i + 2 else { return false }
-            emit(LaTeXText.unicode(String(chars[(i + 2)..<end]).trimmingCharacters(in: .whitespacesAndNewlines)),
-                 style.union(.math))
-            i = end + 2
-            return true
-        }
-        // `$…$` only when it cannot be money: no space inside either end, no digit after.
-        guard let first = char(i + 1), !first.isWhitespace else { return false }
-        var j = i + 1
-        while j < chars.count {
-            if chars[j] == "\\" { j += 2; continue }
-            if chars[j] == "\n", char(j + 1) == "\n" { return false }
-            if chars[j] == "$" { break }
-            j += 1
-        }
-        guard j < chars.count, !chars[j - 1].isWhitespace, !(char(j + 1)?.isNumber ?? false) else { return false }
-        emit(LaTeXText.unicode(String(chars[(i + 1)..<j])), style.union(.math))
-        i = j + 1
+        guard let math = MathSpan.at(i, in: chars) else { return false }
+        emit(LaTeXText.unicode(math.latex), style.union(.math))
+        i = math.end
         return true
     }
 
