@@ -306,10 +306,10 @@ struct RichInline {
                 if let url = openLink { emit(" (" + url + ")", style.union(.dim)) }
                 openLink = nil
             } else {
-                openLink = RichInline.attribute("href", in: tag).map { HTMLText.decodeEntities(String($0)) }
+                openLink = HTMLText.attribute("href", in: tag).map { HTMLText.decodeEntities(String($0)) }
             }
         case "img":
-            guard let src = RichInline.attribute("src", in: tag) else { break }
+            guard let src = HTMLText.attribute("src", in: tag) else { break }
             i = close + 1
             addMedia(RichText.Media(.image, path: HTMLText.decodeEntities(String(src))))
             return true
@@ -328,23 +328,6 @@ struct RichInline {
     private mutating func lineBreak() {
         guard let last = spans.last?.text.last, last != "\n" else { return }
         emit("\n", style)
-    }
-
-    /// The value of `name="…"`, `name='…'` or `name=…` inside a tag.
-    static func attribute(_ name: String, in tag: Substring) -> Substring? {
-        var rest = tag
-        while let range = rest.range(of: name, options: .caseInsensitive) {
-            var after = rest[range.upperBound...].drop(while: { $0 == " " })
-            let before = range.lowerBound == rest.startIndex ? " " : rest[rest.index(before: range.lowerBound)]
-            rest = rest[range.upperBound...]
-            guard before == " " || before == "\t" || before == "\n", after.first == "=" else { continue }
-            after = after.dropFirst().drop(while: { $0 == " " })
-            if let quote = after.first, quote == "\"" || quote == "'" {
-                return after.dropFirst().prefix(while: { $0 != quote })
-            }
-            return after.prefix(while: { $0 != " " && $0 != "/" && $0 != ">" })
-        }
-        return nil
     }
 
     static func isAudio(_ path: String) -> Bool {
