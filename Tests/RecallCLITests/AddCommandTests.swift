@@ -31,6 +31,15 @@ import RecallTestSupport
         #expect(bytes(root, "Seed.txt") == bom + Array("-\r\nQ1\r\nA1\r\n-\r\nWhat is new?\r\nThis card.\r\n".utf8))
     }
 
+    @Test func textStartingWithADashIsText() {
+        let root = collection(["M.md": Array("q :: a\n".utf8)])
+        let result = runRecall(["add", "M", "-q", "What is 2 - 3?", "-a", "-1"], cwd: root)
+        #expect(result.stderr == "")
+        #expect(result.status == 0)
+        #expect(runRecall(["add", "M", "-q", "- a list?", "--answer", "--yes"], cwd: root).status == 0)
+        #expect(bytes(root, "M.md") == Array("q :: a\nWhat is 2 - 3? :: -1\n\nQ: - a list?\nA: --yes\n".utf8))
+    }
+
     @Test func plainDeckWithoutAFinalNewlineKeepsItSo() {
         let root = collection(["Seed.txt": Array("Q1\nA1".utf8)])
         let result = runRecall(["add", "Seed", "-q", "Q2", "-a", "-"], stdin: "line one\nline two\n", cwd: root)
