@@ -55,8 +55,20 @@ public enum DeckLocator {
                at: nil, notes: ["name the file instead, such as '\(files[0])'"])
     }
 
-    private static func unknown(_ name: String, loaded: LoadedCollection) -> Diagnostic {
+    private static func unknown(_ typedName: String, loaded: LoadedCollection) -> Diagnostic {
+        let name = TerminalText.sanitized(typedName)
         let names = loaded.decks.map(\.name)
+        // A folder of decks is listed by `recall decks` but has no file to write into.
+        let prefix = name.lowercased() + "::"
+        let inside = names.filter { $0.lowercased().hasPrefix(prefix) }.sorted()
+        if let first = inside.first {
+            let folder = String(first.prefix(name.count))
+            let shown = inside.prefix(8).map { "'\($0)'" }.joined(separator: ", ") + (inside.count > 8 ? ", …" : "")
+            return .error("'\(folder)' is a folder of decks, with no deck file of its own", at: nil, notes: [
+                "add the card to one of its decks: \(shown)",
+                "or give '\(folder)' a file of its own with 'recall new \(quoted(folder))'",
+            ])
+        }
         var notes = ["create it with 'recall new \(quoted(name))'"]
         let typed = Array(name.lowercased())
         if let close = names.min(by: { distance($0, typed) < distance($1, typed) }), distance(close, typed) <= 2 {

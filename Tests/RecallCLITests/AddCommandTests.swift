@@ -31,6 +31,15 @@ import RecallTestSupport
         #expect(bytes(root, "Seed.txt") == bom + Array("-\r\nQ1\r\nA1\r\n-\r\nWhat is new?\r\nThis card.\r\n".utf8))
     }
 
+    @Test func textStartingWithADashIsText() {
+        let root = collection(["M.md": Array("q :: a\n".utf8)])
+        let result = runRecall(["add", "M", "-q", "What is 2 - 3?", "-a", "-1"], cwd: root)
+        #expect(result.stderr == "")
+        #expect(result.status == 0)
+        #expect(runRecall(["add", "M", "-q", "- a list?", "--answer", "--yes"], cwd: root).status == 0)
+        #expect(bytes(root, "M.md") == Array("q :: a\nWhat is 2 - 3? :: -1\n\nQ: - a list?\nA: --yes\n".utf8))
+    }
+
     @Test func plainDeckWithoutAFinalNewlineKeepsItSo() {
         let root = collection(["Seed.txt": Array("Q1\nA1".utf8)])
         let result = runRecall(["add", "Seed", "-q", "Q2", "-a", "-"], stdin: "line one\nline two\n", cwd: root)
@@ -128,6 +137,20 @@ import RecallTestSupport
         #expect(bytes(root, "Sub/Real.txt") == Array("Q1\nA1\n-\nQ3\nA3\n".utf8))
         let link = try FileManager.default.destinationOfSymbolicLink(atPath: decks.appendingPathComponent("Alias.txt").path)
         #expect(link == "Sub/Real.txt")
+    }
+
+    @Test func aFolderOfDecksNamesItsDecks() {
+        let root = collection(["News/US.txt": Array("Q1\nA1\n".utf8), "News/EU.txt": Array("Q2\nA2\n".utf8)])
+        let result = runRecall(["add", "news", "-q", "Q3", "-a", "A3"], cwd: root)
+        #expect(result.status == 1)
+        #expect(result.stderr == """
+            recall: error: 'News' is a folder of decks, with no deck file of its own
+            note: add the card to one of its decks: 'News::EU', 'News::US'
+            note: or give 'News' a file of its own with 'recall new News'
+
+            """)
+        #expect(runRecall(["add", "N\u{1B}[2J", "-q", "Q3", "-a", "A3"], cwd: root).stderr.hasPrefix(
+            "recall: error: no deck named 'N␛[2J'\n"))
     }
 
     @Test func unknownDeckSuggestsNew() {

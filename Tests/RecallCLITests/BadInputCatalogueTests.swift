@@ -278,6 +278,20 @@ enum BadInputCatalogue {
                 note: decks: D
 
                 """, status: 1),
+        BadInput(name: "add: a folder of decks", files: ["Decks/News/US.txt": "Q1\nA1\n"],
+                 arguments: ["add", "News", "-q", "Q2", "-a", "A2"],
+                 stderr: """
+                recall: error: 'News' is a folder of decks, with no deck file of its own
+                note: add the card to one of its decks: 'News::US'
+                note: or give 'News' a file of its own with 'recall new News'
+
+                """, status: 1),
+        BadInput(name: "add: control character", files: cards, arguments: ["add", "D", "-q", "Q\u{1B}[31m3", "-a", "A3"],
+                 stderr: """
+                recall: error: the question holds the control character U+001B (escape)
+                note: type the text again without it
+
+                """, status: 1),
         BadInput(name: "add: tags in a .txt deck", files: cards, arguments: ["add", "D", "-q", "Q3", "-a", "A3", "--tags", "x"],
                  stderr: """
                 recall: error: a .txt deck cannot hold tags

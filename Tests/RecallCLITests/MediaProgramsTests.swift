@@ -63,7 +63,10 @@ struct MediaProgramsTests {
         var started: [[String]] = []
         let buffer = OutputBuffer()
         let output = Output.capturing(buffer, width: 80)
-        let media = CardMedia(decksRoot: root, graphics: nil, autoplay: true, environment: ["RECALL_PLAYER": "myplayer"])
+        FileManager.default.createFile(atPath: root.appendingPathComponent("myplayer").path, contents: Data("#!/bin/sh\n".utf8),
+                                       attributes: [.posixPermissions: 0o755])
+        let media = CardMedia(decksRoot: root, graphics: nil, autoplay: true,
+                              environment: ["RECALL_PLAYER": "myplayer", "PATH": root.path])
         media.start = { started.append($0); return true }
         CardView(output: output, media: media).question(card.question, from: card)
         let file = root.path + "/media/hola.mp3"
@@ -82,5 +85,33 @@ struct MediaProgramsTests {
             "  no sound player found: install mpv, ffmpeg (ffplay), pulseaudio-utils (paplay)",
             "    or alsa-utils (aplay), or set RECALL_PLAYER",
         ])
+    }
+
+    /// A RECALL_PLAYER that names no program is said once, not left as silence.
+    @Test func aMissingRecallPlayerIsSaidOnce() throws {
+        let root = RecallProcess.temporaryDirectory("recall-no-player")
+        defer { try? FileManager.default.removeItem(at: root) }
+        FileManager.default.createFile(atPath: root.appendingPathComponent("hola.mp3").path, contents: Data())
+        let card = Card(id: CardID(rawValue: 1), noteID: CardID(rawValue: 1), deck: "Spanish", question: "hola [sound:hola.mp3]",
+                        answer: "hello", tags: [], source: SourceLocation(file: "Spanish.md", line: 1), kind: .basic)
+        for player in ["/nonexistent/player --volume 50", "mpvv"] {
+            var started: [[String]] = []
+            let buffer = OutputBuffer()
+            let output = Output.capturing(buffer, width: 80)
+            let media = CardMedia(decksRoot: root, graphics: nil, autoplay: false,
+                                  environment: ["RECALL_PLAYER": player, "PATH": root.path])
+            media.start = { started.append($0); return true }
+            CardView(output: output, media: media).question(card.question, from: card)
+            media.playAll(output: output)
+            media.playAll(output: output)
+            #expect(started.isEmpty)
+            let name = String(player.prefix { $0 != " " })
+            #expect(buffer.text.split(separator: "\n").dropFirst(2) == [
+                "  RECALL_PLAYER starts '\(name)', which is not a program here",
+            ][...])
+        }
+        #expect(MediaPrograms.missingPlayer(environment: ["RECALL_PLAYER": "'my player' -q"], find: { _ in nil }) == nil)
+        #expect(MediaPrograms.missingPlayer(environment: ["RECALL_PLAYER": "VOL=5 mpv"], find: { _ in nil }) == nil)
+        #expect(MediaPrograms.missingPlayer(environment: ["RECALL_PLAYER": "mpv --no-video"], find: { _ in "/usr/bin/mpv" }) == nil)
     }
 }

@@ -104,3 +104,66 @@ struct RichAnswerPipeTests {
         ])
     }
 }
+
+/// Output that is not a terminal gets text, whatever terminal the environment names.
+struct ImagesInAPipeTests {
+    @Test(arguments: ["iterm2", "kitty", "sixel"])
+    func aPipeGetsThePlaceholderEvenWhenAProtocolIsForced(_ protocolName: String) throws {
+        let root = RecallProcess.temporaryDirectory("recall-images-pipe")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let decks = root.appendingPathComponent("Decks")
+        RecallProcess.write(["Flags.md": "Q: Which flag?\n![a flag](flag.png)\nA: Chile\n"], under: decks)
+        let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52,
+                            0, 0, 0, 4, 0, 0, 0, 2]
+        try Data(png).write(to: decks.appendingPathComponent("flag.png"))
+        let r = runRecall(["review", "--decks", decks.path, "--data", root.appendingPathComponent("data").path],
+                          env: ["RECALL_NOW": "2026-03-01T09:00:00Z", "RECALL_IMAGES": protocolName,
+                                "TERM": "xterm-kitty", "TZ": "UTC"],
+                          stdin: "\n3\n")
+        #expect(r.status == 0)
+        let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(Array(lines.prefix(5)) == [
+            "", "Flags  new  1 left: 1 new · 0 learning · 0 due", "  Which flag?", "  [image: flag.png]", "  Chile",
+        ])
+        #expect(!r.stdout.contains("\u{1B}"))
+    }
+}
+
+/// The diff under a typed formula marks the operators it gets wrong.
+struct FormulaDiffTests {
+    @Test func aWrongSignIsMarked() {
+        let buffer = OutputBuffer()
+        let view = CardView(output: .capturing(buffer, color: false, width: 80))
+        view.diff(typed: "a² - 2ab + b²", answer: "$a^2 + 2ab + b^2$", match: .wrong)
+        #expect(buffer.text == """
+              you typed: a² - 2ab + b²
+                            ^
+              answer:    a² + 2ab + b²
+                            ^
+              not quite
+
+            """)
+    }
+}
+
+/// A cloze deletion inside a formula: the formula is converted on both sides.
+struct ClozeInFormulaViewTests {
+    func answerShown(_ text: String, color: Bool) throws -> String {
+        let (cloze, problems) = ClozeText.parse(text)
+        #expect(problems.isEmpty)
+        let parsed = try #require(cloze)
+        let card = try #require(DeckNote(content: .cloze(parsed), deck: "M", tags: [], line: 1).cards(file: "M.md").first)
+        let buffer = OutputBuffer()
+        CardView(output: .capturing(buffer, color: color, width: 80)).answer(card)
+        return buffer.text
+    }
+
+    @Test func theFormulaAroundADeletionIsConverted() throws {
+        #expect(try answerShown("Euler: $e^{i\\pi} + {{c1::1}} = 0$", color: false) == "  Euler: e^(iπ) + [1] = 0\n")
+        #expect(try answerShown("Area: {{c1::$\\pi r^2$}}, $x$ {{c1::$\\alpha$}}", color: false) == "  Area: [π r²], x [α]\n")
+        #expect(try answerShown("No formula: {{c1::**bold**}} here", color: false) == "  No formula: [bold] here\n")
+        let colored = try answerShown("$a + {{c1::b}}$", color: true)
+        #expect(colored.contains("\u{1B}[1;4") || colored.contains(";1;4m"))
+        #expect(!colored.contains("$"))
+    }
+}

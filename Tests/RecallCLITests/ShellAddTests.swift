@@ -140,7 +140,7 @@ import RecallTestSupport
             recall: error: the collection is in use by 'recall' (process \(shell.pid); lock '\(lock)')
             note: finish or quit the other recall session first; read-only work still runs beside it: \
             'recall stats', 'recall decks', 'recall check' and 'recall quiz' without --record
-            note: in the study shell, 'add' adds a card too
+            note: in the study shell, 'add' adds a card too; during a review, ':add'
 
             """)
         #expect(try geography(f) == StudyFixture.deck)

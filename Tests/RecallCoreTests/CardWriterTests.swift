@@ -61,6 +61,30 @@ import RecallTestSupport
         }
     }
 
+    @Test func controlCharactersAreRefusedBeforeAnythingIsWritten() {
+        let cases: [(String?, String?, String?, String)] = [
+            ("a\u{1B}[31mb", "A", nil, "the question holds the control character U+001B (escape)"),
+            ("Q", "ring\u{07}", nil, "the answer holds the control character U+0007 (bell)"),
+            (nil, nil, "{{c1::x}}\u{202E}y", "the cloze text holds the control character U+202E (right-to-left override)"),
+        ]
+        for (q, a, cloze, message) in cases {
+            #expect(throws: CardWriteError.cannotWrite(message, hint: "type the text again without it")) {
+                try CardWriter.note(question: q, answer: a, cloze: cloze, reversed: false, tags: [], deck: "Deck")
+            }
+        }
+        // Tabs are text.
+        #expect(throws: Never.self) {
+            try CardWriter.note(question: "a\tb", answer: "c", cloze: nil, reversed: false, tags: [], deck: "Deck")
+        }
+    }
+
+    @Test func aMarkdownDeckIsNotToldToUseAMarkdownDeck() {
+        #expect(CardWriter.unreadable("a Markdown deck", suggestingMarkdown: false).diagnostics.map { $0.notes }
+                == [["simplify its text (line breaks, leading markers, '::')"]])
+        #expect(CardWriter.unreadable("a .csv deck").diagnostics.map { $0.notes }
+                == [["simplify its text (line breaks, leading markers, '::'), or add it to a Markdown (.md) deck"]])
+    }
+
     @Test func aFileWithErrorsIsRefusedWithItsDiagnostics() throws {
         let new = try note("New?", "Yes.")
         guard case .fileHasErrors(let diagnostics)? = failure({ try add(new, to: "Q1\n-\nQ2\nA2\n", .plain) }) else {

@@ -96,6 +96,18 @@ import Testing
         #expect(pairs(deck) == ["Ça va ? 🇫🇷 | Oui — très bien"])
     }
 
+    @Test func newDeckNamesWithControlsAreRefusedAndShownSafely() {
+        for name in ["x\u{1B}[31my", "Right\u{202E}to left", "C1\u{9B}2J", "tab\tbed"] {
+            #expect(throws: NewDeckError.self) { try NewDeck.relativePath(deck: name, fileExtension: "md") }
+        }
+        do {
+            _ = try NewDeck.relativePath(deck: "x\u{1B}[31my", fileExtension: "md")
+        } catch {
+            #expect(error.message == "the deck name 'x␛[31my' cannot be a file name")
+        }
+        #expect((try? NewDeck.relativePath(deck: "Languages::Spanish", fileExtension: "md")) == "Languages/Spanish.md")
+    }
+
     @Test func deckNamesFromPaths() {
         #expect(DeckName.forFile(relativePath: "History/Gaza.txt") == "History::Gaza")
         #expect(DeckName.forFile(relativePath: "Swift.md") == "Swift")

@@ -22,7 +22,7 @@ struct LaTeXTextTests {
         ("\\frac{a}{b}", "a/b"), ("\\frac{1}{2}", "1/2"), ("\\frac{a+b}{2}", "(a+b)/2"),
         ("\\frac{1}{n+1}", "1/(n+1)"), ("\\frac{\\pi}{4}", "π/4"), ("\\dfrac{x}{y}", "x/y"),
         ("\\tfrac{3}{4}", "3/4"), ("\\frac{dy}{dx}", "dy/dx"), ("\\frac{\\partial f}{\\partial x}", "(∂ f)/(∂ x)"),
-        ("\\frac{x^2}{2}", "x²/2"), ("\\frac12", "1/2"),
+        ("\\frac{x^2}{2}", "x²/2"), ("\\frac12", "1/2"), ("\\frac{1}{2\\pi}", "1/(2π)"), ("\\frac{x}{2}", "x/2"),
         // Roots
         ("\\sqrt{x}", "√x"), ("\\sqrt{2}", "√2"), ("\\sqrt{x+1}", "√(x+1)"), ("\\sqrt[3]{x}", "∛x"),
         ("\\sqrt[4]{y}", "∜y"), ("\\sqrt[n]{x}", "ⁿ√x"), ("\\sqrt{a^2+b^2}", "√(a²+b²)"), ("\\sqrt{\\pi}", "√π"),
@@ -58,7 +58,7 @@ struct LaTeXTextTests {
         ("a\\quad b", "a b"), ("a\\,b", "a b"), ("a~b", "a b"), ("a \\not= b", "a ≠ b"),
         // Whole formulas
         ("e^{i\\pi} + 1 = 0", "e^(iπ) + 1 = 0"), ("E = mc^2", "E = mc²"), ("a^2 + b^2 = c^2", "a² + b² = c²"),
-        ("x = \\frac{-b \\pm \\sqrt{b^2 - 4ac}}{2a}", "x = (-b ± √(b² - 4ac))/2a"),
+        ("x = \\frac{-b \\pm \\sqrt{b^2 - 4ac}}{2a}", "x = (-b ± √(b² - 4ac))/(2a)"),
         ("\\sum_{n=1}^{\\infty} \\frac{1}{n^2} = \\frac{\\pi^2}{6}", "∑ₙ₌₁^∞ 1/n² = π²/6"),
         ("f(x) = \\int_{-\\infty}^{\\infty} \\hat f(\\xi)\\,e^{2 \\pi i \\xi x} \\,d\\xi",
          "f(x) = ∫_(-∞)^∞ f̂(ξ) e^(2 π i ξ x) dξ"),

@@ -38,14 +38,15 @@ extension Recall {
                                      valueName: "deck"))
         var deck: String
 
-        @Option(name: [.short, .long], help: ArgumentHelp("The question side.", valueName: "text"))
+        // Unconditional: card text may start with '-' ('-1', '- item'), and is never an option.
+        @Option(name: [.short, .long], parsing: .unconditional, help: ArgumentHelp("The question side.", valueName: "text"))
         var question: String?
 
-        @Option(name: [.short, .long], help: ArgumentHelp("The answer side; '-' reads it from standard input.",
+        @Option(name: [.short, .long], parsing: .unconditional, help: ArgumentHelp("The answer side; '-' reads it from standard input.",
                                                           valueName: "text"))
         var answer: String?
 
-        @Option(name: .long, help: ArgumentHelp("A cloze card instead: text with {{c1::deletions}}; '-' reads standard input.",
+        @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("A cloze card instead: text with {{c1::deletions}}; '-' reads standard input.",
                                                 valueName: "text"))
         var cloze: String?
 
@@ -79,7 +80,7 @@ extension Recall {
             let lock: CollectionLock
             do { lock = try CollectionLock.take(location) } catch {
                 var diagnostic = error.diagnostic
-                if diagnostic.message.contains("in use") { diagnostic.notes.append("in the study shell, 'add' adds a card too") }
+                if diagnostic.message.contains("in use") { diagnostic.notes.append("in the study shell, 'add' adds a card too; during a review, ':add'") }
                 printer.print([diagnostic])
                 throw ExitCode(1)
             }

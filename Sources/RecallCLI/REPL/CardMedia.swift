@@ -85,6 +85,9 @@ final class CardMedia {
             guard command != nil else { return noteOnce("nothing to speak with: install espeak-ng", output) }
         } else {
             guard let path = found(media, output: output) else { return }
+            if let missing = MediaPrograms.missingPlayer(environment: environment, find: find) {
+                return noteOnce("RECALL_PLAYER starts '\(TerminalText.sanitized(missing))', which is not a program here", output)
+            }
             command = MediaPrograms.playCommand(for: path, environment: environment, find: find)
             guard command != nil else {
                 return noteOnce("no sound player found: install mpv, ffmpeg (ffplay), pulseaudio-utils (paplay) "

@@ -54,6 +54,9 @@ struct CardView {
     /// showed `[...]` (and bold and underlined in colour).
     func answer(_ card: Card) {
         guard let cloze = card.clozeAnswer else { return answer(card.answer, from: card) }
+        if cloze.parts.contains(where: { if case .shown(let t) = $0 { CardView.opensFormula(t) } else { false } }) {
+            return side([.text(CardView.spansAcrossFormulas(cloze.parts))], base: [.green], card: card)
+        }
         var spans: [RichText.Span] = []
         for part in cloze.parts {
             switch part {
@@ -67,6 +70,42 @@ struct CardView {
             }
         }
         side([.text(spans)], base: [.green], card: card)
+    }
+
+    /// Whether `text` holds a formula delimiter, so that a deletion may sit inside a formula
+    /// (`$e^{i\pi} + {{c1::1}} = 0$`) and the parts cannot be read one by one.
+    static func opensFormula(_ text: String) -> Bool {
+        text.contains("$") || text.contains("\\(") || text.contains("\\[")
+    }
+
+    /// A cloze answer read as one text, so that formulas around a deletion are converted:
+    /// each deletion is marked by two private-use characters, which become its brackets and
+    /// the highlight after the text is read.
+    static func spansAcrossFormulas(_ parts: [ClozeAnswer.Part]) -> [RichText.Span] {
+        let open: Character = "\u{E000}", close: Character = "\u{E001}"
+        let whole = parts.map { part -> String in
+            switch part {
+            case .shown(let text): TerminalText.sanitized(text).filter { $0 != open && $0 != close }
+            case .hidden(let text): String(open) + TerminalText.sanitized(text).filter { $0 != open && $0 != close } + String(close)
+            }
+        }.joined()
+        var spans: [RichText.Span] = []
+        var inside = false
+        for span in RichText.inlineSpans(whole) {
+            var run = ""
+            func flush() {
+                if !run.isEmpty { spans.append(RichText.Span(run, inside ? span.style.union(.highlight) : span.style)) }
+                run = ""
+            }
+            for ch in span.text {
+                guard ch == open || ch == close else { run.append(ch); continue }
+                flush()
+                spans.append(RichText.Span(ch == open ? "[" : "]"))
+                inside = ch == open
+            }
+            flush()
+        }
+        return spans
     }
 
     /// Writes the blocks of one side of a card.
@@ -103,14 +142,16 @@ struct CardView {
         case .wrong: verdict = output.styled("not quite", .red, .bold)
         }
         if match != .exact {
+            // In a formula the operators count too (`+` for `-`), so they are marked.
+            let formula = AnswerMatcher.isFormula(answer)
             // Compared as shown: formulas converted and Markdown markers dropped on both sides.
             let answer = TerminalText.sanitized(TextReflow.joinParagraphs(RichText.plain(answer)))
             let diff = AnswerDiff(typed: TerminalText.sanitized(RichText.plain(typed)), answer: answer)
             // Spaces and punctuation never count, so they are marked only in an answer
             // made of nothing else.
             let marksAll = !answer.contains { $0.isLetter || $0.isNumber }
-            markedLine(label: "you typed: ", diff.typedSide, marked: .extra, style: .red, marksAll: marksAll)
-            markedLine(label: "answer:    ", diff.answerSide, marked: .missing, style: .green, marksAll: marksAll)
+            markedLine(label: "you typed: ", diff.typedSide, marked: .extra, style: .red, marksAll: marksAll, formula: formula)
+            markedLine(label: "answer:    ", diff.answerSide, marked: .missing, style: .green, marksAll: marksAll, formula: formula)
         }
         output.line("  " + verdict)
     }
@@ -119,9 +160,11 @@ struct CardView {
     /// fits), each row followed by a row with `^` under its marked characters. Text that
     /// holds line breaks is shown without marks.
     private func markedLine(label: String, _ segments: [AnswerDiff.Segment],
-                            marked: AnswerDiff.Segment.Kind, style: ANSIStyle, marksAll: Bool) {
+                            marked: AnswerDiff.Segment.Kind, style: ANSIStyle, marksAll: Bool, formula: Bool) {
         let cells = segments.flatMap { seg in
-            seg.text.map { (char: $0, marked: seg.kind == marked && (marksAll || seg.isSignificant)) }
+            let counts = marksAll || seg.isSignificant
+                || (formula && seg.text.contains { AnswerMatcher.formulaOperators.contains($0) })
+            return seg.text.map { (char: $0, marked: seg.kind == marked && counts) }
         }
         let showMarks = !cells.contains { $0.char == "\n" }
         let pad = String(repeating: " ", count: 2 + label.count)

@@ -26,6 +26,19 @@ enum MediaPrograms {
         return nil
     }
 
+    /// The program `$RECALL_PLAYER` starts, when it can be seen not to exist: the shell runs
+    /// it in the background with its output thrown away, so a mistyped name would otherwise
+    /// be silence. Command lines that start with a quote, a variable or a shell word are
+    /// not judged.
+    static func missingPlayer(environment: [String: String], find: (String) -> String?) -> String? {
+        guard let player = environment["RECALL_PLAYER"],
+              let first = player.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init),
+              !first.contains(where: { "'\"$=`\\".contains($0) }), !["exec", "command"].contains(first)
+        else { return nil }
+        if first.contains("/") { return FileManager.default.isExecutableFile(atPath: first) ? nil : first }
+        return find(first) == nil ? first : nil
+    }
+
     /// The command that speaks `text`: `espeak-ng` (with the language's voice, `fr` for
     /// `fr_FR`) or macOS's `say`; nil when neither is there.
     static func speakCommand(_ text: String, language: String?, find: (String) -> String?) -> [String]? {

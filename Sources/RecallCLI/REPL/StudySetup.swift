@@ -41,8 +41,9 @@ enum StudySetup {
         let output = Output.standard(noColorFlag: display.noColor)
         let context = REPLContext(reader: reader, output: output, now: Clock.now, data: data)
         let environment = ProcessInfo.processInfo.environment
-        // Images are drawn only on a terminal, unless RECALL_IMAGES asks for a protocol.
-        let graphics = Terminal.stdoutIsTerminal || environment["RECALL_IMAGES"] != nil
+        // Images are drawn only on a terminal: RECALL_IMAGES picks the protocol there, but a
+        // pipe or a file (a log, `| tee`) gets the text line, as it gets no colour.
+        let graphics = Terminal.stdoutIsTerminal
             ? InlineImage.detect(environment: environment, sixelAvailable: SixelEncoder.isAvailable) : nil
         context.media = CardMedia(decksRoot: decksRoot, graphics: graphics, autoplay: data.settings.autoplay,
                                   environment: environment)

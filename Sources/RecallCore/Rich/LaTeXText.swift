@@ -121,7 +121,9 @@ public enum LaTeXText {
             switch name {
             case "frac", "dfrac", "tfrac":
                 let top = argument(), bottom = argument()
-                return bracketed(top) + "/" + bracketed(bottom)
+                // `/2a` would read as (…/2)·a: a number times something below is bracketed.
+                let product = bottom.first?.isNumber == true && bottom.contains(where: \.isLetter)
+                return bracketed(top) + "/" + (product ? "(" + bottom + ")" : bracketed(bottom))
             case "sqrt": return squareRoot()
             case "mathbb": return rawArgument().map { LaTeXSymbols.blackboard[$0] ?? String($0) }.joined()
             case "not": return argument() + "\u{0338}"

@@ -130,8 +130,29 @@ public enum RichText {
     /// delimiters (`\alpha^2`) converted too, so that it matches `$\alpha^2$` and `α²`.
     public static func typedAnswer(_ text: String) -> String {
         let plain = plain(text)
-        guard plain.contains(where: { $0 == "\\" || $0 == "^" }) else { return plain }
-        return LaTeXText.unicode(plain)
+        guard plain.contains(where: { $0 == "\\" || $0 == "^" }) || plain.contains("_(") else { return plain }
+        return LaTeXText.unicode(bracedScripts(plain))
+    }
+
+    /// `x^(n-1)` as `x^{n-1}`: how a raised group is typed without LaTeX, so that it matches
+    /// `$x^{n-1}$` (`xⁿ⁻¹`). Unbalanced brackets are left as they are.
+    static func bracedScripts(_ text: String) -> String {
+        var chars = Array(text)
+        var i = 0
+        while i + 1 < chars.count {
+            defer { i += 1 }
+            guard chars[i] == "^" || chars[i] == "_", chars[i + 1] == "(" else { continue }
+            var depth = 0
+            var j = i + 1
+            while j < chars.count {
+                if chars[j] == "(" { depth += 1 } else if chars[j] == ")" { depth -= 1; if depth == 0 { break } }
+                j += 1
+            }
+            guard j < chars.count else { continue }
+            chars[i + 1] = "{"
+            chars[j] = "}"
+        }
+        return String(chars)
     }
 
     /// Every image and sound `text` refers to, in order.

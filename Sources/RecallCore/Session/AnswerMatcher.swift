@@ -102,7 +102,11 @@ public enum AnswerMatcher {
             if let cloze = card.clozeAnswer { return match(typed: typed, deletions: cloze.deletions.map(RichText.plain)) }
             return match(typed: typed, answer: RichText.plain(card.answer))
         }
-        return results.dropFirst().reduce(results[0]) { $1.isBetter(than: $0) ? $1 : $0 }
+        let best = results.dropFirst().reduce(results[0]) { $1.isBetter(than: $0) ? $1 : $0 }
+        // A formula's operators are part of the answer (see AnswerMatcher+Formulas.swift).
+        let written = card.clozeAnswer.map { $0.deletions.joined(separator: " ") } ?? card.answer
+        guard isFormula(written) else { return best }
+        return checkingOperators(best, typed: candidates, answer: RichText.plain(written))
     }
 
     /// Which of `items` the typed text gives. An item counts when a typed part (split at

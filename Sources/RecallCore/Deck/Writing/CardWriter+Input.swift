@@ -19,6 +19,9 @@ extension CardWriter {
             }
             if !cleanTags.contains(String(tag)) { cleanTags.append(String(tag)) }
         }
+        for (side, text) in [("question", question), ("answer", answer), ("cloze text", cloze)] {
+            if let text { try refuseControlCharacters(in: CardText.normalize(text), side: side) }
+        }
         if let cloze {
             let text = CardText.normalize(cloze)
             guard ClozeText.looksLikeCloze(text) else {
@@ -37,5 +40,16 @@ extension CardWriter {
         }
         let content: DeckNote.Content = reversed ? .twoWay(question: q, answer: a) : .basic(question: q, answer: a)
         return DeckNote(content: content, deck: deck, tags: cleanTags, line: 0)
+    }
+
+    /// Control and bidirectional characters (a stray escape pasted with the text) are refused:
+    /// every deck format reads them, but `recall check` would warn about them forever and they
+    /// would show as `␛`.
+    private static func refuseControlCharacters(in text: String, side: String) throws(CardWriteError) {
+        guard TerminalText.needsSanitizing(text),
+              let scalar = text.unicodeScalars.first(where: { TerminalText.kind(of: $0) != nil && $0 != "\n" })
+        else { return }
+        throw .cannotWrite("the \(side) holds the control character \(TerminalText.describe(scalar))",
+                           hint: "type the text again without it")
     }
 }

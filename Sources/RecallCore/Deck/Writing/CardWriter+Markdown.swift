@@ -39,7 +39,7 @@ extension CardWriter {
                 return tagged
             }
         }
-        throw unreadable("a Markdown deck")
+        throw unreadable("a Markdown deck", suggestingMarkdown: false)
     }
 
     /// Where each deck's part of the file starts (0-based lines), in file order.

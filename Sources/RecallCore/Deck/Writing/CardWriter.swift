@@ -69,10 +69,12 @@ public enum CardWriter {
         return out
     }
 
-    /// The error for a card the writer could not write so that it reads back exactly.
-    static func unreadable(_ format: String) -> CardWriteError {
+    /// The error for a card the writer could not write so that it reads back exactly;
+    /// `suggestingMarkdown` adds that a Markdown deck could hold it (not said to a Markdown deck).
+    static func unreadable(_ format: String, suggestingMarkdown: Bool = true) -> CardWriteError {
         .cannotWrite("the card cannot be written in \(format) so that it reads back exactly as given",
-                     hint: "simplify its text (line breaks, leading markers, '::'), or add it to a Markdown (.md) deck")
+                     hint: "simplify its text (line breaks, leading markers, '::')"
+                        + (suggestingMarkdown ? ", or add it to a Markdown (.md) deck" : ""))
     }
 }
 

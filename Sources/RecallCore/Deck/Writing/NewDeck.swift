@@ -5,14 +5,16 @@ public enum NewDeck {
     /// Throws a message when a level is empty, starts with `.` (hidden, never read) or holds `/`.
     public static func relativePath(deck name: String, fileExtension ext: String) throws(NewDeckError) -> String {
         let levels = name.components(separatedBy: "::").map { CardText.trim($0) }
+        let shown = TerminalText.sanitized(name)
         for level in levels {
             guard !level.isEmpty else {
-                throw NewDeckError(message: "the deck name '\(name)' has an empty level",
+                throw NewDeckError(message: "the deck name '\(shown)' has an empty level",
                                    hint: "write levels joined by '::', such as 'Languages::Spanish'")
             }
             guard !level.hasPrefix("."), !level.contains("/"), !level.contains("\\"),
-                  !level.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
-                throw NewDeckError(message: "the deck name '\(name)' cannot be a file name",
+                  // C0, C1 and bidirectional controls: a file name that reorders or hides text.
+                  !level.unicodeScalars.contains(where: { TerminalText.kind(of: $0) != nil || $0 == "\t" }) else {
+                throw NewDeckError(message: "the deck name '\(shown)' cannot be a file name",
                                    hint: "leave out '/', '\\' and control characters, and do not start a level with '.'")
             }
         }
