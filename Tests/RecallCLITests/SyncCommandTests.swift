@@ -278,6 +278,42 @@ import RecallTestSupport
         #expect(f.logLines(f.b) == f.logLines(f.a))
     }
 
+    @Test func initAgainWithTheRightAddressReplacesOneNeverReached() throws {
+        let f = try SyncFixture(label: "recall-sync-retyped")
+        defer { f.remove() }
+        f.writeDecks(f.a, ["Geography.txt": Self.deck])
+        let typo = f.root.appendingPathComponent("remtoe.git").path
+        let first = f.recall(f.a, ["sync", "init", typo])
+        #expect(first.status == 1)
+        #expect(first.stderr.hasPrefix("recall: error: could not reach '\(typo)': "), "\(first.stderr)")
+        let again = f.recall(f.a, ["sync", "init", f.remote.path])
+        #expect(again.stderr == "")
+        #expect(again.stdout == """
+            its progress is kept in '\(f.a.decks.path)/.recall'
+            the remote 'origin' was '\(typo)', which was never reached; it is now '\(f.remote.path)'
+            synced with origin: sent 1 deck file, received nothing
+
+            """)
+        #expect(again.status == 0)
+        #expect(f.recall(f.b, ["sync", "init", f.remote.path]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: f.b.decks.appendingPathComponent("Geography.txt").path))
+    }
+
+    @Test func initWithAnotherAddressKeepsARemoteAlreadySyncedWith() throws {
+        let f = try twoMachines("recall-sync-other-remote")
+        defer { f.remove() }
+        let other = f.root.appendingPathComponent("other.git").path
+        #expect(f.git(["init", "--quiet", "--bare", other], in: f.root).status == 0)
+        let r = f.recall(f.a, ["sync", "init", other])
+        #expect(r.stderr == """
+            recall: error: the decks repository already has a remote ('origin')
+            note: run 'recall sync' to sync with it, or point it at the new address first: git -C '\(f.a.decks.path)' remote set-url origin '\(other)'
+
+            """)
+        #expect(r.status == 1)
+        #expect(f.git(["remote", "get-url", "origin"], in: f.a.decks).stdout == f.remote.path + "\n")
+    }
+
     @Test func withoutGitInitSaysWhatToInstall() throws {
         let f = try SyncFixture(label: "recall-sync-nogit")
         defer { f.remove() }
