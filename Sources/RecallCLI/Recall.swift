@@ -32,7 +32,7 @@ struct Recall: ParsableCommand {
             """,
         version: version,
         subcommands: [
-            Shell.self, Review.self, Quiz.self, Stats.self, Decks.self, Check.self, Add.self, New.self, Import.self,
+            Shell.self, Review.self, Quiz.self, Stats.self, Decks.self, Cards.self, Check.self, Add.self, New.self, Import.self,
             Export.self, Optimize.self, Config.self, Merge.self, Sync.self, MergeFile.self, Replay.self, Init.self,
         ],
         defaultSubcommand: Shell.self

@@ -144,7 +144,7 @@ enum BadInputCatalogue {
 
                 """),
         progress("log: unknown event", "log", goodLine.replacingOccurrences(of: "review", with: "frobnicate") + "\n" + goodLine + "\n", """
-                ROOT/data/collections/decks/reviews.jsonl:1: error: unknown event 'frobnicate' (expected one of review, undo, suspend, unsuspend, bury, forget)
+                ROOT/data/collections/decks/reviews.jsonl:1: error: unknown event 'frobnicate' (expected one of review, undo, suspend, unsuspend, bury, unbury, forget, setdue, reschedule)
                 note: each line must be one JSON object such as {"card":"0123456789abcdef","device":"d-1","dur":0,"ev":"review","r":3,"t":1764061200123}; fix or delete the line, recall does not change the log while it is broken
 
                 """),
@@ -197,14 +197,14 @@ enum BadInputCatalogue {
                  stderr: """
                 Error: unknown command 'revue'
                 Did you mean 'review'?
-                Commands: shell, review, quiz, stats, decks, check, add, new, import, export, optimize, config, merge, sync, replay, init
+                Commands: shell, review, quiz, stats, decks, cards, check, add, new, import, export, optimize, config, merge, sync, replay, init
                   See 'recall --help' for more information.
 
                 """, status: 64),
         BadInput(name: "unknown option", files: cards, arguments: ["review", "--colour"],
                  stderr: """
                 Error: Unknown option '--colour'
-                Usage: recall review [--decks <dir>] [--data <dir>] [<deck|#tag> ...] [--no-color]
+                Usage: recall review [--decks <dir>] [--data <dir>] [<deck|#tag> ...] [--ahead <n>] [--failed] [--new <n>] [--lowest-r <n>] [--no-color]
                   See 'recall review --help' for more information.
 
                 """, status: 64),
@@ -257,6 +257,14 @@ enum BadInputCatalogue {
                 note: use a form like 2026-03-01T09:00:00Z or 2026-03-01T09:00:00+01:00
 
                 """, status: 1),
+        BadInput(name: "cards: bad query", files: cards, arguments: ["cards", "deck:Geo", "prop:r<<0.8"],
+                 stderr: """
+                recall: error: query column 10: 'prop:r<<0.8' needs a comparison after 'r'
+                  deck:Geo prop:r<<0.8
+                           ^
+                note: write prop:NAME OP VALUE with NAME one of ivl, due, s, d, r, lapses, reps and OP one of = != < <= > >=, as in prop:ivl>=10
+
+                """, status: 64),
         BadInput(name: "add: card already there", files: cards, arguments: ["add", "D", "-q", "q1", "-a", "again"],
                  stderr: """
                 recall: error: this card is already in the collection: 'Q1'

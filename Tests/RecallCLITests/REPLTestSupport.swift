@@ -47,6 +47,9 @@ final class MemoryStudyData: StudyData {
         StoreStudyData.retentionToday(entries: log, replay: replay, now: now)
     }
     func close() throws { closed = true }
+    func searchContext(for query: SearchQuery, now: Date) -> SearchContext {
+        SearchContext(now: now, replay: replay, history: SearchHistory(entries: log, calendar: calendar))
+    }
 }
 
 /// A clock that moves on by `step` seconds each time it is read.

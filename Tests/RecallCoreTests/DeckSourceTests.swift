@@ -15,6 +15,34 @@ import Testing
         ])
     }
 
+    @Test func aFileGitLeftInConflictIsOneErrorAtItsFirstMarker() {
+        for format in [DeckFormat.plain, .markdown, .delimited(defaultSeparator: nil)] {
+            let text = "q1 :: a1\r\n<<<<<<< HEAD\r\nq2 :: mine\r\n=======\r\nq2 :: theirs\r\n>>>>>>> 1a2b3c\r\n"
+            let deck = DeckParser.parse(bytes: Array(text.utf8), file: "x", deck: "X", format: format)
+            #expect(deck.cards.isEmpty)
+            #expect(rendered(deck) == [
+                """
+                x:2: error: unresolved merge conflict: git's '<<<<<<<' marker
+                note: keep the lines you want and delete the '<<<<<<<', '=======' and '>>>>>>>' lines \
+                (then 'recall sync --continue' if a sync stopped here); until then this file's cards are \
+                left out, their progress kept
+                """,
+            ])
+        }
+    }
+
+    @Test(arguments: [
+        "Title\n=======\n\nq :: a\n",                        // a Markdown heading underline
+        "q :: a\n<<<<<<< only an opening marker\n",          // no closing marker after it
+        "q :: <<<<<<< a\nx :: >>>>>>> b\n",                   // not at the start of a line
+        "q :: a\n<<<<<<<<< nine\n>>>>>>>>> nine\n",          // longer runs are text
+        ">>>>>>> x\nq :: a\n<<<<<<< y\n",                    // closing before opening
+    ])
+    func textThatOnlyLooksLikeAConflictIsParsed(text: String) {
+        let deck = DeckParser.parse(bytes: Array(text.utf8), file: "x.md", deck: "X", format: .markdown)
+        #expect(!deck.diagnostics.contains { $0.message.contains("merge conflict") })
+    }
+
     @Test func utf16IsExplained() {
         let deck = DeckParser.parse(bytes: [0xFF, 0xFE, 0x51, 0, 0x0A, 0], file: "x.txt", deck: "X", format: .plain)
         #expect(rendered(deck) == [

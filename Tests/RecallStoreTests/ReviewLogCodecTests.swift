@@ -37,12 +37,25 @@ import RecallTestSupport
         for event in ReviewLogEntry.Event.allCases {
             let entry = ReviewLogEntry(event: event, card: Self.card, time: Self.t0,
                                        rating: event == .review ? .hard : nil, durationMs: 17,
-                                       device: "d-ü✓", target: event == .undo ? Self.t0 : nil)
+                                       device: "d-ü✓", target: event == .undo || event == .setdue ? Self.t0 : nil)
             var line = ReviewLogCodec.line(entry)
             line.removeLast()
             let back = try decode(String(decoding: line, as: UTF8.self))
             #expect(back == ReviewLogCodec.normalized(entry))
         }
+    }
+
+    /// The events `recall cards` writes read back from their canonical lines, and a set-due
+    /// without its due time is refused.
+    @Test func readsTheCardActionEvents() throws {
+        let unbury = try decode(#"{"card":"0123456789abcdef","device":"d-1","dur":0,"ev":"unbury","t":1764061200123}"#)
+        #expect(unbury == ReviewLogEntry(event: .unbury, card: Self.card, time: ReviewLogCodec.date(milliseconds: 1_764_061_200_123), device: "d-1"))
+        let setdue = try decode(#"{"card":"0123456789abcdef","device":"d-1","dur":0,"ev":"setdue","t":1764061200123,"target":1764201600000}"#)
+        #expect(setdue.event == .setdue)
+        #expect(setdue.target == Date(timeIntervalSince1970: 1_764_201_600))
+        #expect(try decode(#"{"card":"0123456789abcdef","device":"d-1","dur":0,"ev":"reschedule","t":1764061200123}"#).event == .reschedule)
+        #expect(message(#"{"card":"0123456789abcdef","device":"d-1","dur":0,"ev":"setdue","t":1764061200123}"#)
+                == "a setdue needs the 'target' time the card is due")
     }
 
     @Test func acceptsAnyValidLayout() throws {
@@ -60,7 +73,7 @@ import RecallTestSupport
          "'r' must be 1 (again), 2 (hard), 3 (good) or 4 (easy), found 5"),
         (#"{"card":"0123456789abcdef","device":"d","ev":"review","t":1}"#, "a review needs a rating 'r'"),
         (#"{"card":"0123456789abcdef","device":"d","ev":"peek","t":1}"#,
-         "unknown event 'peek' (expected one of review, undo, suspend, unsuspend, bury, forget)"),
+         "unknown event 'peek' (expected one of review, undo, suspend, unsuspend, bury, unbury, forget, setdue, reschedule)"),
         (#"{"card":"0123456789abcdef","device":"d","ev":"bury","t":1,"t":2}"#, "the key 't' appears twice"),
         (#"{"card":"0123456789abcdef","device":"d","ev":"bury","t":1.5}"#,
          "expected a whole number, found a fraction or exponent"),

@@ -25,6 +25,11 @@ extension Recall {
         @OptionGroup var display: DisplayOptions
 
         func run() throws {
+            do {
+                _ = try StudySelection(arguments.topics)
+            } catch {
+                throw CLIError(error.rendered(query: StudySelection.queryText(arguments.topics)), hint: error.hint, exitCode: 64)
+            }
             // Without --record nothing is written, so no lock: it works beside a running session.
             let context = try StudySetup.open(collection, display: display, forWriting: arguments.record)
             guard let runner = QuizRunner(context: context, arguments: arguments) else {

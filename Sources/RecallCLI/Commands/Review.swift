@@ -13,9 +13,17 @@ extension Recall {
                 In-session commands: :undo :skip :bury :suspend :edit :info :hint :quit. \
                 Every answer is saved to the review log before the next card.
 
+                Decks and #tags may be mixed with a search query (docs/search.md); the cards \
+                must be in one of the decks or tags and match the query. Custom sessions: \
+                --ahead N (due in the next N days, reviewed early), --failed (answered again \
+                today), --new N (N more new cards than today's limit), --lowest-r N (the N \
+                cards least likely to be recalled). Their answers move the schedule as any.
+
                 Examples:
                   recall review
                   recall review Geography '#capitals'
+                  recall review Swift 'prop:r<0.85'
+                  recall review Swift --ahead 3
                   printf '\\n3\\nParis\\n\\n' | recall review --no-color
                 """
         )
@@ -26,11 +34,19 @@ extension Recall {
 
         func run() throws {
             let context = try StudySetup.open(collection, display: display)
-            guard let queue = ReviewQueue.build(context: context, filters: arguments.filters) else {
+            let plan: ReviewQueue.Plan?
+            do {
+                plan = try ReviewQueue.build(context: context, arguments: arguments)
+            } catch {
+                try StudySetup.close(context)
+                throw CLIError(error.rendered(query: error.query), hint: error.error.hint, exitCode: 64)
+            }
+            guard let plan else {
                 try StudySetup.close(context)
                 throw ExitCode(1)
             }
-            _ = ReviewRunner(context: context, queue: queue).run()
+            _ = ReviewRunner(context: context, queue: plan.cards, label: plan.label,
+                         learnAheadMinutes: plan.learnAheadMinutes).run()
             try StudySetup.close(context, syncing: collection)
             if context.saveFailed { throw ExitCode(1) }
         }

@@ -1,3 +1,5 @@
+import RecallCore
+
 /// The result of completing the word before the cursor.
 struct Completion: Equatable, Sendable {
     /// The partial word being completed, without its quotes and escapes.
@@ -18,6 +20,8 @@ struct Completion: Equatable, Sendable {
     /// the line stays one the shell reads as it looks.
     var replacement: String? {
         if candidates.count == 1, let only = candidates.first {
+            // A query term's name (`deck:`) goes on with its value: no space after it.
+            if only.hasSuffix(":") { return written(only, finished: false) }
             return written(only, finished: true) + " "
         }
         let prefix = commonPrefix
@@ -65,7 +69,14 @@ struct Completer: Sendable {
         guard let command = previous.first else { return commands }
         let topics = decks + tags.map { "#" + $0 }
         switch command {
-        case "review", "stats": return topics
+        case "cards":
+            if previous.last == "--sort" { return ["due", "r", "s", "d", "lapses", "reps", "deck"] }
+            if ["--limit", "--set-due", "--seed"].contains(previous.last ?? "") { return [] }
+            return queryWords(word) + Completer.cardsOptions
+        case "review":
+            if ["--ahead", "--new", "--lowest-r"].contains(previous.last ?? "") { return [] }
+            return topics + queryWords(word) + ["--ahead", "--failed", "--new", "--lowest-r"]
+        case "stats": return topics
         case "quiz":
             if previous.last == "--mode" { return ["flip", "typed", "choice"] }
             if previous.last == "--count" || previous.last == "--seed" { return [] }
@@ -73,6 +84,25 @@ struct Completer: Sendable {
         case "add": return previous.count == 1 ? decks : []
         case "help": return previous.count == 1 ? commands : []
         case "config": return previous.count == 1 ? configKeys : []
+        default: return []
+        }
+    }
+
+    static let cardsOptions = ["--sort", "--reverse", "--limit", "--json", "--ids", "--suspend", "--unsuspend",
+                               "--bury", "--unbury", "--forget", "--set-due", "--reschedule", "--dry-run", "--yes", "--seed"]
+
+    /// Search terms for a query word being typed: term names (`deck:`), then, after one,
+    /// its values (`deck:Geography`, `is:due`, `prop:r`), and `#tags`; a leading `-` is kept.
+    func queryWords(_ word: String) -> [String] {
+        if word.hasPrefix("-"), !word.hasPrefix("--") { return queryWords(String(word.dropFirst())).map { "-" + $0 } }
+        let names = SearchTermParser.prefixes.map { $0 + ":" }
+        guard let colon = word.firstIndex(of: ":") else { return names + tags.map { "#" + $0 } }
+        let name = word[..<colon].lowercased()
+        switch name {
+        case "deck": return decks.map { "deck:" + $0 }
+        case "tag": return tags.map { "tag:" + $0 }
+        case "is": return SearchTerm.State.allCases.map { "is:" + $0.rawValue }
+        case "prop": return SearchTerm.Property.allCases.map { "prop:" + $0.rawValue }
         default: return []
         }
     }

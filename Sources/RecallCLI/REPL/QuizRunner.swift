@@ -15,8 +15,20 @@ final class QuizRunner {
         self.context = context
         self.arguments = arguments
         rng = SplitMix64(seed: arguments.seed ?? UInt64.random(in: .min ... .max))
-        let cards = context.data.cards
-        let picked = Quiz.pick(from: cards, topics: arguments.topics, count: arguments.count, using: &rng)
+        let data = context.data
+        let selection: StudySelection
+        do {
+            selection = try StudySelection(arguments.topics)
+        } catch {
+            let query = StudySelection.queryText(arguments.topics)
+            context.error(error.rendered(query: query))
+            if let hint = error.hint { context.view.note(hint) }
+            return nil
+        }
+        // Cards must match the query (if any) and one of the topics (if any).
+        let matcher = selection.matcher(data, now: context.now())
+        let cards = matcher.map { m in data.cards.filter { m.matches($0, record: data.records[$0.id]) } } ?? data.cards
+        let picked = Quiz.pick(from: cards, topics: selection.plain, count: arguments.count, using: &rng)
         guard !picked.isEmpty else {
             context.error("no cards match \(arguments.topics.map { "'\($0)'" }.joined(separator: ", "))")
             return nil

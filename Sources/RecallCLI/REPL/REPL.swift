@@ -15,6 +15,8 @@ final class REPL {
         ("stats", "stats [DECK|#TAG] [--json] [--ascii]", "how you are doing"),
         ("decks", "decks", "decks with today's new / learning / due counts"),
         ("add", "add [DECK]", "add a card to a deck: asks for the question and answer, shows it, saves it"),
+        ("cards", "cards [QUERY]... [--sort KEY] [--limit N] [--json|--ids] [--suspend|--forget|--set-due DAYS|...]",
+         "find cards with a search query; list, suspend, bury, forget or reschedule them"),
         ("check", "check [PATH]...", "validate deck files"),
         ("config", "config [KEY [VALUE]]", "show or change a setting"),
         ("help", "help [COMMAND]", "this list, or help on one command"),
@@ -62,7 +64,7 @@ final class REPL {
                 updateCompletion()
             }
         case "help", "?": help(args.first)
-        case "stats", "decks", "check", "config":
+        case "stats", "decks", "check", "config", "cards":
             delegate(name, args)
             if name == "config" || name == "check" { updateCompletion() }
         default:
@@ -102,8 +104,17 @@ final class REPL {
             context.error(ReviewArguments.message(for: error))
             return
         }
-        guard let queue = ReviewQueue.build(context: context, filters: parsed.filters) else { return }
-        _ = ReviewRunner(context: context, queue: queue).run()
+        let plan: ReviewQueue.Plan
+        do {
+            guard let built = try ReviewQueue.build(context: context, arguments: parsed) else { return }
+            plan = built
+        } catch {
+            context.error(error.rendered(query: error.query))
+            if let hint = error.error.hint { context.view.note(hint) }
+            return
+        }
+        _ = ReviewRunner(context: context, queue: plan.cards, label: plan.label,
+                         learnAheadMinutes: plan.learnAheadMinutes).run()
     }
 
     /// Whether to stop reading commands: a script whose answer could not be saved must not
@@ -186,25 +197,5 @@ final class REPL {
     static func indentedName(_ deck: String) -> String {
         let parts = deck.components(separatedBy: "::")
         return String(repeating: "  ", count: parts.count - 1) + TerminalText.sanitized(parts.last ?? deck, keepingNewlines: false)
-    }
-}
-
-/// Today's queue for a review, limited to some decks or tags.
-enum ReviewQueue {
-    /// The cards to review, in order; `nil` (after an error message) when a filter names no
-    /// deck or tag.
-    static func build(context: REPLContext, filters: [String]) -> [Card]? {
-        let data = context.data
-        for filter in filters where !data.cards.contains(where: { ReviewArguments.matches($0, filters: [filter]) }) {
-            context.error("no deck or tag named '\(filter)'")
-            let decks = data.deckNames.prefix(8).joined(separator: ", ")
-            context.view.note("decks: \(decks)" + (data.tagNames.isEmpty ? "" : "; tags: " + data.tagNames.prefix(8).map { "#" + $0 }.joined(separator: " ")))
-            return nil
-        }
-        // Without filters the whole collection is studied: share its array instead of copying it.
-        let chosen = filters.isEmpty ? data.cards : data.cards.filter { ReviewArguments.matches($0, filters: filters) }
-        let queue = Queue(cards: chosen, records: data.records, settings: data.settings,
-                          calendar: data.calendar, now: context.now(), collection: filters.isEmpty ? nil : data.cards)
-        return (queue.items + queue.learnAhead + queue.laterToday).map(\.card)
     }
 }

@@ -4,8 +4,8 @@ import RecallStore
 
 extension ReviewRunner {
     /// In-session commands, for `help` and TAB completion.
-    static let sessionCommands = [":undo", ":skip", ":bury", ":suspend", ":edit", ":add", ":info", ":hint", ":open", ":play",
-                                  ":quit", ":help"]
+    static let sessionCommands = [":undo", ":skip", ":bury", ":suspend", ":forget", ":due", ":edit", ":add", ":info", ":hint",
+                                  ":open", ":play", ":quit", ":help"]
 
     /// Runs an in-session command (`:undo` …). Returns an outcome when the session must end.
     func command(_ text: String, revealed: Bool) -> Outcome? {
@@ -18,6 +18,8 @@ extension ReviewRunner {
             shownCard = nil
         case ":bury": flag(.bury, done: "buried until tomorrow")
         case ":suspend": flag(.suspend, done: "suspended (it stays out of reviews until unsuspended)")
+        case ":forget": flag(.forget, done: "forgotten: the card is new again (its history stays in the log)")
+        case ":due": setDue(text)
         case ":hint", ":h":
             guard !revealed, let card = session.current else { view.note("the answer is already shown"); break }
             hintLevel += 1
@@ -46,6 +48,7 @@ extension ReviewRunner {
           grades: 1 again, 2 hard, 3 good, 4 easy (Enter takes the suggestion)
           :undo take back the last answer   :skip show this card later
           :bury hide until tomorrow         :suspend take out of reviews
+          :forget make the card new again   :due N make it due in N days
           :hint show first letters          :info card history and memory state
           :edit open the card in $EDITOR    :add add a card to this deck
           :open open the card's images      :play play the card's sounds
@@ -61,6 +64,23 @@ extension ReviewRunner {
         session.apply(entry)
         shownCard = nil
         context.view.note("undone: the card is back")
+    }
+
+    /// `:due N`: the current card is due in N study days (0: today) and leaves the session.
+    private func setDue(_ text: String) {
+        let words = text.split(separator: " ")
+        guard words.count == 2, let days = Int(words[1]), (0...36_500).contains(days) else {
+            context.view.note("type :due N for the card to be due in N days (0 is today)")
+            return
+        }
+        guard let entry = session.setDueEntry(days: days, at: context.now()) else {
+            context.view.note("a new card has no due date to set; it is shown when new cards are")
+            return
+        }
+        guard context.log(entry) else { return }
+        session.apply(entry)
+        shownCard = nil
+        context.view.note(days == 0 ? "due today" : days == 1 ? "due tomorrow" : "due in \(days) days")
     }
 
     private func flag(_ event: ReviewLogEntry.Event, done: String) {

@@ -24,11 +24,15 @@ final class ReviewRunner {
     /// Answers given in earlier sessions today, for "retention today" in the summary.
     private let earlierToday: (passed: Int, total: Int)
 
-    init(context: REPLContext, queue: [Card]) {
+    /// The custom session's name in the header (`ahead 3 days`), if it is one.
+    let label: String?
+
+    init(context: REPLContext, queue: [Card], label: String? = nil, learnAheadMinutes: Int? = nil) {
         self.context = context
+        self.label = label
         let data = context.data
         session = ReviewSession(queue: queue, records: data.records, replay: data.replay,
-                                device: data.device, now: context.now())
+                                device: data.device, now: context.now(), learnAheadMinutes: learnAheadMinutes)
         earlierToday = data.retentionToday(now: context.now())
     }
 
@@ -74,7 +78,8 @@ final class ReviewRunner {
         shownCard = card.id
         hintLevel = 0
         let kind = session.records[card.id]?.schedule.state ?? .new
-        context.view.header(deck: card.deck, left: session.left, note: kind == .review ? nil : kind.rawValue)
+        context.view.header(deck: card.deck + (label.map { " · " + $0 } ?? ""), left: session.left,
+                            note: kind == .review ? nil : kind.rawValue)
         context.view.question(card.question, from: card)
     }
 

@@ -98,4 +98,18 @@ final class StoreStudyData: StudyData {
     func close() throws {
         try store.close()
     }
+
+    func searchContext(for query: SearchQuery, now: Date) -> SearchContext {
+        let calendar = store.replay.calendar
+        var history: SearchHistory?
+        if let days = query.ratedDays {
+            let since = calendar.startOfDay(calendar.dayNumber(now) - days + 1)
+            history = SearchHistory(entries: (try? store.recentEntries(since: since)) ?? [], calendar: calendar)
+        }
+        var context = SearchContext(now: now, replay: store.replay, history: history)
+        if query.usesAdded {
+            context.firstSeen = store.firstSeen(cards, now: now).mapValues { calendar.dayNumber($0) }
+        }
+        return context
+    }
 }

@@ -31,6 +31,9 @@ protocol StudyData: AnyObject {
     func retentionToday(now: Date) -> (passed: Int, total: Int)
     /// Saves whatever cache the store keeps (the snapshot) and releases the collection.
     func close() throws
+    /// What `query` is evaluated against at `now`: recent answers when it has `rated:`,
+    /// first-seen days when it has `added:`.
+    func searchContext(for query: SearchQuery, now: Date) -> SearchContext
 }
 
 extension StudyData {

@@ -82,7 +82,7 @@ enum StudySetup {
             if let decks = collection.decks { argv += ["--decks", decks] }
             if let data = collection.data { argv += ["--data", data] }
             if display.noColor { argv.append("--no-color") }
-            let writes = name == "config" && args.count >= 2
+            let writes = (name == "config" && args.count >= 2) || (name == "cards" && cardsWrites(args))
             if writes { try? context.data.close() }
             defer { if writes { reopen(collection, context: context) } }
             do {
@@ -98,6 +98,13 @@ enum StudySetup {
             }
             fflush(nil)
         }
+    }
+
+    /// Whether `cards ARGS` changes cards (an action without `--dry-run`), so that the
+    /// shell must let go of the collection's lock around it.
+    static func cardsWrites(_ args: [String]) -> Bool {
+        let actions = ["--suspend", "--unsuspend", "--bury", "--unbury", "--forget", "--set-due", "--reschedule"]
+        return !args.contains("--dry-run") && args.contains { word in actions.contains { word == $0 || word.hasPrefix($0 + "=") } }
     }
 
     private static func reopen(_ collection: CollectionOptions, context: REPLContext) {

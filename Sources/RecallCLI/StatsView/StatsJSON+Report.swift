@@ -14,7 +14,7 @@ extension StatsJSON {
         retention = Self.retention(r.retention)
         let c = r.collection
         cards = Cards(new: c.new, learning: c.learning, review: c.review, relearning: c.relearning,
-                      suspended: c.suspended, total: c.total)
+                      suspended: c.suspended, buried: c.buried, forgotten: c.forgotten, total: c.total)
         collection = Collection(
             averageRetrievability: c.averageRetrievability,
             difficulty: zip(CollectionStats.difficultyBins, c.difficulty).map {

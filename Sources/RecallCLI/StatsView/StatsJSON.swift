@@ -24,7 +24,7 @@ struct StatsJSON: Encodable {
         var desired: Double
         var today, last7, last30, last365: RetentionRow
     }
-    struct Cards: Encodable { var new, learning, review, relearning, suspended, total: Int }
+    struct Cards: Encodable { var new, learning, review, relearning, suspended, buried, forgotten, total: Int }
     struct HistogramBin: Encodable { var from: Double; var cards: Int }
     struct Collection: Encodable {
         var averageRetrievability: Double?

@@ -96,6 +96,8 @@ extension StatsTextView {
         let sep = glyphs.separator
         let states = [count(c.new, "new"), count(c.learning, "learning"), count(c.review, "review"),
                       count(c.relearning, "relearning"), count(c.suspended, "suspended")]
+            // Shown only when there are some: most collections have none.
+            + (c.buried > 0 ? [count(c.buried, "buried")] : []) + (c.forgotten > 0 ? [count(c.forgotten, "forgotten")] : [])
         var lines = [style("Cards", .bold) + sep + plural(c.total, "card") + ": "
                      + states.joined(separator: sep)]
         lines.append(label("Recall") + Self.percent(c.averageRetrievability)

@@ -39,13 +39,6 @@ public enum DeckParser {
         case .delimited(let separator):
             result = DelimitedDeckParser.parse(source, deck: deck, defaultSeparator: separator, into: builder)
         }
-        let conflicts = conflictMarkerErrors(source)
-        if !conflicts.errors.isEmpty {
-            result.diagnostics.removeAll { $0.location.map { conflicts.markerLines.contains($0.line) } ?? false }
-            result.diagnostics = (conflicts.errors + result.diagnostics).sorted {
-                ($0.location?.line ?? 0) < ($1.location?.line ?? 0)
-            }
-        }
         if source.mayHaveControls { result.diagnostics += controlWarnings(source) }
         if keepingNotes ? result.notes.isEmpty : result.cards.isEmpty, !result.hasErrors {
             result.diagnostics.append(.warning("no cards in this file", at: source.location(line: 1),

@@ -32,6 +32,7 @@ public struct DeckSource: Sendable {
         }
         if let bad = scan.firstInvalid { return (nil, invalidUTF8(body, at: bad, file: file)) }
         if let long = longLine(body, lines: splittingLines ? scan.lines : nil, file: file) { return (nil, long) }
+        if let conflict = mergeConflict(body, file: file) { return (nil, conflict) }
         return (DeckSource(file: file, validBytes: body, lines: scan.lines, isASCII: scan.isASCII,
                            mayHaveControls: scan.mayHaveControls), nil)
     }
@@ -91,6 +92,34 @@ public struct DeckSource: Sendable {
         return .error("line is too long: \(found.length) bytes; deck lines are limited to 1 MiB (\(maximumLineLength) bytes)",
                       at: SourceLocation(file: file, line: found.line),
                       notes: ["no card is this long: split the line, or check that the file is really a deck"])
+    }
+
+    /// The error for a file git left with an unresolved merge conflict: a line starting with
+    /// `<<<<<<<` and, after it, one starting with `>>>>>>>`. Read as a deck, the marker lines and
+    /// both sides would become cards of their own, so the file gives no cards until it is
+    /// resolved (its cards keep their progress meanwhile, as any card that leaves and returns).
+    static func mergeConflict(_ bytes: [UInt8], file: String) -> Diagnostic? {
+        bytes.withUnsafeBufferPointer { buffer -> Diagnostic? in
+            /// The first line at or after `from` that starts with seven `byte`s and then a space or its end.
+            func marker(_ byte: UInt8, from: Int) -> Int? {
+                var i = from
+                while let hit = ByteText.firstIndex(of: byte, or: byte, in: buffer, i..<buffer.count) {
+                    if hit + 7 <= buffer.count, hit == 0 || buffer[hit - 1] == 0x0A,
+                       (hit..<(hit + 7)).allSatisfy({ buffer[$0] == byte }),
+                       hit + 7 == buffer.count || [0x20, 0x0A, 0x0D].contains(buffer[hit + 7]) {
+                        return hit
+                    }
+                    i = hit + 1
+                }
+                return nil
+            }
+            guard let start = marker(0x3C, from: 0), marker(0x3E, from: start + 7) != nil else { return nil }
+            let line = 1 + UnsafeBufferPointer(rebasing: buffer[..<start]).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+            return .error("unresolved merge conflict: git's '<<<<<<<' marker", at: SourceLocation(file: file, line: line),
+                          notes: ["keep the lines you want and delete the '<<<<<<<', '=======' and '>>>>>>>' lines "
+                                  + "(then 'recall sync --continue' if a sync stopped here); until then this file's "
+                                  + "cards are left out, their progress kept"])
+        }
     }
 
     /// `true` when every byte is ASCII (so byte and `Character` views agree everywhere).

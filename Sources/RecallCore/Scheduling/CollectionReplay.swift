@@ -109,6 +109,15 @@ public struct CollectionReplay: Sendable {
             record.suspended = false
         case .bury:
             record.buriedUntilDay = calendar.dayNumber(entry.time)
+        case .unbury:
+            record.buriedUntilDay = nil
+        case .setdue:
+            guard record.schedule.state != .new, let due = entry.target else { return false }
+            record.schedule.due = due
+        case .reschedule:
+            record.schedule = scheduler(for: entry.card).rescheduled(
+                record.schedule, calendar: calendar,
+                fuzzSeed: IntervalFuzz.seed(card: entry.card, reviewCount: max(0, record.reviewCount - 1)))
         case .forget:
             record.schedule = scheduler.newCard(createdAt: entry.time)
             record.isLeech = false

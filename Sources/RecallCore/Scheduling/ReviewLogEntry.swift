@@ -17,8 +17,16 @@ public struct ReviewLogEntry: Hashable, Sendable {
         case unsuspend
         /// The card is hidden until the next day starts.
         case bury
+        /// The card is shown again today after a ``bury``.
+        case unbury
         /// The card is reset to new; its earlier reviews stay in the log for stats.
         case forget
+        /// A studied card is due at ``ReviewLogEntry/target`` (`recall cards --set-due`);
+        /// a new card is left as it is.
+        case setdue
+        /// A review card's due date is recomputed from its memory state and the settings at
+        /// replay (`recall cards --reschedule`).
+        case reschedule
     }
 
     public var event: Event
@@ -31,7 +39,8 @@ public struct ReviewLogEntry: Hashable, Sendable {
     public var durationMs: Int
     /// Identifies the machine that wrote the entry; used to merge logs from two devices.
     public var device: String
-    /// For ``Event/undo``: the time of the review being undone.
+    /// For ``Event/undo``: the time of the review being undone. For ``Event/setdue``: when
+    /// the card is due (the start of a study day).
     public var target: Date?
 
     public init(event: Event, card: CardID, time: Date, rating: Rating? = nil,

@@ -49,6 +49,26 @@ public struct Scheduler: Sendable {
         }
     }
 
+    /// `card` with the due date its last review would give it under these settings: a review
+    /// card's interval recomputed from its stability (FSRS; SM-2 keeps its interval) and
+    /// counted from its last review. Cards not in review state are returned unchanged.
+    ///
+    /// `fuzzSeed` should be the seed of the card's last review, so that the fuzz agrees.
+    public func rescheduled(_ card: CardSchedule, calendar: StudyCalendar, fuzzSeed: UInt64) -> CardSchedule {
+        guard card.state == .review, let last = card.lastReview else { return card }
+        var out = card
+        var days = card.scheduledDays
+        if case .fsrs(let fsrs) = algorithm, let memory = card.memory {
+            days = fsrs.nextInterval(stability: memory.stability)
+            if fsrs.enableFuzz {
+                days = IntervalFuzz.apply(days, maximumInterval: fsrs.maximumInterval, seed: fuzzSeed)
+            }
+        }
+        out.scheduledDays = days
+        out.due = counting.due(after: last, days: days, calendar: calendar)
+        return out
+    }
+
     /// The outcome of all four ratings at `now` (what the grade prompt shows).
     public func preview(_ card: CardSchedule, at now: Date, calendar: StudyCalendar,
                         fuzzSeed: UInt64 = 0) -> SchedulingPreview {

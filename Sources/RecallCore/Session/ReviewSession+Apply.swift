@@ -2,7 +2,8 @@ import Foundation
 
 extension ReviewSession {
     /// Applies an entry made by ``answerEntry(_:at:)``, ``undoEntry(at:)`` or
-    /// ``flagEntry(_:at:)`` once it is safely in the log. Returns `true` if the answer made
+    /// ``flagEntry(_:at:)`` once it is safely in the log (a bury, suspend, forget or set-due
+    /// takes the card out of the session). Returns `true` if the answer made
     /// the card a leech (it is then suspended).
     @discardableResult
     public mutating func apply(_ entry: ReviewLogEntry) -> Bool {
@@ -10,8 +11,8 @@ extension ReviewSession {
         switch entry.event {
         case .review: return applyAnswer(entry)
         case .undo: applyUndo(entry)
-        case .bury, .suspend: applyFlag(entry)
-        case .unsuspend, .forget:
+        case .bury, .suspend, .forget, .setdue: applyFlag(entry)
+        case .unsuspend, .unbury, .reschedule:
             var record = records[entry.card] ?? CardRecord(schedule: replay.scheduler.newCard(createdAt: entry.time))
             replay.fold(entry, into: &record)
             records[entry.card] = record
@@ -63,7 +64,11 @@ extension ReviewSession {
         if current?.id == entry.card { current = nil; shownAt = nil }
         pending.removeAll { $0.id == entry.card }
         learning.removeAll { $0.card.id == entry.card }
-        if entry.event == .bury { counts.buried += 1 } else { counts.suspended += 1 }
+        switch entry.event {
+        case .bury: counts.buried += 1
+        case .suspend: counts.suspended += 1
+        default: break
+        }
     }
 
     /// Moves the current card to the end of the queue without answering it.

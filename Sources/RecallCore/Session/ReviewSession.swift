@@ -146,10 +146,20 @@ public struct ReviewSession: Sendable {
                               device: device, target: last.entry.time)
     }
 
-    /// The log entry to bury (`.bury`) or suspend (`.suspend`) the current card.
+    /// The log entry to bury (`.bury`), suspend (`.suspend`) or forget (`.forget`) the
+    /// current card.
     public func flagEntry(_ event: ReviewLogEntry.Event, at now: Date) -> ReviewLogEntry? {
-        guard let card = current, event == .bury || event == .suspend else { return nil }
+        guard let card = current, [.bury, .suspend, .forget].contains(event) else { return nil }
         return ReviewLogEntry(event: event, card: card.id, time: stamp(now), device: device)
+    }
+
+    /// The log entry making the current card due `days` study days from today (0: today);
+    /// `nil` for a card never studied, which has no due date to set.
+    public func setDueEntry(days: Int, at now: Date) -> ReviewLogEntry? {
+        guard let card = current, let state = records[card.id]?.schedule.state, state != .new else { return nil }
+        let calendar = replay.calendar
+        return ReviewLogEntry(event: .setdue, card: card.id, time: stamp(now), device: device,
+                              target: calendar.startOfDay(calendar.dayNumber(now) + days))
     }
 
     /// `now` rounded to the millisecond, and at least 1 ms after the last applied entry.

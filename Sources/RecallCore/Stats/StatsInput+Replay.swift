@@ -177,6 +177,8 @@ extension StatsCard {
             retrievability: schedule.flatMap {
                 scheduler.retrievability(of: $0, at: now, calendar: calendar)
             },
-            isLeech: record?.isLeech ?? false)
+            isLeech: record?.isLeech ?? false,
+            buried: record?.isBuried(onDay: calendar.dayNumber(now)) ?? false,
+            forgotten: isNew && (record?.reviewCount ?? 0) > 0)
     }
 }

@@ -75,6 +75,10 @@ public struct StatsCard: Sendable, Hashable {
     public var question: String
     public var state: CardState
     public var suspended: Bool
+    /// Buried through today's study day.
+    public var buried: Bool
+    /// New again after a `forget`, with reviews before it (a never-studied card is not).
+    public var forgotten: Bool
     /// FSRS stability in days; `nil` without a memory state.
     public var stability: Double?
     /// FSRS difficulty, 1…10; `nil` without a memory state.
@@ -91,7 +95,10 @@ public struct StatsCard: Sendable, Hashable {
     public init(id: CardID, deck: String, tags: [String] = [], source: SourceLocation,
                 question: String = "", state: CardState, suspended: Bool = false,
                 stability: Double? = nil, difficulty: Double? = nil, due: Date? = nil,
-                lapses: Int = 0, retrievability: Double? = nil, isLeech: Bool = false) {
+                lapses: Int = 0, retrievability: Double? = nil, isLeech: Bool = false,
+                buried: Bool = false, forgotten: Bool = false) {
+        self.buried = buried
+        self.forgotten = forgotten
         self.id = id
         self.deck = deck
         self.tags = tags

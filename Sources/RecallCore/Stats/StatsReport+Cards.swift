@@ -9,6 +9,10 @@ extension StatsReport {
             for i in cards.indices {
                 if cards[i].suspended {
                     result.suspended += 1
+                } else if cards[i].buried {
+                    result.buried += 1
+                } else if cards[i].forgotten {
+                    result.forgotten += 1
                 } else {
                     switch cards[i].state {
                     case .new: result.new += 1

@@ -139,8 +139,9 @@ public struct PassCount: Sendable, Equatable {
 
 /// The cards of the selection now.
 public struct CollectionStats: Sendable, Equatable {
-    /// Cards by state; a suspended card counts only as suspended.
-    public var new = 0, learning = 0, review = 0, relearning = 0, suspended = 0
+    /// Cards by state; a suspended card counts only as suspended, a buried one only as
+    /// buried, and a new card that was studied before a `forget` as forgotten, not new.
+    public var new = 0, learning = 0, review = 0, relearning = 0, suspended = 0, buried = 0, forgotten = 0
     /// Mean predicted recall now over cards with a memory state; `nil` if there are none.
     public var averageRetrievability: Double?
     /// Cards per difficulty bin; see ``CollectionStats/difficultyBins``.
@@ -148,7 +149,7 @@ public struct CollectionStats: Sendable, Equatable {
     /// Cards per stability bin; see ``CollectionStats/stabilityBins``.
     public var stability = [Int](repeating: 0, count: CollectionStats.stabilityBins.count)
 
-    public var total: Int { new + learning + review + relearning + suspended }
+    public var total: Int { new + learning + review + relearning + suspended + buried + forgotten }
 
     /// Difficulty bins: ten equal slices of 1…10, labelled by their lower bound.
     public static let difficultyBins: [Double] = (0..<10).map { 1 + 0.9 * Double($0) }

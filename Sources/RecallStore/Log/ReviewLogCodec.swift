@@ -6,7 +6,9 @@ import RecallCore
 /// Written with sorted keys and times in unix milliseconds, e.g.
 /// `{"card":"0123456789abcdef","device":"d-1a2b3c4d5e6f","dur":5400,"ev":"review","r":3,"t":1764061200123}`.
 /// Keys: `card` (16 hex digits), `device`, `dur` (milliseconds, ≥ 0), `ev` (event name),
-/// `r` (rating 1-4, reviews only), `t` (time), `target` (undo only: time of the undone review).
+/// `r` (rating 1-4, reviews only), `t` (time), `target` (undo: time of the undone review;
+/// setdue: when the card is due). Events: review, undo, suspend, unsuspend, bury, unbury,
+/// forget, setdue, reschedule (the last three added by `recall cards`; older logs have none).
 /// The reader accepts any valid JSON object with these keys (any order or whitespace) and
 /// rejects unknown keys, so a line written by a newer Recall is never silently half-read.
 enum ReviewLogCodec {

@@ -86,6 +86,9 @@ private struct Cursor {
         else if bytesEqual(raw, "unsuspend") { event = .unsuspend }
         else if bytesEqual(raw, "bury") { event = .bury }
         else if bytesEqual(raw, "forget") { event = .forget }
+        else if bytesEqual(raw, "unbury") { event = .unbury }
+        else if bytesEqual(raw, "setdue") { event = .setdue }
+        else if bytesEqual(raw, "reschedule") { event = .reschedule }
         else { return nil }
         pos = n
         return event

@@ -156,6 +156,7 @@ struct Fields {
         if event == .review, r == nil { throw JSONScanError("a review needs a rating 'r'") }
         if event != .review, r != nil { throw JSONScanError("only a review has a rating 'r'") }
         if event == .undo, target == nil { throw JSONScanError("an undo needs the 'target' time of the review it takes back") }
+        if event == .setdue, target == nil { throw JSONScanError("a setdue needs the 'target' time the card is due") }
         try Self.checkTime(time, key: "t", latest: latestTime)
         if let target { try Self.checkTime(target, key: "target", latest: latestTime) }
         return ReviewLogEntry(event: event, card: card, time: ReviewLogCodec.date(milliseconds: time), rating: r,

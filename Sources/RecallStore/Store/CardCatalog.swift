@@ -6,6 +6,8 @@ import RecallCore
 /// One line per card, `{"file":"…","id":"…","kind":"basic","line":12,"pos":3,"q":"…"}`
 /// (`pos` is the card's 0-based position among its file's cards), plus cards that left the
 /// decks but have a history (`"gone":true`), so `recall check` can still show their question.
+/// `"seen"` is when a writer first found the card in a deck (unix milliseconds; for `added:`
+/// searches); catalogs written before it existed lack it, and such cards keep none.
 struct CardCatalog: Sendable {
     struct Entry: Hashable, Sendable {
         var id: CardID
@@ -15,6 +17,8 @@ struct CardCatalog: Sendable {
         var kind: String
         var question: String
         var gone = false
+        /// When the card was first seen in a deck, in unix milliseconds; `nil` when unknown.
+        var seen: Int?
     }
 
     static let name = "catalog.jsonl"
@@ -128,6 +132,7 @@ struct CardCatalog: Sendable {
             if e.gone { out.append(contentsOf: ",\"gone\":true".utf8) }
             out.append(contentsOf: ",\"id\":\"\(e.id)\",\"kind\":\"\(e.kind)\",\"line\":\(e.line),\"pos\":\(e.pos),\"q\":".utf8)
             appendJSONString(e.question, to: &out)
+            if let seen = e.seen { out.append(contentsOf: ",\"seen\":\(seen)".utf8) }
             out.append(contentsOf: "}\n".utf8)
         }
         return out
@@ -144,7 +149,8 @@ struct CardCatalog: Sendable {
                   case .string(let q)? = v["q"], let line = v["line"]?.integer, let pos = v["pos"]?.integer
             else { continue }
             let gone = v["gone"] == .bool(true)
-            entries.append(Entry(id: id, file: file, line: line, pos: pos, kind: kind, question: q, gone: gone))
+            entries.append(Entry(id: id, file: file, line: line, pos: pos, kind: kind, question: q, gone: gone,
+                                 seen: v["seen"]?.integer))
         }
         return CardCatalog(entries: entries)
     }

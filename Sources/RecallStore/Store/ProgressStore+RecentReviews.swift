@@ -24,13 +24,14 @@ extension ProgressStore {
     }
 
     /// The log entries made at or after `since`, in file order, with card ids resolved
-    /// through renames.
+    /// through renames; undo entries included, as written (`recall cards` reads `rated:N`
+    /// from these, dropping undone reviews itself).
     ///
     /// Reads the log backwards from its end and stops at the first entry more than a day
     /// older than `since` (the log is in time order apart from small clock differences
     /// between devices), so the cost is proportional to the recent part only. A malformed
     /// line makes it fall back to a full read, which reports the line.
-    func recentEntries(since: Date) throws(StoreError) -> [ReviewLogEntry] {
+    public func recentEntries(since: Date) throws(StoreError) -> [ReviewLogEntry] {
         guard let map = try MappedFile(path: logPath), map.bytes.baseAddress != nil else { return [] }
         let bytes = map.bytes
         let stop = since.addingTimeInterval(-86_400)
@@ -57,7 +58,7 @@ extension ProgressStore {
 
 extension ProgressStore {
     /// The time of the log's last entry (nil when there is none, or the line is unreadable).
-    func lastEntryTime() -> Date? {
+    public func lastEntryTime() -> Date? {
         guard let map = try? MappedFile(path: logPath), map.bytes.baseAddress != nil else { return nil }
         let bytes = map.bytes
         var end = min(logBytes, bytes.count)

@@ -118,6 +118,23 @@ extension ProgressStore {
         snapshotBase = nil
     }
 
+    /// When each card of `cards` was first seen in a deck, from the catalog; a card the
+    /// catalog does not have yet (added since the last writer) was first seen `now`. Cards
+    /// listed by a catalog from before these times were kept have none.
+    public func firstSeen(_ cards: [Card], now: Date) -> [CardID: Date] {
+        let catalog = CardCatalog.load(path(CardCatalog.name))
+        let known = Dictionary(catalog.entries.map { ($0.id, $0.seen) }, uniquingKeysWith: { a, _ in a })
+        var out: [CardID: Date] = [:]
+        for card in cards {
+            switch known[card.id] {
+            case .some(.some(let ms)): out[card.id] = ReviewLogCodec.date(milliseconds: Int64(ms))
+            case .some(.none): continue
+            case .none: out[card.id] = now
+            }
+        }
+        return out
+    }
+
     private func record(_ carried: [Reconciliation.Match], catalog: CardCatalog, old: CardCatalog, now: Date) throws(StoreError) {
         if !carried.isEmpty {
             var bytes: [UInt8] = []
@@ -133,6 +150,21 @@ extension ProgressStore {
             renameTable = RenameTable(renames)
         }
         var entries = catalog.entries
+        // Each card keeps the time it was first seen (an edited card its old self's); a card
+        // the old catalog did not have was first seen now. A catalog written before these
+        // times existed (its cards without one) adds none for the cards it had.
+        let seenBefore = Dictionary(old.entries.map { ($0.id, $0.seen) }, uniquingKeysWith: { a, _ in a })
+        let carriedFrom = Dictionary(carried.map { ($0.to, $0.from) }, uniquingKeysWith: { a, _ in a })
+        let nowMs = Int(ReviewLogCodec.milliseconds(now))
+        for i in entries.indices {
+            let id = entries[i].id
+            let oldID = seenBefore[id] != nil ? id : carriedFrom[id]
+            if let oldID, let known = seenBefore[oldID] {
+                entries[i].seen = known
+            } else {
+                entries[i].seen = nowMs
+            }
+        }
         let present = Set(entries.map(\.id))
         let moved = Set(carried.map(\.from))
         entries += old.entries.filter { !present.contains($0.id) && !moved.contains($0.id) && records[$0.id] != nil }

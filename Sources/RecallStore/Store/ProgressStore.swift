@@ -136,6 +136,26 @@ public final class ProgressStore {
         return (e, apply(e))
     }
 
+    /// Appends `entries` (none of them an undo) with one write and one fsync, and folds
+    /// them into ``records``: how `recall cards` records an action on many cards at once.
+    /// Returns the entries as stored (times rounded to whole milliseconds).
+    @discardableResult
+    public func append(contentsOf entries: [ReviewLogEntry]) throws(StoreError) -> [ReviewLogEntry] {
+        guard isWritable, let writer else {
+            throw StoreError(path: logPath, reason: "the progress store was opened read-only")
+        }
+        guard !entries.isEmpty else { return [] }
+        if !writer.isCurrent { try load() }
+        let stored = entries.map(ReviewLogCodec.normalized)
+        let current = self.writer ?? writer
+        try current.append(stored, sync: true)
+        logBytes = current.size
+        logLines += stored.count
+        linesSinceSnapshot += stored.count
+        for e in stored { _ = apply(e) }
+        return stored
+    }
+
     /// Folds one just-appended entry into ``records``.
     private func apply(_ e: ReviewLogEntry) -> Bool {
         if e.event == .undo {

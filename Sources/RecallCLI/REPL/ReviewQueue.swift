@@ -1,0 +1,121 @@
+import Foundation
+import RecallCore
+
+/// The cards of a review: today's queue, limited to some decks, tags or a query, or a
+/// custom session (`--ahead`, `--failed`, `--new`, `--lowest-r`).
+enum ReviewQueue {
+    /// The cards in the order to show them, and the custom session's name for the header.
+    struct Plan {
+        var cards: [Card]
+        var label: String?
+
+        /// A custom session shows its learning cards when nothing else is left, however far
+        /// off their step is due: they were asked for.
+        var learnAheadMinutes: Int? { label == nil ? nil : 36_500 * 24 * 60 }
+    }
+
+    /// A query that does not parse, with the query's text.
+    struct QueryError: Error {
+        var error: SearchError
+        var query: String
+
+        func rendered(query: String) -> String { error.rendered(query: query) }
+    }
+
+    /// The review's cards; `nil` (after an error message) when a deck or tag is unknown.
+    static func build(context: REPLContext, arguments: ReviewArguments) throws(QueryError) -> Plan? {
+        let selection: StudySelection
+        do {
+            selection = try StudySelection(arguments.filters)
+        } catch {
+            throw QueryError(error: error, query: StudySelection.queryText(arguments.filters))
+        }
+        let data = context.data
+        for filter in selection.plain where !data.cards.contains(where: { ReviewArguments.matches($0, filters: [filter]) }) {
+            context.error("no deck or tag named '\(filter)'")
+            let decks = data.deckNames.prefix(8).joined(separator: ", ")
+            context.view.note("decks: \(decks)" + (data.tagNames.isEmpty ? "" : "; tags: " + data.tagNames.prefix(8).map { "#" + $0 }.joined(separator: " ")))
+            return nil
+        }
+        let now = context.now()
+        let custom = arguments.custom
+        var query = selection.query
+        if let extra = customQuery(custom) { query = query.map { .and([$0, extra]) } ?? extra }
+        let matcher = query.map { SearchMatcher($0, context: data.searchContext(for: $0, now: now)) }
+        let everything = selection.plain.isEmpty && matcher == nil
+        // Without filters the whole collection is studied: share its array instead of copying it.
+        let chosen = everything ? data.cards : data.cards.filter {
+            ReviewArguments.matches($0, filters: selection.plain) && (matcher?.matches($0, record: data.records[$0.id]) ?? true)
+        }
+        switch custom {
+        case .ahead?, .failed?, .lowestR?:
+            guard let matcher else { return Plan(cards: [], label: custom?.label) }
+            var listing = CardListing(cards: chosen, records: data.records, matcher: matcher)
+            if case .lowestR(let n)? = custom {
+                listing.sort(by: .r)
+                listing.rows = Array(listing.rows.prefix(n))
+            } else {
+                listing.sort(by: .due)
+            }
+            return Plan(cards: listing.rows.map(\.card), label: custom?.label)
+        case .extraNew(let n)?:
+            let settings = raisedNewLimits(data: data, by: n, now: now)
+            return Plan(cards: today(chosen, data: data, settings: settings, now: now, whole: everything), label: custom?.label)
+        case nil:
+            return Plan(cards: today(chosen, data: data, settings: data.settings, now: now, whole: everything), label: nil)
+        }
+    }
+
+    /// The query a custom session adds: what it studies, of the cards chosen.
+    static func customQuery(_ custom: ReviewArguments.Custom?) -> SearchQuery? {
+        let available: [SearchQuery] = [.not(.term(.state(.suspended))), .not(.term(.state(.buried)))]
+        switch custom {
+        case .ahead(let n)?:
+            return .and([.not(.term(.state(.new))), .term(.property(.due, .lessOrEqual, Double(n)))] + available)
+        case .failed?:
+            return .and([.term(.rated(days: 1, rating: .again))] + available)
+        case .lowestR?:
+            return .and([.not(.term(.state(.new)))] + available)
+        case .extraNew?, nil:
+            return nil
+        }
+    }
+
+    /// The settings with today's new-card limits (overall and per deck) raised to `n` more
+    /// than they allow now: a limit already used up by the cards introduced today gives `n`.
+    static func raisedNewLimits(data: StudyData, by n: Int, now: Date) -> CollectionSettings {
+        var settings = data.settings
+        let calendar = data.calendar
+        let today = calendar.dayNumber(now)
+        var total = 0
+        var perDeck: [String: Int] = [:]
+        for card in data.cards {
+            guard let introduced = data.records[card.id]?.introduced, calendar.dayNumber(introduced) == today else { continue }
+            total += 1
+            var parts = card.deck.components(separatedBy: "::")
+            while !parts.isEmpty {
+                perDeck[parts.joined(separator: "::"), default: 0] += 1
+                parts.removeLast()
+            }
+        }
+        settings.newPerDay = max(settings.newPerDay, total) + n
+        for (deck, limits) in settings.deckLimits {
+            if let limit = limits.newPerDay { settings.deckLimits[deck]?.newPerDay = max(limit, perDeck[deck] ?? 0) + n }
+        }
+        return settings
+    }
+
+    /// Today's queue of `cards` under `settings`' limits.
+    private static func today(_ cards: [Card], data: StudyData, settings: CollectionSettings, now: Date, whole: Bool) -> [Card] {
+        let queue = Queue(cards: cards, records: data.records, settings: settings,
+                          calendar: data.calendar, now: now, collection: whole ? nil : data.cards)
+        return (queue.items + queue.learnAhead + queue.laterToday).map(\.card)
+    }
+}
+
+extension StudySelection {
+    /// The query words of `words`, joined (for an error message).
+    static func queryText(_ words: [String]) -> String {
+        words.filter(isQueryWord).joined(separator: " ")
+    }
+}
