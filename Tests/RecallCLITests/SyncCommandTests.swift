@@ -227,10 +227,10 @@ import RecallTestSupport
         #expect(set.status == 0)
         let review = f.recall(f.a, ["review"], stdin: "\n3\n")
         #expect(review.status == 0)
-        #expect(review.stdout.hasSuffix("\nsynced with origin: sent 1 review, received nothing\n"), "\(review.stdout)")
+        #expect(review.stdout.hasSuffix("\nsynced with origin: sent 1 review and the settings, received nothing\n"), "\(review.stdout)")
         #expect(f.git(["status", "--porcelain"], in: f.a.decks).stdout == "")
         // The setting travels with the progress.
-        #expect(f.recall(f.b, ["sync"]).stdout == "synced with origin: sent nothing, received 1 review\n")
+        #expect(f.recall(f.b, ["sync"]).stdout == "synced with origin: sent nothing, received 1 review and the settings\n")
         #expect(f.recall(f.b, ["config", "sync_on_exit"]).stdout == "true\n")
         // Off (the default), a session does not sync.
         #expect(f.recall(f.b, ["config", "sync_on_exit", "off"]).status == 0)
@@ -247,12 +247,23 @@ import RecallTestSupport
         #expect(f.recall(f.a, ["sync"]).status == 0)
         let merged = f.recall(f.b, ["sync"])
         #expect(merged.stderr == "")
-        #expect(merged.stdout == "synced with origin: sent nothing, received nothing\n")
-        #expect(f.recall(f.a, ["sync"]).status == 0)
+        #expect(merged.stdout == "synced with origin: sent the settings, received the settings\n")
+        #expect(f.recall(f.a, ["sync"]).stdout == "synced with origin: sent nothing, received the settings\n")
         for m in [f.a, f.b] {
             #expect(f.recall(m, ["config", "new_per_day"]).stdout == "30\n")
             #expect(f.recall(m, ["config", "reviews_per_day"]).stdout == "500\n")
         }
+    }
+
+    @Test func imagesAndOtherFilesAreNotCountedAsDeckFiles() throws {
+        let f = try twoMachines("recall-sync-other-files")
+        defer { f.remove() }
+        f.writeDecks(f.a, ["History.txt": "When did the Berlin Wall fall?\n1989\n", "notes/ideas.org": "* more decks\n"])
+        try FileManager.default.createDirectory(at: f.a.decks.appendingPathComponent("images"), withIntermediateDirectories: true)
+        try Data([0x89, 0x50, 0x4E, 0x47]).write(to: f.a.decks.appendingPathComponent("images/wall.png"))
+        #expect(f.recall(f.a, ["sync"]).stdout == "synced with origin: sent 1 deck file and 2 other files, received nothing\n")
+        #expect(f.git(["log", "-1", "--format=%s"], in: f.a.decks).stdout == "recall: 1 deck file and 2 other files changed\n")
+        #expect(f.recall(f.b, ["sync"]).stdout == "synced with origin: sent nothing, received 1 deck file and 2 other files\n")
     }
 
     @Test func aLocalRepositoryGetsItsRemoteLater() throws {

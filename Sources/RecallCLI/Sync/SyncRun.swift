@@ -1,4 +1,5 @@
 import Foundation
+import RecallCore
 import RecallStore
 
 /// One `recall sync`: commit what changed here, merge what the remote has, push.
@@ -18,6 +19,9 @@ struct SyncRun {
     /// What one sync moved, for its one-line report.
     struct Moved {
         var sentReviews = 0, sentDecks = 0, receivedReviews = 0, receivedDecks = 0
+        /// Files outside `.recall` that are not decks (images, sounds, notes).
+        var sentOthers = 0, receivedOthers = 0
+        var sentSettings = false, receivedSettings = false
     }
 
     /// Runs the sync and returns the line to print.
@@ -85,8 +89,10 @@ struct SyncRun {
         let old = try repo.reviewLines(at: head)
         let reviews = logText.split(separator: "\n").filter { $0.contains("\"ev\":\"review\"") && !old.contains($0) }.count
         let deckArgs = ["diff", "--cached", "--name-only", "--", ".", ":(exclude)" + SyncRepository.progressSpec]
-        let decks = try repo.git.run(deckArgs).lines.count
-        let message = Self.commitMessage(reviews: reviews, deckFiles: decks, host: SyncRepository.hostName)
+        let files = try repo.git.run(deckArgs).lines
+        let decks = files.filter { DeckFormat(fileExtension: ($0 as NSString).pathExtension) != nil }.count
+        let message = Self.commitMessage(reviews: reviews, deckFiles: decks, otherFiles: files.count - decks,
+                                         host: SyncRepository.hostName)
         try repo.commitStaged(message)
         return message
     }
@@ -122,11 +128,19 @@ struct SyncRun {
         let headLines = try repo.reviewLines(at: head)
         if head != before {
             m.receivedReviews += headLines.subtracting(try repo.reviewLines(at: before)).count
-            m.receivedDecks += before == nil ? 0 : try repo.deckFilesChanged(from: before, to: head)
+            if before != nil {
+                let files = try repo.filesChanged(from: before, to: head)
+                m.receivedDecks += files.decks
+                m.receivedOthers += files.others
+                m.receivedSettings = m.receivedSettings || files.settings
+            }
         }
         if head != theirs {
             m.sentReviews = headLines.subtracting(try repo.reviewLines(at: theirs)).count
-            m.sentDecks = try repo.deckFilesChanged(from: theirs, to: head)
+            let files = try repo.filesChanged(from: theirs, to: head)
+            m.sentDecks = files.decks
+            m.sentOthers = files.others
+            m.sentSettings = files.settings
         }
         return m
     }
@@ -139,20 +153,24 @@ struct SyncRun {
     // MARK: Messages
 
     /// `recall: 23 reviews on laptop, 2 deck files changed`.
-    static func commitMessage(reviews: Int, deckFiles: Int, host: String) -> String {
+    static func commitMessage(reviews: Int, deckFiles: Int, otherFiles: Int = 0, host: String) -> String {
         var parts: [String] = []
         if reviews > 0 { parts.append("\(plural(reviews, "review")) on \(host)") }
-        if deckFiles > 0 { parts.append("\(plural(deckFiles, "deck file")) changed") }
+        let files = (deckFiles > 0 ? [plural(deckFiles, "deck file")] : []) + (otherFiles > 0 ? [plural(otherFiles, "other file")] : [])
+        if !files.isEmpty { parts.append(files.joined(separator: " and ") + " changed") }
         return "recall: " + (parts.isEmpty ? "progress on \(host)" : parts.joined(separator: ", "))
     }
 
     /// `synced with origin: sent 3 reviews and 1 deck file, received nothing`.
     static func report(_ m: Moved, remote: String) -> String {
-        func what(_ reviews: Int, _ decks: Int) -> String {
+        func what(_ reviews: Int, _ decks: Int, _ others: Int, _ settings: Bool) -> String {
             let parts = (reviews > 0 ? [plural(reviews, "review")] : []) + (decks > 0 ? [plural(decks, "deck file")] : [])
-            return parts.isEmpty ? "nothing" : parts.joined(separator: " and ")
+                + (others > 0 ? [plural(others, "other file")] : []) + (settings ? ["the settings"] : [])
+            guard let last = parts.last else { return "nothing" }
+            return parts.count == 1 ? last : parts.dropLast().joined(separator: ", ") + " and " + last
         }
-        return "synced with \(remote): sent \(what(m.sentReviews, m.sentDecks)), received \(what(m.receivedReviews, m.receivedDecks))"
+        return "synced with \(remote): sent \(what(m.sentReviews, m.sentDecks, m.sentOthers, m.sentSettings)), "
+            + "received \(what(m.receivedReviews, m.receivedDecks, m.receivedOthers, m.receivedSettings))"
     }
 
     static func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
