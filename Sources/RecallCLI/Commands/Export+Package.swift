@@ -20,6 +20,15 @@ extension Recall.Export {
         _ = try? store.reconcile(with: cards, now: now)
         let log = try StoreAccess.reporting { try store.loadEntries() }
         let contents = AnkiPackageBuilder.build(notes, log: log, replay: store.replay, now: now)
+        // A missing folder is made, as for the text export (`DeckFile.write`).
+        let folder = (apkg as NSString).deletingLastPathComponent
+        if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw CLIError("cannot create the folder '\(folder)' for '\(apkg)': \(error.localizedDescription)")
+            }
+        }
         let result: AnkiPackageWriter.Result
         do {
             result = try AnkiPackageWriter.write(contents, collectionRoot: root, to: apkg, replace: force)
