@@ -78,6 +78,9 @@ import RecallTestSupport
         #expect(apkg.status == 0)
         let text = export(["--anki", "texts/all.txt"])
         #expect(text.stdout == "exported 9 notes (11 cards) to texts/all.txt\n")
+        let underAFile = export(["--apkg", "texts/all.txt/sub/all.apkg"])
+        #expect(underAFile.stderr == "recall: error: cannot create the folder 'texts/all.txt/sub': not a directory\n")
+        #expect(underAFile.status == 1)
     }
 
     @Test func aFolderIsNotReplaced() throws {

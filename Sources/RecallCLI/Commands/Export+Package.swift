@@ -21,14 +21,7 @@ extension Recall.Export {
         let log = try StoreAccess.reporting { try store.loadEntries() }
         let contents = AnkiPackageBuilder.build(notes, log: log, replay: store.replay, now: now)
         // A missing folder is made, as for the text export (`DeckFile.write`).
-        let folder = (apkg as NSString).deletingLastPathComponent
-        if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
-            do {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            } catch {
-                throw CLIError("cannot create the folder '\(folder)' for '\(apkg)': \(error.localizedDescription)")
-            }
-        }
+        try Self.makeFolders((apkg as NSString).deletingLastPathComponent)
         let result: AnkiPackageWriter.Result
         do {
             result = try AnkiPackageWriter.write(contents, collectionRoot: root, to: apkg, replace: force)
@@ -43,5 +36,16 @@ extension Recall.Export {
             + "and \(ankiCount(answers, "review")) of history"
         if result.mediaPacked > 0 { line += " with \(ankiCount(result.mediaPacked, "media file"))" }
         print(line + " to \(apkg)")
+    }
+
+    /// Makes `path` and the folders above it that are missing; the error gives the system's reason.
+    private static func makeFolders(_ path: String) throws {
+        var info = stat()
+        guard !path.isEmpty, stat(path, &info) != 0 else { return }
+        let parent = (path as NSString).deletingLastPathComponent
+        if parent != path { try makeFolders(parent) }
+        guard mkdir(path, 0o755) == 0 || errno == EEXIST else {
+            throw CLIError("cannot create the folder '\(path)': \(String(cString: strerror(errno)).lowercased())")
+        }
     }
 }
