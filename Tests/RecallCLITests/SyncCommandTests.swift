@@ -132,7 +132,7 @@ import RecallTestSupport
         f.writeDecks(f.b, ["Geography.txt": Self.deck.replacingOccurrences(of: "Tokyo", with: "Tokyo, Japan")])
         let finished = f.recall(f.b, ["sync", "--continue"])
         #expect(finished.stderr == "")
-        #expect(finished.stdout == "synced with origin: sent 1 review and 1 deck file, received nothing\n")
+        #expect(finished.stdout == "synced with origin: sent 1 review and 1 deck file, received 1 deck file\n")
         #expect(f.recall(f.a, ["sync"]).stdout == "synced with origin: sent nothing, received 1 review and 1 deck file\n")
         #expect(f.logLines(f.a) == f.logLines(f.b))
     }
@@ -192,7 +192,7 @@ import RecallTestSupport
         f.writeDecks(f.b, ["Geography.txt": Self.deck.replacingOccurrences(of: "Tokyo", with: "Tokyo (東京), Japan")])
         let finished = f.recall(f.b, ["sync", "--continue"])
         #expect(finished.stderr == "")
-        #expect(finished.stdout == "synced with origin: sent 1 review and 1 deck file, received nothing\n")
+        #expect(finished.stdout == "synced with origin: sent 1 review and 1 deck file, received 1 review and 1 deck file\n")
         #expect(f.recall(f.a, ["sync"]).stdout == "synced with origin: sent nothing, received 1 review and 1 deck file\n")
         #expect(f.logLines(f.a) == f.logLines(f.b))
         #expect(f.logLines(f.a).count == 2)

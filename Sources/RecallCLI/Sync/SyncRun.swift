@@ -28,14 +28,15 @@ struct SyncRun {
     func run() throws -> String {
         let repo = repository
         try repo.registerMergeDriver()
-        try finishMerge()
+        // A merge finished here brought the other side in: it counts as received.
+        let finished = try finishMerge()
         let branch = try repo.branch()
         let committed = try commitLocalChanges()
         guard let upstream = try repo.upstream(of: branch) else {
             return (committed.map { "committed '\($0)'" } ?? "nothing new to commit")
                 + "; there is no remote to sync with (add one with 'recall sync init REMOTE')"
         }
-        var moved = Moved()
+        var moved = finished
         for attempt in 1...3 {
             try fetch(upstream)
             let theirs = try repo.commit("refs/remotes/\(upstream.remote)/\(upstream.branch)")
@@ -55,10 +56,18 @@ struct SyncRun {
         return Self.report(moved, remote: upstream.remote)
     }
 
-    /// Finishes a merge that a deck conflict (or an interruption) left under way.
-    private func finishMerge() throws {
+    /// Finishes a merge that a deck conflict (or an interruption) left under way; returns
+    /// what the other side brought in (nothing when no merge was under way).
+    private func finishMerge() throws -> Moved {
         let repo = repository
-        guard try repo.isMerging() else { return }
+        guard try repo.isMerging(), let ours = try repo.commit("HEAD"), let theirs = try repo.commit("MERGE_HEAD") else {
+            return Moved()
+        }
+        var received = Moved()
+        received.receivedReviews = try repo.reviewLines(at: theirs).subtracting(try repo.reviewLines(at: ours)).count
+        let base = try repo.git.run(["merge-base", ours, theirs]).lines.first
+        let files = try repo.filesChanged(from: base, to: theirs)
+        (received.receivedDecks, received.receivedOthers, received.receivedSettings) = files
         let unmerged = try repo.unmergedFiles()
         if !unmerged.isEmpty {
             guard continuing else { throw Self.conflict(unmerged, decks: repo.decks, again: true) }
@@ -75,6 +84,7 @@ struct SyncRun {
         try repo.git.check(try repo.identityOptions() + ["commit", "--quiet", "--no-verify", "--no-edit"],
                            "finish the merge in '\(repo.decks)'")
         try store.reloadReplacedFiles()
+        return received
     }
 
     /// Commits every change under the decks folder, with a message saying what it holds;
