@@ -79,7 +79,7 @@ struct AnkiFieldText {
                    let gt = rest[end.upperBound...].firstIndex(of: ">") {
                     rest = rest[rest.index(after: gt)...]
                 }
-            } else if name == "img", let src = Self.attribute("src", in: tag) {
+            } else if name == "img", let src = HTMLText.attribute("src", in: tag) {
                 text += "[image: \(reference(HTMLText.decodeEntities(String(src))))]"
             } else if name == "br" || Self.blockTags.contains(Substring(name)) {
                 flush()
@@ -108,24 +108,6 @@ struct AnkiFieldText {
     private static func tagName(_ tag: Substring) -> String {
         let body = tag.first == "/" ? tag.dropFirst() : tag
         return String(body.prefix(while: { $0.isLetter || $0.isNumber })).lowercased()
-    }
-
-    /// The value of `name="…"`, `name='…'` or `name=…` inside a tag.
-    static func attribute(_ name: String, in tag: Substring) -> Substring? {
-        var rest = tag
-        while let range = rest.range(of: name, options: .caseInsensitive) {
-            var after = rest[range.upperBound...].drop(while: { $0 == " " })
-            let before = range.lowerBound == rest.startIndex ? " " : rest[rest.index(before: range.lowerBound)]
-            rest = rest[range.upperBound...]
-            guard before == " " || before == "\t" || before == "\n", after.first == "=" else { continue }
-            after = after.dropFirst().drop(while: { $0 == " " })
-            if let quote = after.first, quote == "\"" || quote == "'" {
-                let body = after.dropFirst()
-                return body.prefix(while: { $0 != quote })
-            }
-            return after.prefix(while: { $0 != " " && $0 != "/" && $0 != ">" })
-        }
-        return nil
     }
 
     private static func collapse(_ text: String) -> String {

@@ -1,4 +1,6 @@
+import Foundation
 import Ink
+import RecallCore
 
 /// A Markdown deck's text as the HTML Anki shows: emphasis, strong, code spans, `<pre>` for
 /// fenced code, lists, links; `<`, `>` and `&` escaped. Rendered by Ink, with three changes:
@@ -7,11 +9,21 @@ import Ink
 ///   HTML, so `Vec<T>` would vanish in Anki), and a `*` with spaces on both sides
 ///   (`5 * 3`) or a `_` inside a word (`snake_case`) is backslash-escaped, as CommonMark
 ///   reads them as text where Ink starts emphasis.
+/// - Formulas (``MathSpan``: `$…$`, `$$…$$`, `\(…\)`, `\[…\]`) are kept out of Ink's
+///   reach and come out as the `\(…\)` and `\[…\]` that Anki's MathJax renders (it does not
+///   read `$`), their LaTeX untouched but for `<`, `>` and `&`.
 /// - After Ink: a lone paragraph loses its `<p>` (Anki fields are inline text), and line
 ///   breaks inside `<pre>` become `<br>` so that every field stays on one line of the file.
 enum AnkiMarkdownHTML {
     static func render(_ markdown: String) -> String {
-        var html = MarkdownParser().html(from: escapedOutsideCode(markdown))
+        var formulas: [MathSpan] = []
+        var html = MarkdownParser().html(from: escapedOutsideCode(markdown, formulas: &formulas))
+        for (n, formula) in formulas.enumerated() {
+            let latex = formula.latex.replacingOccurrences(of: "&", with: "&amp;")
+                .replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+            html = html.replacingOccurrences(of: placeholder(n),
+                                             with: formula.display ? "\\[" + latex + "\\]" : "\\(" + latex + "\\)")
+        }
         html = html.replacingOccurrences(of: "\n</code></pre>", with: "</code></pre>")
             .replacingOccurrences(of: "\r\n", with: "\n")
             .replacingOccurrences(of: "\n", with: "<br>")
@@ -21,8 +33,13 @@ enum AnkiMarkdownHTML {
         return html
     }
 
-    /// `text` with the escapes described above, leaving fenced blocks and code spans alone.
-    static func escapedOutsideCode(_ text: String) -> String {
+    /// Where formula `n` stands while Ink runs: private-use characters, which neither Ink nor
+    /// card text gives a meaning to.
+    private static func placeholder(_ n: Int) -> String { "\u{E000}\(n)\u{E001}" }
+
+    /// `text` with the escapes described above, leaving fenced blocks and code spans alone;
+    /// each formula outside them replaced by a placeholder and added to `formulas`.
+    static func escapedOutsideCode(_ text: String, formulas: inout [MathSpan]) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         var inFence = false
@@ -35,13 +52,13 @@ enum AnkiMarkdownHTML {
             } else if inFence {
                 out += line
             } else {
-                out += escapedLine(Array(line))
+                out += escapedLine(Array(line), formulas: &formulas)
             }
         }
         return out
     }
 
-    private static func escapedLine(_ chars: [Character]) -> String {
+    private static func escapedLine(_ chars: [Character], formulas: inout [MathSpan]) -> String {
         var out = ""
         var i = 0
         while i < chars.count {
@@ -57,6 +74,12 @@ enum AnkiMarkdownHTML {
                     out += String(chars[i..<(i + run)])
                     i += run
                 }
+                continue
+            }
+            if ch == "$" || ch == "\\", let formula = MathSpan.at(i, in: chars) {
+                out += placeholder(formulas.count)
+                formulas.append(formula)
+                i = formula.end
                 continue
             }
             let before = i > 0 ? chars[i - 1] : " "

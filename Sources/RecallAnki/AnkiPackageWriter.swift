@@ -159,7 +159,7 @@ public enum AnkiPackageWriter {
             out += rest[..<open]
             guard let close = rest[open...].firstIndex(of: ">") else { break }
             let tag = rest[open...close]
-            if tag.lowercased().hasPrefix("<img"), let src = AnkiFieldText.attribute("src", in: tag.dropFirst().dropLast()) {
+            if tag.lowercased().hasPrefix("<img"), let src = HTMLText.attribute("src", in: tag.dropFirst().dropLast()) {
                 out += " \(src) "
             }
             rest = rest[rest.index(after: close)...]

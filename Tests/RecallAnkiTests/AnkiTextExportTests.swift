@@ -80,6 +80,12 @@ import RecallCore
         ("`Vec<T>` and `a_b_c`", "<code>Vec&lt;T&gt;</code> and <code>a_b_c</code>"),
         ("one\ntwo", "one two"),
         ("- a\n- b", "<ul><li>a</li><li>b</li></ul>"),
+        // Formulas leave as the MathJax delimiters Anki renders, their LaTeX untouched.
+        ("$a_{ij} * b_{ij}$ and $x^2$", "\\(a_{ij} * b_{ij}\\) and \\(x^2\\)"),
+        ("$$\\frac{1}{2} < 1$$", "\\[\\frac{1}{2} &lt; 1\\]"),
+        ("\\(\\alpha\\) and \\[\\beta\\]", "\\(\\alpha\\) and \\[\\beta\\]"),
+        ("**$e^{i\\pi}$** is `$x$`", "<strong>\\(e^{i\\pi}\\)</strong> is <code>$x$</code>"),
+        ("it costs $5 or $10", "it costs $5 or $10"),
     ])
     func renders(markdown: String, html: String) {
         #expect(AnkiMarkdownHTML.render(markdown) == html)

@@ -35,7 +35,7 @@ struct CardsActionRun {
            !confirm("\(Self.verb(action).present) \(DeckWords.count(entries.count, "card"))? [y/N] ") {
             throw CLIError("nothing changed", hint: "pass --yes to skip this question")
         }
-        try StoreAccess.reporting { try store.append(contentsOf: entries) }
+        _ = try StoreAccess.reporting { try store.append(contentsOf: entries) }
         Console.out(Self.summary(action, entries.count, unchanged: unchanged) + "\n")
     }
 

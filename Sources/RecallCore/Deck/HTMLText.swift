@@ -70,6 +70,23 @@ public enum HTMLText {
         "reg": "®", "divide": "÷", "middot": "·",
     ]
 
+    /// The value of `name="…"`, `name='…'` or `name=…` inside a tag.
+    public static func attribute(_ name: String, in tag: Substring) -> Substring? {
+        var rest = tag
+        while let range = rest.range(of: name, options: .caseInsensitive) {
+            var after = rest[range.upperBound...].drop(while: { $0 == " " })
+            let before = range.lowerBound == rest.startIndex ? " " : rest[rest.index(before: range.lowerBound)]
+            rest = rest[range.upperBound...]
+            guard before == " " || before == "\t" || before == "\n", after.first == "=" else { continue }
+            after = after.dropFirst().drop(while: { $0 == " " })
+            if let quote = after.first, quote == "\"" || quote == "'" {
+                return after.dropFirst().prefix(while: { $0 != quote })
+            }
+            return after.prefix(while: { $0 != " " && $0 != "/" && $0 != ">" })
+        }
+        return nil
+    }
+
     /// Decodes named (`&amp;`) and numeric (`&#233;`, `&#xE9;`) entities; unknown ones stay.
     public static func decodeEntities(_ text: String) -> String {
         guard text.contains("&") else { return text }

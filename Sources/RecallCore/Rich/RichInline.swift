@@ -127,13 +127,10 @@ struct RichInline {
 
     private mutating func escapeOrMath() -> Bool {
         guard let next = char(i + 1) else { return false }
-        if next == "(" || next == "[" {
-            let closing = next == "(" ? "\\)" : "\\]"
-            if let end = find(closing, from: i + 2) {
-                emit(LaTeXText.unicode(String(chars[(i + 2)..<end])), style.union(.math))
-                i = end + 2
-                return true
-            }
+        if let math = MathSpan.at(i, in: chars) {
+            emit(LaTeXText.unicode(math.latex), style.union(.math))
+            i = math.end
+            return true
         }
         if "\\`*_{}[]()#+-.!$<>&~|".contains(next) {
             emit(String(next), style)
@@ -144,25 +141,9 @@ struct RichInline {
     }
 
     private mutating func dollarMath() -> Bool {
-        if char(i + 1) == "$" {
-            guard let end = find("$$", from: i + 2), end > i + 2 else { return false }
-            emit(LaTeXText.unicode(String(chars[(i + 2)..<end]).trimmingCharacters(in: .whitespacesAndNewlines)),
-                 style.union(.math))
-            i = end + 2
-            return true
-        }
-        // `$…$` only when it cannot be money: no space inside either end, no digit after.
-        guard let first = char(i + 1), !first.isWhitespace else { return false }
-        var j = i + 1
-        while j < chars.count {
-            if chars[j] == "\\" { j += 2; continue }
-            if chars[j] == "\n", char(j + 1) == "\n" { return false }
-            if chars[j] == "$" { break }
-            j += 1
-        }
-        guard j < chars.count, !chars[j - 1].isWhitespace, !(char(j + 1)?.isNumber ?? false) else { return false }
-        emit(LaTeXText.unicode(String(chars[(i + 1)..<j])), style.union(.math))
-        i = j + 1
+        guard let math = MathSpan.at(i, in: chars) else { return false }
+        emit(LaTeXText.unicode(math.latex), style.union(.math))
+        i = math.end
         return true
     }
 
@@ -325,10 +306,10 @@ struct RichInline {
                 if let url = openLink { emit(" (" + url + ")", style.union(.dim)) }
                 openLink = nil
             } else {
-                openLink = RichInline.attribute("href", in: tag).map { HTMLText.decodeEntities(String($0)) }
+                openLink = HTMLText.attribute("href", in: tag).map { HTMLText.decodeEntities(String($0)) }
             }
         case "img":
-            guard let src = RichInline.attribute("src", in: tag) else { break }
+            guard let src = HTMLText.attribute("src", in: tag) else { break }
             i = close + 1
             addMedia(RichText.Media(.image, path: HTMLText.decodeEntities(String(src))))
             return true
@@ -347,23 +328,6 @@ struct RichInline {
     private mutating func lineBreak() {
         guard let last = spans.last?.text.last, last != "\n" else { return }
         emit("\n", style)
-    }
-
-    /// The value of `name="…"`, `name='…'` or `name=…` inside a tag.
-    static func attribute(_ name: String, in tag: Substring) -> Substring? {
-        var rest = tag
-        while let range = rest.range(of: name, options: .caseInsensitive) {
-            var after = rest[range.upperBound...].drop(while: { $0 == " " })
-            let before = range.lowerBound == rest.startIndex ? " " : rest[rest.index(before: range.lowerBound)]
-            rest = rest[range.upperBound...]
-            guard before == " " || before == "\t" || before == "\n", after.first == "=" else { continue }
-            after = after.dropFirst().drop(while: { $0 == " " })
-            if let quote = after.first, quote == "\"" || quote == "'" {
-                return after.dropFirst().prefix(while: { $0 != quote })
-            }
-            return after.prefix(while: { $0 != " " && $0 != "/" && $0 != ">" })
-        }
-        return nil
     }
 
     static func isAudio(_ path: String) -> Bool {
