@@ -70,6 +70,33 @@ import RecallTestSupport
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("none.apkg").path))
     }
 
+    @Test func aMissingFolderIsMadeAsForTheTextExport() throws {
+        try studiedCollection()
+        let apkg = export(["--apkg", "exports/anki/all.apkg"])
+        #expect(apkg.stderr == "")
+        #expect(apkg.stdout == "exported 9 notes (11 cards) and 23 reviews of history with 1 media file to exports/anki/all.apkg\n")
+        #expect(apkg.status == 0)
+        let text = export(["--anki", "texts/all.txt"])
+        #expect(text.stdout == "exported 9 notes (11 cards) to texts/all.txt\n")
+        let underAFile = export(["--apkg", "texts/all.txt/sub/all.apkg"])
+        #expect(underAFile.stderr == "recall: error: cannot create the folder 'texts/all.txt/sub': not a directory\n")
+        #expect(underAFile.status == 1)
+    }
+
+    @Test func aFolderIsNotReplaced() throws {
+        try studiedCollection()
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("exports"), withIntermediateDirectories: true)
+        for force in [[], ["--force"]] {
+            let r = export(["--apkg", "exports"] + force)
+            #expect(r.stderr == """
+                recall: error: 'exports' is a folder; nothing was written
+                note: give --apkg a file name, such as 'exports/all.apkg'
+
+                """)
+            #expect(r.status == 1)
+        }
+    }
+
     @Test func aMissingMediaFileIsAWarning() throws {
         try studiedCollection()
         try FileManager.default.removeItem(at: root.appendingPathComponent("Decks/media/flag.png"))

@@ -132,7 +132,7 @@ import RecallTestSupport
         f.writeDecks(f.b, ["Geography.txt": Self.deck.replacingOccurrences(of: "Tokyo", with: "Tokyo, Japan")])
         let finished = f.recall(f.b, ["sync", "--continue"])
         #expect(finished.stderr == "")
-        #expect(finished.stdout == "synced with origin: sent 1 review and 1 deck file, received nothing\n")
+        #expect(finished.stdout == "synced with origin: sent 1 review and 1 deck file, received 1 deck file\n")
         #expect(f.recall(f.a, ["sync"]).stdout == "synced with origin: sent nothing, received 1 review and 1 deck file\n")
         #expect(f.logLines(f.a) == f.logLines(f.b))
     }
@@ -192,7 +192,7 @@ import RecallTestSupport
         f.writeDecks(f.b, ["Geography.txt": Self.deck.replacingOccurrences(of: "Tokyo", with: "Tokyo (東京), Japan")])
         let finished = f.recall(f.b, ["sync", "--continue"])
         #expect(finished.stderr == "")
-        #expect(finished.stdout == "synced with origin: sent 1 review and 1 deck file, received nothing\n")
+        #expect(finished.stdout == "synced with origin: sent 1 review and 1 deck file, received 1 review and 1 deck file\n")
         #expect(f.recall(f.a, ["sync"]).stdout == "synced with origin: sent nothing, received 1 review and 1 deck file\n")
         #expect(f.logLines(f.a) == f.logLines(f.b))
         #expect(f.logLines(f.a).count == 2)
@@ -227,10 +227,10 @@ import RecallTestSupport
         #expect(set.status == 0)
         let review = f.recall(f.a, ["review"], stdin: "\n3\n")
         #expect(review.status == 0)
-        #expect(review.stdout.hasSuffix("\nsynced with origin: sent 1 review, received nothing\n"), "\(review.stdout)")
+        #expect(review.stdout.hasSuffix("\nsynced with origin: sent 1 review and the settings, received nothing\n"), "\(review.stdout)")
         #expect(f.git(["status", "--porcelain"], in: f.a.decks).stdout == "")
         // The setting travels with the progress.
-        #expect(f.recall(f.b, ["sync"]).stdout == "synced with origin: sent nothing, received 1 review\n")
+        #expect(f.recall(f.b, ["sync"]).stdout == "synced with origin: sent nothing, received 1 review and the settings\n")
         #expect(f.recall(f.b, ["config", "sync_on_exit"]).stdout == "true\n")
         // Off (the default), a session does not sync.
         #expect(f.recall(f.b, ["config", "sync_on_exit", "off"]).status == 0)
@@ -247,12 +247,23 @@ import RecallTestSupport
         #expect(f.recall(f.a, ["sync"]).status == 0)
         let merged = f.recall(f.b, ["sync"])
         #expect(merged.stderr == "")
-        #expect(merged.stdout == "synced with origin: sent nothing, received nothing\n")
-        #expect(f.recall(f.a, ["sync"]).status == 0)
+        #expect(merged.stdout == "synced with origin: sent the settings, received the settings\n")
+        #expect(f.recall(f.a, ["sync"]).stdout == "synced with origin: sent nothing, received the settings\n")
         for m in [f.a, f.b] {
             #expect(f.recall(m, ["config", "new_per_day"]).stdout == "30\n")
             #expect(f.recall(m, ["config", "reviews_per_day"]).stdout == "500\n")
         }
+    }
+
+    @Test func imagesAndOtherFilesAreNotCountedAsDeckFiles() throws {
+        let f = try twoMachines("recall-sync-other-files")
+        defer { f.remove() }
+        f.writeDecks(f.a, ["History.txt": "When did the Berlin Wall fall?\n1989\n", "notes/ideas.org": "* more decks\n"])
+        try FileManager.default.createDirectory(at: f.a.decks.appendingPathComponent("images"), withIntermediateDirectories: true)
+        try Data([0x89, 0x50, 0x4E, 0x47]).write(to: f.a.decks.appendingPathComponent("images/wall.png"))
+        #expect(f.recall(f.a, ["sync"]).stdout == "synced with origin: sent 1 deck file and 2 other files, received nothing\n")
+        #expect(f.git(["log", "-1", "--format=%s"], in: f.a.decks).stdout == "recall: 1 deck file and 2 other files changed\n")
+        #expect(f.recall(f.b, ["sync"]).stdout == "synced with origin: sent nothing, received 1 deck file and 2 other files\n")
     }
 
     @Test func aLocalRepositoryGetsItsRemoteLater() throws {
@@ -276,6 +287,42 @@ import RecallTestSupport
             """)
         #expect(f.recall(f.b, ["sync", "init", f.remote.path]).status == 0)
         #expect(f.logLines(f.b) == f.logLines(f.a))
+    }
+
+    @Test func initAgainWithTheRightAddressReplacesOneNeverReached() throws {
+        let f = try SyncFixture(label: "recall-sync-retyped")
+        defer { f.remove() }
+        f.writeDecks(f.a, ["Geography.txt": Self.deck])
+        let typo = f.root.appendingPathComponent("remtoe.git").path
+        let first = f.recall(f.a, ["sync", "init", typo])
+        #expect(first.status == 1)
+        #expect(first.stderr.hasPrefix("recall: error: could not reach '\(typo)': "), "\(first.stderr)")
+        let again = f.recall(f.a, ["sync", "init", f.remote.path])
+        #expect(again.stderr == "")
+        #expect(again.stdout == """
+            its progress is kept in '\(f.a.decks.path)/.recall'
+            the remote 'origin' was '\(typo)', which was never reached; it is now '\(f.remote.path)'
+            synced with origin: sent 1 deck file, received nothing
+
+            """)
+        #expect(again.status == 0)
+        #expect(f.recall(f.b, ["sync", "init", f.remote.path]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: f.b.decks.appendingPathComponent("Geography.txt").path))
+    }
+
+    @Test func initWithAnotherAddressKeepsARemoteAlreadySyncedWith() throws {
+        let f = try twoMachines("recall-sync-other-remote")
+        defer { f.remove() }
+        let other = f.root.appendingPathComponent("other.git").path
+        #expect(f.git(["init", "--quiet", "--bare", other], in: f.root).status == 0)
+        let r = f.recall(f.a, ["sync", "init", other])
+        #expect(r.stderr == """
+            recall: error: the decks repository already has a remote ('origin')
+            note: run 'recall sync' to sync with it, or point it at the new address first: git -C '\(f.a.decks.path)' remote set-url origin '\(other)'
+
+            """)
+        #expect(r.status == 1)
+        #expect(f.git(["remote", "get-url", "origin"], in: f.a.decks).stdout == f.remote.path + "\n")
     }
 
     @Test func withoutGitInitSaysWhatToInstall() throws {

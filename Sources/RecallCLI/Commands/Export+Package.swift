@@ -20,6 +20,8 @@ extension Recall.Export {
         _ = try? store.reconcile(with: cards, now: now)
         let log = try StoreAccess.reporting { try store.loadEntries() }
         let contents = AnkiPackageBuilder.build(notes, log: log, replay: store.replay, now: now)
+        // A missing folder is made, as for the text export (`DeckFile.write`).
+        try Self.makeFolders((apkg as NSString).deletingLastPathComponent)
         let result: AnkiPackageWriter.Result
         do {
             result = try AnkiPackageWriter.write(contents, collectionRoot: root, to: apkg, replace: force)
@@ -34,5 +36,16 @@ extension Recall.Export {
             + "and \(ankiCount(answers, "review")) of history"
         if result.mediaPacked > 0 { line += " with \(ankiCount(result.mediaPacked, "media file"))" }
         print(line + " to \(apkg)")
+    }
+
+    /// Makes `path` and the folders above it that are missing; the error gives the system's reason.
+    private static func makeFolders(_ path: String) throws {
+        var info = stat()
+        guard !path.isEmpty, stat(path, &info) != 0 else { return }
+        let parent = (path as NSString).deletingLastPathComponent
+        if parent != path { try makeFolders(parent) }
+        guard mkdir(path, 0o755) == 0 || errno == EEXIST else {
+            throw CLIError("cannot create the folder '\(path)': \(String(cString: strerror(errno)).lowercased())")
+        }
     }
 }

@@ -87,6 +87,12 @@ extension Recall {
             guard CollectionLoaderAccess.isFolder(root.path) else {
                 throw collection.missingFolder(root)
             }
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), isFolder.boolValue {
+                let example = option == "--apkg" ? "all.apkg" : "all.txt"
+                throw CLIError("'\(file)' is a folder; nothing was written",
+                               hint: "give \(option) a file name, such as '\(file)/\(example)'")
+            }
             if !force, FileManager.default.fileExists(atPath: file) {
                 throw CLIError("'\(file)' already exists; nothing was written",
                                hint: "use --force to replace it, or give \(option) another file name")

@@ -92,9 +92,18 @@ extension Recall {
                 name = "origin"
             } else if let same = try remotes.first(where: { try git.run(["remote", "get-url", $0]).lines.first == remote }) {
                 name = same
+            } else if remotes.count == 1, let only = remotes.first, try remoteBranches(repository, remote: only).isEmpty {
+                // Never reached (a mistyped address at the first `init`): take the new one
+                // rather than sending a user who does not know git to `git remote set-url`.
+                let old = try git.run(["remote", "get-url", only]).lines.first ?? ""
+                try git.check(["remote", "set-url", only, remote], "change the remote '\(only)' to '\(remote)'")
+                print("the remote '\(only)' was '\(old)', which was never reached; it is now '\(remote)'")
+                name = only
             } else {
+                func quoted(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
                 throw CLIError("the decks repository already has \(remotes.count == 1 ? "a remote" : "remotes") ('\(remotes.joined(separator: "', '"))')",
-                               hint: "run 'recall sync' to sync with it, or change it with 'git remote set-url'")
+                               hint: "run 'recall sync' to sync with it, or point it at the new address first: "
+                                   + "git -C \(quoted(repository.decks)) remote set-url \(remotes[0]) \(quoted(remote))")
             }
             let fetched = try git.run(["fetch", "--quiet", name])
             guard fetched.succeeded else {

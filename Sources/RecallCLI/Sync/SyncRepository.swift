@@ -1,4 +1,5 @@
 import Foundation
+import RecallCore
 import RecallStore
 
 /// A decks folder under `recall sync`: the git repository it is (or is in) and the `.recall`
@@ -150,13 +151,17 @@ struct SyncRepository {
         return r.succeeded ? Set(r.stdout.split(separator: "\n").filter { $0.contains("\"ev\":\"review\"") }) : []
     }
 
-    /// Deck files (anything outside `.recall`) that differ between two commits; `from` nil
-    /// means every file of `to`.
-    func deckFilesChanged(from: String?, to: String) throws -> Int {
+    /// What differs between two commits outside the review log: deck files (by their
+    /// extension), other files outside `.recall` (media, notes), and whether the settings
+    /// changed. `from` nil means every file of `to`.
+    func filesChanged(from: String?, to: String) throws -> (decks: Int, others: Int, settings: Bool) {
         let args = from.map { ["diff", "--relative", "--name-only", $0, to, "--", "."] }
             ?? ["ls-tree", "-r", "--name-only", to, "--", "."]
         let progress = StoreLocation.syncFolderName + "/"
-        return try git.run(args).lines.filter { !$0.hasPrefix(progress) }.count
+        let files = try git.run(args).lines
+        let outside = files.filter { !$0.hasPrefix(progress) }
+        let decks = outside.filter { DeckFormat(fileExtension: ($0 as NSString).pathExtension) != nil }.count
+        return (decks, outside.count - decks, files.contains(progress + "settings.json"))
     }
 
     /// This machine's short host name, for commit messages.

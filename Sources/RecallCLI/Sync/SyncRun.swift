@@ -1,4 +1,5 @@
 import Foundation
+import RecallCore
 import RecallStore
 
 /// One `recall sync`: commit what changed here, merge what the remote has, push.
@@ -18,20 +19,24 @@ struct SyncRun {
     /// What one sync moved, for its one-line report.
     struct Moved {
         var sentReviews = 0, sentDecks = 0, receivedReviews = 0, receivedDecks = 0
+        /// Files outside `.recall` that are not decks (images, sounds, notes).
+        var sentOthers = 0, receivedOthers = 0
+        var sentSettings = false, receivedSettings = false
     }
 
     /// Runs the sync and returns the line to print.
     func run() throws -> String {
         let repo = repository
         try repo.registerMergeDriver()
-        try finishMerge()
+        // A merge finished here brought the other side in: it counts as received.
+        let finished = try finishMerge()
         let branch = try repo.branch()
         let committed = try commitLocalChanges()
         guard let upstream = try repo.upstream(of: branch) else {
             return (committed.map { "committed '\($0)'" } ?? "nothing new to commit")
                 + "; there is no remote to sync with (add one with 'recall sync init REMOTE')"
         }
-        var moved = Moved()
+        var moved = finished
         for attempt in 1...3 {
             try fetch(upstream)
             let theirs = try repo.commit("refs/remotes/\(upstream.remote)/\(upstream.branch)")
@@ -51,10 +56,18 @@ struct SyncRun {
         return Self.report(moved, remote: upstream.remote)
     }
 
-    /// Finishes a merge that a deck conflict (or an interruption) left under way.
-    private func finishMerge() throws {
+    /// Finishes a merge that a deck conflict (or an interruption) left under way; returns
+    /// what the other side brought in (nothing when no merge was under way).
+    private func finishMerge() throws -> Moved {
         let repo = repository
-        guard try repo.isMerging() else { return }
+        guard try repo.isMerging(), let ours = try repo.commit("HEAD"), let theirs = try repo.commit("MERGE_HEAD") else {
+            return Moved()
+        }
+        var received = Moved()
+        received.receivedReviews = try repo.reviewLines(at: theirs).subtracting(try repo.reviewLines(at: ours)).count
+        let base = try repo.git.run(["merge-base", ours, theirs]).lines.first
+        let files = try repo.filesChanged(from: base, to: theirs)
+        (received.receivedDecks, received.receivedOthers, received.receivedSettings) = files
         let unmerged = try repo.unmergedFiles()
         if !unmerged.isEmpty {
             guard continuing else { throw Self.conflict(unmerged, decks: repo.decks, again: true) }
@@ -71,6 +84,7 @@ struct SyncRun {
         try repo.git.check(try repo.identityOptions() + ["commit", "--quiet", "--no-verify", "--no-edit"],
                            "finish the merge in '\(repo.decks)'")
         try store.reloadReplacedFiles()
+        return received
     }
 
     /// Commits every change under the decks folder, with a message saying what it holds;
@@ -85,8 +99,10 @@ struct SyncRun {
         let old = try repo.reviewLines(at: head)
         let reviews = logText.split(separator: "\n").filter { $0.contains("\"ev\":\"review\"") && !old.contains($0) }.count
         let deckArgs = ["diff", "--cached", "--name-only", "--", ".", ":(exclude)" + SyncRepository.progressSpec]
-        let decks = try repo.git.run(deckArgs).lines.count
-        let message = Self.commitMessage(reviews: reviews, deckFiles: decks, host: SyncRepository.hostName)
+        let files = try repo.git.run(deckArgs).lines
+        let decks = files.filter { DeckFormat(fileExtension: ($0 as NSString).pathExtension) != nil }.count
+        let message = Self.commitMessage(reviews: reviews, deckFiles: decks, otherFiles: files.count - decks,
+                                         host: SyncRepository.hostName)
         try repo.commitStaged(message)
         return message
     }
@@ -122,11 +138,19 @@ struct SyncRun {
         let headLines = try repo.reviewLines(at: head)
         if head != before {
             m.receivedReviews += headLines.subtracting(try repo.reviewLines(at: before)).count
-            m.receivedDecks += before == nil ? 0 : try repo.deckFilesChanged(from: before, to: head)
+            if before != nil {
+                let files = try repo.filesChanged(from: before, to: head)
+                m.receivedDecks += files.decks
+                m.receivedOthers += files.others
+                m.receivedSettings = m.receivedSettings || files.settings
+            }
         }
         if head != theirs {
             m.sentReviews = headLines.subtracting(try repo.reviewLines(at: theirs)).count
-            m.sentDecks = try repo.deckFilesChanged(from: theirs, to: head)
+            let files = try repo.filesChanged(from: theirs, to: head)
+            m.sentDecks = files.decks
+            m.sentOthers = files.others
+            m.sentSettings = files.settings
         }
         return m
     }
@@ -139,20 +163,24 @@ struct SyncRun {
     // MARK: Messages
 
     /// `recall: 23 reviews on laptop, 2 deck files changed`.
-    static func commitMessage(reviews: Int, deckFiles: Int, host: String) -> String {
+    static func commitMessage(reviews: Int, deckFiles: Int, otherFiles: Int = 0, host: String) -> String {
         var parts: [String] = []
         if reviews > 0 { parts.append("\(plural(reviews, "review")) on \(host)") }
-        if deckFiles > 0 { parts.append("\(plural(deckFiles, "deck file")) changed") }
+        let files = (deckFiles > 0 ? [plural(deckFiles, "deck file")] : []) + (otherFiles > 0 ? [plural(otherFiles, "other file")] : [])
+        if !files.isEmpty { parts.append(files.joined(separator: " and ") + " changed") }
         return "recall: " + (parts.isEmpty ? "progress on \(host)" : parts.joined(separator: ", "))
     }
 
     /// `synced with origin: sent 3 reviews and 1 deck file, received nothing`.
     static func report(_ m: Moved, remote: String) -> String {
-        func what(_ reviews: Int, _ decks: Int) -> String {
+        func what(_ reviews: Int, _ decks: Int, _ others: Int, _ settings: Bool) -> String {
             let parts = (reviews > 0 ? [plural(reviews, "review")] : []) + (decks > 0 ? [plural(decks, "deck file")] : [])
-            return parts.isEmpty ? "nothing" : parts.joined(separator: " and ")
+                + (others > 0 ? [plural(others, "other file")] : []) + (settings ? ["the settings"] : [])
+            guard let last = parts.last else { return "nothing" }
+            return parts.count == 1 ? last : parts.dropLast().joined(separator: ", ") + " and " + last
         }
-        return "synced with \(remote): sent \(what(m.sentReviews, m.sentDecks)), received \(what(m.receivedReviews, m.receivedDecks))"
+        return "synced with \(remote): sent \(what(m.sentReviews, m.sentDecks, m.sentOthers, m.sentSettings)), "
+            + "received \(what(m.receivedReviews, m.receivedDecks, m.receivedOthers, m.receivedSettings))"
     }
 
     static func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
