@@ -36,6 +36,17 @@ struct RichTextTests {
         #expect(RichText.blocks(text) == [.text(spans)])
     }
 
+    /// Text without any marker takes a shorter road; it must end where the long one does.
+    @Test(arguments: ["plain words", "  spaced out \n\n", "\n\nline one\nline two\n", " ", "",
+                      "tabs\tand\r\nCRLF\r\n", "ünïcode – “quotes” 😀", "(parens) 2+2=4 a/b #tag"])
+    func plainTextReadsAsTheMarkerReaderWouldReadIt(text: String) {
+        #expect(!RichText.mayBeRich(text))
+        let taken = RichInline.blocks(text, shortcut: false)
+        #expect(RichText.blocks(text) == taken)
+        #expect(RichInline.blocks(text, keepingEnds: true) == RichInline.blocks(text, keepingEnds: true, shortcut: false))
+        #expect(taken.count <= 1)
+    }
+
     @Test func fencedCodeKeepsItsLinesAndLanguage() {
         let text = "What does this print?\n```swift\nlet a = 1\n    print(a)  // **not bold**\n```\nafter"
         #expect(RichText.blocks(text) == [

@@ -22,6 +22,15 @@ struct RichTextView {
 
     /// The lines of one text block.
     func prose(_ spans: [RichText.Span]) -> [String] {
+        let margin = String(repeating: " ", count: indent)
+        if spans.allSatisfy({ $0.style.isEmpty }) {
+            // Unstyled text (most cards): every character in the base style, so no need to
+            // follow each one through the wrapping.
+            let codes = color ? sgr([]) : ""
+            return TextWrapper.wrap(TextReflow.joinParagraphs(spans.map(\.text).joined()), width: width - indent).map {
+                margin + ($0.isEmpty || codes.isEmpty ? $0 : "\u{1B}[" + codes + "m" + $0 + "\u{1B}[0m")
+            }
+        }
         let cells = spans.flatMap { span in span.text.map { (char: $0, style: span.style) } }
         let plain = String(cells.map(\.char))
         let wrapped = TextWrapper.wrap(TextReflow.joinParagraphs(plain), width: width - indent)
@@ -36,7 +45,7 @@ struct RichTextView {
                 while p < cells.count, cells[p].char != ch, cells[p].char.isWhitespace { p += 1 }
                 if p < cells.count, cells[p].char == ch { styles.append(cells[p].style); p += 1 } else { styles.append([]) }
             }
-            return String(repeating: " ", count: indent) + styledLine(Array(line), styles)
+            return margin + styledLine(Array(line), styles)
         }
     }
 

@@ -7,6 +7,7 @@
 enum TextWidth {
     /// Columns needed to draw `text`, ignoring ANSI escape sequences.
     static func of(_ text: some StringProtocol) -> Int {
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }  // printable ASCII
         var total = 0
         var inEscape = false
         var sawBracket = false
@@ -28,6 +29,7 @@ enum TextWidth {
 
     /// Columns needed for one grapheme cluster.
     static func of(_ ch: Character) -> Int {
+        if let ascii = ch.asciiValue { return ascii < 0x20 || ascii == 0x7F ? 0 : 1 }
         let scalars = ch.unicodeScalars
         guard let first = scalars.first else { return 0 }
         let v = first.value

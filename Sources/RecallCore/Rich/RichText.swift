@@ -78,6 +78,7 @@ public enum RichText {
 
     /// `text` as blocks; see the type's documentation.
     public static func blocks(_ text: String) -> [Block] {
+        guard mayBeRich(text) else { return RichInline.blocks(text) }  // no fence, no <pre>
         var blocks: [Block] = []
         var prose: [String] = []
         func flushProse() {
