@@ -52,7 +52,7 @@ extension Recall {
             var counts: [String: [Int]] = [:]
             for deck in loaded.decks { counts[deck.name] = [deck.cardCount] }
             if json {
-                try printJSON(loaded, today: today)
+                try printJSON(loaded, today: today, settings: store.settings)
             } else {
                 let table = DeckTable(titles: ["Cards"], counts: counts, today: today.perDeck, todayTotal: today.total)
                 print(table.render(), terminator: "")
@@ -76,16 +76,26 @@ extension Recall {
             return (perDeck, total)
         }
 
+        /// Each deck with its counts, the values of its preset keys that apply to it
+        /// (`settings`) and those it sets itself (`preset`, left out when none).
         private func printJSON(_ loaded: LoadedCollection,
-                               today: (perDeck: [String: QueueCounts], total: QueueCounts)) throws {
+                               today: (perDeck: [String: QueueCounts], total: QueueCounts),
+                               settings: CollectionSettings) throws {
             struct Entry: Encodable {
                 var name: String; var cards: Int; var new: Int; var learning: Int; var due: Int
+                var settings: [String: SettingJSON]; var preset: [String: SettingJSON]?
             }
             struct Report: Encodable { var decks: [Entry]; var total: Int; var new: Int; var learning: Int; var due: Int }
             let report = Report(
-                decks: loaded.decks.map {
-                    let c = today.perDeck[$0.name] ?? QueueCounts()
-                    return Entry(name: $0.name, cards: $0.cardCount, new: c.new, learning: c.learning, due: c.review)
+                decks: loaded.decks.map { deck in
+                    let c = today.perDeck[deck.name] ?? QueueCounts()
+                    var applied: [String: SettingJSON] = [:], own: [String: SettingJSON] = [:]
+                    for key in SettingKey.perDeck {
+                        applied[key.name] = SettingJSON(key.effectiveValue(forDeck: deck.name, in: settings).value)
+                        own[key.name] = key.value(ofDeck: deck.name, in: settings).map(SettingJSON.init)
+                    }
+                    return Entry(name: deck.name, cards: deck.cardCount, new: c.new, learning: c.learning, due: c.review,
+                                 settings: applied, preset: own.isEmpty ? nil : own)
                 },
                 total: loaded.cards.count, new: today.total.new, learning: today.total.learning,
                 due: today.total.review)
@@ -94,6 +104,23 @@ extension Recall {
             var data = try encoder.encode(report)
             data.append(0x0A)
             Console.json(data)
+        }
+    }
+}
+
+/// A setting's value in JSON: a number, or an array of numbers (steps in seconds).
+struct SettingJSON: Encodable {
+    let value: SettingValue
+    init(_ value: SettingValue) { self.value = value }
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch value {
+        case .number(let d): try container.encode(d)
+        case .integer(let i): try container.encode(i)
+        case .flag(let b): try container.encode(b)
+        case .text(let t): try container.encode(t)
+        case .numbers(let n): try container.encode(n)
         }
     }
 }
