@@ -13,8 +13,9 @@ extension Recall {
             discussion: """
                 Sub-decks are indented under their parent; a parent's numbers include its \
                 sub-decks. New, Learning and Due are what a review would show today, within \
-                the daily limits (see 'recall config'). Problems in deck files are not listed \
-                here: run 'recall check'.
+                the daily limits (see 'recall config'). With --json, each deck also gives the \
+                values of its preset keys that apply to it ("settings") and those it sets \
+                itself ("preset"). Problems in deck files are not listed here: run 'recall check'.
 
                 Examples:
                   recall decks
