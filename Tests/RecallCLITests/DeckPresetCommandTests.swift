@@ -135,14 +135,16 @@ import RecallTestSupport
         let root = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let decks = try #require(root["decks"] as? [[String: Any]])
         let french = try #require(decks.first { $0["name"] as? String == "Lang::French" })
-        let settings = try #require(french["settings"] as? [String: Any])
-        #expect(settings["desired_retention"] as? Double == 0.85)
-        #expect(settings["reviews_per_day"] as? Int == 50)
-        #expect(settings["learning_steps"] as? [Int] == [60, 600])
-        #expect(french["preset"] as? [String: Int] == ["reviews_per_day": 50])
+        let preset = try #require(french["preset"] as? [String: [String: Any]])
+        #expect(preset.keys.sorted() == ["desired_retention", "reviews_per_day"])
+        #expect(preset["desired_retention"]?["value"] as? Double == 0.85)
+        #expect(preset["desired_retention"]?["from"] as? String == "Lang")
+        #expect(preset["reviews_per_day"]?["value"] as? Int == 50)
+        #expect(preset["reviews_per_day"]?["from"] as? String == "Lang::French")
+        let german = try #require(decks.first { $0["name"] as? String == "Lang::German" })
+        #expect((german["preset"] as? [String: [String: Any]])?.keys.sorted() == ["desired_retention"])
         let hobby = try #require(decks.first { $0["name"] as? String == "Hobby" })
         #expect(hobby["preset"] == nil)
-        #expect((hobby["settings"] as? [String: Any])?["desired_retention"] as? Double == 0.9)
     }
 
     /// Two machines set different keys of the same deck and of different decks; after a sync

@@ -13,9 +13,9 @@ extension Recall {
             discussion: """
                 Sub-decks are indented under their parent; a parent's numbers include its \
                 sub-decks. New, Learning and Due are what a review would show today, within \
-                the daily limits (see 'recall config'). With --json, each deck also gives the \
-                values of its preset keys that apply to it ("settings") and those it sets \
-                itself ("preset"). Problems in deck files are not listed here: run 'recall check'.
+                the daily limits (see 'recall config'). With --json, a deck that a preset applies to \
+                also gives the values it takes from presets and the deck each comes from \
+                ("preset"). Problems in deck files are not listed here: run 'recall check'.
 
                 Examples:
                   recall decks
@@ -77,26 +77,28 @@ extension Recall {
             return (perDeck, total)
         }
 
-        /// Each deck with its counts, the values of its preset keys that apply to it
-        /// (`settings`) and those it sets itself (`preset`, left out when none).
+        /// Each deck with its counts and, when some deck preset applies to it, the values it
+        /// takes from presets with the deck each comes from (`preset`); every other key is the
+        /// collection's.
         private func printJSON(_ loaded: LoadedCollection,
                                today: (perDeck: [String: QueueCounts], total: QueueCounts),
                                settings: CollectionSettings) throws {
             struct Entry: Encodable {
                 var name: String; var cards: Int; var new: Int; var learning: Int; var due: Int
-                var settings: [String: SettingJSON]; var preset: [String: SettingJSON]?
+                var preset: [String: PresetValue]?
             }
+            struct PresetValue: Encodable { var value: SettingJSON; var from: String }
             struct Report: Encodable { var decks: [Entry]; var total: Int; var new: Int; var learning: Int; var due: Int }
             let report = Report(
                 decks: loaded.decks.map { deck in
                     let c = today.perDeck[deck.name] ?? QueueCounts()
-                    var applied: [String: SettingJSON] = [:], own: [String: SettingJSON] = [:]
+                    var preset: [String: PresetValue] = [:]
                     for key in SettingKey.perDeck {
-                        applied[key.name] = SettingJSON(key.effectiveValue(forDeck: deck.name, in: settings).value)
-                        own[key.name] = key.value(ofDeck: deck.name, in: settings).map(SettingJSON.init)
+                        let (value, from) = key.effectiveValue(forDeck: deck.name, in: settings)
+                        if let from { preset[key.name] = PresetValue(value: SettingJSON(value), from: from) }
                     }
                     return Entry(name: deck.name, cards: deck.cardCount, new: c.new, learning: c.learning, due: c.review,
-                                 settings: applied, preset: own.isEmpty ? nil : own)
+                                 preset: preset.isEmpty ? nil : preset)
                 },
                 total: loaded.cards.count, new: today.total.new, learning: today.total.learning,
                 due: today.total.review)

@@ -50,9 +50,6 @@ public struct DeckPreset: Sendable, Equatable, Hashable {
     /// Whether it sets nothing.
     public var isEmpty: Bool { !schedules && newPerDay == nil && reviewsPerDay == nil }
 
-    /// Whether it sets a daily limit.
-    var limits: Bool { newPerDay != nil || reviewsPerDay != nil }
-
     /// `settings` with the keys this preset sets.
     func applied(to settings: CollectionSettings) -> CollectionSettings {
         var s = settings
