@@ -147,6 +147,20 @@ import RecallTestSupport
         #expect(hobby["preset"] == nil)
     }
 
+    /// `recall stats DECK` measures a deck's true retention against its own target.
+    @Test func statsOfADeckUseItsDesiredRetention() throws {
+        writeDecks()
+        #expect(recall(["config", "deck.Lang.desired_retention", "0.85"]).status == 0)
+        func desired(_ args: [String]) throws -> Double? {
+            let data = Data(recall(["stats", "--json"] + args).stdout.utf8)
+            let root = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            return (root["retention"] as? [String: Any])?["desired"] as? Double
+        }
+        #expect(try desired(["lang::french"]) == 0.85)
+        #expect(try desired(["Hobby"]) == 0.9)
+        #expect(try desired([]) == 0.9)
+    }
+
     /// Two machines set different keys of the same deck and of different decks; after a sync
     /// each has them all, and settings.json never conflicts.
     @Test func twoMachinesWithDifferentDeckKeysMergeWithoutAConflict() throws {
