@@ -177,6 +177,25 @@ import RecallTestSupport
             """))
     }
 
+    @Test func aMissedCardsLocationIsNotBrokenAtASpace() throws {
+        let deck = """
+            What is the spacing effect?
+            Learning is more durable when study sessions are spread out over time than when they are massed together.
+
+            """
+        let f = try fixture("Spaced Repetition.txt", deck)
+        defer { try? FileManager.default.removeItem(at: f.root) }
+        let r = try f.run(["quiz"], input: "\nn\n")
+        #expect(r.code == 0)
+        #expect(r.out.hasSuffix("""
+            Missed:
+              What is the spacing effect? → Learning is more durable when study sessions are
+                spread out over time than when they are massed together.
+                (Spaced Repetition.txt:1)
+
+            """), "\(r.out)")
+    }
+
     @Test func choiceQuizOnAClozeOffersHiddenTexts() throws {
         let deck = """
             The past participle of *être* is {{c1::été}}.
