@@ -63,6 +63,10 @@ import Testing
         ("42", "42\nthe answer to everything", .partial(found: 1, total: 2, missing: ["the answer to everything"])),
         // Every item right plus a wrong one is not the whole answer.
         ("red, green, gold", "red, green", .partial(found: 2, total: 2, missing: [])),
+        // Every item and a word more is not the answer (here close enough to be a typo).
+        ("helium neon argon krypton xenon radon gold", gases, .close(edits: 4)),
+        ("hydrogen helium lithium neon argon krypton xenon radon", gases, .partial(found: 6, total: 6, missing: [])),
+        ("helium, neon, argon and krypton and xenon or radon", gases, .exact),
     ])
     func lists(typed: String, answer: String, expected: AnswerMatch) {
         #expect(AnswerMatcher.match(typed: typed, answer: answer) == expected)
