@@ -83,4 +83,25 @@ import RecallTestSupport
         removed.deckPresets = [:]
         #expect(ProgressFileMerge.mergedSettings(base: base, ours: base, theirs: removed).deckPresets.isEmpty)
     }
+
+    /// A snapshot written before presets embeds `"deck_limits": {}`: the same settings
+    /// written another way, so it still fits and nothing is recomputed.
+    @Test func aSnapshotFromBeforePresetsStillFits() throws {
+        let dir = TempFolder()
+        let store = try Fixture.open(dir)
+        try store.append(Fixture.review(1))
+        try store.close()
+        let state = try #require(dir.read(Fixture.stateName))
+        #expect(!state.contains("deck_limits"))
+        let old = state.replacingOccurrences(of: "\"desired_retention\"", with: "\"deck_limits\": {},\n\"desired_retention\"")
+        #expect(old != state)
+        try dir.write(Fixture.stateName, old)
+        try? FileManager.default.removeItem(atPath: dir.file("collections/decks/state.bin"))
+        let reopened = try Fixture.open(dir, writing: false)
+        #expect(reopened.notices.map(\.message) == [])
+        #expect(reopened.records[Fixture.card(1)] != nil)
+        // Settings that differ are still noticed.
+        try dir.write(Fixture.stateName, state.replacingOccurrences(of: "\"new_per_day\": 20", with: "\"new_per_day\": 21"))
+        #expect(try Fixture.open(dir, writing: false).notices.map(\.message) == ["settings.json changed; card states were recomputed"])
+    }
 }
