@@ -34,8 +34,13 @@ import RecallTestSupport
         let steps = recall(["config", "deck.Lang::German.learning_steps", "2m 1h"])
         #expect(steps.stdout == "deck.Lang::German.learning_steps = 2m 1h\n")
         #expect(steps.stderr == "note: 3 cards take learning_steps from deck 'Lang::German'\n")
-        // Whatever the case typed, the deck as the files spell it.
-        #expect(recall(["config", "deck.lang.new_per_day", "4"]).stdout == "deck.Lang.new_per_day = 4\n")
+        let cap = recall(["config", "deck.Lang::French.maximum_interval", "60"])
+        #expect(cap.stderr == "note: 3 cards take maximum_interval from deck 'Lang::French'\n")
+        #expect(recall(["config", "deck.Lang::French.maximum_interval", "default"]).stderr == "")
+        // Whatever the case typed, the deck as the files spell it; a limit has no note.
+        let limit = recall(["config", "deck.lang.new_per_day", "4"])
+        #expect(limit.stdout == "deck.Lang.new_per_day = 4\n")
+        #expect(limit.stderr == "")
         #expect(recall(["config", "deck.Lang::German.learning_steps"]).stdout == "2m 1h\n")
         #expect(recall(["config", "deck.Lang::French.learning_steps"]).stdout == "default\n")
         #expect(recall(["config", "deck.Lang::German"]).stdout == """

@@ -84,7 +84,7 @@ extension Recall {
                 try store.close()
             }
             print("\(path.name) = \(path.show(changed))")
-            if case .deckKey(let deck, let setting) = path, value != "default", setting.kind != .integer {
+            if case .deckKey(let deck, let setting) = path, value != "default", setting.schedulesCards {
                 Console.err(Self.reach(deck, setting, changed))
             }
         }

@@ -160,6 +160,15 @@ extension SettingKey {
         return (get(settings), nil)
     }
 
+    /// Whether a deck that sets this key schedules its cards differently (rather than only
+    /// showing more or fewer of them a day).
+    public var schedulesCards: Bool {
+        guard let deck else { return false }
+        var probe = DeckPreset()
+        deck.set(&probe, get(CollectionSettings()))
+        return probe.schedules
+    }
+
     /// Sets (or with nil removes) this key in `deck`'s preset; a preset left empty is removed.
     public func assign(_ value: SettingValue?, toDeck deck: String, in settings: inout CollectionSettings) {
         guard let access = self.deck else { return }
