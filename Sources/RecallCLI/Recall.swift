@@ -34,6 +34,7 @@ struct Recall: ParsableCommand {
         subcommands: [
             Shell.self, Review.self, Quiz.self, Stats.self, Decks.self, Cards.self, Check.self, Add.self, New.self, Import.self,
             Export.self, Optimize.self, Config.self, Merge.self, Sync.self, MergeFile.self, Replay.self, Init.self,
+            Postpone.self, Advance.self, Break.self,
         ],
         defaultSubcommand: Shell.self
     )
