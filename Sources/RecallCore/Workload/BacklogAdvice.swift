@@ -36,6 +36,18 @@ public struct BacklogAdvice: Sendable {
     }
 }
 
+extension BacklogAdvice {
+    /// The study day of the latest review among `records`; `nil` when nothing was studied.
+    public static func lastReviewDay(_ records: CardRecords, calendar: StudyCalendar) -> Int? {
+        var latest: Date?
+        for (_, record) in records {
+            guard let last = record.schedule.lastReview else { continue }
+            if latest.map({ last > $0 }) ?? true { latest = last }
+        }
+        return latest.map(calendar.dayNumber)
+    }
+}
+
 extension PostponePlan {
     /// The days `recall postpone` spreads over when not told: a week.
     public static let defaultDays = 7
