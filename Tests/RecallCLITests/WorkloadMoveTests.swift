@@ -146,6 +146,58 @@ import RecallTestSupport
         #expect(r.stderr.hasPrefix("Error: '2026-02-30' is not a date; write it as YYYY-MM-DD\n"))
     }
 
+    /// The collection folder of data folder `data`.
+    func collection(_ data: String) -> URL { root.appendingPathComponent("\(data)/collections/decks") }
+
+    /// Merges `name` of `theirs` into `ours` with the git merge driver, against `base`.
+    func mergeFile(_ name: String, base: String, ours: String, theirs: String) {
+        let path = { (data: String) -> String in
+            let file = collection(data).appendingPathComponent(name)
+            if !FileManager.default.fileExists(atPath: file.path) { FileManager.default.createFile(atPath: file.path, contents: Data()) }
+            return file.path
+        }
+        let r = runRecall(["merge-file", path(base), path(ours), path(theirs), ".recall/\(name)"], cwd: root)
+        #expect(r.status == 0, "\(r.stderr)")
+    }
+
+    @Test func aBreakAndAnAdvanceOnTwoDevicesMergeEitherWayRound() throws {
+        let before = try forecast()
+        let copy = { (from: String, to: String) in
+            try FileManager.default.copyItem(at: root.appendingPathComponent(from), to: root.appendingPathComponent(to))
+        }
+        try copy("data", "base")
+        try copy("data", "laptop")
+        #expect(run(["break", "2026-11-20", "2026-11-26"], device: "desk").status == 0)
+        let laptop = runRecall(["advance", "--count", "5", "--decks", "Decks", "--data", "laptop"],
+                               env: ["TZ": "UTC", "RECALL_NOW": "2026-11-15T10:00:00Z", "RECALL_DEVICE": "laptop"], cwd: root)
+        #expect(laptop.status == 0)
+        try copy("data", "desk")
+        for name in ["reviews.jsonl", "settings.json"] {
+            mergeFile(name, base: "base", ours: "desk", theirs: "laptop")
+            mergeFile(name, base: "base", ours: "laptop", theirs: "data")
+        }
+        for name in ["reviews.jsonl", "settings.json"] {
+            let a = try Data(contentsOf: collection("desk").appendingPathComponent(name))
+            #expect(a == (try Data(contentsOf: collection("laptop").appendingPathComponent(name))), "\(name)")
+        }
+        // The merged collection on the laptop: the desk's break, and its own advance.
+        let list = runRecall(["break", "--list", "--decks", "Decks", "--data", "laptop"], env: ["TZ": "UTC", "RECALL_NOW": Self.start], cwd: root)
+        #expect(list.stdout.hasSuffix("  2026-11-20  2026-11-26     7  all\n"))
+        let stats = runRecall(["stats", "--json", "--decks", "Decks", "--data", "laptop"], env: ["TZ": "UTC", "RECALL_NOW": Self.start], cwd: root)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any])
+        let merged = try #require(json["forecast"] as? [Int])
+        #expect(merged[5...11].allSatisfy { $0 == 0 })
+        #expect(merged[0] == before[0] + 5)
+        // Cancelled on the laptop, the desk's moves are taken back.
+        let cancel = runRecall(["break", "--cancel", "2026-11-20", "--decks", "Decks", "--data", "laptop"],
+                               env: ["TZ": "UTC", "RECALL_NOW": "2026-11-15T11:00:00Z", "RECALL_DEVICE": "laptop"], cwd: root)
+        #expect(cancel.status == 0)
+        let after = runRecall(["stats", "--json", "--decks", "Decks", "--data", "laptop"], env: ["TZ": "UTC", "RECALL_NOW": Self.start], cwd: root)
+        let again = try #require(try JSONSerialization.jsonObject(with: Data(after.stdout.utf8)) as? [String: Any])
+        #expect((again["forecast"] as? [Int])?[0] == before[0] + 5)
+        #expect((again["forecast"] as? [Int])?.reduce(0, +) == before.reduce(0, +))
+    }
+
     @Test func theGreetingOffersToSpreadABacklogAfterAnAbsence() {
         let away = run([], now: Self.away, stdin: "quit\n")
         #expect(away.stdout.contains("""
