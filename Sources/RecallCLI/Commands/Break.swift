@@ -135,7 +135,8 @@ extension Recall {
                 let spread = low == high ? " (\(PlannedBreakDate.text(low)))" : " (\(PlannedBreakDate.text(low)) to \(PlannedBreakDate.text(high)))"
                 out += "  \(verb) \(moves.count) \(side) it\(spread): predicted recall at review " + DueMoveRun.change(RetentionCost(moves)) + "\n"
             }
-            out += "  busiest day around it: \(DeckWords.count(plan.busiestDay, "review")) (usual \(plan.usualLoad) + margin \(plan.margin); \(plan.busiestDayBefore) before the move)\n"
+            out += "  days given cards: at most \(DeckWords.count(plan.fullestDayGivenCards, "review")) (usual \(plan.usualLoad) + margin \(plan.margin)); "
+                + "busiest day around it: \(plan.busiestDay) (\(plan.busiestDayBefore) before the move)\n"
             return out
         }
 

@@ -25,6 +25,9 @@ public struct BreakPlan: Sendable {
     /// The most reviews due on a day around the break, before and after the plan.
     public var busiestDayBefore: Int
     public var busiestDay: Int
+    /// The most reviews due on a day that was given moved cards (at most usual + margin,
+    /// unless the stretch after the break hit its limit).
+    public var fullestDayGivenCards: Int
 
     public static let window = 7
     public static let defaultMarginPercent = 25
@@ -80,5 +83,6 @@ public struct BreakPlan: Sendable {
         }
         self.moves = moves.sorted { ($0.toDay, $0.card) < ($1.toDay, $1.card) }
         busiestDay = load.max(over: days)
+        fullestDayGivenCards = load.max(over: Set(moves.map(\.toDay)))
     }
 }
