@@ -146,6 +146,31 @@ import RecallTestSupport
         #expect(r.stderr.hasPrefix("Error: '2026-02-30' is not a date; write it as YYYY-MM-DD\n"))
     }
 
+    @Test func moreThanFiftyMovesAskFirstAtATerminal() throws {
+        let environment = ["RECALL_NOW": Self.away, "RECALL_DEVICE": "pty", "TZ": "UTC", "TERM": "xterm",
+                           "PATH": "/usr/bin:/bin", "HOME": root.path, "LANG": "C.UTF-8"]
+            .merging(RecallProcess.sanitizerEnvironment) { _, new in new }
+        let start = {
+            try PTYProcess(path: RecallProcess.binary.path,
+                           arguments: ["postpone", "--decks", root.appendingPathComponent("Decks").path,
+                                       "--data", root.appendingPathComponent("data").path],
+                           environment: environment)
+        }
+        let logBefore = log
+        let no = try start()
+        try no.expect("postpone 53 cards? [y/N] ")
+        no.send("n\r")
+        try no.expect("recall: error: nothing changed")
+        #expect(try no.waitForExit() == 1)
+        #expect(log == logBefore)
+        let yes = try start()
+        try yes.expect("postpone 53 cards? [y/N] ")
+        yes.send("y\r")
+        try yes.expect("undo with 'recall postpone --undo'")
+        #expect(try yes.waitForExit() == 0)
+        #expect(log != logBefore)
+    }
+
     /// The collection folder of data folder `data`.
     func collection(_ data: String) -> URL { root.appendingPathComponent("\(data)/collections/decks") }
 

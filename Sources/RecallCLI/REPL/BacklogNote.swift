@@ -7,11 +7,13 @@ enum BacklogNote {
     /// The offer's text, or `nil` when there is no backlog; `command` is how the user runs
     /// postpone where the note is shown (`postpone` in the shell, `recall postpone` outside).
     static func text(_ data: StudyData, now: Date, command: String) -> String? {
-        let replay = CollectionReplay(settings: data.settings, calendar: data.calendar)
         let today = data.calendar.dayNumber(now)
+        // Most days end here: studied yesterday or today.
+        guard let last = BacklogAdvice.lastReviewDay(data.records, calendar: data.calendar),
+              today - last >= BacklogAdvice.minimumAbsence else { return nil }
+        let replay = CollectionReplay(settings: data.settings, calendar: data.calendar)
         let cards = MovableCard.collect(data.records, replay: replay)
-        guard let advice = BacklogAdvice(cards: cards, today: today,
-                                         lastReviewDay: BacklogAdvice.lastReviewDay(data.records, calendar: data.calendar),
+        guard let advice = BacklogAdvice(cards: cards, today: today, lastReviewDay: last,
                                          breaks: data.settings.plannedBreaks, replay: replay) else { return nil }
         let plan = advice.plan
         let points = String(format: "%.1f", max(0, plan.cost.points))
