@@ -29,7 +29,7 @@ import RecallTestSupport
         #expect(result.stderr == """
             Error: unknown command 'revue'
             Did you mean 'review'?
-            Commands: shell, review, quiz, stats, decks, cards, check, add, new, import, export, optimize, config, merge, sync, replay, init
+            Commands: shell, review, quiz, stats, decks, cards, postpone, advance, break, check, add, new, import, export, optimize, config, merge, sync, replay, init
               See 'recall --help' for more information.
 
             """)
