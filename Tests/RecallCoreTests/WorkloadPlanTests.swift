@@ -61,6 +61,12 @@ import Testing
         #expect(breaks.matching(id: whole.id, firstDay: nil) == [whole])
         #expect(breaks.matching(id: "2026-01-01", firstDay: 200) == [deck])
         #expect(whole.id.count == 6 && whole.id != deck.id)
+        // A due day chosen in a break goes just before it, or after it when before is too soon.
+        #expect(breaks.dayOutsideBreaks(102, earliest: 90) == 99)
+        #expect(breaks.dayOutsideBreaks(102, earliest: 100) == 105)
+        #expect(breaks.dayOutsideBreaks(98, earliest: 90) == 98)
+        let back = PlannedBreaks([whole, PlannedBreak(firstDay: 105, lastDay: 106, query: "", planned: time.addingTimeInterval(1), device: "a")])
+        #expect(back.dayOutsideBreaks(101, earliest: 100) == 107)
     }
 
     @Test func breakDatesReadOnlyRealDays() {

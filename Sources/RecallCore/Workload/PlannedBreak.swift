@@ -63,6 +63,18 @@ public struct PlannedBreaks: Sendable, Hashable {
         byID.values.contains { $0.query.isEmpty && $0.covers(day) }
     }
 
+    /// `day` if it is no break day, else the nearest study day outside the break it falls in:
+    /// the day before the break when that is `earliest` or later (seen early, recall is
+    /// higher), else the day after it. For a due day chosen when a card is answered, with
+    /// `earliest` the day after the answer.
+    public func dayOutsideBreaks(_ day: Int, earliest: Int) -> Int {
+        guard isBreakDay(day) else { return day }
+        var before = day, after = day
+        while isBreakDay(before) { before -= 1 }
+        while isBreakDay(after) { after += 1 }
+        return before >= earliest ? before : after
+    }
+
     /// The breaks `handle` names: an id, or a first day (`YYYY-MM-DD` as `day`).
     public func matching(id handle: String, firstDay: Int?) -> [PlannedBreak] {
         if let b = byID[handle] { return [b] }
