@@ -75,6 +75,15 @@ import RecallTestSupport
             """)
     }
 
+    @Test func postponeKeepsOutOfAPlannedBreak() throws {
+        #expect(run(["break", "2026-12-07", "2026-12-09"]).status == 0)
+        #expect(try forecast(now: Self.away)[2...4].allSatisfy { $0 == 0 })
+        #expect(run(["postpone"], now: Self.away).status == 0)
+        let after = try forecast(now: Self.away)
+        #expect(after[2...4].allSatisfy { $0 == 0 })
+        #expect(after[1] > 0 && after[5] > 0)
+    }
+
     @Test func advanceMakesTheCardsNearestTheirDueDayDueToday() throws {
         let before = try forecast()
         let r = run(["advance", "--count", "5"])

@@ -32,6 +32,22 @@ import Testing
         #expect(plan.cost.points > 0)
     }
 
+    @Test func postponeAndBreaksGiveNoCardsToTheDaysOfAPlannedBreak() {
+        let cards = (1...10).map { card(UInt64($0), ago: 10 + 3 * $0, due: 0, s: 40 - 3 * Double($0)) }
+        let time = Date(timeIntervalSince1970: 1_795_000_000)
+        let away = PlannedBreaks([PlannedBreak(firstDay: today + 2, lastDay: today + 3, query: "", planned: time, device: "a")])
+        let plan = PostponePlan(cards: cards, all: cards, today: today, days: 4, breaks: away, replay: replay)
+        #expect(plan.moves.allSatisfy { !away.isBreakDay($0.toDay) })
+        #expect(plan.moves.count == 8)
+        #expect(plan.busiestDay == 4)  // ten cards on today and the two open days
+        let soon = (1...30).map { card(UInt64($0), ago: 10, due: 8 + $0 % 3, s: 11) }
+        let second = BreakPlan(firstDay: today + 8, lastDay: today + 10, cards: soon, all: soon, today: today,
+                               breaks: PlannedBreaks([PlannedBreak(firstDay: today + 11, lastDay: today + 12, query: "",
+                                                                   planned: time, device: "a")]), replay: replay)
+        #expect(second.moves.count == 30)
+        #expect(second.moves.allSatisfy { ![today + 8, today + 9, today + 10, today + 11, today + 12].contains($0.toDay) })
+    }
+
     @Test func advanceTakesTheCardsNearestTheirDueDay() {
         let cards = [card(1, ago: 5, due: 20, s: 30), card(2, ago: 28, due: 1, s: 30), card(3, ago: 10, due: 3, s: 12)]
         let plan = AdvancePlan(cards: cards, today: today, count: 2, replay: replay)

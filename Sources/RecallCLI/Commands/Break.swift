@@ -105,7 +105,7 @@ extension Recall {
             let run = DueMoveRun(search: search, options: options)
             let (selected, all) = try run.cards()
             let plan = BreakPlan(firstDay: first, lastDay: last, cards: selected, all: all, today: today,
-                                 marginPercent: margin, replay: replay)
+                                 marginPercent: margin, breaks: store.settings.plannedBreaks, replay: replay)
             Console.out(Self.report(plan, dryRun: dryRun))
             guard !dryRun else { return Console.out("nothing changed (--dry-run)\n") }
             let time = run.time

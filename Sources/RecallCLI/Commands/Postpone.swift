@@ -41,7 +41,8 @@ extension Recall {
                 try run.undoLast("postpone")
             } else {
                 let (selected, all) = try run.cards()
-                let plan = PostponePlan(cards: selected, all: all, today: run.today, days: days, replay: run.replay)
+                let plan = PostponePlan(cards: selected, all: all, today: run.today, days: days,
+                                        breaks: run.search.store.settings.plannedBreaks, replay: run.replay)
                 Console.out(Self.report(plan, dryRun: options.dryRun))
                 if try run.write(plan.moves, verb: "postpone", at: run.time) {
                     Console.out("undo with 'recall postpone --undo'\n")

@@ -32,7 +32,8 @@ public struct BacklogAdvice: Sendable {
         self.due = due
         usualLoad = usual
         daysAway = today - lastReviewDay
-        plan = PostponePlan(cards: cards, all: cards, today: today, days: PostponePlan.defaultDays, replay: replay)
+        plan = PostponePlan(cards: cards, all: cards, today: today, days: PostponePlan.defaultDays,
+                            breaks: breaks, replay: replay)
     }
 }
 

@@ -39,8 +39,10 @@ public struct BreakPlan: Sendable {
 
     /// Plans a break from `firstDay` to `lastDay` (study days, `firstDay` ≥ `today`) for
     /// the `cards` a query selected; `all` (every review card) gives the load.
+    /// Days of other planned breaks (`breaks`) are given no cards.
     public init(firstDay: Int, lastDay: Int, cards: [MovableCard], all: [MovableCard], today: Int,
-                marginPercent: Int = BreakPlan.defaultMarginPercent, replay: CollectionReplay) {
+                marginPercent: Int = BreakPlan.defaultMarginPercent, breaks: PlannedBreaks = PlannedBreaks(),
+                replay: CollectionReplay) {
         self.firstDay = firstDay
         self.lastDay = lastDay
         let inBreak = cards.filter { $0.dueDay <= lastDay && max($0.dueDay, today) >= firstDay }
@@ -57,7 +59,8 @@ public struct BreakPlan: Sendable {
         margin = max(Self.minimumMargin, (usualLoad * max(marginPercent, 0) + 99) / 100)
         busiestDayBefore = DueLoad(all, today: today).max(over: around)
         let cap = usualLoad + margin
-        func room(_ days: [Int]) -> Int { days.reduce(0) { $0 + max(0, cap - load[$1]) } }
+        let closed = { (day: Int) in breaks.isBreakDay(day) }
+        func room(_ days: [Int]) -> Int { days.reduce(0) { $0 + (closed($1) ? 0 : max(0, cap - load[$1])) } }
         // Later days hold fewer cards already; a long enough stretch after always has room.
         while room(beforeDays + Array((lastDay + 1)...afterEnd)) < inBreak.count,
               afterEnd < lastDay + 3650 {
@@ -71,13 +74,13 @@ public struct BreakPlan: Sendable {
             let from = max(card.dueDay, today)
             let planned = card.retrievability(onDay: from, replay: replay)
             var best: (cost: Double, day: Int)?
-            for day in days where day > card.lastReviewDay && load[day] < cap {
+            for day in days where day > card.lastReviewDay && load[day] < cap && !closed(day) {
                 let cost = abs(card.retrievability(onDay: day, replay: replay) - planned)
                 if let b = best, cost >= b.cost { continue }
                 best = (cost, day)
             }
-            // No room anywhere (only when the stretch after hit its limit): the first day after.
-            let day = best?.day ?? (lastDay + 1)
+            // No room anywhere (only when the stretch after hit its limit): the first open day after.
+            let day = best?.day ?? breaks.dayOutsideBreaks(lastDay + 1, earliest: lastDay + 1)
             load[day] += 1
             moves.append(.of(card, from: from, to: day, replay: replay))
         }

@@ -23,8 +23,10 @@ public struct PostponePlan: Sendable {
     public var keptToday: Int { backlog - moves.count }
 
     /// The plan for the `cards` a query selected, with `all` (every review card of the
-    /// collection) giving the load on the days ahead. `days` is at least 1.
-    public init(cards: [MovableCard], all: [MovableCard], today: Int, days: Int, replay: CollectionReplay) {
+    /// collection) giving the load on the days ahead. `days` is at least 1. No card moves
+    /// into a planned break (`breaks`).
+    public init(cards: [MovableCard], all: [MovableCard], today: Int, days: Int,
+                breaks: PlannedBreaks = PlannedBreaks(), replay: CollectionReplay) {
         self.today = today
         self.days = max(days, 1)
         let due = cards.filter { $0.dueDay <= today }
@@ -32,12 +34,13 @@ public struct PostponePlan: Sendable {
         let dueIDs = Set(due.map(\.id))
         var load = DueLoad(all, today: today, excluding: dueIDs)
         let span = today...(today + self.days)
+        let open = span.filter { $0 == today || !breaks.isBreakDay($0) }
         // The lowest daily level that takes the whole backlog.
         var level = 0
         var room = 0
         while room < due.count {
             level += 1
-            room = span.reduce(0) { $0 + max(0, level - load[$1]) }
+            room = open.reduce(0) { $0 + max(0, level - load[$1]) }
         }
         let last = today + self.days
         let order = due.sorted { a, b in
@@ -48,7 +51,7 @@ public struct PostponePlan: Sendable {
         }
         var moves: [DueMove] = []
         var next = 0
-        for day in span.reversed() where day > today {
+        for day in open.reversed() where day > today {
             var free = max(0, level - load[day])
             while free > 0, next < order.count {
                 let card = order[next]
