@@ -14,7 +14,7 @@ struct MoveOptions: ParsableArguments {
     var dryRun = false
     @Flag(name: .long, help: "Do not ask before moving more than 50 cards.")
     var yes = false
-    @Flag(name: .long, help: "Take back the last postpone or advance made on this device.")
+    @Flag(name: .long, help: "Take back the last postpone, advance or cards --set-due made on this device.")
     var undo = false
 
     var queryText: String { query.joined(separator: " ") }
