@@ -167,6 +167,7 @@ import RecallTestSupport
         }
         let logBefore = log
         let no = try start()
+        try no.expect("would postpone 53 of 60 due cards over the next 7 days")
         try no.expect("postpone 53 cards? [y/N] ")
         no.send("n\r")
         try no.expect("recall: error: nothing changed")
@@ -175,6 +176,7 @@ import RecallTestSupport
         let yes = try start()
         try yes.expect("postpone 53 cards? [y/N] ")
         yes.send("y\r")
+        try yes.expect("postponed 53 cards")
         try yes.expect("undo with 'recall postpone --undo'")
         #expect(try yes.waitForExit() == 0)
         #expect(log != logBefore)

@@ -42,8 +42,8 @@ extension Recall {
             } else {
                 let (selected, _) = try run.cards()
                 let plan = AdvancePlan(cards: selected, today: run.today, count: count, replay: run.replay)
-                Console.out(Self.report(plan, dryRun: options.dryRun))
-                if try run.write(plan.moves, verb: "advance", at: run.time) {
+                if try run.perform(plan.moves, verb: "advance", past: "advanced", at: run.time,
+                                   report: { Self.report(plan, tentative: $0) }) {
                     Console.out("undo with 'recall advance --undo'\n")
                 }
             }
@@ -51,12 +51,11 @@ extension Recall {
             try run.search.finish()
         }
 
-        static func report(_ plan: AdvancePlan, dryRun: Bool) -> String {
+        static func report(_ plan: AdvancePlan, tentative: Bool) -> String {
             guard !plan.moves.isEmpty else { return "no review cards are waiting to fall due; nothing to advance\n" }
-            var out = (dryRun ? "would advance " : "advanced ") + "\(plan.moves.count) of \(DeckWords.count(plan.candidates, "card")) not due yet to today"
+            var out = (tentative ? "would advance " : "advanced ") + "\(plan.moves.count) of \(DeckWords.count(plan.candidates, "card")) not due yet to today"
                 + String(format: ", seen %.1f days early on average\n", plan.meanDaysEarly)
             out += "  predicted recall at review: " + DueMoveRun.change(plan.cost) + "; an early review strengthens memory less\n"
-            if dryRun { out += "nothing changed (--dry-run)\n" }
             return out
         }
     }

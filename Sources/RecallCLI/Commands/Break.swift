@@ -106,12 +106,13 @@ extension Recall {
             let (selected, all) = try run.cards()
             let plan = BreakPlan(firstDay: first, lastDay: last, cards: selected, all: all, today: today,
                                  marginPercent: margin, breaks: store.settings.plannedBreaks, replay: replay)
-            Console.out(Self.report(plan, dryRun: dryRun))
-            guard !dryRun else { return Console.out("nothing changed (--dry-run)\n") }
             let time = run.time
             var moveOptions = options
             moveOptions.yes = yes
-            try DueMoveRun(search: search, options: moveOptions).write(plan.moves, verb: "move", at: time)
+            moveOptions.dryRun = dryRun
+            try DueMoveRun(search: search, options: moveOptions).perform(plan.moves, verb: "move", past: "moved", at: time,
+                                                                         report: { Self.report(plan, tentative: $0) })
+            guard !dryRun else { return }
             let planned = PlannedBreak(firstDay: first, lastDay: last, query: options.queryText,
                                        planned: Date(timeIntervalSince1970: Double(DueMoveUndo.millis(time)) / 1000),
                                        device: store.device)
@@ -122,13 +123,13 @@ extension Recall {
         }
 
         /// `break 2026-12-24 to 2026-12-31 (8 days): 64 cards would fall due in it` and what moves.
-        static func report(_ plan: BreakPlan, dryRun: Bool) -> String {
+        static func report(_ plan: BreakPlan, tentative: Bool) -> String {
             let span = "\(PlannedBreakDate.text(plan.firstDay)) to \(PlannedBreakDate.text(plan.lastDay))"
             let length = plan.lastDay - plan.firstDay + 1
             var out = "break \(span) (\(DeckWords.count(length, "day"))): "
             guard !plan.moves.isEmpty else { return out + "no review cards fall due in it\n" }
             out += "\(DeckWords.count(plan.moves.count, "card")) would fall due in it\n"
-            let verb = dryRun ? "would move" : "moved"
+            let verb = tentative ? "would move" : "moved"
             for (side, moves) in [("before", plan.movedBefore), ("after", plan.movedAfter)]
             where !moves.isEmpty {
                 let (low, high) = (moves.map(\.toDay).min() ?? 0, moves.map(\.toDay).max() ?? 0)

@@ -59,12 +59,24 @@ struct DueMoveRun {
     /// The stamp of entries written now: after the last entry of the log.
     var time: Date { ReviewSession.stamp(search.now, after: search.store.lastEntryTime()) }
 
-    /// Writes the moves unless a dry run, asking first at a terminal above 50 cards.
+    /// Prints what the moves do and writes them unless a dry run: `report(true)` says what
+    /// would happen, `report(false)` what happened. More than 50 cards at a terminal first
+    /// show `report(true)` and ask; the answer yes writes them and says `past N cards`.
     /// Returns whether they were written.
     @discardableResult
-    func write(_ moves: [DueMove], verb: String, at time: Date) throws -> Bool {
-        guard !options.dryRun, !moves.isEmpty else { return false }
-        if moves.count > CardsActionRun.confirmAbove, !options.yes, Terminal.isInteractive {
+    func perform(_ moves: [DueMove], verb: String, past: String, at time: Date,
+                 report: (_ tentative: Bool) -> String) throws -> Bool {
+        if options.dryRun {
+            Console.out(report(true) + "nothing changed (--dry-run)\n")
+            return false
+        }
+        guard !moves.isEmpty else {
+            Console.out(report(false))
+            return false
+        }
+        let asks = moves.count > CardsActionRun.confirmAbove && !options.yes && Terminal.isInteractive
+        if asks {
+            Console.out(report(true))
             Console.err("\(verb) \(DeckWords.count(moves.count, "card"))? [y/N] ")
             let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
             guard ["y", "yes"].contains(answer) else {
@@ -73,6 +85,7 @@ struct DueMoveRun {
         }
         let entries = moves.entries(calendar: replay.calendar, time: time, device: search.store.device)
         _ = try StoreAccess.reporting { try search.store.append(contentsOf: entries) }
+        Console.out(asks ? "\(past) \(DeckWords.count(moves.count, "card"))\n" : report(false))
         return true
     }
 

@@ -43,8 +43,8 @@ extension Recall {
                 let (selected, all) = try run.cards()
                 let plan = PostponePlan(cards: selected, all: all, today: run.today, days: days,
                                         breaks: run.search.store.settings.plannedBreaks, replay: run.replay)
-                Console.out(Self.report(plan, dryRun: options.dryRun))
-                if try run.write(plan.moves, verb: "postpone", at: run.time) {
+                if try run.perform(plan.moves, verb: "postpone", past: "postponed", at: run.time,
+                                   report: { Self.report(plan, tentative: $0) }) {
                     Console.out("undo with 'recall postpone --undo'\n")
                 }
             }
@@ -53,16 +53,15 @@ extension Recall {
         }
 
         /// What the plan does, as printed.
-        static func report(_ plan: PostponePlan, dryRun: Bool) -> String {
+        static func report(_ plan: PostponePlan, tentative: Bool) -> String {
             guard plan.backlog > 0 else { return "no review cards are due today; nothing to postpone\n" }
             guard !plan.moves.isEmpty else {
                 return "all \(DeckWords.count(plan.backlog, "due card")) stay today: the next \(plan.days) days are as busy\n"
             }
-            var out = (dryRun ? "would postpone " : "postponed ") + "\(plan.moves.count) of \(DeckWords.count(plan.backlog, "due card"))"
+            var out = (tentative ? "would postpone " : "postponed ") + "\(plan.moves.count) of \(DeckWords.count(plan.backlog, "due card"))"
                 + " over the next \(plan.days == 1 ? "day" : "\(plan.days) days"); \(plan.keptToday) stay today (the most overdue)\n"
             out += "  busiest day: \(DeckWords.count(plan.busiestDay, "review"))\n"
             out += "  predicted recall at review of the moved cards: " + DueMoveRun.change(plan.cost) + "\n"
-            if dryRun { out += "nothing changed (--dry-run)\n" }
             return out
         }
     }
