@@ -48,7 +48,7 @@ for spec in "7 7" "3 14" "1 28"; do
     recall_after=$(sed -n 's/^  moved [0-9]* after it.*review \(.*\)$/\1/p' <<<"$out")
     latest=$(sed -n 's/^  moved [0-9]* after it (\(.* to \)\{0,1\}\([0-9-]*\)).*/\2/p' <<<"$out")
     spread=$(python3 -c "import datetime,sys; a=sys.argv[1]; print((datetime.date.fromisoformat(a)-datetime.date.fromisoformat(sys.argv[2])).days if a else 0)" "$latest" "$last")
-    echo "| break of $length days in $lead days | $moved | $nb / $na | $usual | $margin | $fullest | $busiestBefore → $busiest | $inside | $spread | before: ${recall_before:-none}; after: ${recall_after:-none} |"
+    echo "| $length-day break from day +$lead | $moved | $nb / $na | $usual | $margin | $fullest | $busiestBefore → $busiest | $inside | $spread | before: ${recall_before:-none}; after: ${recall_after:-none} |"
 done
 echo
 echo "| case | due | kept today | busiest day of the spread | recall at review of the moved cards |"
