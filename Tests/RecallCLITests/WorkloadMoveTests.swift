@@ -122,6 +122,8 @@ import RecallTestSupport
 
             """)
         #expect(try forecast(now: "2026-11-17T09:00:00Z")[3...9].allSatisfy { $0 == 0 })
+        #expect(run(["break", "--list"], now: "2026-11-21T09:00:00Z").stdout.hasSuffix("  7  all (now)\n"))
+        #expect(run(["break", "--list"], now: "2026-11-27T09:00:00Z").stdout.hasSuffix("  7  all (over)\n"))
         let cancel = run(["break", "--cancel", "2026-11-20"])
         #expect(cancel.stdout.hasPrefix("cancelled break \(id) (2026-11-20 to 2026-11-26): "))
         #expect(try forecast() == before)

@@ -80,11 +80,13 @@ extension Recall {
             defer { try? store.close() }
             let breaks = store.settings.plannedBreaks.all
             guard !breaks.isEmpty else { return Console.out("no breaks planned\n") }
+            let today = store.replay.calendar.dayNumber(Clock.now())
             var out = "id      first day   last day    days  cards\n"
             for b in breaks {
                 out += "\(b.id)  \(PlannedBreakDate.text(b.firstDay))  \(PlannedBreakDate.text(b.lastDay))  "
                     + String(format: "%4d", b.lastDay - b.firstDay + 1) + "  "
-                    + (b.query.isEmpty ? "all" : TerminalText.sanitized(b.query, keepingNewlines: false)) + "\n"
+                    + (b.query.isEmpty ? "all" : TerminalText.sanitized(b.query, keepingNewlines: false))
+                    + (b.lastDay < today ? " (over)" : b.covers(today) ? " (now)" : "") + "\n"
             }
             Console.out(out)
         }
