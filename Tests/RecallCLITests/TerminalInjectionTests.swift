@@ -148,6 +148,36 @@ import RecallTestSupport
     }
 }
 
+extension TerminalInjectionTests {
+    /// An HTML entity becomes a control character only while rich text is read, after the
+    /// card text was sanitized; with colour on, `&#27;[8m` reached the terminal as a real
+    /// style (it passed for one of Recall's own) and hid the rest of the line.
+    @Test func entitiesReachTheTerminalVisibly() throws {
+        let root = RecallProcess.temporaryDirectory("recall-inject-entities")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let decks = root.appendingPathComponent("Decks")
+        RecallProcess.write(["Rich.md": "Q &#27;[8mhidden&#27;[0m <b>&#x1b;]0;T&#7;</b> :: A &#x202E;z "
+                                 + "<img src=\"&#27;[8m.png\"> <pre>&#27;[2J</pre>\n"], under: decks)
+        var env = ["RECALL_NOW": "2026-03-01T09:00:00Z", "TZ": "UTC", "TERM": "xterm", "EDITRC": "/dev/null",
+                   "HOME": root.path, "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
+        env["RECALL_IMAGES"] = "none"
+        let arguments = ["review", "--decks", decks.path, "--data", root.appendingPathComponent("data").path]
+        let p = try PTYProcess(path: RecallProcess.binary.path, arguments: arguments, environment: env)
+        try p.expectPrompt("answer> ")
+        p.send("\r")
+        try p.expectPrompt("grade> ")
+        p.send(":quit\r")
+        _ = try p.waitForExit()
+        let raw = p.rawOutput
+        for bad in ["\u{1B}[8m", "\u{1B}]0;T", "\u{1B}[2J", "\u{202E}", "\u{7}"] {
+            #expect(!raw.contains(Array(bad.utf8)), "\(bad.debugDescription) reached the terminal")
+        }
+        #expect(p.screen.contains("Q \u{241B}[8mhidden\u{241B}[0m \u{241B}]0;T\u{2407}"))
+        #expect(p.screen.contains("[image: \u{241B}[8m.png]"))
+        #expect(p.screen.contains("\u{241B}[2J"))
+    }
+}
+
 extension Array where Element == UInt8 {
     fileprivate func contains(_ needle: [UInt8]) -> Bool {
         guard !needle.isEmpty, needle.count <= count else { return false }
