@@ -19,10 +19,35 @@ enum Console {
         FileHandle.standardError.write(Data(filtered(text).utf8))
     }
 
-    /// Writes a progress line to standard error as it is: its `\r` and `ESC [ K` redraw the
-    /// line. Only for fixed text and numbers; anything from a file in it must be sanitized.
+    /// Writes a progress line to standard error: its `\r` and `ESC [ K` redraw the line (see
+    /// ``progressFiltered(_:)``).
     static func progress(_ text: String) {
-        Console.err(text)
+        FileHandle.standardError.write(Data(progressFiltered(text).utf8))
+    }
+
+    /// `text` with the carriage returns and `ESC [ K` (erase to the end of the line) that
+    /// redraw a progress bar kept, and everything between them filtered as ``filtered(_:)``
+    /// does: a progress line may name a file.
+    static func progressFiltered(_ text: String) -> String {
+        var out = ""
+        var rest = Substring(text)
+        while let cut = rest.firstIndex(where: { $0 == "\r" || $0 == "\u{1B}" }) {
+            out += filtered(String(rest[..<cut]))
+            rest = rest[cut...]
+            if rest.hasPrefix("\r") {
+                out += "\r"
+                rest = rest.dropFirst()
+            } else if rest.hasPrefix("\u{1B}[K") {
+                out += "\u{1B}[K"
+                rest = rest.dropFirst(3)
+            } else {
+                // Any other escape: up to the next redraw mark, as text.
+                let end = rest.dropFirst().firstIndex(where: { $0 == "\r" || $0 == "\u{1B}" }) ?? rest.endIndex
+                out += filtered(String(rest[..<end]))
+                rest = rest[end...]
+            }
+        }
+        return out + filtered(String(rest))
     }
 
     /// Writes JSON to standard output with C1 controls and bidirectional controls escaped as
