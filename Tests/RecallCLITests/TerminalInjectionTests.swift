@@ -119,6 +119,43 @@ import RecallTestSupport
         #expect(imported.status == 0, "\(imported.stderr)")
     }
 
+    /// The commands that came after the sanitizer: `cards` (table, JSON, an action), `add`
+    /// (its report and its refusal of a duplicate, which quotes the card), `export` and `sync`.
+    @Test func cardsAddExportAndSyncAreClean() throws {
+        let f = try Fixture()
+        defer { try? FileManager.default.removeItem(at: f.root) }
+        let cards = f.run(["cards"] + f.collection)
+        Self.expectClean(cards, "cards")
+        #expect(cards.stdout.split(separator: "\n").contains { $0.hasPrefix("Evil\u{241B}]0;T\u{2407}txt.\u{240D}  Q0 x\u{2401}y ") })
+        Self.expectClean(f.run(["cards", "--json"] + f.collection), "cards --json")
+        let suspended = f.run(["cards", "Clipboard", "--suspend", "--yes"] + f.collection)
+        Self.expectClean(suspended, "cards --suspend")
+        #expect(suspended.status == 0, "\(suspended.stderr)")
+        let deck = "Evil\u{1B}]0;T\u{07}\u{202E}txt.\r"
+        let added = f.run(["add", deck, "-q", "new question", "-a", "new answer"] + f.collection)
+        Self.expectClean(added, "add")
+        #expect(added.status == 0, "\(added.stderr)")
+        let duplicate = f.run(["add", deck, "-q", "Clipboard \u{1B}]52;c;cGF5bG9hZA==\u{07}", "-a", "x"] + f.collection)
+        Self.expectClean(duplicate, "add (duplicate)")
+        #expect(duplicate.status == 1)
+        Self.expectClean(f.run(["add", "no\u{1B}[2Jdeck", "-q", "q", "-a", "a"] + f.collection), "add (no such deck)")
+        let shellAdd = f.run(f.collection, stdin: "add \"\(deck)\"\nshell question\nshell answer\n\ny\n")
+        Self.expectClean(shellAdd, "the shell's add")
+        #expect(shellAdd.stdout.contains("added to Evil\u{241B}]0;T\u{2407}txt.\u{240D}.md:"), "\(shellAdd.stdout)")
+        let text = f.run(["export", "--anki", f.root.appendingPathComponent("out\u{1B}[2J.txt").path] + f.collection)
+        Self.expectClean(text, "export --anki")
+        #expect(text.status == 0, "\(text.stderr)")
+        let package = f.run(["export", "--apkg", f.root.appendingPathComponent("out.apkg").path] + f.collection)
+        Self.expectClean(package, "export --apkg")
+        #expect(package.status == 0, "\(package.stderr)")
+        let initialised = f.run(["sync", "init"] + f.collection)
+        Self.expectClean(initialised, "sync init")
+        try Data("More \u{1B}]0;T\u{07} :: x\n".utf8).write(to: f.decks.appendingPathComponent("Evil\u{1B}[2J.md"))
+        let synced = f.run(["sync"] + f.collection)
+        Self.expectClean(synced, "sync")
+        #expect(synced.status == 0, "\(synced.stderr)")
+    }
+
     /// On a terminal with colour on: Recall's styles arrive, the deck's sequences do not.
     @Test func terminalGetsOnlyRecallsOwnSequences() throws {
         let f = try Fixture()
