@@ -215,6 +215,39 @@ extension TerminalInjectionTests {
     }
 }
 
+extension TerminalInjectionTests {
+    /// Style sequences (`ESC [ 8 m` hides the text after it) passed the output filter as if
+    /// they were Recall's own, even through a pipe: in `export --apkg`'s warning about a
+    /// card's missing media file and in `config`'s list of per-deck settings (which `sync`
+    /// brings from elsewhere). Through a pipe now no style passes; on a terminal these two
+    /// sanitize what they quote.
+    @Test func stylesFromFilesReachNeitherAPipeNorATerminal() throws {
+        let root = RecallProcess.temporaryDirectory("recall-inject-styles")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let decks = root.appendingPathComponent("Decks")
+        RecallProcess.write(["M.md": "q1 ![x](a\u{1B}[8mb.png) :: a\nq2 ![y](c&#27;[8md.png) :: b\n"], under: decks)
+        let collection = ["--decks", decks.path, "--data", root.appendingPathComponent("data").path]
+        let env = ["RECALL_NOW": "2026-03-01T09:00:00Z", "TZ": "UTC"]
+        let exported = runRecall(["export", "--apkg", root.appendingPathComponent("out.apkg").path] + collection, env: env)
+        Self.expectClean(exported, "export --apkg")
+        #expect(exported.stderr.split(separator: "\n").contains {
+            $0.hasSuffix("out.apkg: warning: the media file 'a\u{241B}[8mb.png' is not in the collection; cards show it as missing")
+        }, "\(exported.stderr)")
+        #expect(runRecall(["config", "deck.M\u{1B}[8mx.new_per_day", "3"] + collection, env: env).status == 0)
+        let listed = runRecall(["config"] + collection, env: env)
+        Self.expectClean(listed, "config")
+        #expect(listed.stdout.split(separator: "\n").contains("deck.M\u{241B}[8mx.new_per_day = 3"))
+        var terminal = env
+        terminal["TERM"] = "xterm"
+        terminal["PATH"] = "/usr/bin:/bin"
+        let p = try PTYProcess(path: RecallProcess.binary.path, arguments: ["config"] + collection, environment: terminal)
+        _ = try p.expect(".new_per_day = 3")
+        _ = try p.waitForExit()
+        #expect(!p.rawOutput.contains(Array("\u{1B}[8m".utf8)), "a style from settings.json reached the terminal")
+        #expect(p.screen.contains("deck.M\u{241B}[8mx.new_per_day = 3"))
+    }
+}
+
 extension Array where Element == UInt8 {
     fileprivate func contains(_ needle: [UInt8]) -> Bool {
         guard !needle.isEmpty, needle.count <= count else { return false }
