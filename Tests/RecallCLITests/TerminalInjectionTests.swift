@@ -248,6 +248,26 @@ extension TerminalInjectionTests {
     }
 }
 
+extension TerminalInjectionTests {
+    /// A `recall: error:` message quotes names from the package (here a media file's, in the
+    /// refusal of a file past the size limit); a style in one reached the terminal raw.
+    @Test func errorMessagesQuoteNamesVisiblyOnATerminal() throws {
+        let root = RecallProcess.temporaryDirectory("recall-inject-error")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let decks = root.appendingPathComponent("Decks")
+        RecallProcess.write(["Own.md": "q0 :: a0\n"], under: decks)
+        let arguments = ["import", ImportHostileTests.fixture("media-name-style.apkg"), "--max-file-size", "1",
+                         "--decks", decks.path, "--data", root.appendingPathComponent("data").path]
+        let env = ["RECALL_NOW": "2026-03-01T09:00:00Z", "TZ": "UTC", "TERM": "xterm", "PATH": "/usr/bin:/bin",
+                   "TMPDIR": root.path]
+        let p = try PTYProcess(path: RecallProcess.binary.path, arguments: arguments, environment: env)
+        _ = try p.expect("note: nothing was written")
+        #expect(try p.waitForExit() == 1)
+        #expect(!p.rawOutput.contains(Array("\u{1B}[8m".utf8)), "a style in a media name reached the terminal")
+        #expect(p.screen.contains("the media file 'b\u{241B}[8mig.bin' unpacks to more than 1 MiB"), "\(p.screen)")
+    }
+}
+
 extension Array where Element == UInt8 {
     fileprivate func contains(_ needle: [UInt8]) -> Bool {
         guard !needle.isEmpty, needle.count <= count else { return false }
