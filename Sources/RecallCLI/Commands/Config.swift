@@ -124,7 +124,8 @@ extension Recall {
                     lines.append("\(path.name) = \(path.show(settings))")
                 }
             }
-            print(lines.joined(separator: "\n"))
+            // Deck names come from settings.json, which `recall sync` brings from elsewhere.
+            print(lines.map { TerminalText.sanitized($0, keepingNewlines: false) }.joined(separator: "\n"))
         }
     }
 }

@@ -9,7 +9,8 @@ import RecallCore
 /// of both sides, each entry once, in the log's canonical order, as `recall merge` writes it.
 /// The settings are merged key by key against the common base (a deck preset's keys one by
 /// one): a key changed on one side only takes that side's value; a key changed on both takes
-/// ours.
+/// ours. Planned breaks merge by id the same way, so breaks planned on two devices are both
+/// kept.
 public enum ProgressFileMerge {
     /// The kinds of file the driver merges.
     public enum Kind: String, Sendable {
@@ -130,6 +131,12 @@ public enum ProgressFileMerge {
             if !cards.isEmpty, merged.deckPresets[deck] != nil { merged.deckPresets[deck]?.cards = cards.sorted() }
         }
         merged.settleDeckPresetCards()
+        // Breaks by id, like deck limits: one planned on either side is kept, one cancelled on
+        // either side is gone.
+        for id in Set(base.plannedBreaks.byID.keys).union(ours.plannedBreaks.byID.keys).union(theirs.plannedBreaks.byID.keys)
+        where ours.plannedBreaks.byID[id] == base.plannedBreaks.byID[id] {
+            merged.plannedBreaks.byID[id] = theirs.plannedBreaks.byID[id]
+        }
         return merged
     }
 }
