@@ -67,7 +67,8 @@ extension Recall {
                 path = path.renamed(known)
             }
             guard let value else {
-                print(path.show(settings))
+                // Deck names come from settings.json, which `recall sync` brings from elsewhere.
+                print(TerminalText.sanitized(path.show(settings), keepingNewlines: true))
                 return
             }
             let store = try StoreAccess.open(collection, forWriting: true)
