@@ -45,6 +45,9 @@ extension Recall {
                 try StudySetup.close(context)
                 throw ExitCode(1)
             }
+            if let announcement = AutoOptimizeRun.takeAnnouncement(context.data) {
+                context.output.line(announcement)
+            }
             _ = ReviewRunner(context: context, queue: plan.cards, label: plan.label,
                          learnAheadMinutes: plan.learnAheadMinutes).run()
             try StudySetup.close(context, syncing: collection)

@@ -28,6 +28,9 @@ final class REPLContext {
     /// Images, sounds, `:open` and `:play`; nil where cards show only their text.
     var media: CardMedia?
 
+    /// A line the greeting shows once (what the last automatic refit did), if any.
+    var announcement: String?
+
     var view: CardView { CardView(output: output, media: media) }
 
     /// Reads a line; prompts are shown only by interactive readers.

@@ -58,7 +58,8 @@ enum StudySetup {
 
     /// Restores the terminal, saves history and the snapshot, and releases the lock.
     /// With `syncing`, a session's end: once the progress is saved, runs `recall sync` if
-    /// the `sync_on_exit` setting is on.
+    /// the `sync_on_exit` setting is on, then starts a refit of the parameters if one is due
+    /// (``AutoOptimizeRun``), without waiting for it.
     static func close(_ context: REPLContext, syncing collection: CollectionOptions? = nil) throws {
         context.reader.close()
         defer { KeptUntilExit.keep(context) }
@@ -69,6 +70,7 @@ enum StudySetup {
             throw ExitCode(1)
         }
         if let collection, context.data.settings.syncOnExit { Recall.Sync.syncOnExit(collection) }
+        if let collection { AutoOptimizeRun.afterSession(collection, data: context.data) }
     }
 
     /// Runs another subcommand from inside the REPL, passing on `--decks`, `--data` and
