@@ -197,7 +197,7 @@ enum BadInputCatalogue {
                  stderr: """
                 Error: unknown command 'revue'
                 Did you mean 'review'?
-                Commands: shell, review, quiz, stats, decks, cards, check, add, new, import, export, optimize, config, merge, sync, replay, init
+                Commands: shell, review, quiz, stats, decks, cards, check, add, new, import, export, optimize, simulate, config, merge, sync, replay, init
                   See 'recall --help' for more information.
 
                 """, status: 64),
