@@ -265,6 +265,13 @@ enum BadInputCatalogue {
                 note: write prop:NAME OP VALUE with NAME one of ivl, due, s, d, r, lapses, reps and OP one of = != < <= > >=, as in prop:ivl>=10
 
                 """, status: 64),
+        BadInput(name: "simulate: backwards range", files: cards, arguments: ["simulate", "--retention", "0.9..0.8"],
+                 stderr: """
+                Error: --retention: '0.9..0.8' runs backwards; write the lower retention first
+                Usage: recall simulate [--decks <dir>] [--data <dir>] [--no-color] [--retention <list>] [--days <days>] [--seed <seed>] [--json]
+                  See 'recall simulate --help' for more information.
+
+                """, status: 64),
         BadInput(name: "add: card already there", files: cards, arguments: ["add", "D", "-q", "q1", "-a", "again"],
                  stderr: """
                 recall: error: this card is already in the collection: 'Q1'
