@@ -38,4 +38,18 @@ import Testing
         first.release()
         #expect(AutoOptimizeFile.claimFitting(in: folder.path) != nil)
     }
+
+    @Test func aRefitAdoptsOnlyWhenNoSessionIsOpen() throws {
+        let first = try #require(SessionMark.session(in: folder.path))
+        let second = try #require(SessionMark.session(in: folder.path))  // sessions share it
+        #expect(SessionMark.noSession(in: folder.path, timeout: 0) == nil)
+        first.release()
+        #expect(SessionMark.noSession(in: folder.path, timeout: 0) == nil)
+        second.release()
+        let adopting = try #require(SessionMark.noSession(in: folder.path, timeout: 0))
+        // A session starting meanwhile goes without the mark (the collection's lock still guards it).
+        #expect(SessionMark.session(in: folder.path) == nil)
+        adopting.release()
+        #expect(SessionMark.session(in: folder.path) != nil)
+    }
 }

@@ -13,7 +13,8 @@ import RecallStore
 /// The session's exit checks the rule (``AutoOptimize/isDue(last:reviews:firstReview:now:policy:)``,
 /// no log read) and, when a fit is due, starts `recall optimize --auto --background` as a
 /// process of its own session with no terminal, and exits without waiting. That process
-/// fits without the collection's lock, then takes the lock only to adopt: it adopts only
+/// fits without the collection's lock, then, once no study session is open
+/// (``SessionMark``), takes the lock only to adopt: it adopts only
 /// if the settings the fit was compared against are still in force, and writes the
 /// settings and the record atomically, so killing it at any point loses nothing.
 /// `RECALL_AUTO_OPTIMIZE=foreground` runs the same step in the exiting process instead,
@@ -75,6 +76,9 @@ enum AutoOptimizeRun {
                                           including: OptimizeRun.collectionCards(settings))
         let outcome = FSRSOptimizer.run(TrainingSet(reviews: reviews), current: settings.parameters)
         let record = AutoOptimize.Record(outcome, at: now, reviews: history.reviews)
+        // Between sessions only: not in the gap a shell leaves around a `config` it runs.
+        guard let between = SessionMark.noSession(in: location.folder, timeout: background ? lockWait : 0) else { return .locked }
+        defer { between.release() }
         guard let writer = openForWriting(collection, waiting: background ? lockWait : 0) else { return .locked }
         guard AutoOptimize.canAdopt(fittedWith: settings, into: writer.settings) else {
             try StoreAccess.reporting { try writer.close() }

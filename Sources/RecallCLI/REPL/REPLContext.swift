@@ -28,6 +28,9 @@ final class REPLContext {
     /// Images, sounds, `:open` and `:play`; nil where cards show only their text.
     var media: CardMedia?
 
+    /// Held while the session is open: a background refit adopts only between sessions.
+    var sessionMark: SessionMark?
+
     /// A line the greeting shows once (what the last automatic refit did), if any.
     var announcement: String?
 

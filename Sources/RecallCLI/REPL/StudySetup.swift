@@ -40,6 +40,7 @@ enum StudySetup {
         let reader = makeReader(historyFile: escapes ? nil : history)
         let output = Output.standard(noColorFlag: display.noColor)
         let context = REPLContext(reader: reader, output: output, now: Clock.now, data: data)
+        if forWriting { context.sessionMark = SessionMark.session(in: data.store.location.folder) }
         let environment = ProcessInfo.processInfo.environment
         // Images are drawn only on a terminal: RECALL_IMAGES picks the protocol there, but a
         // pipe or a file (a log, `| tee`) gets the text line, as it gets no colour.
@@ -70,6 +71,7 @@ enum StudySetup {
             throw ExitCode(1)
         }
         if let collection, context.data.settings.syncOnExit { Recall.Sync.syncOnExit(collection) }
+        context.sessionMark?.release()
         if let collection { AutoOptimizeRun.afterSession(collection, data: context.data) }
     }
 
