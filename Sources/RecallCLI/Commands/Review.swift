@@ -48,6 +48,9 @@ extension Recall {
             if let announcement = AutoOptimizeRun.takeAnnouncement(context.data) {
                 context.output.line(announcement)
             }
+            if plan.label == nil, let backlog = BacklogNote.text(context.data, now: context.now(), command: "recall postpone") {
+                context.view.note(backlog)
+            }
             _ = ReviewRunner(context: context, queue: plan.cards, label: plan.label,
                          learnAheadMinutes: plan.learnAheadMinutes).run()
             try StudySetup.close(context, syncing: collection)

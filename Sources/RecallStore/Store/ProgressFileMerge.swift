@@ -8,7 +8,8 @@ import RecallCore
 /// The review log and the rename log are sets of facts with a time: the result is the union
 /// of both sides, each entry once, in the log's canonical order, as `recall merge` writes it.
 /// The settings are merged key by key against the common base: a key changed on one side
-/// only takes that side's value; a key changed on both takes ours.
+/// only takes that side's value; a key changed on both takes ours. Planned breaks merge by
+/// id the same way, so breaks planned on two devices are both kept.
 public enum ProgressFileMerge {
     /// The kinds of file the driver merges.
     public enum Kind: String, Sendable {
@@ -124,6 +125,12 @@ public enum ProgressFileMerge {
         for deck in Set(base.deckParameters.keys).union(ours.deckParameters.keys).union(theirs.deckParameters.keys)
         where ours.deckParameters[deck] == base.deckParameters[deck] {
             merged.deckParameters[deck] = theirs.deckParameters[deck]
+        }
+        // Breaks by id, like deck limits: one planned on either side is kept, one cancelled on
+        // either side is gone.
+        for id in Set(base.plannedBreaks.byID.keys).union(ours.plannedBreaks.byID.keys).union(theirs.plannedBreaks.byID.keys)
+        where ours.plannedBreaks.byID[id] == base.plannedBreaks.byID[id] {
+            merged.plannedBreaks.byID[id] = theirs.plannedBreaks.byID[id]
         }
         return merged
     }
