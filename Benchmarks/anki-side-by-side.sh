@@ -46,13 +46,16 @@ mkdir -p "$data"
 [ -f "$data/anki.anki2" ] || "$py" "$here/anki_prepare.py" "$data/cards.tsv" "$data/recall" "$data/anki.anki2" >&2
 [ -f "$data/empty.anki2" ] || "$py" -c 'import sys; from anki.collection import Collection; Collection(sys.argv[1]).close()' \
     "$data/empty.anki2"
-if [ ! -f "$data/done" ]; then
-    # Raise Recall's daily limits as anki_prepare.py does Anki's.
-    for key in reviews_per_day new_per_day; do
-        RECALL_NOW=$(cat "$data/recall/RECALL_NOW") "$recall" config "$key" 9999 \
+if [ ! -f "$data/done-2" ]; then
+    # Raise Recall's daily limits as anki_prepare.py does Anki's, and turn off the refit after
+    # a session (Anki has none; left on, the settling session below would start a fit of the
+    # whole history in the background of the timed runs).
+    for setting in "reviews_per_day 9999" "new_per_day 9999" "auto_optimize off"; do
+        # shellcheck disable=SC2086 # a key and its value
+        RECALL_NOW=$(cat "$data/recall/RECALL_NOW") "$recall" config $setting \
             --decks "$data/recall/Decks" --data "$data/recall/data" >&2
     done
-    touch "$data/done"
+    touch "$data/done-2"
 fi
 # Settle the store (catalog, snapshot, and the start-up caches, which belong to the `recall`
 # executable that made them) with one empty review session of THIS binary, as a user's first

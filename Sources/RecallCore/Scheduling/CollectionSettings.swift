@@ -57,6 +57,9 @@ public struct CollectionSettings: Sendable, Equatable {
     /// Run `recall sync` when a study session ends (only for a collection synced through
     /// git with a remote). Not a scheduling control: it never changes a card's state.
     public var syncOnExit: Bool = false
+    /// Refit the FSRS parameters after a study session once the history has grown enough
+    /// (see ``AutoOptimize``). Not a scheduling control itself: only an adopted fit is.
+    public var autoOptimize: Bool = true
 
     // SM-2 (Anki's variant)
     /// Ease factor of a card when it graduates (2.5 = 250 %).
