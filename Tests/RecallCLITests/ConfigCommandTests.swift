@@ -12,6 +12,7 @@ import RecallTestSupport
     var settingsFile: URL { root.appendingPathComponent("data/collections/decks/settings.json") }
 
     @Test func listsShowsAndSetsSettings() throws {
+        RecallProcess.write(["Swift.md": "let? :: constant\n"], under: root.appendingPathComponent("Decks"))
         let set = runRecall(["config", "desired_retention", "0.85"], env: env)
         #expect(set.stdout == "desired_retention = 0.85\n")
         #expect(set.status == 0)
@@ -41,13 +42,13 @@ import RecallTestSupport
         #expect(runRecall(["config"], env: env).stdout.hasSuffix("\ndeck.Swift.parameters = \(text)\n"))
         #expect(runRecall(["config", "deck.Go.parameters"], env: env).stdout == "default\n")
         let saved = try String(contentsOf: settingsFile, encoding: .utf8)
-        #expect(saved.contains("\"deck_parameters\": {\"Swift\":{\"cards\":[\""))
+        #expect(saved.contains("\"deck_presets\": {\"Swift\":{\"cards\":[\""))
         w[20] = 2
         let bad = runRecall(["config", "deck.Swift.parameters", w.map { "\($0)" }.joined(separator: " ")], env: env)
         #expect(bad.status == 64)
         #expect(bad.stderr.hasPrefix("Error: parameter w20 for deck 'Swift' is 2, expected 0.1 to 0.8\n"))
         #expect(runRecall(["config", "deck.Swift.parameters", "default"], env: env).stdout == "deck.Swift.parameters = default\n")
-        #expect(!(try String(contentsOf: settingsFile, encoding: .utf8)).contains("deck_parameters"))
+        #expect(!(try String(contentsOf: settingsFile, encoding: .utf8)).contains("deck_presets"))
     }
 
     @Test(arguments: [

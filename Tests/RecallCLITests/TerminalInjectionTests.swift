@@ -233,7 +233,11 @@ extension TerminalInjectionTests {
         #expect(exported.stderr.split(separator: "\n").contains {
             $0.hasSuffix("out.apkg: warning: the media file 'a\u{241B}[8mb.png' is not in the collection; cards show it as missing")
         }, "\(exported.stderr)")
-        #expect(runRecall(["config", "deck.M\u{1B}[8mx.new_per_day", "3"] + collection, env: env).status == 0)
+        // A deck preset as settings.json brings it from another machine (`recall config` only
+        // sets keys of decks this collection has).
+        let settings = root.appendingPathComponent("data/collections/decks/settings.json")
+        try FileManager.default.createDirectory(at: settings.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("{\"deck_presets\": {\"M\\u001b[8mx\": {\"new_per_day\": 3}}}\n".utf8).write(to: settings)
         let listed = runRecall(["config"] + collection, env: env)
         Self.expectClean(listed, "config")
         #expect(listed.stdout.split(separator: "\n").contains("deck.M\u{241B}[8mx.new_per_day = 3"))

@@ -61,7 +61,7 @@ import Testing
         off.autoOptimize = false
         #expect(!AutoOptimize.canAdopt(fittedWith: before, into: off))
         var deck = before
-        deck.deckParameters["Languages"] = .init(parameters: CollectionSettings.defaultParameters)
+        deck.deckPresets["Languages"] = DeckPreset(parameters: CollectionSettings.defaultParameters)
         #expect(!AutoOptimize.canAdopt(fittedWith: before, into: deck))
     }
 }

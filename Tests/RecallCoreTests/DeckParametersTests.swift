@@ -25,8 +25,8 @@ import Testing
 
     @Test func aDeckTakesItsOwnItsNearestAncestorsOrTheCollectionsParameters() {
         var settings = CollectionSettings()
-        settings.deckParameters["Lang"] = .init(parameters: Self.slow)
-        settings.deckParameters["Lang::French"] = .init(parameters: Self.fast)
+        settings.deckPresets["Lang"] = DeckPreset(parameters: Self.slow)
+        settings.deckPresets["Lang::French"] = DeckPreset(parameters: Self.fast)
         #expect(settings.parameters(forDeck: "Lang") == Self.slow)
         #expect(settings.parameters(forDeck: "Lang::German::Verbs") == Self.slow)
         #expect(settings.parameters(forDeck: "Lang::French::Verbs") == Self.fast)
@@ -37,17 +37,17 @@ import Testing
 
     @Test func cardListsFollowTheInnermostDeckWithParameters() {
         var settings = CollectionSettings()
-        let untouched = settings.refreshDeckParameterCards([Self.card("q", deck: "Lang")])
+        let untouched = settings.refreshDeckPresetCards([Self.card("q", deck: "Lang")])
         #expect(!untouched)
-        settings.deckParameters["Lang"] = .init(parameters: Self.slow)
-        settings.deckParameters["Lang::French"] = .init(parameters: Self.fast)
+        settings.deckPresets["Lang"] = DeckPreset(parameters: Self.slow)
+        settings.deckPresets["Lang::French"] = DeckPreset(parameters: Self.fast)
         let cards = [Self.card("a", deck: "Lang"), Self.card("b", deck: "Lang::German"),
                      Self.card("c", deck: "Lang::French::Verbs"), Self.card("d", deck: "Math")]
-        let changed = settings.refreshDeckParameterCards(cards)
+        let changed = settings.refreshDeckPresetCards(cards)
         #expect(changed)
-        #expect(settings.deckParameters["Lang"]?.cards == [cards[0].id, cards[1].id].sorted())
-        #expect(settings.deckParameters["Lang::French"]?.cards == [cards[2].id])
-        let again = settings.refreshDeckParameterCards(cards)
+        #expect(settings.deckPresets["Lang"]?.cards == [cards[0].id, cards[1].id].sorted())
+        #expect(settings.deckPresets["Lang::French"]?.cards == [cards[2].id])
+        let again = settings.refreshDeckPresetCards(cards)
         #expect(!again)
         #expect(settings.validate().isEmpty)
     }
@@ -57,8 +57,8 @@ import Testing
         let id = Self.card("a", deck: "A").id
         var high = Self.slow
         high[20] = 0.9
-        settings.deckParameters["A"] = .init(parameters: [1, 2], cards: [id])
-        settings.deckParameters["B"] = .init(parameters: high, cards: [id])
+        settings.deckPresets["A"] = DeckPreset(parameters: [1, 2], cards: [id])
+        settings.deckPresets["B"] = DeckPreset(parameters: high, cards: [id])
         #expect(settings.validate() == [
             "parameters for deck 'A' has 2 values, expected 21 (FSRS-6)",
             "parameter w20 for deck 'B' is 0.9, expected 0.1 to 0.8",
@@ -70,11 +70,11 @@ import Testing
         let inDeck = Self.card("a", deck: "Lang"), outside = Self.card("b", deck: "Math")
         var settings = CollectionSettings()
         settings.enableFuzz = false
-        settings.deckParameters["Lang"] = .init(parameters: Self.slow)
-        settings.refreshDeckParameterCards([inDeck, outside])
+        settings.deckPresets["Lang"] = DeckPreset(parameters: Self.slow)
+        settings.refreshDeckPresetCards([inDeck, outside])
         var slowSettings = settings
         slowSettings.parameters = Self.slow
-        slowSettings.deckParameters = [:]
+        slowSettings.deckPresets = [:]
         let calendar = StudyCalendar(timeZone: TimeZone(identifier: "UTC")!, dayStartHour: 4)
         let t0 = Date(timeIntervalSince1970: 1_764_061_200)
         var log: [ReviewLogEntry] = []
@@ -87,7 +87,7 @@ import Testing
         let mixed = CollectionReplay(settings: settings, calendar: calendar).replay(log).records
         let allSlow = CollectionReplay(settings: slowSettings, calendar: calendar).replay(log).records
         var plain = settings
-        plain.deckParameters = [:]
+        plain.deckPresets = [:]
         let allDefault = CollectionReplay(settings: plain, calendar: calendar).replay(log).records
         #expect(mixed[inDeck.id] == allSlow[inDeck.id])
         #expect(mixed[outside.id] == allDefault[outside.id])
@@ -106,13 +106,13 @@ import Testing
         steep[20] = 0.6
         let inDeck = Self.card("a", deck: "Lang"), outside = Self.card("b", deck: "Math")
         var settings = CollectionSettings()
-        settings.deckParameters["Lang"] = .init(parameters: steep)
-        settings.refreshDeckParameterCards([inDeck, outside])
+        settings.deckPresets["Lang"] = DeckPreset(parameters: steep)
+        settings.refreshDeckPresetCards([inDeck, outside])
         var steepEverywhere = settings
         steepEverywhere.parameters = steep
-        steepEverywhere.deckParameters = [:]
+        steepEverywhere.deckPresets = [:]
         var plain = settings
-        plain.deckParameters = [:]
+        plain.deckPresets = [:]
         let calendar = StudyCalendar(timeZone: TimeZone(identifier: "UTC")!, dayStartHour: 4)
         let t0 = Date(timeIntervalSince1970: 1_764_061_200)
         var log: [ReviewLogEntry] = []
@@ -156,8 +156,8 @@ import Testing
         var settings = CollectionSettings()
         let plain = Queue(cards: [inDeck, outside], records: records, settings: settings, calendar: calendar, now: now)
         #expect(plain.items.map(\.card.id) == [inDeck.id, outside.id])
-        settings.deckParameters["Lang"] = .init(parameters: flat)
-        settings.refreshDeckParameterCards([inDeck, outside])
+        settings.deckPresets["Lang"] = DeckPreset(parameters: flat)
+        settings.refreshDeckPresetCards([inDeck, outside])
         let mixed = Queue(cards: [inDeck, outside], records: records, settings: settings, calendar: calendar, now: now)
         #expect(mixed.items.map(\.card.id) == [outside.id, inDeck.id])
     }

@@ -19,7 +19,7 @@ import Testing
         s.desiredRetention = 1
         s.dayStartHour = 24
         s.learningSteps = [60, 0]
-        s.deckLimits["Spanish"] = .init(newPerDay: -1)
+        s.deckPresets["Spanish"] = DeckPreset(newPerDay: -1)
         #expect(s.validate() == [
             "parameter w20 is 0.9, expected 0.1 to 0.8",
             "desired retention is 1, expected more than 0 and less than 1",
@@ -32,13 +32,13 @@ import Testing
         #expect(s.validate() == ["parameters has 2 values, expected 21 (FSRS-6)"])
     }
 
-    @Test func deckLimitChainRunsFromTheDeckOutwards() {
+    @Test func presetChainRunsFromTheDeckOutwards() {
         var s = CollectionSettings()
-        s.deckLimits["History"] = .init(newPerDay: 5)
-        s.deckLimits["History::Gaza::Ports"] = .init(reviewsPerDay: 3)
-        #expect(s.limitChain(for: "History::Gaza::Ports").map(\.deck)
+        s.deckPresets["History"] = DeckPreset(newPerDay: 5)
+        s.deckPresets["History::Gaza::Ports"] = DeckPreset(reviewsPerDay: 3)
+        #expect(s.presetChain(for: "History::Gaza::Ports").map(\.deck)
                 == ["History::Gaza::Ports", "History"])
-        #expect(s.limitChain(for: "Spanish").isEmpty)
+        #expect(s.presetChain(for: "Spanish").isEmpty)
     }
 }
 

@@ -122,7 +122,7 @@ import Testing
         let q1 = queue(cards, records, settings { $0.newPerDay = 4 })
         #expect(ids(q1.items) == [1, 2, 3, 4])
         let q2 = queue(cards, records, settings {
-            $0.deckLimits["Spanish"] = .init(newPerDay: 1)
+            $0.deckPresets["Spanish"] = DeckPreset(newPerDay: 1)
         })
         #expect(ids(q2.items) == [1, 4, 5, 6])
         // A card introduced earlier today counts toward the limit.
@@ -136,7 +136,7 @@ import Testing
         records[cards[5].id]?.lastReviewAsReview = noon.addingTimeInterval(-60)
         records[cards[5].id]?.schedule.lastReview = noon.addingTimeInterval(-60)
         records[cards[5].id]?.schedule.due = noon.addingTimeInterval(3 * day)
-        let q4 = queue(cards, records, settings { $0.deckLimits["History"] = .init(reviewsPerDay: 2) })
+        let q4 = queue(cards, records, settings { $0.deckPresets["History"] = DeckPreset(reviewsPerDay: 2) })
         #expect(q4.items.filter { $0.kind == .review }.count == 1)
     }
 
@@ -231,7 +231,7 @@ import Testing
         let cards = (0..<60).map { card(UInt64($0 + 1), deck: decks[($0 * 7 + $0 / 9) % decks.count]) }
         var records = CardRecords()
         for (i, c) in cards.enumerated() where i % 3 == 0 { records[c.id] = learningRecord(dueIn: Double(i % 5) - 2) }
-        let s = settings { $0.newPerDay = 7; $0.deckLimits["Spanish::Nouns"] = .init(newPerDay: 2) }
+        let s = settings { $0.newPerDay = 7; $0.deckPresets["Spanish::Nouns"] = DeckPreset(newPerDay: 2) }
         let counts = QueueCounts.perDeck(cards: cards, records: records, settings: s, calendar: berlin, now: noon)
         let context = Queue.Context(collection: cards, records: records, settings: s, calendar: berlin, now: noon)
         let names = Set(decks.flatMap { deck in

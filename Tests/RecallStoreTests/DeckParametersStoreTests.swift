@@ -34,12 +34,12 @@ import RecallTestSupport
 
     @Test func settingsRoundTripAndStayAsTheyWereWithoutDeckParameters() throws {
         let plain = String(decoding: SettingsFile.encode(CollectionSettings()), as: UTF8.self)
-        #expect(!plain.contains("deck_parameters"))
+        #expect(!plain.contains("deck_"))
         var settings = CollectionSettings()
         let ids = [Fixture.card(2), Fixture.card(1)]
-        settings.deckParameters["Lang::French"] = .init(parameters: Self.slow, cards: ids)
+        settings.deckPresets["Lang::French"] = DeckPreset(parameters: Self.slow, cards: ids)
         let text = String(decoding: SettingsFile.encode(settings), as: UTF8.self)
-        #expect(text.contains("\"deck_parameters\": {\"Lang::French\":{\"cards\":[\"\(ids[1])\",\"\(ids[0])\"],\"parameters\":[0.05,0.2,0.5,2,"))
+        #expect(text.contains("\"deck_presets\": {\"Lang::French\":{\"cards\":[\"\(ids[1])\",\"\(ids[0])\"],\"parameters\":[0.05,0.2,0.5,2,"))
         let dir = TempFolder()
         try dir.write("settings.json", text)
         #expect(try SettingsFile.load(dir.file("settings.json")) == settings)
@@ -62,8 +62,8 @@ import RecallTestSupport
         let (store, cards) = try studied(dir)
         let before = store.records
         var settings = store.settings
-        settings.deckParameters["Lang"] = .init(parameters: Self.slow)
-        settings.refreshDeckParameterCards(cards)
+        settings.deckPresets["Lang"] = DeckPreset(parameters: Self.slow)
+        settings.refreshDeckPresetCards(cards)
         try store.updateSettings(settings)
         #expect(store.records[cards[0].id] != before[cards[0].id])
         #expect(store.records[cards[1].id] == before[cards[1].id])
@@ -75,7 +75,7 @@ import RecallTestSupport
         #expect(reopened.records == after)
         // Back to the collection's parameters by hand: the snapshot no longer fits.
         let text = try #require(dir.read("collections/decks/settings.json"))
-        let plain = text.components(separatedBy: "\n").filter { !$0.contains("deck_parameters") }
+        let plain = text.components(separatedBy: "\n").filter { !$0.contains("deck_presets") }
         try dir.write("collections/decks/settings.json", plain.joined(separator: "\n"))
         let edited = try Fixture.open(dir, writing: false)
         #expect(edited.notices.map(\.message) == ["settings.json changed; card states were recomputed"])
@@ -91,23 +91,23 @@ import RecallTestSupport
         let dir = TempFolder()
         let (store, cards) = try studied(dir)
         var settings = store.settings
-        settings.deckParameters["Lang"] = .init(parameters: Self.slow)
-        settings.refreshDeckParameterCards(cards)
+        settings.deckPresets["Lang"] = DeckPreset(parameters: Self.slow)
+        settings.refreshDeckPresetCards(cards)
         try store.updateSettings(settings)
         let langRecord = store.records[cards[0].id]
         let mathRecord = store.records[cards[1].id]
         var moved = cards
         moved[1].deck = "Lang::Numbers"
         _ = try store.reconcile(with: moved, now: Fixture.t0)
-        #expect(store.settings.deckParameters["Lang"]?.cards == cards.map(\.id).sorted())
+        #expect(store.settings.deckPresets["Lang"]?.cards == cards.map(\.id).sorted())
         #expect(store.records[cards[0].id] == langRecord)
         #expect(store.records[cards[1].id] != mathRecord)
         try store.close()
         let saved = try SettingsFile.load(dir.file("collections/decks/settings.json"))
-        #expect(saved.deckParameters["Lang"]?.cards.count == 2)
+        #expect(saved.deckPresets["Lang"]?.cards.count == 2)
         // A read-only store keeps the lists it has.
         let reader = try Fixture.open(dir, writing: false)
         _ = try reader.reconcile(with: cards, now: Fixture.t0)
-        #expect(reader.settings.deckParameters["Lang"]?.cards.count == 2)
+        #expect(reader.settings.deckPresets["Lang"]?.cards.count == 2)
     }
 }

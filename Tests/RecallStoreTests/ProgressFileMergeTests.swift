@@ -49,13 +49,13 @@ import RecallTestSupport
         ours.desiredRetention = 0.85
         theirs.desiredRetention = 0.95
         theirs.reviewsPerDay = 500
-        theirs.deckLimits["Swift"] = .init(newPerDay: 5)
+        theirs.deckPresets["Swift"] = DeckPreset(newPerDay: 5)
         let text = { (s: CollectionSettings) in String(decoding: SettingsFile.encode(s), as: UTF8.self) }
         var expected = base
         expected.newPerDay = 30
         expected.desiredRetention = 0.85  // changed on both sides: ours
         expected.reviewsPerDay = 500
-        expected.deckLimits["Swift"] = .init(newPerDay: 5)
+        expected.deckPresets["Swift"] = DeckPreset(newPerDay: 5)
         #expect(try merge(dir, base: text(base), ours: text(ours), theirs: text(theirs), name: ".recall/settings.json") == text(expected))
         // A settings file added on one side only (an empty base and ours) is taken as it is.
         #expect(try merge(dir, base: "", ours: "", theirs: text(theirs), name: ".recall/settings.json") == text(theirs))

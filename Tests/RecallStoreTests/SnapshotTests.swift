@@ -37,7 +37,7 @@ import RecallTestSupport
         try checkGolden("reviews.jsonl", try #require(dir.read(Fixture.logName)))
         try checkGolden("state.json", try #require(dir.read(Fixture.stateName)))
         var settings = CollectionSettings()
-        settings.deckLimits["Swift"] = .init(newPerDay: 30)
+        settings.deckPresets["Swift"] = DeckPreset(newPerDay: 30)
         try checkGolden("settings.json", String(decoding: SettingsFile.encode(settings), as: UTF8.self))
     }
 

@@ -4,21 +4,27 @@ import RecallCore
 import RecallStore
 
 extension Recall {
-    /// `recall config [KEY [VALUE]]`: list, show or change the collection's settings.
+    /// `recall config [KEY [VALUE]]`: list, show or change the collection's settings and the
+    /// decks' presets.
     struct Config: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "config",
-            abstract: "List, show or change the collection's settings.",
+            abstract: "List, show or change the collection's settings and the decks' presets.",
             discussion: """
-                With no KEY, lists every setting as 'key = value'. With KEY, prints its value. \
-                With KEY and VALUE, checks and saves the new value in settings.json; every card \
-                is then recomputed from the review log, so switching scheduler applies to the \
-                whole history. VALUE 'default' goes back to the default; for a per-deck key it \
-                removes the override. Steps are written like '1m 10m' (units s, m, h, d).
+                With no KEY, lists every setting as 'key = value', then what each deck sets for \
+                itself. With KEY, prints its value. With KEY and VALUE, checks and saves the new \
+                value in settings.json; every card is then recomputed from the review log, so \
+                switching scheduler applies to the whole history. VALUE 'default' goes back to \
+                the default; for a deck's key it removes the deck's own value. Steps are \
+                written like '1m 10m' (units s, m, h, d).
 
-                Keys: \(SettingKey.all.map(\.name).joined(separator: ", ")), \
-                deck.NAME.new_per_day, deck.NAME.reviews_per_day, deck.NAME.parameters (FSRS-6 \
-                parameters for one deck and its sub-decks, as 'recall optimize NAME' saves them).
+                Keys: \(SettingKey.all.map(\.name).joined(separator: ", ")).
+
+                A deck's preset: deck.NAME.KEY for \(SettingKey.perDeck.map(\.name).joined(separator: ", ")) \
+                sets KEY for deck NAME and its sub-decks (a sub-deck takes each key from the \
+                nearest deck that sets it, else from the collection). 'recall config deck.NAME' \
+                shows the values that apply to a deck and where each comes from. A deck's daily \
+                limits cap its sub-decks too, and the collection's cap every deck.
 
                 Examples:
                   recall config                           list all settings
@@ -26,6 +32,8 @@ extension Recall {
                   recall config scheduler sm2             switch to SM-2 (recomputes every card)
                   recall config learning_steps '1m 10m 1h'
                   recall config deck.Swift.new_per_day 30 a limit for one deck and its sub-decks
+                  recall config deck.Exam.desired_retention 0.95
+                  recall config deck.Exam                 what applies to deck Exam, and from where
                   recall config deck.Swift.parameters default   the collection's parameters again
                 """
         )
@@ -40,123 +48,85 @@ extension Recall {
         var value: String?
 
         func validate() throws {
-            if let key, ConfigKeyPath(key) == nil {
-                throw ValidationError("unknown setting '\(key)'; run 'recall config' to list the settings")
+            guard let key else { return }
+            switch ConfigKeyPath.parse(key) {
+            case .success(.deck(let deck)) where value != nil:
+                throw ValidationError("'\(key)' names a deck, not a setting; set one of its keys, such as "
+                    + "'deck.\(deck).new_per_day'")
+            case .success: return
+            case .failure(let error): throw error
             }
         }
 
         func run() throws {
-            guard let key, let path = ConfigKeyPath(key) else { return try list() }
+            guard let key, case .success(var path) = ConfigKeyPath.parse(key) else { return try list() }
+            let settings = try StoreAccess.reporting { try SettingsFile.load(settingsPath) }
+            if let deck = path.deck {
+                let known = try ConfigKeyPath.deckName(deck, in: settings, decks: deckNames(),
+                                                       removing: value == "default" || value == nil)
+                path = path.renamed(known)
+            }
             guard let value else {
-                let settings = try StoreAccess.reporting { try SettingsFile.load(settingsPath) }
-                print(path.show(settings))
+                // Deck names come from settings.json, which `recall sync` brings from elsewhere.
+                print(TerminalText.sanitized(path.show(settings), keepingNewlines: true))
                 return
             }
             let store = try StoreAccess.open(collection, forWriting: true)
-            var settings = store.settings
-            try path.set(value, in: &settings).get()
-            // Per-deck parameters come with the ids of the deck's cards.
-            if case .deckParameters = path, value != "default" {
-                settings.refreshDeckParameterCards(CollectionLoader.load(root: collection.decksDirectory()).cards)
+            var changed = store.settings
+            try path.set(value, in: &changed).get()
+            if path.deck != nil {
+                // Scheduling keys come with the ids of the cards they apply to.
+                changed.refreshDeckPresetCards(CollectionLoader.load(root: collection.decksDirectory()).cards)
             }
-            let problems = settings.validate().filter { !store.settings.validate().contains($0) }
+            let problems = changed.validate().filter { !store.settings.validate().contains($0) }
             if let first = problems.first { throw ValidationError(first) }
             try StoreAccess.reporting {
-                try store.updateSettings(settings)
+                try store.updateSettings(changed)
                 try store.close()
             }
-            print("\(key) = \(path.show(settings))")
-            if case .deckParameters(let deck) = path, let own = settings.deckParameters[deck] {
-                let count = own.cards.count
-                Console.err(count == 0
-                    ? "note: no card is in deck '\(deck)' now; its cards will use these parameters when there are some\n"
-                    : "note: \(count) card\(count == 1 ? "" : "s") of '\(deck)' use these parameters\n")
+            print("\(path.name) = \(path.show(changed))")
+            if case .deckKey(let deck, let setting) = path, value != "default", setting.schedulesCards {
+                Console.err(Self.reach(deck, setting, changed))
             }
+        }
+
+        /// A note on how many cards a deck's scheduling key now applies to.
+        private static func reach(_ deck: String, _ key: SettingKey, _ settings: CollectionSettings) -> String {
+            let count = settings.deckPresets.filter { !$0.value.cards.isEmpty && key.effectiveValue(forDeck: $0.key, in: settings).from == deck }
+                .reduce(0) { $0 + $1.value.cards.count }
+            guard count > 0 else {
+                return "note: no card is in deck '\(deck)' now; its cards will take \(key.name) from it when there are some\n"
+            }
+            return key.name == "parameters" ? "note: \(count) card\(count == 1 ? "" : "s") of '\(deck)' use these parameters\n"
+                : "note: \(count) card\(count == 1 ? " takes" : "s take") \(key.name) from deck '\(deck)'\n"
         }
 
         private var settingsPath: String { StoreAccess.location(collection).folder + "/" + SettingsFile.name }
 
+        /// Every deck of the collection and every parent of one.
+        private func deckNames() -> [String] {
+            var names = Set<String>()
+            for deck in CollectionLoader.load(root: collection.decksDirectory()).decks {
+                var parts = deck.name.components(separatedBy: "::")
+                while !parts.isEmpty {
+                    names.insert(parts.joined(separator: "::"))
+                    parts.removeLast()
+                }
+            }
+            return names.sorted()
+        }
+
         private func list() throws {
             let settings = try StoreAccess.reporting { try SettingsFile.load(settingsPath) }
             var lines = SettingKey.all.map { "\($0.name) = \(ConfigKeyPath.global($0).show(settings))" }
-            for (deck, limits) in settings.deckLimits.sorted(by: { $0.key < $1.key }) {
-                if let n = limits.newPerDay { lines.append("deck.\(deck).new_per_day = \(n)") }
-                if let n = limits.reviewsPerDay { lines.append("deck.\(deck).reviews_per_day = \(n)") }
-            }
-            for deck in settings.deckParameters.keys.sorted() {
-                lines.append("deck.\(deck).parameters = \(ConfigKeyPath.deckParameters(deck).show(settings))")
+            for deck in settings.deckPresets.keys.sorted() {
+                for key in SettingKey.perDeck where key.value(ofDeck: deck, in: settings) != nil {
+                    let path = ConfigKeyPath.deckKey(deck, key)
+                    lines.append("\(path.name) = \(path.show(settings))")
+                }
             }
             // Deck names come from settings.json, which `recall sync` brings from elsewhere.
             print(lines.map { TerminalText.sanitized($0, keepingNewlines: false) }.joined(separator: "\n"))
-        }
-    }
-}
-
-/// A `recall config` key: a global setting, a per-deck limit (`deck.NAME.new_per_day`) or
-/// a deck's FSRS-6 parameters (`deck.NAME.parameters`).
-enum ConfigKeyPath {
-    case global(SettingKey)
-    case deck(String, newCards: Bool)
-    case deckParameters(String)
-
-    init?(_ text: String) {
-        if let key = SettingKey.named(text) { self = .global(key); return }
-        let suffix = ".parameters"
-        if text.hasPrefix("deck."), text.hasSuffix(suffix), text.count > 5 + suffix.count {
-            self = .deckParameters(String(text.dropFirst(5).dropLast(suffix.count)))
-            return
-        }
-        for (suffix, newCards) in [(".new_per_day", true), (".reviews_per_day", false)]
-        where text.hasPrefix("deck.") && text.hasSuffix(suffix) && text.count > 5 + suffix.count {
-            self = .deck(String(text.dropFirst(5).dropLast(suffix.count)), newCards: newCards)
-            return
-        }
-        return nil
-    }
-
-    func show(_ settings: CollectionSettings) -> String {
-        switch self {
-        case .global(let key): return SettingsText.show(key.value(in: settings), kind: key.kind)
-        case .deck(let name, let newCards):
-            let limits = settings.deckLimits[name]
-            return (newCards ? limits?.newPerDay : limits?.reviewsPerDay).map(String.init) ?? "default"
-        case .deckParameters(let name):
-            guard let own = settings.deckParameters[name] else { return "default" }
-            return SettingsText.show(.numbers(own.parameters), kind: .parameters)
-        }
-    }
-
-    /// Applies the user's text; a bad value is a usage error (exit 64).
-    func set(_ text: String, in settings: inout CollectionSettings) -> Result<Void, ValidationError> {
-        switch self {
-        case .global(let key):
-            if text == "default" { key.reset(in: &settings); return .success(()) }
-            switch SettingsText.parse(text, kind: key.kind) {
-            case .success(let v): key.assign(v, in: &settings); return .success(())
-            case .failure(let e): return .failure(ValidationError("\(key.name): \(e.message)"))
-            }
-        case .deck(let name, let newCards):
-            var limits = settings.deckLimits[name] ?? .init()
-            let number: Int?
-            if text == "default" { number = nil } else {
-                guard let n = Int(text.trimmingCharacters(in: .whitespaces)), n >= 0 else {
-                    return .failure(ValidationError("deck limits are whole numbers of 0 or more (or 'default'), found '\(text)'"))
-                }
-                number = n
-            }
-            if newCards { limits.newPerDay = number } else { limits.reviewsPerDay = number }
-            settings.deckLimits[name] = limits.newPerDay == nil && limits.reviewsPerDay == nil ? nil : limits
-            return .success(())
-        case .deckParameters(let name):
-            if text == "default" { settings.deckParameters[name] = nil; return .success(()) }
-            switch SettingsText.parse(text, kind: .parameters) {
-            case .success(.numbers(let values)):
-                let cards = settings.deckParameters[name]?.cards ?? []
-                settings.deckParameters[name] = .init(parameters: values, cards: cards)
-                return .success(())
-            case .success: return .success(())
-            case .failure(let e): return .failure(ValidationError("deck.\(name).parameters: \(e.message)"))
-            }
         }
     }
 }

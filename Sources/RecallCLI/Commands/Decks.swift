@@ -13,8 +13,9 @@ extension Recall {
             discussion: """
                 Sub-decks are indented under their parent; a parent's numbers include its \
                 sub-decks. New, Learning and Due are what a review would show today, within \
-                the daily limits (see 'recall config'). Problems in deck files are not listed \
-                here: run 'recall check'.
+                the daily limits (see 'recall config'). With --json, a deck that a preset applies to \
+                also gives the values it takes from presets and the deck each comes from \
+                ("preset"). Problems in deck files are not listed here: run 'recall check'.
 
                 Examples:
                   recall decks
@@ -52,7 +53,7 @@ extension Recall {
             var counts: [String: [Int]] = [:]
             for deck in loaded.decks { counts[deck.name] = [deck.cardCount] }
             if json {
-                try printJSON(loaded, today: today)
+                try printJSON(loaded, today: today, settings: store.settings)
             } else {
                 let table = DeckTable(titles: ["Cards"], counts: counts, today: today.perDeck, todayTotal: today.total)
                 print(table.render(), terminator: "")
@@ -76,16 +77,28 @@ extension Recall {
             return (perDeck, total)
         }
 
+        /// Each deck with its counts and, when some deck preset applies to it, the values it
+        /// takes from presets with the deck each comes from (`preset`); every other key is the
+        /// collection's.
         private func printJSON(_ loaded: LoadedCollection,
-                               today: (perDeck: [String: QueueCounts], total: QueueCounts)) throws {
+                               today: (perDeck: [String: QueueCounts], total: QueueCounts),
+                               settings: CollectionSettings) throws {
             struct Entry: Encodable {
                 var name: String; var cards: Int; var new: Int; var learning: Int; var due: Int
+                var preset: [String: PresetValue]?
             }
+            struct PresetValue: Encodable { var value: SettingJSON; var from: String }
             struct Report: Encodable { var decks: [Entry]; var total: Int; var new: Int; var learning: Int; var due: Int }
             let report = Report(
-                decks: loaded.decks.map {
-                    let c = today.perDeck[$0.name] ?? QueueCounts()
-                    return Entry(name: $0.name, cards: $0.cardCount, new: c.new, learning: c.learning, due: c.review)
+                decks: loaded.decks.map { deck in
+                    let c = today.perDeck[deck.name] ?? QueueCounts()
+                    var preset: [String: PresetValue] = [:]
+                    for key in SettingKey.perDeck {
+                        let (value, from) = key.effectiveValue(forDeck: deck.name, in: settings)
+                        if let from { preset[key.name] = PresetValue(value: SettingJSON(value), from: from) }
+                    }
+                    return Entry(name: deck.name, cards: deck.cardCount, new: c.new, learning: c.learning, due: c.review,
+                                 preset: preset.isEmpty ? nil : preset)
                 },
                 total: loaded.cards.count, new: today.total.new, learning: today.total.learning,
                 due: today.total.review)
@@ -94,6 +107,23 @@ extension Recall {
             var data = try encoder.encode(report)
             data.append(0x0A)
             Console.json(data)
+        }
+    }
+}
+
+/// A setting's value in JSON: a number, or an array of numbers (steps in seconds).
+struct SettingJSON: Encodable {
+    let value: SettingValue
+    init(_ value: SettingValue) { self.value = value }
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch value {
+        case .number(let d): try container.encode(d)
+        case .integer(let i): try container.encode(i)
+        case .flag(let b): try container.encode(b)
+        case .text(let t): try container.encode(t)
+        case .numbers(let n): try container.encode(n)
         }
     }
 }

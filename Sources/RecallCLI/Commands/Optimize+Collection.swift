@@ -60,7 +60,7 @@ extension Recall.Optimize {
             guard let deck = OptimizeRun.deckName(typed, among: matched) else { throw noMatch() }
             // The cards that would take this deck's parameters: not those of a sub-deck with its own.
             var after = settings
-            after.deckParameters[deck] = .init(parameters: settings.parameters(forDeck: deck))
+            after.deckPresets[deck, default: DeckPreset()].parameters = settings.parameters(forDeck: deck)
             let ids = Set(matched.filter { after.deckWithParameters(containing: $0.deck) == deck }.map(\.id))
             return FitTarget(includes: { ids.contains($0) }, current: settings.parameters(forDeck: deck),
                              saving: .deck(deck, cards: all))
@@ -84,8 +84,8 @@ extension Recall.Optimize {
         let store = try StoreAccess.open(collection, forWriting: true)
         var settings = store.settings
         if let deck {
-            settings.deckParameters[deck] = .init(parameters: parameters)
-            settings.refreshDeckParameterCards(cards)
+            settings.deckPresets[deck, default: DeckPreset()].parameters = parameters
+            settings.refreshDeckPresetCards(cards)
         } else {
             settings.parameters = parameters
         }
@@ -96,9 +96,9 @@ extension Recall.Optimize {
         }
         guard !json else { return }
         if let deck {
-            let count = settings.deckParameters[deck]?.cards.count ?? 0
+            let count = settings.cards(taking: \.parameters, from: deck).count
             print("saved the fitted parameters for deck '\(deck)'; its \(count) card\(count == 1 ? " was" : "s were") rescheduled with them")
-        } else if settings.deckParameters.isEmpty {
+        } else if settings.cardsWithDeckParameters.isEmpty {
             print("saved the fitted parameters; every card was rescheduled with them")
         } else {
             print("saved the fitted parameters; every card without parameters of its own deck was rescheduled with them")

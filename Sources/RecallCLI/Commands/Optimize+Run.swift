@@ -14,7 +14,7 @@ enum OptimizeRun {
     /// The cards the collection's own parameters schedule: those of no deck with parameters
     /// of its own. What a collection-wide fit (by hand or automatic) learns from.
     static func collectionCards(_ settings: CollectionSettings) -> (CardID) -> Bool {
-        let elsewhere = Set(settings.deckParameters.values.flatMap(\.cards))
+        let elsewhere = settings.cardsWithDeckParameters
         return { !elsewhere.contains($0) }
     }
 

@@ -99,8 +99,8 @@ enum ReviewQueue {
             }
         }
         settings.newPerDay = max(settings.newPerDay, total) + n
-        for (deck, limits) in settings.deckLimits {
-            if let limit = limits.newPerDay { settings.deckLimits[deck]?.newPerDay = max(limit, perDeck[deck] ?? 0) + n }
+        for (deck, preset) in settings.deckPresets {
+            if let limit = preset.newPerDay { settings.deckPresets[deck]?.newPerDay = max(limit, perDeck[deck] ?? 0) + n }
         }
         return settings
     }

@@ -25,7 +25,11 @@ enum StatsLoader {
             let store = try ProgressStore.open(location, device: "", timeZone: timeZone, forWriting: false)
             // Edited questions keep their progress here too (in memory; the next writer records them).
             _ = try? store.reconcile(with: decks.result().cards, now: now)
-            let input = try input(store: store, cards: { decks.result().cards }, now: now, filter: filter)
+            var input = try input(store: store, cards: { decks.result().cards }, now: now, filter: filter)
+            // A deck's true retention is measured against the target its preset gives it.
+            if case .deck(let typed) = filter, let deck = OptimizeRun.deckName(typed, among: decks.result().cards) {
+                input.desiredRetention = store.settings.settings(forDeck: deck).desiredRetention
+            }
             DiagnosticPrinter.standardError().print(decks.result().collectionWarnings)
             return input
         } catch {

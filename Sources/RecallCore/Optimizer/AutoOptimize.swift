@@ -103,6 +103,7 @@ public enum AutoOptimize {
     /// cards to a deck's own parameters, switched to SM-2 or turned auto_optimize off).
     public static func canAdopt(fittedWith: CollectionSettings, into now: CollectionSettings) -> Bool {
         now.autoOptimize && now.scheduler == .fsrs && now.parameters == fittedWith.parameters
-            && now.deckParameters == fittedWith.deckParameters
+            && now.deckPresets.compactMapValues(\.parameters) == fittedWith.deckPresets.compactMapValues(\.parameters)
+            && now.cardsWithDeckParameters == fittedWith.cardsWithDeckParameters
     }
 }

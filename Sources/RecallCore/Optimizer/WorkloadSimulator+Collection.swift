@@ -8,11 +8,14 @@ extension WorkloadSimulator {
     public init(settings: CollectionSettings, cards: [Card], records: CardRecords, behaviour: ReviewBehaviour,
                 calendar: StudyCalendar, now: Date) {
         self.init(parameters: settings.parameters)
-        let decks = settings.deckParameters.keys.sorted()
-        otherParameters = decks.compactMap { settings.deckParameters[$0]?.parameters }
+        let decks = settings.deckPresets.filter { $0.value.parameters != nil }.keys.sorted()
+        otherParameters = decks.compactMap { settings.deckPresets[$0]?.parameters }
+        let setOf = Dictionary(uniqueKeysWithValues: decks.enumerated().map { ($1, $0 + 1) })
         var parameterSet: [CardID: Int] = [:]
-        for (index, deck) in decks.enumerated() {
-            for card in settings.deckParameters[deck]?.cards ?? [] { parameterSet[card] = index + 1 }
+        // A preset's cards take the parameters of the nearest deck that has some.
+        for (deck, preset) in settings.deckPresets where !preset.cards.isEmpty {
+            guard let source = settings.deckWithParameters(containing: deck), let set = setOf[source] else { continue }
+            for card in preset.cards { parameterSet[card] = set }
         }
         let today = calendar.dayNumber(now)
         var fresh = 0

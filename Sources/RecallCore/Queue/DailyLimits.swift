@@ -1,24 +1,29 @@
 import Foundation
 
-/// What is left of today's new-card and review limits, overall and per deck (a deck's
-/// limit covers its subdecks).
+/// What is left of today's new-card and review limits, for the collection and for each deck
+/// whose preset sets one, as Anki's v3 scheduler counts them: a deck's limit covers the
+/// cards of its sub-decks, so a card is shown only while its deck's limit, every ancestor's
+/// and the collection's all allow (a sub-deck studied on its own included).
+///
+/// A deck without a limit of its own inherits its nearest ancestor's (or the collection's),
+/// which that ancestor's own count already enforces: only decks that set one are counted.
 struct DailyLimits: Sendable {
     private var newLeft: Int
     private var reviewsLeft: Int
     private var deckNewLeft: [String: Int] = [:]
     private var deckReviewsLeft: [String: Int] = [:]
-    private let settings: CollectionSettings
-    private var chains: [String: [(deck: String, limits: CollectionSettings.DeckLimits)]] = [:]
+    private let limited: Bool
+    private var chains: [String: [String]] = [:]
 
     /// Today's full limits, before anything studied today is counted (``countStudied``).
     init(settings: CollectionSettings) {
-        self.settings = settings
         newLeft = settings.newPerDay
         reviewsLeft = settings.reviewsPerDay
-        for (deck, limits) in settings.deckLimits {
-            if let n = limits.newPerDay { deckNewLeft[deck] = n }
-            if let n = limits.reviewsPerDay { deckReviewsLeft[deck] = n }
+        for (deck, preset) in settings.deckPresets {
+            if let n = preset.newPerDay { deckNewLeft[deck] = n }
+            if let n = preset.reviewsPerDay { deckReviewsLeft[deck] = n }
         }
+        limited = !deckNewLeft.isEmpty || !deckReviewsLeft.isEmpty
     }
 
     /// Counts a card of `deck` that was introduced (`new`) and/or reviewed in review state
@@ -28,22 +33,21 @@ struct DailyLimits: Sendable {
         if review { spend(new: false, deck: deck) }
     }
 
-    /// Whether the overall limit for new cards (or reviews) is used up for today.
+    /// Whether the collection's limit for new cards (or reviews) is used up for today.
     func isSpent(new: Bool) -> Bool { (new ? newLeft : reviewsLeft) <= 0 }
 
     /// Takes one new card or review from `deck` if every limit on it allows.
     mutating func take(new: Bool, deck: String) -> Bool {
         guard (new ? newLeft : reviewsLeft) > 0 else { return false }
-        for (name, _) in chain(deck) where ((new ? deckNewLeft : deckReviewsLeft)[name] ?? 1) <= 0 {
-            return false
-        }
+        let left = new ? deckNewLeft : deckReviewsLeft
+        for name in chain(deck) where (left[name] ?? 1) <= 0 { return false }
         spend(new: new, deck: deck)
         return true
     }
 
     private mutating func spend(new: Bool, deck: String) {
         if new { newLeft -= 1 } else { reviewsLeft -= 1 }
-        for (name, _) in chain(deck) {
+        for name in chain(deck) {
             if new {
                 if let n = deckNewLeft[name] { deckNewLeft[name] = n - 1 }
             } else if let n = deckReviewsLeft[name] {
@@ -52,10 +56,11 @@ struct DailyLimits: Sendable {
         }
     }
 
-    private mutating func chain(_ deck: String) -> [(deck: String, limits: CollectionSettings.DeckLimits)] {
-        if settings.deckLimits.isEmpty { return [] }
+    /// `deck` and its ancestors that set a limit, innermost first.
+    private mutating func chain(_ deck: String) -> [String] {
+        guard limited else { return [] }
         if let cached = chains[deck] { return cached }
-        let chain = settings.limitChain(for: deck)
+        let chain = CollectionSettings.lineage(deck).filter { deckNewLeft[$0] != nil || deckReviewsLeft[$0] != nil }
         chains[deck] = chain
         return chain
     }

@@ -165,8 +165,8 @@ public struct Queue: Sendable {
             let dayEnd = calendar.startOfDay(today + 1)
             let aheadEnd = now.addingTimeInterval(Double(settings.learnAheadMinutes) * 60)
             let scheduler = Scheduler(settings: settings)
-            // Cards of decks with their own parameters decay on their own curve.
-            let decks = settings.deckParameters.isEmpty ? nil : CollectionReplay(settings: settings, calendar: calendar)
+            // Cards of decks with a scheduling preset decay on their own curve.
+            let decks = settings.hasSchedulingPresets ? CollectionReplay(settings: settings, calendar: calendar) : nil
             cards.withUnsafeBufferPointer { cards in
                 // Every card's record position first, in one tight loop whose cache misses overlap.
                 let positions = records.positions(count: cards.count) { cards[$0].id }

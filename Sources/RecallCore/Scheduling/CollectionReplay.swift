@@ -9,8 +9,8 @@ public struct CollectionReplay: Sendable {
     /// The collection's scheduler (``CollectionSettings/parameters``).
     public let scheduler: Scheduler
     public let calendar: StudyCalendar
-    /// Schedulers with the parameters of decks that have their own (see
-    /// ``CollectionSettings/DeckParameters``), and which card uses which.
+    /// Schedulers with the settings of decks that have a scheduling preset (see
+    /// ``DeckPreset``), and which card uses which.
     private let deckSchedulers: [Scheduler]
     private let deckSchedulerOf: [CardID: Int]
 
@@ -35,21 +35,18 @@ public struct CollectionReplay: Sendable {
         var schedulers: [Scheduler] = []
         var of: [CardID: Int] = [:]
         // Sorted, so that a card listed twice (a hand-edited file) goes to the deeper deck.
-        for (_, own) in settings.deckParameters.sorted(by: { $0.key < $1.key }) where !own.cards.isEmpty {
-            var deckSettings = settings
-            deckSettings.parameters = own.parameters
-            deckSettings.deckParameters = [:]
-            for card in own.cards { of[card] = schedulers.count }
-            schedulers.append(Scheduler(settings: deckSettings, counting: counting))
+        for (deck, preset) in settings.deckPresets.sorted(by: { $0.key < $1.key }) where !preset.cards.isEmpty {
+            for card in preset.cards { of[card] = schedulers.count }
+            schedulers.append(Scheduler(settings: settings.settings(forDeck: deck), counting: counting))
         }
         deckSchedulers = schedulers
         deckSchedulerOf = of
     }
 
-    /// Whether some cards are scheduled with parameters of their deck.
-    public var hasDeckParameters: Bool { !deckSchedulerOf.isEmpty }
+    /// Whether some cards are scheduled with settings of their deck.
+    public var hasDeckPresets: Bool { !deckSchedulerOf.isEmpty }
 
-    /// The scheduler of `card`: its deck's parameters if it has some, else the collection's.
+    /// The scheduler of `card`: with its deck's preset if it has one, else the collection's.
     public func scheduler(for card: CardID) -> Scheduler {
         guard !deckSchedulerOf.isEmpty, let i = deckSchedulerOf[card] else { return scheduler }
         return deckSchedulers[i]
@@ -134,7 +131,7 @@ public struct CollectionReplay: Sendable {
         if before.state == .new { record.introduced = time }
         if before.state == .review { record.lastReviewAsReview = time }
         let seed = IntervalFuzz.seed(card: card, reviewCount: record.reviewCount)
-        // The collection's scheduler directly when no deck has parameters: the hot path of
+        // The collection's scheduler directly when no deck has a preset: the hot path of
         // every replay stays as it was.
         if deckSchedulerOf.isEmpty {
             record.schedule = scheduler.next(before, rating: rating, at: time, calendar: calendar,

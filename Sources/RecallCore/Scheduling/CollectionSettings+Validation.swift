@@ -5,48 +5,65 @@ extension CollectionSettings {
     ///
     /// Messages follow the house style: the setting's name, what was found and what is allowed.
     public func validate() -> [String] {
-        var problems: [String] = []
-        if parameters.count != 21 {
-            problems.append("parameters has \(parameters.count) values, expected 21 (FSRS-6)")
-        } else {
-            for (i, (value, range)) in zip(parameters, Self.parameterRanges).enumerated()
-            where !(range.contains(value)) {
-                problems.append("parameter w\(i) is \(Self.format(value)), expected "
-                    + "\(Self.format(range.lowerBound)) to \(Self.format(range.upperBound))")
-            }
-        }
-        if !(desiredRetention > 0 && desiredRetention < 1) {
-            problems.append("desired retention is \(Self.format(desiredRetention)), "
-                + "expected more than 0 and less than 1")
-        }
-        problems += checkSteps(learningSteps, name: "learning steps")
-        problems += checkSteps(relearningSteps, name: "relearning steps")
+        var problems = Self.checkParameters(parameters, deck: "")
+        problems += Self.checkRetention(desiredRetention, deck: "")
+        problems += Self.checkSteps(learningSteps, name: "learning steps", deck: "")
+        problems += Self.checkSteps(relearningSteps, name: "relearning steps", deck: "")
         problems += checkIntegers()
         problems += checkSM2()
-        problems += checkDeckParameters()
-        for (deck, limits) in deckLimits.sorted(by: { $0.key < $1.key }) {
-            if let n = limits.newPerDay, n < 0 {
-                problems.append("new cards per day for deck '\(deck)' is \(n), expected 0 or more")
+        problems += checkDeckPresets()
+        return problems
+    }
+
+    /// Problems with the deck presets: their values as the collection's are checked, then
+    /// cards listed for two decks.
+    private func checkDeckPresets() -> [String] {
+        var problems: [String] = []
+        var owner: [CardID: String] = [:]
+        for (deck, preset) in deckPresets.sorted(by: { $0.key < $1.key }) {
+            let name = " for deck '\(deck)'"
+            if let w = preset.parameters { problems += Self.checkParameters(w, deck: name) }
+            if let r = preset.desiredRetention { problems += Self.checkRetention(r, deck: name) }
+            if let steps = preset.learningSteps { problems += Self.checkSteps(steps, name: "learning steps", deck: name) }
+            if let steps = preset.relearningSteps { problems += Self.checkSteps(steps, name: "relearning steps", deck: name) }
+            if let days = preset.maximumInterval { problems += Self.checkMaximumInterval(days, deck: name) }
+            if let n = preset.newPerDay, n < 0 { problems.append("new cards per day\(name) is \(n), expected 0 or more") }
+            if let n = preset.reviewsPerDay, n < 0 { problems.append("reviews per day\(name) is \(n), expected 0 or more") }
+            if let card = preset.cards.first(where: { owner[$0] != nil }), let other = owner[card] {
+                problems.append("card \(card) is listed for both deck '\(other)' and deck '\(deck)'")
             }
-            if let n = limits.reviewsPerDay, n < 0 {
-                problems.append("reviews per day for deck '\(deck)' is \(n), expected 0 or more")
-            }
+            for card in preset.cards { owner[card] = deck }
         }
         return problems
     }
 
-    private func checkSteps(_ steps: [TimeInterval], name: String) -> [String] {
+    /// `deck` is empty for the collection's value, else ` for deck 'NAME'`.
+    private static func checkParameters(_ w: [Double], deck: String) -> [String] {
+        guard w.count == 21 else { return ["parameters\(deck) has \(w.count) values, expected 21 (FSRS-6)"] }
+        return zip(w, parameterRanges).enumerated().compactMap { i, pair in
+            pair.1.contains(pair.0) ? nil : "parameter w\(i)\(deck) is \(format(pair.0)), expected "
+                + "\(format(pair.1.lowerBound)) to \(format(pair.1.upperBound))"
+        }
+    }
+
+    private static func checkRetention(_ r: Double, deck: String) -> [String] {
+        r > 0 && r < 1 ? [] : ["desired retention\(deck) is \(format(r)), expected more than 0 and less than 1"]
+    }
+
+    private static func checkSteps(_ steps: [TimeInterval], name: String, deck: String) -> [String] {
         steps.enumerated().compactMap { i, s in
             s >= 1 && s < 86400 * 365 && s.isFinite ? nil
-                : "\(name) entry \(i + 1) is \(Self.format(s)) s, expected at least 1 second"
+                : "\(name) entry \(i + 1)\(deck) is \(format(s)) s, expected at least 1 second"
         }
+    }
+
+    private static func checkMaximumInterval(_ days: Int, deck: String) -> [String] {
+        days >= 1 && days <= 36500 ? [] : ["maximum interval\(deck) is \(days) days, expected 1 to 36500"]
     }
 
     private func checkIntegers() -> [String] {
         var problems: [String] = []
-        if maximumInterval < 1 || maximumInterval > 36500 {
-            problems.append("maximum interval is \(maximumInterval) days, expected 1 to 36500")
-        }
+        problems += Self.checkMaximumInterval(maximumInterval, deck: "")
         if newPerDay < 0 { problems.append("new cards per day is \(newPerDay), expected 0 or more") }
         if reviewsPerDay < 0 {
             problems.append("reviews per day is \(reviewsPerDay), expected 0 or more")

@@ -9,17 +9,6 @@ public struct CollectionSettings: Sendable, Equatable {
         case fsrs, sm2
     }
 
-    /// Per-deck overrides of the daily limits. A deck's limit also covers its subdecks.
-    public struct DeckLimits: Sendable, Equatable, Hashable {
-        public var newPerDay: Int?
-        public var reviewsPerDay: Int?
-
-        public init(newPerDay: Int? = nil, reviewsPerDay: Int? = nil) {
-            self.newPerDay = newPerDay
-            self.reviewsPerDay = reviewsPerDay
-        }
-    }
-
     /// The FSRS-6 default parameters w0…w20 (py-fsrs 6.2.0 and later).
     public static let defaultParameters: [Double] = [
         0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796,
@@ -48,10 +37,9 @@ public struct CollectionSettings: Sendable, Equatable {
     public var enableFuzz: Bool = true
     public var newPerDay: Int = 20
     public var reviewsPerDay: Int = 200
-    /// Overrides by full deck name (`History::Gaza`).
-    public var deckLimits: [String: DeckLimits] = [:]
-    /// FSRS-6 parameters of single decks by full deck name (see ``DeckParameters``).
-    public var deckParameters: [String: DeckParameters] = [:]
+    /// The settings of single decks and their sub-decks, by full deck name (`History::Gaza`);
+    /// see ``DeckPreset``.
+    public var deckPresets: [String: DeckPreset] = [:]
     /// Local hour (0-23) at which a study day starts.
     public var dayStartHour: Int = 4
     /// Days off planned with `recall break`; ``PlannedBreaks/isBreakDay(_:)`` is where the
@@ -92,16 +80,4 @@ public struct CollectionSettings: Sendable, Equatable {
     /// ``maximumInterval`` kept within 1…1,000,000 days, so that unvalidated settings can
     /// never overflow a date.
     var boundedMaximumInterval: Int { min(max(maximumInterval, 1), 1_000_000) }
-
-    /// The day limits that apply to `deck` and each ancestor with an override, innermost first.
-    public func limitChain(for deck: String) -> [(deck: String, limits: DeckLimits)] {
-        var chain: [(String, DeckLimits)] = []
-        var parts = deck.components(separatedBy: "::")
-        while !parts.isEmpty {
-            let name = parts.joined(separator: "::")
-            if let limits = deckLimits[name] { chain.append((name, limits)) }
-            parts.removeLast()
-        }
-        return chain
-    }
 }

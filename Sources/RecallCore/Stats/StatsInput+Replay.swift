@@ -30,7 +30,7 @@ extension StatsInput {
         let scheduler = replay.scheduler
         let summaries = cards.map { card in
             StatsCard(card, record: parts[ReplayShard.shard(of: card.id, count: count)].state.record(card.id),
-                      scheduler: replay.hasDeckParameters ? replay.scheduler(for: card.id) : scheduler,
+                      scheduler: replay.hasDeckPresets ? replay.scheduler(for: card.id) : scheduler,
                       calendar: replay.calendar, now: now)
         }
         self.init(reviews: ReplayShard.merged(parts), cards: summaries, calendar: replay.calendar,
@@ -149,7 +149,7 @@ struct ReplayState {
     }
 
     private func retrievability(_ card: CardSchedule, of id: CardID, elapsed: Int?, at time: Date) -> Double? {
-        if replay.hasDeckParameters {
+        if replay.hasDeckPresets {
             return elapsed.flatMap { replay.scheduler(for: id).retrievability(of: card, elapsedDays: $0) }
         }
         switch replay.scheduler.algorithm {

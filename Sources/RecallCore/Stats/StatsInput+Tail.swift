@@ -61,7 +61,7 @@ extension StatsInput {
                 let record = if let state { state.record(id) } else { base.record(at: positions[i]) }
                 // Without per-deck parameters the one scheduler is passed as it is (choosing
                 // between two in an expression would copy it, arrays and all, for every card).
-                guard replay.hasDeckParameters else {
+                guard replay.hasDeckPresets else {
                     return StatsCard(cards[i], record: record, scheduler: scheduler, calendar: replay.calendar, now: now)
                 }
                 return StatsCard(cards[i], record: record, scheduler: replay.scheduler(for: id),

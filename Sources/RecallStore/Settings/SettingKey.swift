@@ -3,9 +3,9 @@ import RecallCore
 
 /// One collection setting as `recall config` and `settings.json` name it.
 ///
-/// The same snake_case name is the `recall config` key and the `settings.json` key; per-deck
-/// limits are `deck.NAME.new_per_day` and `deck.NAME.reviews_per_day` on the command line
-/// and live under `"deck_limits"` in the file.
+/// The same snake_case name is the `recall config` key and the `settings.json` key. The keys
+/// a deck can set for itself and its sub-decks (``deck``) are `deck.NAME.KEY` on the command
+/// line and live under `"deck_presets"` in the file (see ``DeckPreset``).
 public struct SettingKey: Sendable {
     /// The kind of value, which decides how it is shown, parsed and stored.
     public enum Kind: Sendable {
@@ -18,27 +18,35 @@ public struct SettingKey: Sendable {
     public let kind: Kind
     let get: @Sendable (CollectionSettings) -> SettingValue
     let set: @Sendable (inout CollectionSettings, SettingValue) -> Void
+    /// How a deck preset holds this key, for the keys a deck can set (nil for the others).
+    let deck: DeckAccess?
+
+    /// Reads and writes this key in a ``DeckPreset`` (nil: the deck does not set it).
+    struct DeckAccess: Sendable {
+        let get: @Sendable (DeckPreset) -> SettingValue?
+        let set: @Sendable (inout DeckPreset, SettingValue?) -> Void
+    }
 
     /// Every global setting, in the order `recall config` lists them.
     public static let all: [SettingKey] = [
         .init("scheduler", "fsrs or sm2; switching recomputes every card from the log", .algorithm,
               { .text($0.scheduler.rawValue) }, { s, v in if let a = v.text.flatMap(CollectionSettings.Algorithm.init(rawValue:)) { s.scheduler = a } }),
-        number("desired_retention", "chance of recall to aim for when a card falls due (FSRS), e.g. 0.9", \.desiredRetention),
-        integer("new_per_day", "new cards introduced per study day", \.newPerDay),
-        integer("reviews_per_day", "reviews shown per study day", \.reviewsPerDay),
+        number("desired_retention", "chance of recall to aim for when a card falls due (FSRS), e.g. 0.9", \.desiredRetention,
+               deck: \DeckPreset.desiredRetention),
+        integer("new_per_day", "new cards introduced per study day", \.newPerDay, deck: \DeckPreset.newPerDay),
+        integer("reviews_per_day", "reviews shown per study day", \.reviewsPerDay, deck: \DeckPreset.reviewsPerDay),
         integer("day_start_hour", "local hour (0-23) at which a study day starts", \.dayStartHour),
-        .init("learning_steps", "learning steps, e.g. '1m 10m'", .steps,
-              { .numbers($0.learningSteps) }, { s, v in if let n = v.numbers { s.learningSteps = n } }),
-        .init("relearning_steps", "relearning steps after a lapse, e.g. '10m'", .steps,
-              { .numbers($0.relearningSteps) }, { s, v in if let n = v.numbers { s.relearningSteps = n } }),
-        integer("maximum_interval", "longest interval in days", \.maximumInterval),
+        numbers("learning_steps", "learning steps, e.g. '1m 10m'", .steps, \.learningSteps, deck: \DeckPreset.learningSteps),
+        numbers("relearning_steps", "relearning steps after a lapse, e.g. '10m'", .steps, \.relearningSteps,
+                deck: \DeckPreset.relearningSteps),
+        integer("maximum_interval", "longest interval in days", \.maximumInterval, deck: \DeckPreset.maximumInterval),
         flag("enable_fuzz", "spread intervals of 3 days or more by a few percent", \.enableFuzz),
         integer("learn_ahead_minutes", "show learning cards due within this many minutes when nothing else is left", \.learnAheadMinutes),
         integer("leech_threshold", "lapses after which a card is suspended as a leech (0: off)", \.leechThreshold),
         flag("bury_new_siblings", "hide a note's other new cards until the next day", \.buryNewSiblings),
         flag("bury_review_siblings", "hide a note's other review cards until the next day", \.buryReviewSiblings),
-        .init("parameters", "the 21 FSRS-6 weights w0..w20, separated by spaces or commas", .parameters,
-              { .numbers($0.parameters) }, { s, v in if let n = v.numbers { s.parameters = n } }),
+        numbers("parameters", "the 21 FSRS-6 weights w0..w20, separated by spaces or commas", .parameters,
+                \.parameters, deck: \DeckPreset.parameters),
         number("starting_ease", "SM-2 ease of a graduating card (2.5 = 250%)", \.startingEase),
         number("easy_bonus", "SM-2 extra multiplier for Easy", \.easyBonus),
         number("hard_multiplier", "SM-2 interval multiplier for Hard", \.hardMultiplier),
@@ -53,26 +61,49 @@ public struct SettingKey: Sendable {
     /// The key named `name`, if it is a global one.
     public static func named(_ name: String) -> SettingKey? { all.first { $0.name == name } }
 
+    /// The keys a deck can set for itself and its sub-decks, in the order of ``all``.
+    public static let perDeck: [SettingKey] = all.filter { $0.deck != nil }
+
+    /// Whether a deck can set this key (`deck.NAME.KEY`).
+    public var isPerDeck: Bool { deck != nil }
+
     init(_ name: String, _ summary: String, _ kind: Kind,
          _ get: @escaping @Sendable (CollectionSettings) -> SettingValue,
-         _ set: @escaping @Sendable (inout CollectionSettings, SettingValue) -> Void) {
+         _ set: @escaping @Sendable (inout CollectionSettings, SettingValue) -> Void,
+         deck: DeckAccess? = nil) {
         self.name = name
         self.summary = summary
         self.kind = kind
         self.get = get
         self.set = set
+        self.deck = deck
     }
 
     private static func number(_ name: String, _ summary: String,
-                               _ path: WritableKeyPath<CollectionSettings, Double> & Sendable) -> SettingKey {
+                               _ path: WritableKeyPath<CollectionSettings, Double> & Sendable,
+                               deck: (WritableKeyPath<DeckPreset, Double?> & Sendable)? = nil) -> SettingKey {
         .init(name, summary, .number, { .number($0[keyPath: path]) },
-              { s, v in if let n = v.number { s[keyPath: path] = n } })
+              { s, v in if let n = v.number { s[keyPath: path] = n } },
+              deck: deck.map { d in DeckAccess(get: { $0[keyPath: d].map(SettingValue.number) },
+                                               set: { p, v in p[keyPath: d] = v?.number }) })
     }
 
     private static func integer(_ name: String, _ summary: String,
-                                _ path: WritableKeyPath<CollectionSettings, Int> & Sendable) -> SettingKey {
+                                _ path: WritableKeyPath<CollectionSettings, Int> & Sendable,
+                                deck: (WritableKeyPath<DeckPreset, Int?> & Sendable)? = nil) -> SettingKey {
         .init(name, summary, .integer, { .integer($0[keyPath: path]) },
-              { s, v in if case .integer(let n) = v { s[keyPath: path] = n } })
+              { s, v in if case .integer(let n) = v { s[keyPath: path] = n } },
+              deck: deck.map { d in DeckAccess(get: { $0[keyPath: d].map(SettingValue.integer) },
+                                               set: { p, v in p[keyPath: d] = v?.integerValue }) })
+    }
+
+    private static func numbers(_ name: String, _ summary: String, _ kind: Kind,
+                                _ path: WritableKeyPath<CollectionSettings, [Double]> & Sendable,
+                                deck d: WritableKeyPath<DeckPreset, [Double]?> & Sendable) -> SettingKey {
+        .init(name, summary, kind, { .numbers($0[keyPath: path]) },
+              { s, v in if let n = v.numbers { s[keyPath: path] = n } },
+              deck: DeckAccess(get: { $0[keyPath: d].map(SettingValue.numbers) },
+                               set: { p, v in p[keyPath: d] = v?.numbers }))
     }
 
     private static func flag(_ name: String, _ summary: String,
@@ -99,6 +130,7 @@ public enum SettingValue: Equatable, Sendable {
     }
 
     var text: String? { if case .text(let t) = self { t } else { nil } }
+    var integerValue: Int? { if case .integer(let i) = self { i } else { nil } }
     var numbers: [Double]? { if case .numbers(let n) = self { n } else { nil } }
 }
 
@@ -111,4 +143,38 @@ extension SettingKey {
 
     /// Puts this setting back to its default.
     public func reset(in settings: inout CollectionSettings) { set(&settings, get(CollectionSettings())) }
+}
+
+extension SettingKey {
+    /// The value `deck`'s own preset sets for this key, if it sets one.
+    public func value(ofDeck deck: String, in settings: CollectionSettings) -> SettingValue? {
+        settings.deckPresets[deck].flatMap { preset in self.deck?.get(preset) }
+    }
+
+    /// The value this key has for the cards of `deck` and the deck it comes from (`deck` or
+    /// its nearest ancestor that sets it; nil: the collection's).
+    public func effectiveValue(forDeck deck: String, in settings: CollectionSettings)
+        -> (value: SettingValue, from: String?) {
+        for (name, preset) in settings.presetChain(for: deck) {
+            if let v = self.deck?.get(preset) { return (v, name) }
+        }
+        return (get(settings), nil)
+    }
+
+    /// Whether a deck that sets this key schedules its cards differently (rather than only
+    /// showing more or fewer of them a day).
+    public var schedulesCards: Bool {
+        guard let deck else { return false }
+        var probe = DeckPreset()
+        deck.set(&probe, get(CollectionSettings()))
+        return probe.schedules
+    }
+
+    /// Sets (or with nil removes) this key in `deck`'s preset; a preset left empty is removed.
+    public func assign(_ value: SettingValue?, toDeck deck: String, in settings: inout CollectionSettings) {
+        guard let access = self.deck else { return }
+        var preset = settings.deckPresets[deck] ?? DeckPreset()
+        access.set(&preset, value)
+        settings.deckPresets[deck] = preset.isEmpty ? nil : preset
+    }
 }

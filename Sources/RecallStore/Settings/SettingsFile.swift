@@ -3,12 +3,14 @@ import RecallCore
 
 /// `settings.json`: the collection settings, edited by `recall config`.
 ///
-/// Every setting is written, with sorted keys, plus `"schema"` (currently 1),
+/// Every setting is written, with sorted keys, plus `"schema"` (currently 1) and, when some
+/// deck has a preset, `"deck_presets"`: `{"Swift":{"cards":["…"],"desired_retention":0.85,
+/// "new_per_day":30}}`, each deck's keys under their global names and the cards its
+/// scheduling keys apply to (see ``DeckPreset``). Files written before presets, with
 /// `"deck_limits"` (`{"Swift":{"new_per_day":30}}`) and `"deck_parameters"`
-/// (`{"Swift":{"cards":["…"],"parameters":[21 numbers]}}`, the parameters of single decks
-/// and the cards they schedule; written only when there are some) and `"breaks"` (the days
-/// off planned with `recall break`, by id; written only when there are some). A missing file means
-/// the defaults.
+/// (`{"Swift":{"cards":[…],"parameters":[…]}}`), read as the same presets. `"breaks"` holds
+/// the days off planned with `recall break`, by id (written only when there are some). A
+/// missing file means the defaults.
 /// The snapshot is a cache and can be rebuilt; this file is not derived from anything, so
 /// a rebuild never loses settings.
 public enum SettingsFile {
@@ -37,21 +39,10 @@ public enum SettingsFile {
             .filter { writtenOnlyIf[$0.name] ?? true }
             .map { key in (key.name, json(key.get(settings))) }
         list.append(("schema", String(schema)))
-        var decks: [UInt8] = Array("{".utf8)
-        for (deck, limits) in settings.deckLimits.sorted(by: { $0.key < $1.key }) {
-            if decks.count > 1 { decks.append(0x2C) }
-            appendJSONString(deck, to: &decks)
-            var fields: [String] = []
-            if let n = limits.newPerDay { fields.append("\"new_per_day\":\(n)") }
-            if let n = limits.reviewsPerDay { fields.append("\"reviews_per_day\":\(n)") }
-            decks.append(contentsOf: ":{\(fields.joined(separator: ","))}".utf8)
-        }
-        decks.append(0x7D)
-        list.append(("deck_limits", String(decoding: decks, as: UTF8.self)))
         // Only when there are some: the settings of every other collection (and so the
-        // snapshots keyed by them) stay byte for byte as they were.
-        if !settings.deckParameters.isEmpty {
-            list.append(("deck_parameters", deckParametersJSON(settings.deckParameters)))
+        // snapshots keyed by them) stay byte for byte the same.
+        if !settings.deckPresets.isEmpty {
+            list.append(("deck_presets", deckPresetsJSON(settings.deckPresets)))
         }
         if !settings.plannedBreaks.isEmpty {
             list.append(("breaks", breaksJSON(settings.plannedBreaks)))
@@ -59,19 +50,21 @@ public enum SettingsFile {
         return list
     }
 
-    /// `{"Deck":{"cards":["…"],"parameters":[…]}}`, decks sorted.
-    private static func deckParametersJSON(_ decks: [String: CollectionSettings.DeckParameters]) -> String {
+    /// `{"Deck":{"cards":["…"],"new_per_day":30,…}}`, decks and keys sorted; `"cards"` only
+    /// when there are some.
+    private static func deckPresetsJSON(_ decks: [String: DeckPreset]) -> String {
         var out: [UInt8] = Array("{".utf8)
-        for (deck, own) in decks.sorted(by: { $0.key < $1.key }) {
+        for (deck, preset) in decks.sorted(by: { $0.key < $1.key }) {
             if out.count > 1 { out.append(0x2C) }
             appendJSONString(deck, to: &out)
-            out.append(contentsOf: ":{\"cards\":[".utf8)
-            for (i, card) in own.cards.enumerated() {
-                out.append(contentsOf: (i == 0 ? "\"" : ",\"").utf8)
-                out.append(contentsOf: card.description.utf8)
-                out.append(0x22)
+            var fields: [(String, String)] = SettingKey.perDeck.compactMap { key in
+                key.deck?.get(preset).map { (key.name, json($0)) }
             }
-            out.append(contentsOf: "],\"parameters\":\(json(.numbers(own.parameters)))}".utf8)
+            if !preset.cards.isEmpty {
+                fields.append(("cards", "[" + preset.cards.map { "\"\($0)\"" }.joined(separator: ",") + "]"))
+            }
+            let members = fields.sorted { $0.0 < $1.0 }.map { "\"\($0.0)\":\($0.1)" }
+            out.append(contentsOf: (":{" + members.joined(separator: ",") + "}").utf8)
         }
         out.append(0x7D)
         return String(decoding: out, as: UTF8.self)
@@ -149,8 +142,9 @@ public enum SettingsFile {
         }
         var settings = CollectionSettings()
         for (key, value) in members where key != "schema" {
-            if key == "deck_limits" { settings.deckLimits = try deckLimits(value, path: path); continue }
-            if key == "deck_parameters" { settings.deckParameters = try deckParameters(value, path: path); continue }
+            if key == "deck_presets" { try readDeckPresets(value, into: &settings, path: path); continue }
+            if key == "deck_limits" { try readDeckLimits(value, into: &settings, path: path); continue }
+            if key == "deck_parameters" { try readDeckParameters(value, into: &settings, path: path); continue }
             if key == "breaks" { settings.plannedBreaks = try breaks(value, path: path); continue }
             guard let setting = SettingKey.named(key) else {
                 throw StoreError(path: path, reason: "unknown setting '\(key)' in '\(path)'",
@@ -183,34 +177,76 @@ public enum SettingsFile {
         }
     }
 
-    private static func deckLimits(_ json: JSONValue, path: String) throws(StoreError) -> [String: CollectionSettings.DeckLimits] {
+    private static func readDeckPresets(_ json: JSONValue, into settings: inout CollectionSettings,
+                                        path: String) throws(StoreError) {
+        let keys = SettingKey.perDeck.map(\.name).joined(separator: ", ")
+        guard case .object(let decks) = json else {
+            throw StoreError(path: path, reason: "'deck_presets' in '\(path)' must map deck names to their settings",
+                             notes: ["fix it by hand, or delete it to use the collection's settings for every deck"])
+        }
+        for (deck, value) in decks {
+            guard case .object(let members) = value else {
+                throw StoreError(path: path, reason: "the preset of deck '\(deck)' in '\(path)' must be an object",
+                                 notes: ["a deck's preset holds some of: \(keys), cards"])
+            }
+            var preset = settings.deckPresets[deck] ?? DeckPreset()
+            for (name, item) in members {
+                if name == "cards" {
+                    guard case .array(let ids) = item else { throw badCards(deck, path: path) }
+                    let cards = ids.compactMap { if case .string(let t) = $0 { CardID(t) } else { nil } }
+                    guard cards.count == ids.count else { throw badCards(deck, path: path) }
+                    preset.cards = cards.sorted()
+                    continue
+                }
+                guard let key = SettingKey.named(name), let access = key.deck else {
+                    throw StoreError(path: path, reason: "unknown setting '\(name)' for deck '\(deck)' in '\(path)'",
+                                     notes: ["a deck's preset holds some of: \(keys), cards"])
+                }
+                guard let v = settingValue(item, kind: key.kind) else {
+                    throw StoreError(path: path, reason: "setting '\(name)' for deck '\(deck)' in '\(path)' has a value of the wrong type",
+                                     notes: ["fix the value by hand, or delete it to use the collection's"])
+                }
+                access.set(&preset, v)
+            }
+            settings.deckPresets[deck] = preset
+        }
+    }
+
+    private static func badCards(_ deck: String, path: String) -> StoreError {
+        StoreError(path: path, reason: "'cards' of deck '\(deck)' in '\(path)' must be a list of card ids",
+                   notes: ["delete it: recall lists the cards again the next time it reads the decks"])
+    }
+
+    /// `"deck_limits"`, as files written before deck presets have it.
+    private static func readDeckLimits(_ json: JSONValue, into settings: inout CollectionSettings,
+                                       path: String) throws(StoreError) {
         guard case .object(let decks) = json else {
             throw StoreError(path: path, reason: "'deck_limits' in '\(path)' must be an object")
         }
-        var result: [String: CollectionSettings.DeckLimits] = [:]
         for (deck, limits) in decks {
-            var l = CollectionSettings.DeckLimits()
-            l.newPerDay = limits["new_per_day"]?.integer
-            l.reviewsPerDay = limits["reviews_per_day"]?.integer
-            result[deck] = l
+            var preset = settings.deckPresets[deck] ?? DeckPreset()
+            if let n = limits["new_per_day"]?.integer { preset.newPerDay = n }
+            if let n = limits["reviews_per_day"]?.integer { preset.reviewsPerDay = n }
+            settings.deckPresets[deck] = preset.isEmpty ? settings.deckPresets[deck] : preset
         }
-        return result
     }
 
-    private static func deckParameters(_ json: JSONValue, path: String) throws(StoreError)
-        -> [String: CollectionSettings.DeckParameters] {
+    /// `"deck_parameters"`, as files written before deck presets have it.
+    private static func readDeckParameters(_ json: JSONValue, into settings: inout CollectionSettings,
+                                           path: String) throws(StoreError) {
         let problem = StoreError(path: path, reason: "'deck_parameters' in '\(path)' must map deck names to {\"cards\": [card ids], \"parameters\": [21 numbers]}",
                                  notes: ["fix it by hand, or delete it to use the collection's parameters for every deck"])
         guard case .object(let decks) = json else { throw problem }
-        var result: [String: CollectionSettings.DeckParameters] = [:]
         for (deck, value) in decks {
             guard case .array(let numbers)? = value["parameters"], case .array(let ids)? = value["cards"] else { throw problem }
             let parameters = numbers.compactMap { if case .number(let d, _) = $0 { d } else { nil } }
             let cards = ids.compactMap { if case .string(let t) = $0 { CardID(t) } else { nil } }
             guard parameters.count == numbers.count, cards.count == ids.count else { throw problem }
-            result[deck] = CollectionSettings.DeckParameters(parameters: parameters, cards: cards)
+            var preset = settings.deckPresets[deck] ?? DeckPreset()
+            preset.parameters = parameters
+            preset.cards = cards.sorted()
+            settings.deckPresets[deck] = preset
         }
-        return result
     }
 
     /// Writes `settings` to `path` atomically.

@@ -7,9 +7,10 @@ import RecallCore
 ///
 /// The review log and the rename log are sets of facts with a time: the result is the union
 /// of both sides, each entry once, in the log's canonical order, as `recall merge` writes it.
-/// The settings are merged key by key against the common base: a key changed on one side
-/// only takes that side's value; a key changed on both takes ours. Planned breaks merge by
-/// id the same way, so breaks planned on two devices are both kept.
+/// The settings are merged key by key against the common base (a deck preset's keys one by
+/// one): a key changed on one side only takes that side's value; a key changed on both takes
+/// ours. Planned breaks merge by id the same way, so breaks planned on two devices are both
+/// kept.
 public enum ProgressFileMerge {
     /// The kinds of file the driver merges.
     public enum Kind: String, Sendable {
@@ -118,14 +119,18 @@ public enum ProgressFileMerge {
         for key in SettingKey.all where key.get(ours) == key.get(base) {
             key.set(&merged, key.get(theirs))
         }
-        for deck in Set(base.deckLimits.keys).union(ours.deckLimits.keys).union(theirs.deckLimits.keys)
-        where ours.deckLimits[deck] == base.deckLimits[deck] {
-            merged.deckLimits[deck] = theirs.deckLimits[deck]
+        // Deck presets key by key too, so that two machines setting different keys of one
+        // deck (or different decks) both keep theirs. The card lists are derived from the
+        // decks: each side's are taken as they are, then made consistent.
+        let decks = Set(base.deckPresets.keys).union(ours.deckPresets.keys).union(theirs.deckPresets.keys)
+        for deck in decks {
+            for key in SettingKey.perDeck where key.value(ofDeck: deck, in: ours) == key.value(ofDeck: deck, in: base) {
+                key.assign(key.value(ofDeck: deck, in: theirs), toDeck: deck, in: &merged)
+            }
+            let cards = Set(ours.deckPresets[deck]?.cards ?? []).union(theirs.deckPresets[deck]?.cards ?? [])
+            if !cards.isEmpty, merged.deckPresets[deck] != nil { merged.deckPresets[deck]?.cards = cards.sorted() }
         }
-        for deck in Set(base.deckParameters.keys).union(ours.deckParameters.keys).union(theirs.deckParameters.keys)
-        where ours.deckParameters[deck] == base.deckParameters[deck] {
-            merged.deckParameters[deck] = theirs.deckParameters[deck]
-        }
+        merged.settleDeckPresetCards()
         // Breaks by id, like deck limits: one planned on either side is kept, one cancelled on
         // either side is gone.
         for id in Set(base.plannedBreaks.byID.keys).union(ours.plannedBreaks.byID.keys).union(theirs.plannedBreaks.byID.keys)

@@ -85,7 +85,9 @@ extension ProgressStore {
         if !ProgressStore.sameZone(snapshot.timeZone, timeZone) {
             return "the time zone changed from \(snapshot.timeZone) to \(timeZone.identifier); card states were recomputed"
         }
-        if snapshot.settingsJSON != canonicalSettings { return "settings.json changed; card states were recomputed" }
+        if snapshot.settingsJSON != canonicalSettings, !sameSettings(snapshot.settingsJSON) {
+            return "settings.json changed; card states were recomputed"
+        }
         if snapshot.schedulerVersion != Scheduler.version {
             return "state.json was computed by another version of the scheduler; card states were recomputed"
         }
@@ -104,6 +106,15 @@ extension ProgressStore {
 
     /// The settings as they are embedded in the snapshot.
     var canonicalSettings: [UInt8] { Array(SettingsFile.encode(settings).dropLast()) }
+
+    /// Whether settings embedded in a snapshot are these settings written another way (by a
+    /// version of Recall that wrote the file differently, such as `"deck_limits": {}` before
+    /// deck presets), so that the snapshot still fits.
+    private func sameSettings(_ embedded: [UInt8]) -> Bool {
+        guard case .success(let root) = JSONValue.parse(embedded),
+              let decoded = try? SettingsFile.decode(root, path: SettingsFile.name) else { return false }
+        return decoded == settings
+    }
 
     /// Reads `state.json`: nil (with a notice) when missing, unreadable or old; throws when newer.
     private func loadSnapshot() throws(StoreError) -> Snapshot? {

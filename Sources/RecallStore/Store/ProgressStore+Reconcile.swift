@@ -50,8 +50,8 @@ extension ProgressStore {
     /// carries their history over, and lists orphans and uncertain matches.
     ///
     /// A writable store records carried edits in `renames.jsonl` (so they merge like reviews)
-    /// and the cards in `catalog.jsonl`, and updates the card lists of per-deck parameters
-    /// (``refreshDeckParameterCards(_:)``); a read-only one carries the edits over in memory
+    /// and the cards in `catalog.jsonl`, and updates the card lists of the deck presets
+    /// (``refreshDeckPresetCards(_:)``); a read-only one carries the edits over in memory
     /// only (writing nothing), so that every command sees the same collection before the next
     /// writer records them. Cheap when the decks have not changed since the last call.
     public func reconcile(with cards: [Card], now: Date) throws(StoreError) -> Reconciliation {
@@ -67,8 +67,8 @@ extension ProgressStore {
                 carryInMemory(result.carried, now: now)
             }
         }
-        // Cards added to, moved between or edited in decks with their own parameters.
-        try refreshDeckParameterCards(cards)
+        // Cards added to, moved between or edited in decks with a preset.
+        try refreshDeckPresetCards(cards)
         let carriedFrom = Set(result.carried.map(\.from))
         // Orphans are the records no card finds: mark the record each card finds (one
         // batched lookup pass), and list the unmarked ones only when some are left.

@@ -20,15 +20,15 @@ extension ProgressStore {
         try saveSnapshot()
     }
 
-    /// Brings the card lists of the per-deck parameters up to date with `cards` (the deck
-    /// cards): a writable store whose lists changed saves the settings and recomputes every
-    /// card with them, as ``updateSettings(_:)`` does. A read-only store keeps the lists it
-    /// has. Returns whether anything changed.
+    /// Brings the card lists of the deck presets up to date with `cards` (the deck cards): a
+    /// writable store whose lists changed saves the settings and recomputes every card with
+    /// them, as ``updateSettings(_:)`` does. A read-only store keeps the lists it has.
+    /// Returns whether anything changed.
     @discardableResult
-    public func refreshDeckParameterCards(_ cards: [Card]) throws(StoreError) -> Bool {
-        guard isWritable, lock != nil, !settings.deckParameters.isEmpty else { return false }
+    public func refreshDeckPresetCards(_ cards: [Card]) throws(StoreError) -> Bool {
+        guard isWritable, lock != nil, !settings.deckPresets.isEmpty else { return false }
         var fresh = settings
-        guard fresh.refreshDeckParameterCards(cards) else { return false }
+        guard fresh.refreshDeckPresetCards(cards) else { return false }
         try updateSettings(fresh)
         return true
     }
