@@ -24,6 +24,11 @@ extension CollectionSettings {
         problems += checkIntegers()
         problems += checkSM2()
         problems += checkDeckParameters()
+        if easyDays.percentages.count != 7 || easyDays.percentages.contains(where: { !(0...100).contains($0) }) {
+            problems.append("easy days are \(easyDays.percentages.map(String.init).joined(separator: " ")), expected a percentage from 0 to 100 for each of the 7 weekdays")
+        } else if easyDays.percentages.allSatisfy({ $0 == 0 }) {
+            problems.append("easy days give every weekday 0%, expected at least one day with reviews")
+        }
         for (deck, limits) in deckLimits.sorted(by: { $0.key < $1.key }) {
             if let n = limits.newPerDay, n < 0 {
                 problems.append("new cards per day for deck '\(deck)' is \(n), expected 0 or more")

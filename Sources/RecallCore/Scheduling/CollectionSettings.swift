@@ -46,6 +46,10 @@ public struct CollectionSettings: Sendable, Equatable {
     public var maximumInterval: Int = 36500
     /// Spread review intervals of 3 days or more by a few percent (seeded per card).
     public var enableFuzz: Bool = true
+    /// Pick each fuzzed review interval's day to even out the daily load (``LoadBalancer``).
+    public var loadBalance: Bool = true
+    /// The share of a normal load each weekday should carry (``EasyDays``).
+    public var easyDays: EasyDays = .normal
     public var newPerDay: Int = 20
     public var reviewsPerDay: Int = 200
     /// Overrides by full deck name (`History::Gaza`).

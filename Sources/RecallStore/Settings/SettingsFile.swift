@@ -29,7 +29,9 @@ public enum SettingsFile {
     private static func members(_ settings: CollectionSettings) -> [(key: String, json: String)] {
         // `autoplay` and `sync_on_exit` only when on: they change no schedule, so every other
         // collection's file (and the snapshots keyed by it) stays byte for byte as it was.
-        let writtenWhenOn = ["autoplay": settings.autoplay, "sync_on_exit": settings.syncOnExit]
+        // Likewise `load_balance` only when off and `easy_days` only when set.
+        let writtenWhenOn = ["autoplay": settings.autoplay, "sync_on_exit": settings.syncOnExit,
+                             "load_balance": !settings.loadBalance, "easy_days": !settings.easyDays.isNormal]
         var list: [(key: String, json: String)] = SettingKey.all
             .filter { writtenWhenOn[$0.name] ?? true }
             .map { key in (key.name, json(key.get(settings))) }
@@ -135,7 +137,7 @@ public enum SettingsFile {
         case (.flag, .bool(let b)): return .flag(b)
         case (.algorithm, .string(let t)):
             return CollectionSettings.Algorithm(rawValue: t) == nil ? nil : .text(t)
-        case (.parameters, .array(let items)), (.steps, .array(let items)):
+        case (.parameters, .array(let items)), (.steps, .array(let items)), (.weekdays, .array(let items)):
             let numbers = items.compactMap { if case .number(let d, _) = $0 { d } else { nil } }
             return numbers.count == items.count ? .numbers(numbers) : nil
         default: return nil

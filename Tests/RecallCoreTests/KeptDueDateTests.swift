@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+@testable import RecallCore
+
+/// Due dates recorded in the log are kept whatever the settings become; memory follows
+/// the current parameters.
+@Suite struct KeptDueDateTests {
+    let calendar = StudyCalendar.utcMidnight
+    let a = CardID(rawValue: 0xa)
+
+    func at(_ days: Double) -> Date { Date(timeIntervalSince1970: 1_764_000_000 + days * 86400) }
+
+    func replay(retention: Double, _ log: [ReviewLogEntry], parameters: [Double]? = nil) -> CardRecord? {
+        var s = CollectionSettings()
+        s.desiredRetention = retention
+        if let parameters { s.parameters = parameters }
+        return CollectionReplay(settings: s, calendar: calendar).replay(log).records[a]
+    }
+
+    func review(_ rating: Rating, _ day: Double, ivl: Int? = nil) -> ReviewLogEntry {
+        var e = ReviewLogEntry.review(a, rating, at: at(day), device: "d1")
+        e.scheduledDays = ivl
+        return e
+    }
+
+    @Test func aRecordedIntervalKeepsTheDueDate() {
+        let log = [review(.good, 0), review(.good, 0.01, ivl: 3), review(.good, 3, ivl: 11)]
+        let low = replay(retention: 0.9, log)
+        let high = replay(retention: 0.97, log)
+        #expect(low?.schedule.due == calendar.startOfDay(calendar.dayNumber(at(3)) + 11))
+        #expect(high?.schedule.due == low?.schedule.due)
+        #expect(high?.schedule.scheduledDays == 11)
+        // Memory follows the parameters of now.
+        var other = CollectionSettings.defaultParameters
+        other[2] = 5
+        let refit = replay(retention: 0.9, log, parameters: other)
+        #expect(refit?.schedule.due == low?.schedule.due)
+        #expect(refit?.schedule.memory != low?.schedule.memory)
+    }
+
+    @Test func oldEntriesFollowTheSettingsOfNow() {
+        let log = [review(.good, 0), review(.good, 0.01), review(.good, 3)]
+        let low = replay(retention: 0.9, log)
+        let high = replay(retention: 0.97, log)
+        #expect(low != nil && high != nil)
+        #expect(high!.schedule.due < low!.schedule.due)
+    }
+
+    @Test func aRecordedIntervalWinsOverChangedSteps() {
+        // Graduated under steps '1m 10m'; replayed with three steps it stays graduated.
+        let log = [review(.good, 0), review(.good, 0.01, ivl: 2)]
+        var s = CollectionSettings()
+        s.learningSteps = [60, 600, 3600]
+        let record = CollectionReplay(settings: s, calendar: calendar).replay(log).records[a]
+        #expect(record?.schedule.state == .review && record?.schedule.scheduledDays == 2)
+    }
+
+    @Test func aRescheduleWithAnIntervalCountsFromTheLastReview() {
+        let reschedule = ReviewLogEntry(event: .reschedule, card: a, time: at(5), device: "d1", scheduledDays: 7)
+        let record = replay(retention: 0.97, [review(.good, 0), review(.good, 0.01, ivl: 3), review(.good, 3, ivl: 11), reschedule])
+        #expect(record?.schedule.due == calendar.startOfDay(calendar.dayNumber(at(3)) + 7))
+        #expect(record?.schedule.scheduledDays == 7)
+        // An undo takes the reschedule back.
+        let undo = ReviewLogEntry(event: .undo, card: a, time: at(6), device: "d1", target: at(5))
+        let undone = replay(retention: 0.97, [review(.good, 0), review(.good, 0.01, ivl: 3), review(.good, 3, ivl: 11), reschedule, undo])
+        #expect(undone?.schedule.scheduledDays == 11)
+    }
+
+    @Test func mergedLogsGiveTheSameDueDatesInEitherOrder() {
+        var other = review(.easy, 1, ivl: 9)
+        other.device = "d2"
+        let mine = [review(.good, 0), review(.good, 0.01, ivl: 3)]
+        let one = (mine + [other]).sorted(by: ReviewLogEntry.order)
+        let two = ([other] + mine).sorted(by: ReviewLogEntry.order)
+        #expect(one == two)
+        #expect(replay(retention: 0.9, one) == replay(retention: 0.9, two))
+        #expect(replay(retention: 0.95, one)?.schedule.due == replay(retention: 0.8, two)?.schedule.due)
+    }
+
+    @Test func theSessionRecordsWhatThePreviewShows() {
+        var settings = CollectionSettings()
+        settings.easyDays = EasyDays(percentages: [100, 100, 100, 100, 100, 0, 0])
+        let replay = CollectionReplay(settings: settings, calendar: calendar)
+        let card = makeCard("q", "a")
+        let log = [review(.good, 0), review(.good, 0.01, ivl: 3), review(.good, 3, ivl: 12)].map { e -> ReviewLogEntry in
+            var e = e
+            e.card = card.id
+            return e
+        }
+        let base = replay.replay(log).records
+        var session = ReviewSession(queue: [card], records: base, replay: replay, device: "d1", now: at(15))
+        _ = session.nextCard(at: at(15))
+        let preview = session.preview(at: at(15))
+        for rating in [Rating.hard, .good, .easy] {
+            let entry = session.answerEntry(rating, at: at(15))
+            #expect(entry?.scheduledDays == preview?[rating].scheduledDays)
+            let day = calendar.dayNumber(at(15)) + (entry?.scheduledDays ?? 0)
+            #expect(StudyCalendar.weekday(day: day) < 5)
+        }
+    }
+}
