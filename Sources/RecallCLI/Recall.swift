@@ -33,7 +33,7 @@ struct Recall: ParsableCommand {
         version: version,
         subcommands: [
             Shell.self, Review.self, Quiz.self, Stats.self, Decks.self, Cards.self, Check.self, Add.self, New.self, Import.self,
-            Export.self, Optimize.self, Config.self, Merge.self, Sync.self, MergeFile.self, Replay.self, Init.self,
+            Export.self, Optimize.self, Config.self, Reschedule.self, Merge.self, Sync.self, MergeFile.self, Replay.self, Init.self,
         ],
         defaultSubcommand: Shell.self
     )

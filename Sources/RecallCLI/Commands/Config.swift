@@ -20,9 +20,15 @@ extension Recall {
                 deck.NAME.new_per_day, deck.NAME.reviews_per_day, deck.NAME.parameters (FSRS-6 \
                 parameters for one deck and its sub-decks, as 'recall optimize NAME' saves them).
 
+                Due dates already decided are kept when a setting changes; --reschedule also \
+                moves the cards already scheduled to the due dates the new value gives (as \
+                'recall reschedule'; 'recall reschedule --undo' takes that back).
+
                 Examples:
                   recall config                           list all settings
                   recall config desired_retention 0.85    aim for 85% recall
+                  recall config desired_retention 0.95 --reschedule
+                  recall config easy_days 'sat=50 sun=0'  lighter Saturdays, no reviews on Sundays
                   recall config scheduler sm2             switch to SM-2 (recomputes every card)
                   recall config learning_steps '1m 10m 1h'
                   recall config deck.Swift.new_per_day 30 a limit for one deck and its sub-decks
@@ -39,10 +45,14 @@ extension Recall {
         @Argument(help: ArgumentHelp("The new value ('default' to reset).", valueName: "value"))
         var value: String?
 
+        @Flag(name: .long, help: "Also move the cards already scheduled to the due dates the new value gives (as 'recall reschedule').")
+        var reschedule = false
+
         func validate() throws {
             if let key, ConfigKeyPath(key) == nil {
                 throw ValidationError("unknown setting '\(key)'; run 'recall config' to list the settings")
             }
+            if reschedule && value == nil { throw ValidationError("--reschedule goes with a KEY and a new VALUE") }
         }
 
         func run() throws {
@@ -61,11 +71,13 @@ extension Recall {
             }
             let problems = settings.validate().filter { !store.settings.validate().contains($0) }
             if let first = problems.first { throw ValidationError(first) }
-            try StoreAccess.reporting {
-                try store.updateSettings(settings)
-                try store.close()
+            try StoreAccess.reporting { try store.updateSettings(settings, at: Clock.now(), changing: [path.settingName]) }
+            Console.out("\(key) = \(path.show(settings))\n")
+            if reschedule {
+                let ids = store.records.keys.sorted()
+                try RescheduleRun(store: store, now: Clock.now(), yes: true).run(ids)
             }
-            print("\(key) = \(path.show(settings))")
+            try StoreAccess.reporting { try store.close() }
             if case .deckParameters(let deck) = path, let own = settings.deckParameters[deck] {
                 let count = own.cards.count
                 Console.err(count == 0
@@ -111,6 +123,15 @@ enum ConfigKeyPath {
             return
         }
         return nil
+    }
+
+    /// The key as `recall config` names it, which also names its change time.
+    var settingName: String {
+        switch self {
+        case .global(let key): key.name
+        case .deck(let name, let newCards): "deck.\(name).\(newCards ? "new_per_day" : "reviews_per_day")"
+        case .deckParameters(let name): "deck.\(name).parameters"
+        }
     }
 
     func show(_ settings: CollectionSettings) -> String {

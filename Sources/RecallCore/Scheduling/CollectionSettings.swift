@@ -70,6 +70,11 @@ public struct CollectionSettings: Sendable, Equatable {
     /// Run `recall sync` when a study session ends (only for a collection synced through
     /// git with a remote). Not a scheduling control: it never changes a card's state.
     public var syncOnExit: Bool = false
+    /// When each setting was last changed with `recall config`, by its `recall config` key
+    /// (`desired_retention`, `deck.Swift.new_per_day`). Merging two devices' settings keeps,
+    /// for each key, the value changed last, so every device ends with the same settings
+    /// whichever merges first. Keys never changed since this was recorded have no time.
+    public var changed: [String: Date] = [:]
 
     // SM-2 (Anki's variant)
     /// Ease factor of a card when it graduates (2.5 = 250 %).

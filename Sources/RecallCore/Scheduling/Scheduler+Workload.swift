@@ -1,9 +1,10 @@
 import Foundation
 
 extension Scheduler {
-    /// The card after a review with `rating` at `now`, its day chosen by `workload`: when the
-    /// card goes to review with a fuzzed interval (3 days or more), the interval is picked
-    /// within the fuzz range by the load balancer and easy days instead of at random.
+    /// The card after a review with `rating` at `now`, its day chosen by `workload`: when a
+    /// review card stays in review with a fuzzed interval (3 days or more), the interval is
+    /// picked within the fuzz range by the load balancer and easy days instead of at random.
+    /// New and (re)learning cards keep the plain fuzz, as in Anki.
     /// Without a workload (or when it moves nothing) this is ``next(_:rating:at:calendar:fuzzSeed:)``.
     ///
     /// What it picks is recorded in the log entry (``ReviewLogEntry/scheduledDays``), so a
@@ -12,7 +13,7 @@ extension Scheduler {
                      fuzzSeed: UInt64, workload: Workload?) -> CardSchedule {
         let plain = next(card, rating: rating, at: now, calendar: calendar, fuzzSeed: fuzzSeed)
         guard let workload, workload.movesDays, settings.enableFuzz, counting == .studyDays,
-              plain.state == .review else { return plain }
+              card.state == .review, plain.state == .review else { return plain }
         var unfuzzed = settings
         unfuzzed.enableFuzz = false
         let days = Scheduler(settings: unfuzzed, counting: counting)

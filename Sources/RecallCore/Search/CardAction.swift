@@ -41,14 +41,26 @@ public enum CardAction: Hashable, Sendable {
                 // A card that is new already: forgetting would only restamp its creation time.
                 guard let before, before.schedule.state != .new || before.isLeech || before.buriedUntilDay != nil else { continue }
             }
-            let entry = ReviewLogEntry(event: event, card: id, time: time, device: device,
+            var entry = ReviewLogEntry(event: event, card: id, time: time, device: device,
                                        target: target(for: id, replay: replay, time: time))
+            if self == .reschedule, let before { entry.scheduledDays = Self.rescheduledDays(id, before, replay: replay) }
             let start = before ?? CardRecord(schedule: replay.scheduler.newCard(createdAt: time))
             var after = start
             replay.fold(entry, into: &after)
             if after != start { out.append(entry) }
         }
         return out
+    }
+
+    /// The interval a reschedule gives a review card now, from its memory state and the
+    /// current settings (fuzzed with the seed of its last review), counted from its last
+    /// review; recorded in the entry so that it is kept. `nil` for other cards.
+    static func rescheduledDays(_ card: CardID, _ record: CardRecord, replay: CollectionReplay) -> Int? {
+        guard record.schedule.state == .review, record.schedule.lastReview != nil else { return nil }
+        let seed = IntervalFuzz.seed(card: card, reviewCount: max(0, record.reviewCount - 1))
+        let days = replay.scheduler(for: card).rescheduled(record.schedule, calendar: replay.calendar, fuzzSeed: seed)
+            .scheduledDays
+        return days >= 1 ? days : nil
     }
 
     /// The due time a ``setDue(_:seed:)`` gives `card`: the start of the drawn study day.

@@ -6,8 +6,10 @@ import RecallCore
 /// Every setting is written, with sorted keys, plus `"schema"` (currently 1),
 /// `"deck_limits"` (`{"Swift":{"new_per_day":30}}`) and `"deck_parameters"`
 /// (`{"Swift":{"cards":["…"],"parameters":[21 numbers]}}`, the parameters of single decks
-/// and the cards they schedule; written only when there are some). A missing file means
-/// the defaults.
+/// and the cards they schedule; written only when there are some) and `"changed"`
+/// (`{"desired_retention":1767603600000}`, when each setting was last changed with
+/// `recall config`, in unix milliseconds; written only when there are some). A missing
+/// file means the defaults.
 /// The snapshot is a cache and can be rebuilt; this file is not derived from anything, so
 /// a rebuild never loses settings.
 public enum SettingsFile {
@@ -51,6 +53,17 @@ public enum SettingsFile {
         // snapshots keyed by them) stay byte for byte as they were.
         if !settings.deckParameters.isEmpty {
             list.append(("deck_parameters", deckParametersJSON(settings.deckParameters)))
+        }
+        if !settings.changed.isEmpty {
+            var out: [UInt8] = Array("{".utf8)
+            for (key, time) in settings.changed.sorted(by: { $0.key < $1.key }) {
+                if out.count > 1 { out.append(0x2C) }
+                appendJSONString(key, to: &out)
+                out.append(0x3A)
+                appendInteger(ReviewLogCodec.milliseconds(time), to: &out)
+            }
+            out.append(0x7D)
+            list.append(("changed", String(decoding: out, as: UTF8.self)))
         }
         return list
     }
@@ -113,6 +126,7 @@ public enum SettingsFile {
         for (key, value) in members where key != "schema" {
             if key == "deck_limits" { settings.deckLimits = try deckLimits(value, path: path); continue }
             if key == "deck_parameters" { settings.deckParameters = try deckParameters(value, path: path); continue }
+            if key == "changed" { settings.changed = try changeTimes(value, path: path); continue }
             guard let setting = SettingKey.named(key) else {
                 throw StoreError(path: path, reason: "unknown setting '\(key)' in '\(path)'",
                                  notes: ["run 'recall config' to see the settings there are"])
@@ -170,6 +184,19 @@ public enum SettingsFile {
             let cards = ids.compactMap { if case .string(let t) = $0 { CardID(t) } else { nil } }
             guard parameters.count == numbers.count, cards.count == ids.count else { throw problem }
             result[deck] = CollectionSettings.DeckParameters(parameters: parameters, cards: cards)
+        }
+        return result
+    }
+
+    /// `{"desired_retention": 1767603600000}`: unix milliseconds by `recall config` key.
+    private static func changeTimes(_ json: JSONValue, path: String) throws(StoreError) -> [String: Date] {
+        let problem = StoreError(path: path, reason: "'changed' in '\(path)' must map setting names to times in unix milliseconds",
+                                 notes: ["fix it by hand, or delete it (the settings stay; only when they changed is forgotten)"])
+        guard case .object(let members) = json else { throw problem }
+        var result: [String: Date] = [:]
+        for (key, value) in members {
+            guard let ms = value.integer, ms >= 0, Int64(ms) <= ReviewLogCodec.latestTime else { throw problem }
+            result[key] = ReviewLogCodec.date(milliseconds: Int64(ms))
         }
         return result
     }

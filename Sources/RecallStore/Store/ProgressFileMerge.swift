@@ -7,8 +7,7 @@ import RecallCore
 ///
 /// The review log and the rename log are sets of facts with a time: the result is the union
 /// of both sides, each entry once, in the log's canonical order, as `recall merge` writes it.
-/// The settings are merged key by key against the common base: a key changed on one side
-/// only takes that side's value; a key changed on both takes ours.
+/// The settings are merged key by key: the later change wins (see ``mergedSettings``).
 public enum ProgressFileMerge {
     /// The kinds of file the driver merges.
     public enum Kind: String, Sendable {
@@ -110,20 +109,58 @@ public enum ProgressFileMerge {
         return out
     }
 
-    /// Each setting as the side that changed it has it (ours when both did).
+    /// Each setting as the side that changed it last has it.
+    ///
+    /// A setting with a change time on either side (``CollectionSettings/changed``) takes the
+    /// value of the later change; at the same time with different values, the value that
+    /// sorts last in `settings.json`'s text, so that merging either way round gives the same.
+    /// A setting without any change time (changed by an older Recall, or never) takes the
+    /// value of the side that changed it against the common base, ours when both did.
     static func mergedSettings(base: CollectionSettings, ours: CollectionSettings,
                                theirs: CollectionSettings) -> CollectionSettings {
         var merged = ours
-        for key in SettingKey.all where key.get(ours) == key.get(base) {
-            key.set(&merged, key.get(theirs))
+        func takeTheirs(_ name: String, oursChanged: Bool, differ: Bool, text: () -> (String, String)) -> Bool {
+            let o = ours.changed[name], t = theirs.changed[name]
+            if o == nil && t == nil { return !oursChanged }
+            if (t ?? .distantPast) != (o ?? .distantPast) { return (t ?? .distantPast) > (o ?? .distantPast) }
+            guard differ else { return false }
+            let (ourText, theirText) = text()
+            return theirText > ourText
         }
-        for deck in Set(base.deckLimits.keys).union(ours.deckLimits.keys).union(theirs.deckLimits.keys)
-        where ours.deckLimits[deck] == base.deckLimits[deck] {
-            merged.deckLimits[deck] = theirs.deckLimits[deck]
+        for key in SettingKey.all {
+            let take = takeTheirs(key.name, oursChanged: key.get(ours) != key.get(base), differ: key.get(ours) != key.get(theirs)) {
+                (SettingsText.show(key.get(ours), kind: key.kind), SettingsText.show(key.get(theirs), kind: key.kind))
+            }
+            if take {
+                key.set(&merged, key.get(theirs))
+                merged.changed[key.name] = theirs.changed[key.name]
+            }
         }
-        for deck in Set(base.deckParameters.keys).union(ours.deckParameters.keys).union(theirs.deckParameters.keys)
-        where ours.deckParameters[deck] == base.deckParameters[deck] {
-            merged.deckParameters[deck] = theirs.deckParameters[deck]
+        for deck in Set(base.deckLimits.keys).union(ours.deckLimits.keys).union(theirs.deckLimits.keys) {
+            let (b, o, t) = (base.deckLimits[deck], ours.deckLimits[deck], theirs.deckLimits[deck])
+            var limits = o ?? .init()
+            for newCards in [true, false] {
+                let name = "deck.\(deck).\(newCards ? "new_per_day" : "reviews_per_day")"
+                let pick = { (l: CollectionSettings.DeckLimits?) in newCards ? l?.newPerDay : l?.reviewsPerDay }
+                let take = takeTheirs(name, oursChanged: pick(o) != pick(b), differ: pick(o) != pick(t)) {
+                    (pick(o).map(String.init) ?? "", pick(t).map(String.init) ?? "")
+                }
+                guard take else { continue }
+                if newCards { limits.newPerDay = pick(t) } else { limits.reviewsPerDay = pick(t) }
+                merged.changed[name] = theirs.changed[name]
+            }
+            merged.deckLimits[deck] = limits.newPerDay == nil && limits.reviewsPerDay == nil ? nil : limits
+        }
+        for deck in Set(base.deckParameters.keys).union(ours.deckParameters.keys).union(theirs.deckParameters.keys) {
+            let name = "deck.\(deck).parameters"
+            let (o, t) = (ours.deckParameters[deck], theirs.deckParameters[deck])
+            let take = takeTheirs(name, oursChanged: o != base.deckParameters[deck], differ: o != t) {
+                (o.map { "\($0.parameters)" } ?? "", t.map { "\($0.parameters)" } ?? "")
+            }
+            if take {
+                merged.deckParameters[deck] = t
+                merged.changed[name] = theirs.changed[name]
+            }
         }
         return merged
     }
