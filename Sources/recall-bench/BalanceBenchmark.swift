@@ -13,7 +13,8 @@ struct Balance: ParsableCommand {
             retrievability (ratings as 'recall-bench generate' draws them). After DAYS days, \
             the next FORECAST days go on the same way; the figures are over those days: the \
             standard deviation of the number of reviews a day, and the mean predicted \
-            retention at review. The same seed runs with load_balance off, then on.
+            retention at review. Each seed runs with load_balance off, then on; the figures are \
+            averaged over RUNS seeds.
 
             Examples:
               recall-bench balance --cards 10000 --new-per-day 20 --days 365 --forecast 90 --seed 1
@@ -24,18 +25,28 @@ struct Balance: ParsableCommand {
     @Option(name: .customLong("new-per-day"), help: "New cards a day.") var newPerDay = 20
     @Option(help: "Days simulated before the figures are taken.") var days = 365
     @Option(help: "Days the figures are taken over.") var forecast = 90
-    @Option(help: "Seed for the learner's answers.") var seed: UInt64 = 1
+    @Option(help: "Seed for the learner's answers (runs use SEED, SEED+1, …).") var seed: UInt64 = 1
+    @Option(help: "Independent runs, averaged: one run's standard deviation is itself noisy.") var runs = 5
 
     func run() throws {
-        let off = StudySimulation(cards: cards, newPerDay: newPerDay, days: days, forecast: forecast, seed: seed, balance: false).run()
-        let on = StudySimulation(cards: cards, newPerDay: newPerDay, days: days, forecast: forecast, seed: seed, balance: true).run()
         func pct(_ x: Double) -> String { String(format: "%.2f%%", x * 100) }
-        print("\(cards) cards, \(newPerDay) new a day, figures over days \(days + 1)-\(days + forecast) (seed \(seed))")
-        for (name, r) in [("load balancer off", off), ("load balancer on ", on)] {
-            print("\(name): reviews a day mean \(String(format: "%.1f", r.mean)), standard deviation \(String(format: "%.2f", r.deviation)), predicted retention at review \(pct(r.retention))")
+        print("\(cards) cards, \(newPerDay) new a day, figures over days \(days + 1)-\(days + forecast), seeds \(seed)-\(seed + UInt64(max(runs, 1) - 1))")
+        var sum = [false: StudySimulation.Figures(mean: 0, deviation: 0, retention: 0), true: StudySimulation.Figures(mean: 0, deviation: 0, retention: 0)]
+        for run in 0..<max(runs, 1) {
+            for balance in [false, true] {
+                let r = StudySimulation(cards: cards, newPerDay: newPerDay, days: days, forecast: forecast,
+                                        seed: seed &+ UInt64(run), balance: balance).run()
+                print("seed \(seed &+ UInt64(run)), load balancer \(balance ? "on: " : "off:") reviews a day mean \(String(format: "%.1f", r.mean)), standard deviation \(String(format: "%.2f", r.deviation)), predicted retention at review \(pct(r.retention))")
+                sum[balance]?.mean += r.mean
+                sum[balance]?.deviation += r.deviation
+                sum[balance]?.retention += r.retention
+            }
         }
+        let off = sum[false] ?? .init(mean: 0, deviation: 0, retention: 0), on = sum[true] ?? off
+        let n = Double(max(runs, 1))
+        print("mean standard deviation of daily reviews: off \(String(format: "%.2f", off.deviation / n)), on \(String(format: "%.2f", on.deviation / n))")
         print("standard deviation on/off: \(pct(on.deviation / off.deviation)) (at most 70% asked)")
-        print("retention on - off: \(String(format: "%+.2f", (on.retention - off.retention) * 100)) percentage points (within 0.5 asked)")
+        print("predicted retention at review: off \(pct(off.retention / n)), on \(pct(on.retention / n)), on - off \(String(format: "%+.2f", (on.retention - off.retention) / n * 100)) percentage points (within 0.5 asked)")
     }
 }
 
