@@ -79,8 +79,8 @@ import RecallTestSupport
     }
 
     /// Every command takes `--no-color`, before or after its name.
-    @Test(arguments: ["shell", "review", "quiz", "stats", "decks", "check", "import", "export",
-                      "optimize", "config", "merge", "replay", "init"])
+    @Test(arguments: ["shell", "review", "quiz", "stats", "decks", "cards", "check", "add", "new", "import",
+                      "export", "optimize", "config", "merge", "sync", "replay", "init"])
     func everyCommandTakesNoColor(_ command: String) {
         for args in [["--no-color", command, "--help"], [command, "--no-color", "--help"]] {
             let result = runRecall(args)
@@ -90,7 +90,7 @@ import RecallTestSupport
     }
 
     @Test(arguments: [["--no-color", "check"], ["check", "--no-color"], ["--data", "data", "--no-color", "review"],
-                      ["--no-color", "stats"]])
+                      ["--no-color", "stats"], ["--data", "data", "--no-color", "cards"]])
     func noColorRunsBeforeOrAfterTheCommand(_ args: [String]) {
         let root = RecallProcess.temporaryDirectory()
         RecallProcess.write(["Decks/Capitals.txt": "Capital of France?\nParis\n"], under: root)

@@ -170,6 +170,31 @@ struct StudyFixture {
             """), "\(r.out)")
     }
 
+    @Test func whatIsLeftTodayStaysOnOneLine() throws {
+        var f = try StudyFixture()
+        defer { try? FileManager.default.removeItem(at: f.root) }
+        f.extraEnvironment["COLUMNS"] = "60"
+        let r = try f.run(["review"], input: "\n3\n:quit\n")
+        #expect(r.code == 0)
+        #expect(r.out.hasSuffix("""
+
+            Session done: 1 card · 0 again · 0s
+              left today 3: 2 new · 1 learning · 0 due · due tomorrow 1
+
+            """), "\(r.out)")
+        f.extraEnvironment["COLUMNS"] = "30"
+        let narrow = try f.run(["review"], input: ":quit\n")
+        #expect(narrow.out.hasSuffix("""
+
+            Session done: 0 cards
+              0 again · 0s
+              left today 3: 2 new
+              1 learning · 0 due
+              due tomorrow 1
+
+            """), "\(narrow.out)")
+    }
+
     @Test func aCardThatComesStraightBackIsShownAgainInFull() throws {
         let f = try StudyFixture()
         defer { try? FileManager.default.removeItem(at: f.root) }

@@ -138,6 +138,23 @@ import RecallTestSupport
         #expect(ratings == [2])
     }
 
+    @Test func oneSentenceOfATwoLineAnswerIsPartial() throws {
+        let deck = """
+            Why does ice float?
+            Ice is less dense than liquid water.
+            Its crystal lattice holds the molecules further apart.
+
+            """
+        let (shown, ratings) = try reviewOne("Ice.txt", deck, typed: "Ice is less dense than liquid water.")
+        #expect(shown[2...5] == [
+            "  Ice is less dense than liquid water.",
+            "  Its crystal lattice holds the molecules further apart.",
+            "  partly (part of the answer)",
+            "  1 again <1m  2 hard <6m  3 good <10m  4 easy 11d  (Enter: hard)",
+        ])
+        #expect(ratings == [2])
+    }
+
     @Test func recordedTypedQuizLogsTheSuggestedRating() throws {
         let f = try fixture("French.md", "The past participle of *être* is {{c1::été}}.\n")
         defer { try? FileManager.default.removeItem(at: f.root) }
@@ -158,6 +175,25 @@ import RecallTestSupport
               The past participle of avoir is [...]. → eu  (French.md:1)
 
             """))
+    }
+
+    @Test func aMissedCardsLocationIsNotBrokenAtASpace() throws {
+        let deck = """
+            What is the spacing effect?
+            Learning is more durable when study sessions are spread out over time than when they are massed together.
+
+            """
+        let f = try fixture("Spaced Repetition.txt", deck)
+        defer { try? FileManager.default.removeItem(at: f.root) }
+        let r = try f.run(["quiz"], input: "\nn\n")
+        #expect(r.code == 0)
+        #expect(r.out.hasSuffix("""
+            Missed:
+              What is the spacing effect? → Learning is more durable when study sessions are
+                spread out over time than when they are massed together.
+                (Spaced Repetition.txt:1)
+
+            """), "\(r.out)")
     }
 
     @Test func choiceQuizOnAClozeOffersHiddenTexts() throws {

@@ -63,6 +63,10 @@ import Testing
         ("42", "42\nthe answer to everything", .partial(found: 1, total: 2, missing: ["the answer to everything"])),
         // Every item right plus a wrong one is not the whole answer.
         ("red, green, gold", "red, green", .partial(found: 2, total: 2, missing: [])),
+        // Every item and a word more is not the answer (here close enough to be a typo).
+        ("helium neon argon krypton xenon radon gold", gases, .close(edits: 4)),
+        ("hydrogen helium lithium neon argon krypton xenon radon", gases, .partial(found: 6, total: 6, missing: [])),
+        ("helium, neon, argon and krypton and xenon or radon", gases, .exact),
     ])
     func lists(typed: String, answer: String, expected: AnswerMatch) {
         #expect(AnswerMatcher.match(typed: typed, answer: answer) == expected)
@@ -72,6 +76,8 @@ import Testing
         The decline of memory retention over time after learning, first described by Hermann
         Ebbinghaus in 1885: without review, recall drops quickly at first and then more slowly.
         """
+
+    static let ice = "Ice is less dense than liquid water.\nIts crystal lattice holds the molecules further apart."
 
     @Test(arguments: [
         // One line of a multi-line prose answer is a partial answer, not the answer.
@@ -86,6 +92,10 @@ import Testing
         ("The Nile", "The Nile (about 6,650 km), with the Amazon a close rival\ndepending on how the source is measured",
          .partial(found: 1, total: 2, missing: [])),
         ("Ebbinghaus", forgetting, .wrong),
+        // One sentence of an answer written as a sentence per line, or of one line.
+        ("Ice is less dense than liquid water.", ice, .partial(found: 1, total: 2, missing: [])),
+        ("its crystal lattice holds the molecules further apart", ice, .partial(found: 1, total: 2, missing: [])),
+        ("Ice floats", "Ice floats. Its lattice holds the molecules apart.", .partial(found: 1, total: 2, missing: [])),
     ])
     func prose(typed: String, answer: String, expected: AnswerMatch) {
         #expect(AnswerMatcher.match(typed: typed, answer: answer) == expected)
@@ -103,6 +113,12 @@ import Testing
          .prose(["The DSR model: Difficulty", "Stability and Retrievability."])),
         ("A study method that reviews material\nat increasing intervals.",
          .prose(["A study method that reviews material at increasing intervals."])),
+        (ice, .prose(["Ice is less dense than liquid water.", "Its crystal lattice holds the molecules further apart."])),
+        // A sentence ends at `.`, `!` or `?` before a capital, not after an abbreviation.
+        ("Dr. Who travels in time. E.g. in the TARDIS! Why? No.",
+         .prose(["Dr. Who travels in time.", "E.g. in the TARDIS!", "Why?", "No."])),
+        ("St. Petersburg", .single),
+        ("Version 3.5 of it", .single),
     ])
     func answerParts(answer: String, expected: AnswerParts) {
         #expect(AnswerParts(answer) == expected)

@@ -155,8 +155,17 @@ final class QuizRunner {
             for card in missed {
                 let answer = TerminalText.sanitized(TextReflow.joinParagraphs(RichText.plain(card.expectedAnswer))
                     .replacingOccurrences(of: "\n", with: " / "))
-                let line = out.styled(RichText.plain(card.question), .bold) + " → " + answer + "  " + out.styled("(\(card.source))", .dim)
-                for row in TextWrapper.wrap(line, width: out.width - 2, indent: 2) { out.line("  " + row) }
+                let line = out.styled(RichText.plain(card.question), .bold) + " → " + answer
+                var rows = TextWrapper.wrap(line, width: out.width - 2, indent: 2)
+                // The location stays whole, even when its file name has spaces, so that it
+                // can be copied: after the answer when it fits, else on a line of its own.
+                let location = "(\(card.source))"
+                if let last = rows.last, TextWidth.of(last) + 2 + TextWidth.of(location) <= out.width - 2 {
+                    rows[rows.count - 1] = last + "  " + out.styled(location, .dim)
+                } else {
+                    rows.append("  " + out.styled(location, .dim))
+                }
+                for row in rows { out.line("  " + row) }
             }
         }
     }

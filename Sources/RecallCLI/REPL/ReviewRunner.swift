@@ -156,9 +156,12 @@ final class ReviewRunner {
             parts.append("retention today \(CardView.percent(Double(passed) / Double(total))) (\(passed)/\(total))")
         }
         if left != QueueCounts() {
-            // Three items, so that a narrow screen can break between them.
-            parts += ["left today \(left.new + left.learning + left.review): \(left.new) new",
-                      "\(left.learning) learning", "\(left.review) due"]
+            // One item, so that its counts stay together on a line; three, so that a screen
+            // too narrow for it can break between them.
+            let counts = ["left today \(left.new + left.learning + left.review): \(left.new) new",
+                          "\(left.learning) learning", "\(left.review) due"]
+            let whole = counts.joined(separator: " · ")
+            if TextWidth.of(whole) <= out.width - 2 { parts.append(whole) } else { parts += counts }
         }
         parts.append("due tomorrow \(ReviewSession.dueTomorrow(records: context.data.records, calendar: context.data.calendar, now: context.now()))")
         out.line()

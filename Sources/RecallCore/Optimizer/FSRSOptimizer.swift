@@ -65,11 +65,14 @@ public enum FSRSOptimizer {
 
         /// The fitted parameters (0-based, `w0`…`w20`) that ended on a bound of
         /// ``ParameterBounds/ranges``: the history pushed them as far as they may go.
-        /// Empty when nothing was fitted.
+        /// A parameter still at its default is left out even when the default is a bound
+        /// (FSRS-6's `w7`): the history did not move it. Empty when nothing was fitted.
         public var parametersOnBounds: [Int] {
             guard hasEnoughData else { return [] }
+            let defaults = CollectionSettings.defaultParameters
             return parameters.indices.filter { k in
                 k < ParameterBounds.ranges.count && ParameterBounds.isOnBound(parameters[k], k)
+                    && (k >= defaults.count || parameters[k] != defaults[k])
             }
         }
     }

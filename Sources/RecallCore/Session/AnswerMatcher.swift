@@ -118,6 +118,9 @@ public enum AnswerMatcher {
         let partKeys = typedParts.map(matchKey)
         let partWords = typedParts.map(words)
         var usedParts = Set<Int>()
+        // Words of the items each typed part gave, to tell `helium neon gold` (an extra
+        // word) from `helium neon` when a part holds several items.
+        var itemWordsInPart = [Int](repeating: 0, count: typedParts.count)
         var found = 0, edits = 0
         var missing: [String] = []
         for item in items {
@@ -134,15 +137,21 @@ public enum AnswerMatcher {
                 found += 1
                 edits += hit.edits
                 usedParts.insert(hit.part)
+                itemWordsInPart[hit.part] += max(1, itemWords.count)
             } else {
                 missing.append(item)
             }
         }
         guard found > 0 else { return .wrong }
-        let extra = usedParts.count < typedParts.count
+        let extra = usedParts.count < typedParts.count || usedParts.contains { part in
+            partWords[part].filter { !joiningWords.contains($0) }.count > itemWordsInPart[part]
+        }
         if found == items.count, isList, !extra { return edits == 0 ? .exact : .close(edits: edits) }
         return .partial(found: found, total: items.count, missing: isList ? missing : [])
     }
+
+    /// Words that join items in a typed list (`argon and neon`) rather than name one.
+    private static let joiningWords: Set<String> = ["and", "or"]
 
     private static func compare(_ t: String, _ a: String) -> AnswerMatch {
         guard !a.isEmpty else { return .wrong }

@@ -8,8 +8,8 @@ public enum AnswerParts: Hashable, Sendable {
     /// A list: one item per line (list markers such as `- ` or `1. ` dropped), or one line
     /// such as `red, green and blue`. Items are given without remarks in parentheses.
     case list([String])
-    /// Prose: its clauses, split at commas, semicolons and line breaks outside parentheses,
-    /// the lines of a hard-wrapped paragraph joined first.
+    /// Prose: its clauses, split at sentence ends, commas and semicolons outside
+    /// parentheses, the lines of a hard-wrapped paragraph joined first.
     case prose([String])
 
     /// Longest line, in words, that still reads as a list item rather than a sentence.
@@ -31,7 +31,11 @@ public enum AnswerParts: Hashable, Sendable {
         }
         let line = lines.first ?? ""
         let parts = AnswerParts.split(line, at: [",", ";"]).filter { !AnswerMatcher.matchKey($0).isEmpty }
-        guard parts.count > 1 else { self = .single; return }
+        guard parts.count > 1 else {
+            let sentences = AnswerParts.clauses(of: line)
+            self = sentences.count > 1 ? .prose(sentences) : .single
+            return
+        }
         var items = parts.map(AnswerParts.withoutRemarks)
         if let last = items.last {
             // `a, b and c`, `a, b, and c`
@@ -41,7 +45,8 @@ public enum AnswerParts: Hashable, Sendable {
             items += tail.filter { !$0.isEmpty }
         }
         let endsSentence = line.last.map { ".!?".contains($0) } ?? false
-        self = !endsSentence && items.allSatisfy(AnswerParts.readsAsItem) ? .list(items) : .prose(parts)
+        self = !endsSentence && items.allSatisfy(AnswerParts.readsAsItem) ? .list(items)
+            : .prose(AnswerParts.clauses(of: line))
     }
 
     /// `text` split at `separators` outside parentheses and brackets, each part trimmed,
@@ -81,8 +86,33 @@ public enum AnswerParts: Hashable, Sendable {
         return AnswerMatcher.matchKey(trimmed).isEmpty ? text : trimmed
     }
 
+    /// The clauses of prose: its sentences, each split at commas and semicolons.
     private static func clauses(of text: String) -> [String] {
-        split(text, at: [",", ";"])
+        sentences(of: text).flatMap { split($0, at: [",", ";"]) }.filter { !AnswerMatcher.matchKey($0).isEmpty }
+    }
+
+    /// `text` split after each `.`, `!` or `?` that ends a sentence: outside parentheses,
+    /// followed by a space and a capital letter, and not after a short abbreviation such as
+    /// `Dr.` or `e.g.` (the word before it has at least three letters).
+    private static func sentences(of text: String) -> [String] {
+        let chars = Array(text)
+        var sentences: [String] = []
+        var start = 0, depth = 0
+        for (i, ch) in chars.enumerated() {
+            switch ch {
+            case "(", "[", "{": depth += 1
+            case ")", "]", "}": depth = max(0, depth - 1)
+            default: break
+            }
+            guard depth == 0, ".!?".contains(ch), i + 2 < chars.count, chars[i + 1] == " ",
+                  chars[i + 2].isUppercase else { continue }
+            let word = chars[start..<i].reversed().prefix(while: { !$0.isWhitespace })
+            guard ch != "." || word.filter(\.isLetter).count >= 3, !word.contains(".") else { continue }
+            sentences.append(String(chars[start...i]))
+            start = i + 2
+        }
+        sentences.append(String(chars[start...]))
+        return sentences.map { CardText.trim($0) }.filter { !$0.isEmpty }
     }
 
     private static func readsAsItem(_ text: String) -> Bool {
