@@ -104,11 +104,8 @@ struct StudySimulation {
                         if d >= days, let r { retentionSum += r; retentionCount += 1 }
                     }
                     let rating = answer(r, rng: &rng)
-                    let seed = IntervalFuzz.seed(card: id, reviewCount: before?.reviewCount ?? 0)
-                    let outcome = replay.scheduler.next(schedule, rating: rating, at: clock, calendar: calendar,
-                                                        fuzzSeed: seed, workload: balance ? workload : nil)
-                    var entry = ReviewLogEntry.review(id, rating, at: clock, device: "bench")
-                    if outcome.state == .review { entry.scheduledDays = outcome.scheduledDays }
+                    let entry = replay.answerEntry(id, rating, at: clock, device: "bench", record: before,
+                                                   workload: balance ? workload : nil)
                     var record = before ?? CardRecord(schedule: schedule)
                     replay.fold(entry, into: &record)
                     records[id] = record

@@ -141,13 +141,9 @@ public struct ReviewSession: Sendable {
         guard let card = current else { return nil }
         let elapsed = shownAt.map { now.timeIntervalSince($0) * 1000 } ?? 0
         let ms = min(ReviewSession.maximumAnswerMs, max(0, Int(elapsed.rounded())))
-        var entry = ReviewLogEntry.review(card.id, rating, at: stamp(now), durationMs: ms, device: device)
         // The due date is decided now and kept: a later change of settings leaves it alone.
-        let outcome = replay.scheduler(for: card.id).next(schedule(of: card, at: entry.time), rating: rating,
-                                                          at: entry.time, calendar: replay.calendar,
-                                                          fuzzSeed: fuzzSeed(card), workload: workload)
-        if outcome.state == .review { entry.scheduledDays = outcome.scheduledDays }
-        return entry
+        return replay.answerEntry(card.id, rating, at: stamp(now), durationMs: ms, device: device,
+                                  record: records[card.id], workload: workload)
     }
 
     /// Longest time counted for one answer (60 s, as in Anki): a card left on screen during a
