@@ -197,7 +197,7 @@ enum BadInputCatalogue {
                  stderr: """
                 Error: unknown command 'revue'
                 Did you mean 'review'?
-                Commands: shell, review, quiz, stats, decks, cards, check, add, new, import, export, optimize, config, reschedule, merge, sync, replay, init
+                Commands: shell, review, quiz, stats, decks, cards, postpone, advance, break, check, add, new, import, export, optimize, config, reschedule, merge, sync, replay, init
                   See 'recall --help' for more information.
 
                 """, status: 64),
@@ -265,6 +265,30 @@ enum BadInputCatalogue {
                 note: write prop:NAME OP VALUE with NAME one of ivl, due, s, d, r, lapses, reps and OP one of = != < <= > >=, as in prop:ivl>=10
 
                 """, status: 64),
+        BadInput(name: "break: not a date", files: cards, arguments: ["break", "2030-02-30", "2030-03-05"],
+                 stderr: """
+                Error: '2030-02-30' is not a date; write it as YYYY-MM-DD
+                Usage: recall break [--decks <dir>] [--data <dir>] [--no-color] [<from to query> ...] [--list] [--cancel <id|from>] [--margin <percent>] [--dry-run] [--yes]
+                  See 'recall break --help' for more information.
+
+                """, status: 64),
+        BadInput(name: "break: ends before it starts", files: cards, arguments: ["break", "2030-01-10", "2030-01-05"],
+                 stderr: """
+                recall: error: the break ends (2030-01-05) before it starts (2030-01-10)
+
+                """, status: 64),
+        BadInput(name: "break: cancel an unknown break", files: cards, arguments: ["break", "--cancel", "abcdef"],
+                 stderr: """
+                recall: error: no planned break 'abcdef'
+                note: 'recall break --list' shows the planned breaks
+
+                """, status: 1),
+        BadInput(name: "postpone: nothing to undo", files: cards, arguments: ["postpone", "--undo"],
+                 stderr: """
+                recall: error: nothing to take back: no move of due dates was made on this device
+                note: 'recall postpone --undo' takes back the last postpone or advance made here
+
+                """, status: 1),
         BadInput(name: "add: card already there", files: cards, arguments: ["add", "D", "-q", "q1", "-a", "again"],
                  stderr: """
                 recall: error: this card is already in the collection: 'Q1'

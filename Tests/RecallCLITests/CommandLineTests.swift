@@ -29,7 +29,7 @@ import RecallTestSupport
         #expect(result.stderr == """
             Error: unknown command 'revue'
             Did you mean 'review'?
-            Commands: shell, review, quiz, stats, decks, cards, check, add, new, import, export, optimize, config, reschedule, merge, sync, replay, init
+            Commands: shell, review, quiz, stats, decks, cards, postpone, advance, break, check, add, new, import, export, optimize, config, reschedule, merge, sync, replay, init
               See 'recall --help' for more information.
 
             """)
@@ -79,8 +79,8 @@ import RecallTestSupport
     }
 
     /// Every command takes `--no-color`, before or after its name.
-    @Test(arguments: ["shell", "review", "quiz", "stats", "decks", "cards", "check", "add", "new", "import",
-                      "export", "optimize", "config", "merge", "sync", "replay", "init"])
+    @Test(arguments: ["shell", "review", "quiz", "stats", "decks", "cards", "postpone", "advance", "break", "check",
+                      "add", "new", "import", "export", "optimize", "config", "merge", "sync", "replay", "init"])
     func everyCommandTakesNoColor(_ command: String) {
         for args in [["--no-color", command, "--help"], [command, "--no-color", "--help"]] {
             let result = runRecall(args)

@@ -95,6 +95,30 @@ import RecallTestSupport
         #expect(try SettingsFile.decode(JSONValue.parse(Array(tieOne.utf8)).get(), path: "s").desiredRetention == 0.95)
     }
 
+    @Test func breaksPlannedOrCancelledOnTwoDevicesMergeByID() throws {
+        let dir = TempFolder("file-merge-breaks")
+        let time = Date(timeIntervalSince1970: 1_795_000_000)
+        let kept = PlannedBreak(firstDay: 20_400, lastDay: 20_406, query: "", planned: time, device: "laptop")
+        let cancelled = PlannedBreak(firstDay: 20_500, lastDay: 20_501, query: "deck:Work", planned: time.addingTimeInterval(2), device: "laptop")
+        let mine = PlannedBreak(firstDay: 20_450, lastDay: 20_460, query: "", planned: time, device: "desktop")
+        let theirsNew = PlannedBreak(firstDay: 20_470, lastDay: 20_471, query: "", planned: time.addingTimeInterval(1), device: "phone")
+        var base = CollectionSettings()
+        base.plannedBreaks = PlannedBreaks([kept, cancelled])
+        var ours = base, theirs = base
+        ours.plannedBreaks.byID[mine.id] = mine
+        theirs.plannedBreaks.byID[cancelled.id] = nil
+        theirs.plannedBreaks.byID[theirsNew.id] = theirsNew
+        let text = { (s: CollectionSettings) in String(decoding: SettingsFile.encode(s), as: UTF8.self) }
+        var expected = base
+        expected.plannedBreaks = PlannedBreaks([kept, mine, theirsNew])
+        let name = ".recall/settings.json"
+        #expect(try merge(dir, base: text(base), ours: text(ours), theirs: text(theirs), name: name) == text(expected))
+        #expect(try merge(dir, base: text(base), ours: text(theirs), theirs: text(ours), name: name) == text(expected))
+        // And the file reads back as it was written.
+        try dir.write("settings.json", text(expected))
+        #expect(try SettingsFile.load(dir.file("settings.json")) == expected)
+    }
+
     @Test func aFileThatIsNoProgressFileIsRefused() throws {
         let dir = TempFolder("file-merge")
         let deck = "What is the capital of France?\nParis\n"

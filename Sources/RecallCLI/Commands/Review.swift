@@ -45,6 +45,9 @@ extension Recall {
                 try StudySetup.close(context)
                 throw ExitCode(1)
             }
+            if plan.label == nil, let backlog = BacklogNote.text(context.data, now: context.now(), command: "recall postpone") {
+                context.view.note(backlog)
+            }
             _ = ReviewRunner(context: context, queue: plan.cards, label: plan.label,
                          learnAheadMinutes: plan.learnAheadMinutes).run()
             try StudySetup.close(context, syncing: collection)

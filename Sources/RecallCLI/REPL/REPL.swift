@@ -17,6 +17,9 @@ final class REPL {
         ("add", "add [DECK]", "add a card to a deck: asks for the question and answer, shows it, saves it"),
         ("cards", "cards [QUERY]... [--sort KEY] [--limit N] [--json|--ids] [--suspend|--forget|--set-due DAYS|...]",
          "find cards with a search query; list, suspend, bury, forget or reschedule them"),
+        ("postpone", "postpone [QUERY]... [--days N] [--dry-run|--undo]", "spread the reviews due today over the next days"),
+        ("advance", "advance [QUERY]... [--count N] [--dry-run|--undo]", "make some cards that are not due yet due today"),
+        ("break", "break FROM TO [QUERY]... | --list | --cancel ID|FROM", "plan days off: move their reviews before or after"),
         ("check", "check [PATH]...", "validate deck files"),
         ("config", "config [KEY [VALUE]]", "show or change a setting"),
         ("help", "help [COMMAND]", "this list, or help on one command"),
@@ -64,7 +67,7 @@ final class REPL {
                 updateCompletion()
             }
         case "help", "?": help(args.first)
-        case "stats", "decks", "check", "config", "cards":
+        case "stats", "decks", "check", "config", "cards", "postpone", "advance", "break":
             delegate(name, args)
             if name == "config" || name == "check" { updateCompletion() }
         default:
@@ -178,6 +181,7 @@ final class REPL {
         for deck in decks { row(REPL.indentedName(deck), counts[deck] ?? QueueCounts()) }
         if let total { row("Total", total) }
         if decks.isEmpty { out.line("  no decks yet: put .txt, .md or .tsv files in \(data.decksRoot.path)") }
+        if let backlog = BacklogNote.text(data, now: context.now(), command: "postpone") { out.wrapped(backlog) }
         out.line(out.styled("Type 'review' to start, 'help' for commands.", .dim))
     }
 

@@ -84,6 +84,8 @@ enum StudySetup {
             if let data = collection.data { argv += ["--data", data] }
             if display.noColor { argv.append("--no-color") }
             let writes = (name == "config" && args.count >= 2) || (name == "cards" && cardsWrites(args))
+                || (["postpone", "advance"].contains(name) && (!args.contains("--dry-run") || args.contains("--undo")))
+                || (name == "break" && !args.contains("--dry-run") && !args.contains("--list"))
             if writes { try? context.data.close() }
             defer { if writes { reopen(collection, context: context) } }
             do {

@@ -191,24 +191,29 @@ public struct CollectionReplay: Sendable {
 
     /// Removes undo entries and the entries they take back. Each undo takes back the most
     /// recent earlier review (or reschedule) of its card made on the same device at its
-    /// `target` time (to the millisecond) that is not already undone.
-    static func droppingUndone(_ entries: [ReviewLogEntry])
+    /// `target` time (to the millisecond) that is not already undone; failing that, a
+    /// `setdue` of its card made at that time on any device (a move of due dates taken back,
+    /// see ``DueMoveUndo``).
+    public static func droppingUndone(_ entries: [ReviewLogEntry])
         -> (counted: [ReviewLogEntry], unmatched: [ReviewLogEntry]) {
         guard entries.contains(where: { $0.event == .undo }) else { return (entries, []) }
         var undone = [Bool](repeating: false, count: entries.count)
         var reviewsByCard: [CardID: [Int]] = [:]
+        var movesByCard: [CardID: [Int]] = [:]
         var unmatched: [ReviewLogEntry] = []
         for (i, entry) in entries.enumerated() {
             switch entry.event {
             case .review, .reschedule:
                 reviewsByCard[entry.card, default: []].append(i)
+            case .setdue:
+                movesByCard[entry.card, default: []].append(i)
             case .undo:
                 undone[i] = true
                 let target = entry.target ?? entry.time
+                let at = { (j: Int) in abs(entries[j].time.timeIntervalSince(target)) < 0.0005 }
                 let match = reviewsByCard[entry.card]?.last(where: {
-                    !undone[$0] && entries[$0].device == entry.device
-                        && abs(entries[$0].time.timeIntervalSince(target)) < 0.0005
-                })
+                    !undone[$0] && entries[$0].device == entry.device && at($0)
+                }) ?? movesByCard[entry.card]?.last(where: { !undone[$0] && at($0) })
                 if let match { undone[match] = true } else { unmatched.append(entry) }
             default:
                 break

@@ -58,6 +58,9 @@ public struct CollectionSettings: Sendable, Equatable {
     public var deckParameters: [String: DeckParameters] = [:]
     /// Local hour (0-23) at which a study day starts.
     public var dayStartHour: Int = 4
+    /// Days off planned with `recall break`; ``PlannedBreaks/isBreakDay(_:)`` is where the
+    /// scheduler asks.
+    public var plannedBreaks = PlannedBreaks()
     /// Learning cards due within this many minutes are shown when nothing else is left.
     public var learnAheadMinutes: Int = 20
     /// A card that lapses this many times is suspended and tagged leech (0 turns it off).

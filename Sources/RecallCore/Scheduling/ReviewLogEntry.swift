@@ -10,7 +10,8 @@ public struct ReviewLogEntry: Hashable, Sendable {
         /// The user answered the card with ``ReviewLogEntry/rating``.
         case review
         /// The user took back the most recent review of the card made at ``ReviewLogEntry/target``
-        /// on the same device; that review no longer counts, but stays in the log.
+        /// on the same device, or else a ``setdue`` of the card made then (a move of due
+        /// dates taken back); it no longer counts, but stays in the log.
         case undo
         /// The card leaves the queue until unsuspended.
         case suspend

@@ -6,7 +6,8 @@ import RecallCore
 /// Every setting is written, with sorted keys, plus `"schema"` (currently 1),
 /// `"deck_limits"` (`{"Swift":{"new_per_day":30}}`) and `"deck_parameters"`
 /// (`{"Swift":{"cards":["…"],"parameters":[21 numbers]}}`, the parameters of single decks
-/// and the cards they schedule; written only when there are some) and `"changed"`
+/// and the cards they schedule; written only when there are some), `"breaks"` (the days
+/// off planned with `recall break`, by id; written only when there are some) and `"changed"`
 /// (`{"desired_retention":1767603600000}`, when each setting was last changed with
 /// `recall config`, in unix milliseconds; written only when there are some). A missing
 /// file means the defaults.
@@ -54,6 +55,9 @@ public enum SettingsFile {
         if !settings.deckParameters.isEmpty {
             list.append(("deck_parameters", deckParametersJSON(settings.deckParameters)))
         }
+        if !settings.plannedBreaks.isEmpty {
+            list.append(("breaks", breaksJSON(settings.plannedBreaks)))
+        }
         if !settings.changed.isEmpty {
             var out: [UInt8] = Array("{".utf8)
             for (key, time) in settings.changed.sorted(by: { $0.key < $1.key }) {
@@ -84,6 +88,40 @@ public enum SettingsFile {
         }
         out.append(0x7D)
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `{"a1b2c3":{"device":"…","first":"2026-12-20","last":"2026-12-27","planned":ms,"query":"…"}}`.
+    private static func breaksJSON(_ breaks: PlannedBreaks) -> String {
+        var out: [UInt8] = Array("{".utf8)
+        for b in breaks.all.sorted(by: { $0.id < $1.id }) {
+            if out.count > 1 { out.append(0x2C) }
+            appendJSONString(b.id, to: &out)
+            out.append(contentsOf: ":{\"device\":".utf8)
+            appendJSONString(b.device, to: &out)
+            out.append(contentsOf: ",\"first\":\"\(PlannedBreakDate.text(b.firstDay))\",\"last\":\"\(PlannedBreakDate.text(b.lastDay))\"".utf8)
+            out.append(contentsOf: ",\"planned\":\(Int64((b.planned.timeIntervalSince1970 * 1000).rounded())),\"query\":".utf8)
+            appendJSONString(b.query, to: &out)
+            out.append(0x7D)
+        }
+        out.append(0x7D)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func breaks(_ json: JSONValue, path: String) throws(StoreError) -> PlannedBreaks {
+        let problem = StoreError(path: path, reason: "'breaks' in '\(path)' must map break ids to {\"device\", \"first\", \"last\", \"planned\", \"query\"}",
+                                 notes: ["fix it by hand, or cancel the break with 'recall break --cancel'"])
+        guard case .object(let members) = json else { throw problem }
+        var list: [PlannedBreak] = []
+        for (id, value) in members {
+            guard case .string(let device)? = value["device"], case .string(let first)? = value["first"],
+                  case .string(let last)? = value["last"], let planned = value["planned"]?.integer,
+                  case .string(let query)? = value["query"],
+                  let firstDay = PlannedBreakDate.day(first), let lastDay = PlannedBreakDate.day(last),
+                  firstDay <= lastDay else { throw problem }
+            list.append(PlannedBreak(id: id, firstDay: firstDay, lastDay: lastDay, query: query,
+                                     planned: Date(timeIntervalSince1970: Double(planned) / 1000), device: device))
+        }
+        return PlannedBreaks(list)
     }
 
     private static func json(_ value: SettingValue) -> String {
@@ -127,6 +165,7 @@ public enum SettingsFile {
             if key == "deck_limits" { settings.deckLimits = try deckLimits(value, path: path); continue }
             if key == "deck_parameters" { settings.deckParameters = try deckParameters(value, path: path); continue }
             if key == "changed" { settings.changed = try changeTimes(value, path: path); continue }
+            if key == "breaks" { settings.plannedBreaks = try breaks(value, path: path); continue }
             guard let setting = SettingKey.named(key) else {
                 throw StoreError(path: path, reason: "unknown setting '\(key)' in '\(path)'",
                                  notes: ["run 'recall config' to see the settings there are"])

@@ -8,6 +8,8 @@ import RecallCore
 /// The review log and the rename log are sets of facts with a time: the result is the union
 /// of both sides, each entry once, in the log's canonical order, as `recall merge` writes it.
 /// The settings are merged key by key: the later change wins (see ``mergedSettings``).
+/// Planned breaks merge by id against the common base, so breaks planned on two devices are
+/// both kept.
 public enum ProgressFileMerge {
     /// The kinds of file the driver merges.
     public enum Kind: String, Sendable {
@@ -161,6 +163,12 @@ public enum ProgressFileMerge {
                 merged.deckParameters[deck] = t
                 merged.changed[name] = theirs.changed[name]
             }
+        }
+        // Breaks by id, like deck limits: one planned on either side is kept, one cancelled on
+        // either side is gone.
+        for id in Set(base.plannedBreaks.byID.keys).union(ours.plannedBreaks.byID.keys).union(theirs.plannedBreaks.byID.keys)
+        where ours.plannedBreaks.byID[id] == base.plannedBreaks.byID[id] {
+            merged.plannedBreaks.byID[id] = theirs.plannedBreaks.byID[id]
         }
         return merged
     }

@@ -156,6 +156,26 @@ public final class ProgressStore {
         return stored
     }
 
+    /// Appends undo entries that take back moves of due dates (see ``DueMoveUndo``) with one
+    /// write and one fsync, then recomputes every card from the whole log.
+    public func appendUndos(_ entries: [ReviewLogEntry]) throws(StoreError) {
+        guard isWritable, let writer else {
+            throw StoreError(path: logPath, reason: "the progress store was opened read-only")
+        }
+        guard !entries.isEmpty else { return }
+        if !writer.isCurrent { try load() }
+        let current = self.writer ?? writer
+        try current.append(entries.map(ReviewLogCodec.normalized), sync: true)
+        let (all, outcome) = try readWholeLog()
+        records = replay.replay(renameTable.resolve(all)).records
+        logBytes = outcome.validEnd
+        logLines = outcome.lines
+        linesSinceSnapshot += entries.count
+        undoStack = []
+        statsTrail = nil
+        snapshotStale = true
+    }
+
     /// Folds one just-appended entry into ``records``.
     private func apply(_ e: ReviewLogEntry) -> Bool {
         if e.event == .undo {
