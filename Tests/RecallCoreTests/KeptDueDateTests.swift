@@ -66,6 +66,40 @@ import Testing
         #expect(undone?.schedule.scheduledDays == 11)
     }
 
+    @Test func aBalancedRescheduleAvoidsDaysOffAndThePast() {
+        var settings = CollectionSettings()
+        settings.desiredRetention = 0.8
+        settings.easyDays = EasyDays(percentages: [100, 100, 100, 100, 100, 0, 0])
+        let replay = CollectionReplay(settings: settings, calendar: calendar)
+        var records: CardRecords = [:]
+        var ids: [CardID] = []
+        for i in 0..<60 {
+            let id = CardID(rawValue: UInt64(0x100 + i))
+            ids.append(id)
+            let log = [ReviewLogEntry.review(id, .good, at: at(0), device: "d1"),
+                       ReviewLogEntry(event: .review, card: id, time: at(0.01), rating: .good, device: "d1", scheduledDays: 3),
+                       ReviewLogEntry(event: .review, card: id, time: at(3), rating: .easy, device: "d1", scheduledDays: 20)]
+            records[id] = replay.replay(log).records[id]
+        }
+        let time = at(4)
+        let workload = Workload(records: records, calendar: calendar, settings: settings)
+        let entries = CardAction.reschedule.entries(for: ids, records: records, replay: replay, time: time,
+                                                    device: "d1", workload: workload)
+        #expect(entries.count == 60)
+        let today = calendar.dayNumber(time), lastDay = calendar.dayNumber(at(3))
+        for e in entries {
+            let day = lastDay + (e.scheduledDays ?? 0)
+            #expect(day >= today)
+            #expect(StudyCalendar.weekday(day: day) < 5)
+        }
+        // Without a workload, the plain fuzz: the same as before balancing existed.
+        let plain = CardAction.reschedule.entries(for: ids, records: records, replay: replay, time: time, device: "d1")
+        #expect(plain.map(\.scheduledDays) == ids.map { id in
+            records[id].map { replay.scheduler.rescheduled($0.schedule, calendar: calendar,
+                                                           fuzzSeed: IntervalFuzz.seed(card: id, reviewCount: 2)).scheduledDays }
+        })
+    }
+
     @Test func mergedLogsGiveTheSameDueDatesInEitherOrder() {
         var other = review(.easy, 1, ivl: 9)
         other.device = "d2"

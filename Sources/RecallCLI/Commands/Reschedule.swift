@@ -103,8 +103,10 @@ struct RescheduleRun {
     func run(_ ids: [CardID]) throws {
         let replay = store.replay
         let time = ReviewSession.stamp(now, after: store.lastEntryTime())
+        let workload = Workload(records: store.records, calendar: replay.calendar, settings: replay.scheduler.settings)
         let entries = CardAction.reschedule.entries(for: ids, records: store.records, replay: replay, time: time,
-                                                    device: store.isWritable ? store.device : "dry-run")
+                                                    device: store.isWritable ? store.device : "dry-run",
+                                                    workload: workload)
         let summary = CardsActionRun.summary(.reschedule, entries.count, unchanged: ids.count - entries.count, dryRun: dryRun)
         var after = store.records
         for e in entries {
