@@ -1,3 +1,5 @@
+import RecallCore
+
 /// An environment problem with no file location: printed as `recall: error: message`
 /// (plus a `note:` hint) and exits 1.
 struct CLIError: Error, CustomStringConvertible {
@@ -11,7 +13,9 @@ struct CLIError: Error, CustomStringConvertible {
         self.exitCode = exitCode
     }
 
+    /// The message and hint sanitized (``TerminalText``): they quote paths, names and link
+    /// targets that may come from a shared deck or a synced repository.
     var description: String {
-        "recall: error: \(message)" + (hint.map { "\nnote: \($0)" } ?? "")
+        "recall: error: \(TerminalText.sanitized(message))" + (hint.map { "\nnote: \(TerminalText.sanitized($0))" } ?? "")
     }
 }

@@ -128,6 +128,9 @@ def main():
                             "media": json.dumps({"0": "big.bin"}).encode(), "0": bytes(big)},
         "media-bomb-zstd.apkg": {"collection.anki2": simple('<img src="big.bin">', "a"),
                                  "media": zstd(b"\x0a\x09\x0a\x07big.bin"), "0": zstd(bytes(big))},
+        # item 1: a media name holding a style sequence, quoted by the size refusal
+        "media-name-style.apkg": {"collection.anki2": simple('<img src="b\x1b[8mig.bin">', "a"),
+                                  "media": json.dumps({"0": "b\x1b[8mig.bin"}).encode(), "0": bytes(2 << 20)},
         # item 2: a media file, for a collection whose media folder is a link
         "media-payload.apkg": {"collection.anki2": simple('see <img src="payload.sh">', "a"),
                                "media": json.dumps({"0": "payload.sh"}).encode(), "0": b"echo pwned\n"},

@@ -197,7 +197,7 @@ enum BadInputCatalogue {
                  stderr: """
                 Error: unknown command 'revue'
                 Did you mean 'review'?
-                Commands: shell, review, quiz, stats, decks, cards, postpone, advance, break, check, add, new, import, export, optimize, config, reschedule, merge, sync, replay, init
+                Commands: shell, review, quiz, stats, decks, cards, postpone, advance, break, check, add, new, import, export, optimize, simulate, config, reschedule, merge, sync, replay, init
                   See 'recall --help' for more information.
 
                 """, status: 64),
@@ -263,6 +263,13 @@ enum BadInputCatalogue {
                   deck:Geo prop:r<<0.8
                            ^
                 note: write prop:NAME OP VALUE with NAME one of ivl, due, s, d, r, lapses, reps and OP one of = != < <= > >=, as in prop:ivl>=10
+
+                """, status: 64),
+        BadInput(name: "simulate: backwards range", files: cards, arguments: ["simulate", "--retention", "0.9..0.8"],
+                 stderr: """
+                Error: --retention: '0.9..0.8' runs backwards; write the lower retention first
+                Usage: recall simulate [--decks <dir>] [--data <dir>] [--no-color] [--retention <list>] [--days <days>] [--seed <seed>] [--json]
+                  See 'recall simulate --help' for more information.
 
                 """, status: 64),
         BadInput(name: "break: not a date", files: cards, arguments: ["break", "2030-02-30", "2030-03-05"],

@@ -12,7 +12,7 @@ import RecallTestSupport
 
     /// Every command's help has a one-line abstract and examples.
     @Test(arguments: ["shell", "review", "quiz", "stats", "decks", "check", "import", "export",
-                      "optimize", "config", "merge", "replay", "init"])
+                      "optimize", "simulate", "config", "merge", "replay", "init"])
     func helpHasAbstractAndExamples(_ command: String) {
         let result = runRecall([command, "--help"])
         #expect(result.status == 0)
@@ -29,7 +29,7 @@ import RecallTestSupport
         #expect(result.stderr == """
             Error: unknown command 'revue'
             Did you mean 'review'?
-            Commands: shell, review, quiz, stats, decks, cards, postpone, advance, break, check, add, new, import, export, optimize, config, reschedule, merge, sync, replay, init
+            Commands: shell, review, quiz, stats, decks, cards, postpone, advance, break, check, add, new, import, export, optimize, simulate, config, reschedule, merge, sync, replay, init
               See 'recall --help' for more information.
 
             """)
@@ -80,7 +80,7 @@ import RecallTestSupport
 
     /// Every command takes `--no-color`, before or after its name.
     @Test(arguments: ["shell", "review", "quiz", "stats", "decks", "cards", "postpone", "advance", "break", "check",
-                      "add", "new", "import", "export", "optimize", "config", "merge", "sync", "replay", "init"])
+                      "add", "new", "import", "export", "optimize", "simulate", "config", "merge", "sync", "replay", "init"])
     func everyCommandTakesNoColor(_ command: String) {
         for args in [["--no-color", command, "--help"], [command, "--no-color", "--help"]] {
             let result = runRecall(args)

@@ -102,7 +102,8 @@ import RecallTestSupport
             == "not enough history to fit: 0 reviews on a later day than each card's first (need at least 400); keeping the current parameters")
     }
 
-    @Test(arguments: [["--log", "x.jsonl", "--yes"], ["--log", "x.jsonl", "Deck"], ["--per-deck", "Deck"]])
+    @Test(arguments: [["--log", "x.jsonl", "--yes"], ["--log", "x.jsonl", "Deck"], ["--per-deck", "Deck"],
+                      ["--auto", "--yes"], ["--auto", "Deck"], ["--background"]])
     func rejectsConflictingOptions(arguments: [String]) {
         #expect(throws: (any Error).self) { try Recall.Optimize.parse(arguments) }
     }

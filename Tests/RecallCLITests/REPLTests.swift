@@ -151,6 +151,17 @@ import RecallTestSupport
         #expect(CommandWords.split("stats " + CommandWords.inQuote("'", name, closed: true)) == ["stats", name])
     }
 
+    /// A shared deck's name or tag that holds a control character is never offered: TAB
+    /// listed it raw under the line, where `ESC ] 0` set the window title.
+    @Test func completionLeavesOutNamesWithControlCharacters() {
+        let completer = Completer(commands: ["stats", "cards"], decks: ["G\u{1B}]0;OWNED\u{7}z", "Good", "G\u{202E}x"],
+                                  tags: ["t\u{9B}2J", "tag"])
+        #expect(completer.complete("stats G").candidates == ["Good"])
+        #expect(completer.complete("stats G").replacement == "Good ")
+        #expect(completer.complete("stats #t").candidates == ["#tag"])
+        #expect(completer.complete("cards deck:G").candidates == ["deck:Good"])
+    }
+
     /// TAB on a name with a space writes it quoted, so the line runs as meant.
     @Test func completionQuotesNamesWithSpaces() {
         let one = Completer(commands: ["stats"], decks: ["Spaced Repetition", "Swift"])

@@ -119,6 +119,43 @@ import RecallTestSupport
         #expect(imported.status == 0, "\(imported.stderr)")
     }
 
+    /// The commands that came after the sanitizer: `cards` (table, JSON, an action), `add`
+    /// (its report and its refusal of a duplicate, which quotes the card), `export` and `sync`.
+    @Test func cardsAddExportAndSyncAreClean() throws {
+        let f = try Fixture()
+        defer { try? FileManager.default.removeItem(at: f.root) }
+        let cards = f.run(["cards"] + f.collection)
+        Self.expectClean(cards, "cards")
+        #expect(cards.stdout.split(separator: "\n").contains { $0.hasPrefix("Evil\u{241B}]0;T\u{2407}txt.\u{240D}  Q0 x\u{2401}y ") })
+        Self.expectClean(f.run(["cards", "--json"] + f.collection), "cards --json")
+        let suspended = f.run(["cards", "Clipboard", "--suspend", "--yes"] + f.collection)
+        Self.expectClean(suspended, "cards --suspend")
+        #expect(suspended.status == 0, "\(suspended.stderr)")
+        let deck = "Evil\u{1B}]0;T\u{07}\u{202E}txt.\r"
+        let added = f.run(["add", deck, "-q", "new question", "-a", "new answer"] + f.collection)
+        Self.expectClean(added, "add")
+        #expect(added.status == 0, "\(added.stderr)")
+        let duplicate = f.run(["add", deck, "-q", "Clipboard \u{1B}]52;c;cGF5bG9hZA==\u{07}", "-a", "x"] + f.collection)
+        Self.expectClean(duplicate, "add (duplicate)")
+        #expect(duplicate.status == 1)
+        Self.expectClean(f.run(["add", "no\u{1B}[2Jdeck", "-q", "q", "-a", "a"] + f.collection), "add (no such deck)")
+        let shellAdd = f.run(f.collection, stdin: "add \"\(deck)\"\nshell question\nshell answer\n\ny\n")
+        Self.expectClean(shellAdd, "the shell's add")
+        #expect(shellAdd.stdout.contains("added to Evil\u{241B}]0;T\u{2407}txt.\u{240D}.md:"), "\(shellAdd.stdout)")
+        let text = f.run(["export", "--anki", f.root.appendingPathComponent("out\u{1B}[2J.txt").path] + f.collection)
+        Self.expectClean(text, "export --anki")
+        #expect(text.status == 0, "\(text.stderr)")
+        let package = f.run(["export", "--apkg", f.root.appendingPathComponent("out.apkg").path] + f.collection)
+        Self.expectClean(package, "export --apkg")
+        #expect(package.status == 0, "\(package.stderr)")
+        let initialised = f.run(["sync", "init"] + f.collection)
+        Self.expectClean(initialised, "sync init")
+        try Data("More \u{1B}]0;T\u{07} :: x\n".utf8).write(to: f.decks.appendingPathComponent("Evil\u{1B}[2J.md"))
+        let synced = f.run(["sync"] + f.collection)
+        Self.expectClean(synced, "sync")
+        #expect(synced.status == 0, "\(synced.stderr)")
+    }
+
     /// On a terminal with colour on: Recall's styles arrive, the deck's sequences do not.
     @Test func terminalGetsOnlyRecallsOwnSequences() throws {
         let f = try Fixture()
@@ -145,6 +182,89 @@ import RecallTestSupport
         }
         #expect(p.screen.contains("Q0 x\u{2401}y"))
         #expect(raw.contains(Array("\u{1B}[1m".utf8)) || raw.contains(Array("\u{1B}[36m".utf8)))  // styles on
+    }
+}
+
+extension TerminalInjectionTests {
+    /// An HTML entity becomes a control character only while rich text is read, after the
+    /// card text was sanitized; with colour on, `&#27;[8m` reached the terminal as a real
+    /// style (it passed for one of Recall's own) and hid the rest of the line.
+    @Test func entitiesReachTheTerminalVisibly() throws {
+        let root = RecallProcess.temporaryDirectory("recall-inject-entities")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let decks = root.appendingPathComponent("Decks")
+        RecallProcess.write(["Rich.md": "Q &#27;[8mhidden&#27;[0m <b>&#x1b;]0;T&#7;</b> :: A &#x202E;z "
+                                 + "<img src=\"&#27;[8m.png\"> <pre>&#27;[2J</pre>\n"], under: decks)
+        var env = ["RECALL_NOW": "2026-03-01T09:00:00Z", "TZ": "UTC", "TERM": "xterm", "EDITRC": "/dev/null",
+                   "HOME": root.path, "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
+        env["RECALL_IMAGES"] = "none"
+        let arguments = ["review", "--decks", decks.path, "--data", root.appendingPathComponent("data").path]
+        let p = try PTYProcess(path: RecallProcess.binary.path, arguments: arguments, environment: env)
+        try p.expectPrompt("answer> ")
+        p.send("\r")
+        try p.expectPrompt("grade> ")
+        p.send(":quit\r")
+        _ = try p.waitForExit()
+        let raw = p.rawOutput
+        for bad in ["\u{1B}[8m", "\u{1B}]0;T", "\u{1B}[2J", "\u{202E}", "\u{7}"] {
+            #expect(!raw.contains(Array(bad.utf8)), "\(bad.debugDescription) reached the terminal")
+        }
+        #expect(p.screen.contains("Q \u{241B}[8mhidden\u{241B}[0m \u{241B}]0;T\u{2407}"))
+        #expect(p.screen.contains("[image: \u{241B}[8m.png]"))
+        #expect(p.screen.contains("\u{241B}[2J"))
+    }
+}
+
+extension TerminalInjectionTests {
+    /// Style sequences (`ESC [ 8 m` hides the text after it) passed the output filter as if
+    /// they were Recall's own, even through a pipe: in `export --apkg`'s warning about a
+    /// card's missing media file and in `config`'s list of per-deck settings (which `sync`
+    /// brings from elsewhere). Through a pipe now no style passes; on a terminal these two
+    /// sanitize what they quote.
+    @Test func stylesFromFilesReachNeitherAPipeNorATerminal() throws {
+        let root = RecallProcess.temporaryDirectory("recall-inject-styles")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let decks = root.appendingPathComponent("Decks")
+        RecallProcess.write(["M.md": "q1 ![x](a\u{1B}[8mb.png) :: a\nq2 ![y](c&#27;[8md.png) :: b\n"], under: decks)
+        let collection = ["--decks", decks.path, "--data", root.appendingPathComponent("data").path]
+        let env = ["RECALL_NOW": "2026-03-01T09:00:00Z", "TZ": "UTC"]
+        let exported = runRecall(["export", "--apkg", root.appendingPathComponent("out.apkg").path] + collection, env: env)
+        Self.expectClean(exported, "export --apkg")
+        #expect(exported.stderr.split(separator: "\n").contains {
+            $0.hasSuffix("out.apkg: warning: the media file 'a\u{241B}[8mb.png' is not in the collection; cards show it as missing")
+        }, "\(exported.stderr)")
+        #expect(runRecall(["config", "deck.M\u{1B}[8mx.new_per_day", "3"] + collection, env: env).status == 0)
+        let listed = runRecall(["config"] + collection, env: env)
+        Self.expectClean(listed, "config")
+        #expect(listed.stdout.split(separator: "\n").contains("deck.M\u{241B}[8mx.new_per_day = 3"))
+        var terminal = env
+        terminal["TERM"] = "xterm"
+        terminal["PATH"] = "/usr/bin:/bin"
+        let p = try PTYProcess(path: RecallProcess.binary.path, arguments: ["config"] + collection, environment: terminal)
+        _ = try p.expect(".new_per_day = 3")
+        _ = try p.waitForExit()
+        #expect(!p.rawOutput.contains(Array("\u{1B}[8m".utf8)), "a style from settings.json reached the terminal")
+        #expect(p.screen.contains("deck.M\u{241B}[8mx.new_per_day = 3"))
+    }
+}
+
+extension TerminalInjectionTests {
+    /// A `recall: error:` message quotes names from the package (here a media file's, in the
+    /// refusal of a file past the size limit); a style in one reached the terminal raw.
+    @Test func errorMessagesQuoteNamesVisiblyOnATerminal() throws {
+        let root = RecallProcess.temporaryDirectory("recall-inject-error")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let decks = root.appendingPathComponent("Decks")
+        RecallProcess.write(["Own.md": "q0 :: a0\n"], under: decks)
+        let arguments = ["import", ImportHostileTests.fixture("media-name-style.apkg"), "--max-file-size", "1",
+                         "--decks", decks.path, "--data", root.appendingPathComponent("data").path]
+        let env = ["RECALL_NOW": "2026-03-01T09:00:00Z", "TZ": "UTC", "TERM": "xterm", "PATH": "/usr/bin:/bin",
+                   "TMPDIR": root.path]
+        let p = try PTYProcess(path: RecallProcess.binary.path, arguments: arguments, environment: env)
+        _ = try p.expect("note: nothing was written")
+        #expect(try p.waitForExit() == 1)
+        #expect(!p.rawOutput.contains(Array("\u{1B}[8m".utf8)), "a style in a media name reached the terminal")
+        #expect(p.screen.contains("the media file 'b\u{241B}[8mig.bin' unpacks to more than 1 MiB"), "\(p.screen)")
     }
 }
 

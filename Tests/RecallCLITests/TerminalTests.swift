@@ -3,6 +3,19 @@ import Testing
 @testable import RecallCLI
 
 @Suite struct TerminalTests {
+    /// A progress bar redraws itself with `\r` and `ESC [ K`; they went through the same
+    /// filter as card text and showed as `␍fitting [###…] 35%␍fitting …␍␛[K` on one line.
+    @Test(arguments: [
+        ("\rfitting [###...] 35%", "\rfitting [###...] 35%"),
+        ("\r[##..]  50% Decks/a.md\u{1B}[K", "\r[##..]  50% Decks/a.md\u{1B}[K"),
+        ("\r\u{1B}[K", "\r\u{1B}[K"),
+        ("\r[#] 1% a\u{1B}]0;T\u{7}b\u{202E}c\u{1B}[K", "\r[#] 1% a\u{241B}]0;T\u{2407}bc\u{1B}[K"),
+        ("\r\u{1B}[2J\u{1B}[1mx\u{1B}[0m", "\r\u{241B}[2J\u{1B}[1mx\u{1B}[0m"),
+    ])
+    func progressKeepsItsRedrawAndFiltersTheRest(text: String, shown: String) {
+        #expect(Console.progressFiltered(text) == shown)
+    }
+
     @Test(arguments: [
         ("abc", 3), ("日本語", 6), ("e\u{301}te\u{301}", 3), ("👍", 2), ("🇫🇷", 2),
         ("👩‍💻", 2), ("\u{1B}[1;31mred\u{1B}[0m", 3), ("a\tb", 2), ("ｈｉ", 4), ("✔", 1),

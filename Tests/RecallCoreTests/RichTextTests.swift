@@ -98,9 +98,27 @@ struct RichTextTests {
         #expect(RichText.plain("no markers here") == "no markers here")
     }
 
-    /// Control characters are no concern of the reader (the terminal side sanitizes card
-    /// text first), but they must come through as text, not vanish or split anything.
+    /// Control characters come through as text, shown visibly (the terminal side sanitizes
+    /// card text first, and the reader again), not raw, vanished or splitting anything.
     @Test func controlCharactersStayText() {
-        #expect(RichText.blocks("**a\u{1B}[31m**") == [.text([Span("a\u{1B}[31m", .bold)])])
+        #expect(RichText.blocks("**a\u{1B}[31m**") == [.text([Span("a\u{241B}[31m", .bold)])])
+    }
+
+    /// An entity becomes a control character only while the text is read, after the card
+    /// text was sanitized: it must come out visible too, never raw (`&#27;[8m` hid the rest
+    /// of the line on a colour terminal, `&#x1b;]0;T&#7;` reached it as a title sequence).
+    @Test(arguments: [
+        ("a &#27;[8mhidden", [Span("a \u{241B}[8mhidden")]),
+        ("<b>&#x1b;]0;T&#7;</b>", [Span("\u{241B}]0;T\u{2407}", .bold)]),
+        ("rtl &#x202E;gnp.exe &#155;2J", [Span("rtl gnp.exe \u{FFFD}2J")]),
+        ("keeps &#9;tab and &#10;line", [Span("keeps \ttab and \nline")]),
+    ])
+    func entitiesNeverDecodeToControls(_ text: String, _ spans: [Span]) {
+        #expect(RichText.blocks(text) == [.text(spans)])
+    }
+
+    @Test func entitiesInCodeAndMediaNeverDecodeToControls() {
+        #expect(RichText.blocks("<pre>x&#27;[2J</pre>") == [.code(lines: ["x\u{241B}[2J"], language: nil)])
+        #expect(RichText.blocks("<img src=\"a&#27;]0;T&#7;.png\">") == [.media(.init(.image, path: "a\u{241B}]0;T\u{2407}.png"))])
     }
 }

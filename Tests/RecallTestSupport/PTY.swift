@@ -30,9 +30,12 @@ public final class PTYProcess {
     private var consumed = 0
     public private(set) var exitStatus: Int32?
 
-    /// Starts `path` with `arguments` and exactly `environment`, on a 100×30 terminal.
+    /// Starts `path` with `arguments` and exactly `environment` (plus
+    /// `RECALL_AUTO_OPTIMIZE=foreground` unless it sets that: nothing runs in the background
+    /// after a test's session), on a 100×30 terminal.
     public init(path: String, arguments: [String], environment: [String: String]) throws {
         let argv: [UnsafeMutablePointer<CChar>?] = ([path] + arguments).map { strdup($0) } + [nil]
+        let environment = environment.merging(["RECALL_AUTO_OPTIMIZE": "foreground"]) { own, _ in own }
         let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (argv + envp).forEach { free($0) } }
         var emptyMask = sigset_t()

@@ -43,7 +43,7 @@ public enum RecallProcess {
 /// Runs `recall ARGS` and waits for it.
 ///
 /// The child gets a clean environment: `PATH`, `NO_COLOR=1`, `COLUMNS=80`, a fresh temp `HOME`
-/// and `RECALL_DATA` under it, then `env` on top (which may override any of these). Without
+/// and `RECALL_DATA` under it, `RECALL_AUTO_OPTIMIZE=foreground`, then `env` on top (which may override any of these). Without
 /// `cwd` it runs in a fresh empty temp folder, so no `./Decks` is found by accident.
 /// Output goes through temp files, so large outputs cannot dead-lock the pipes.
 public func runRecall(_ args: [String], env: [String: String] = [:], stdin: String? = nil,
@@ -58,6 +58,8 @@ public func runRecall(_ args: [String], env: [String: String] = [:], stdin: Stri
         "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
         "NO_COLOR": "1", "COLUMNS": "80", "HOME": home.path,
         "RECALL_DATA": home.appendingPathComponent("data").path,
+        // A refit due after a session runs before the command exits, never in the background.
+        "RECALL_AUTO_OPTIMIZE": "foreground",
     ]
     environment.merge(RecallProcess.sanitizerEnvironment) { _, new in new }
     environment.merge(env) { _, new in new }

@@ -98,7 +98,8 @@ extension Recall {
             for deck in settings.deckParameters.keys.sorted() {
                 lines.append("deck.\(deck).parameters = \(ConfigKeyPath.deckParameters(deck).show(settings))")
             }
-            print(lines.joined(separator: "\n"))
+            // Deck names come from settings.json, which `recall sync` brings from elsewhere.
+            print(lines.map { TerminalText.sanitized($0, keepingNewlines: false) }.joined(separator: "\n"))
         }
     }
 }

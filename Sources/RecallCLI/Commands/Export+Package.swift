@@ -29,7 +29,8 @@ extension Recall.Export {
             throw CLIError(error.message, hint: error.hint)
         }
         for missing in result.missingMedia {
-            Console.err("\(apkg): warning: the media file '\(missing)' is not in the collection; cards show it as missing\n")
+            let name = TerminalText.sanitized(missing, keepingNewlines: false)
+            Console.err("\(apkg): warning: the media file '\(name)' is not in the collection; cards show it as missing\n")
         }
         let answers = contents.revlog.filter { $0.ease > 0 }.count
         var line = "exported \(ankiCount(contents.notes.count, "note")) (\(ankiCount(contents.cards.count, "card"))) "

@@ -17,7 +17,11 @@ extension Recall.Optimize {
         report(outcome, current: target.current, currentName: "current", seconds: nil)
         guard outcome.isImprovement else { return }
         switch target.saving {
-        case .collection: try adopt(outcome.parameters, deck: nil, cards: [])
+        case .collection:
+            // A fit saved by hand is the last fit, as an automatic one would be (nothing to announce).
+            let record = AutoOptimize.Record(outcome, at: Clock.now(), reviews: AutoOptimize.history(store.records).reviews,
+                                             announced: true)
+            try adopt(outcome.parameters, deck: nil, cards: [], record: record)
         case .deck(let name, let cards): try adopt(outcome.parameters, deck: name, cards: cards)
         case .nothing:
             note("parameters are saved for the collection or for a deck, not for a tag; this fit was only reported")
@@ -45,8 +49,8 @@ extension Recall.Optimize {
         let filter = StatsFilter(argument: selection)
         switch filter {
         case .all:
-            let elsewhere = Set(settings.deckParameters.values.flatMap(\.cards))
-            return FitTarget(includes: { !elsewhere.contains($0) }, current: settings.parameters, saving: .collection)
+            return FitTarget(includes: OptimizeRun.collectionCards(settings), current: settings.parameters,
+                             saving: .collection)
         case .tag:
             let ids = Set(try cards(matching: filter).map(\.id))
             return FitTarget(includes: { ids.contains($0) }, current: settings.parameters, saving: .nothing)
@@ -64,8 +68,9 @@ extension Recall.Optimize {
     }
 
     /// Saves `parameters` for the collection or for `deck` after asking (or with --yes);
-    /// says how to save them otherwise. `cards` are the deck cards, for the deck's card list.
-    private func adopt(_ parameters: [Double], deck: String?, cards: [Card]) throws {
+    /// says how to save them otherwise. `cards` are the deck cards, for the deck's card list;
+    /// `record`, the fit as ``AutoOptimizeFile`` keeps it, saved with the parameters.
+    private func adopt(_ parameters: [Double], deck: String?, cards: [Card], record: AutoOptimize.Record? = nil) throws {
         let whose = deck.map { " for deck '\($0)'" } ?? ""
         if !yes {
             guard Terminal.isInteractive, !json else {
@@ -86,6 +91,7 @@ extension Recall.Optimize {
         }
         try StoreAccess.reporting {
             try store.updateSettings(settings)
+            if let record { try AutoOptimizeFile.save(record, to: store.path(AutoOptimizeFile.name)) }
             try store.close()
         }
         guard !json else { return }

@@ -48,6 +48,33 @@ enum OptimizeReport {
         return "the fit is not better on the held-out reviews; \(keeping)"
     }
 
+    /// The greeting's one line about the last automatic fit.
+    static func announcement(_ record: AutoOptimize.Record) -> String {
+        let change = "log loss \(format(record.current.logLoss, 4)) → \(format(record.fitted.logLoss, 4)), "
+            + "RMSE(bins) \(format(record.current.rmseBins, 4)) → \(format(record.fitted.rmseBins, 4))"
+        switch record.result {
+        case .adopted:
+            return "auto-optimize: adopted parameters refitted to your \(record.reviews) reviews (held-out \(change))"
+        case .kept:
+            return "auto-optimize: kept your parameters; a refit to your \(record.reviews) reviews was not better "
+                + "on the held-out reviews (\(change))"
+        case .tooLittleHistory:
+            return "auto-optimize: kept your parameters; \(record.scoredReviews) reviews on a later day than each card's "
+                + "first are too few to refit (need \(FSRSOptimizer.Configuration().minimumReviews))"
+        }
+    }
+
+    /// What `recall optimize --auto` did, in one line.
+    static func autoStep(_ step: AutoOptimizeRun.Step) -> String {
+        switch step {
+        case .notDue: return "auto-optimize: no refit due (it waits for 30 days and 10% more reviews since the last fit)"
+        case .alreadyFitting: return "auto-optimize: another process is refitting this collection"
+        case .locked: return "auto-optimize: the collection stayed in use; the refit will be tried after the next session"
+        case .settingsChanged: return "auto-optimize: the settings changed during the refit; nothing was adopted"
+        case .recorded(let record): return announcement(record)
+        }
+    }
+
     private static func row(_ name: String, _ m: PredictionMetrics) -> String {
         name.padding(toLength: 11, withPad: " ", startingAt: 0)
             + pad(format(m.logLoss, 4), 9) + pad(format(m.rmseBins, 4), 13) + pad(format(m.auc, 4), 8)

@@ -11,6 +11,13 @@ enum OptimizeRun {
         return FSRSOptimizer.run(set, current: current, progress: bar.update)
     }
 
+    /// The cards the collection's own parameters schedule: those of no deck with parameters
+    /// of its own. What a collection-wide fit (by hand or automatic) learns from.
+    static func collectionCards(_ settings: CollectionSettings) -> (CardID) -> Bool {
+        let elsewhere = Set(settings.deckParameters.values.flatMap(\.cards))
+        return { !elsewhere.contains($0) }
+    }
+
     /// Desired retentions 0.70…0.97 simulated with `parameters`.
     static func workload(_ parameters: [Double]) -> [WorkloadSimulator.Row] {
         let retentions = stride(from: 70, through: 97, by: 1).map { Double($0) / 100 }

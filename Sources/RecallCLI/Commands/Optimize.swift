@@ -66,16 +66,30 @@ extension Recall {
         @Flag(help: "Recommend a desired retention from a workload simulation.")
         var retention = false
 
+        /// The step a study session's end starts when a refit is due (docs/optimizer.md):
+        /// refit if due, adopt if better, record it for the next greeting.
+        @Flag(help: .hidden)
+        var auto = false
+
+        /// With --auto, as started after a session: low priority, waiting for the lock.
+        @Flag(help: .hidden)
+        var background = false
+
         func validate() throws {
             if log != nil, selection != nil || perDeck || yes {
                 throw ValidationError("--log cannot be combined with a deck, --per-deck or --yes")
             }
+            if auto, selection != nil || perDeck || yes || log != nil || json || retention {
+                throw ValidationError("--auto cannot be combined with other options")
+            }
+            if background, !auto { throw ValidationError("--background needs --auto") }
             if perDeck, selection != nil {
                 throw ValidationError("--per-deck cannot be combined with a deck or #tag")
             }
         }
 
         func run() throws {
+            if auto { return print(OptimizeReport.autoStep(try AutoOptimizeRun.step(collection, background: background))) }
             if let log { return try runLog(path: log) }
             try runCollection()
         }

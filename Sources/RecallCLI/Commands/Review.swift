@@ -45,6 +45,9 @@ extension Recall {
                 try StudySetup.close(context)
                 throw ExitCode(1)
             }
+            if let announcement = AutoOptimizeRun.takeAnnouncement(context.data) {
+                context.output.line(announcement)
+            }
             if plan.label == nil, let backlog = BacklogNote.text(context.data, now: context.now(), command: "recall postpone") {
                 context.view.note(backlog)
             }

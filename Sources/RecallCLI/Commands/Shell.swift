@@ -26,6 +26,7 @@ extension Recall {
 
         func run() throws {
             let context = try StudySetup.open(collection, display: display)
+            context.announcement = AutoOptimizeRun.takeAnnouncement(context.data)
             let repl = REPL(context: context,
                             delegate: StudySetup.delegate(collection, display: display, context: context))
             repl.run()

@@ -60,7 +60,9 @@ struct Completer: Sendable {
         let (previous, last) = CommandWords.scan(textBeforeCursor)
         let word = last?.value ?? ""
         let pool = candidates(previous: previous, word: word)
-        let matches = Set(pool.filter { $0.hasPrefix(word) }).sorted()
+        // A name holding a control character (a shared deck's) cannot be typed, and TAB
+        // would print it raw under the line or put it into the line being edited.
+        let matches = Set(pool.filter { $0.hasPrefix(word) && !TerminalText.needsSanitizing($0, keepingNewlines: false) }).sorted()
         return Completion(word: word, candidates: matches, typed: last?.raw ?? "", openQuote: last?.openQuote)
     }
 

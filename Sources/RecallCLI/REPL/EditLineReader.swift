@@ -1,6 +1,7 @@
 @preconcurrency import Glibc
 @preconcurrency import CEditLine
 import Foundation
+import RecallCore
 import Synchronization
 
 /// Set by our SIGINT handler; tells an interrupted `el_gets` (Ctrl-C) from end of input,
@@ -239,8 +240,8 @@ private func editLineComplete(_ el: OpaquePointer?, _ key: Int32) -> UInt8 {
         }
     }
     guard completion.listsCandidates else { return UInt8(CC_REFRESH) }
-    let listing = TextWrapper.wrap(completion.candidates.joined(separator: "  "),
-                                   width: Terminal.width()).joined(separator: "\n")
+    let names = completion.candidates.map { TerminalText.sanitized($0, keepingNewlines: false) }
+    let listing = TextWrapper.wrap(names.joined(separator: "  "), width: Terminal.width()).joined(separator: "\n")
     fputs("\n" + listing + "\n", stdout)
     fflush(stdout)
     return UInt8(CC_REDISPLAY)

@@ -28,6 +28,12 @@ final class REPLContext {
     /// Images, sounds, `:open` and `:play`; nil where cards show only their text.
     var media: CardMedia?
 
+    /// Held while the session is open: a background refit adopts only between sessions.
+    var sessionMark: SessionMark?
+
+    /// A line the greeting shows once (what the last automatic refit did), if any.
+    var announcement: String?
+
     var view: CardView { CardView(output: output, media: media) }
 
     /// Reads a line; prompts are shown only by interactive readers.

@@ -40,6 +40,7 @@ enum StudySetup {
         let reader = makeReader(historyFile: escapes ? nil : history)
         let output = Output.standard(noColorFlag: display.noColor)
         let context = REPLContext(reader: reader, output: output, now: Clock.now, data: data)
+        if forWriting { context.sessionMark = SessionMark.session(in: data.store.location.folder) }
         let environment = ProcessInfo.processInfo.environment
         // Images are drawn only on a terminal: RECALL_IMAGES picks the protocol there, but a
         // pipe or a file (a log, `| tee`) gets the text line, as it gets no colour.
@@ -58,7 +59,8 @@ enum StudySetup {
 
     /// Restores the terminal, saves history and the snapshot, and releases the lock.
     /// With `syncing`, a session's end: once the progress is saved, runs `recall sync` if
-    /// the `sync_on_exit` setting is on.
+    /// the `sync_on_exit` setting is on, then starts a refit of the parameters if one is due
+    /// (``AutoOptimizeRun``), without waiting for it.
     static func close(_ context: REPLContext, syncing collection: CollectionOptions? = nil) throws {
         context.reader.close()
         defer { KeptUntilExit.keep(context) }
@@ -69,6 +71,8 @@ enum StudySetup {
             throw ExitCode(1)
         }
         if let collection, context.data.settings.syncOnExit { Recall.Sync.syncOnExit(collection) }
+        context.sessionMark?.release()
+        if let collection { AutoOptimizeRun.afterSession(collection, data: context.data) }
     }
 
     /// Runs another subcommand from inside the REPL, passing on `--decks`, `--data` and

@@ -6,23 +6,62 @@ import RecallCore
 /// output path can hand a terminal a control sequence from a shared deck.
 ///
 /// Untrusted text is sanitized where it is shown (``TerminalText/sanitized(_:keepingNewlines:)``)
-/// before Recall styles it; as a second line of defence, ``filtered(_:)`` lets through only
-/// Recall's own SGR styles (`ESC [ digits m`) and sanitizes everything else with the same function.
+/// before Recall styles it; as a second line of defence, ``filtered(_:keepingStyles:)``
+/// sanitizes everything else with the same function, letting through only SGR styles
+/// (`ESC [ digits m`), and those only on a stream Recall styles (a terminal, colour on).
 enum Console {
     /// Writes `text` to standard output, filtered (unbuffered, as ``Output`` always wrote).
     static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data(filtered(text).utf8))
+        FileHandle.standardOutput.write(Data(filtered(text, keepingStyles: stylesOnStandardOutput).utf8))
     }
 
     /// Writes `text` to standard error, filtered.
     static func err(_ text: String) {
-        FileHandle.standardError.write(Data(filtered(text).utf8))
+        FileHandle.standardError.write(Data(filtered(text, keepingStyles: stylesOnStandardError).utf8))
     }
 
-    /// Writes a progress line to standard error as it is: its `\r` and `ESC [ K` redraw the
-    /// line. Only for fixed text and numbers; anything from a file in it must be sanitized.
+    /// Whether Recall styles what it writes to standard output: only then may a style
+    /// sequence pass the filter, since any other must come from a file.
+    static var stylesOnStandardOutput: Bool { stdoutIsTerminal && stylesWanted }
+
+    /// The same for standard error.
+    static var stylesOnStandardError: Bool { stderrIsTerminal && stylesWanted }
+
+    private static let stdoutIsTerminal = isatty(STDOUT_FILENO) == 1
+    private static let stderrIsTerminal = isatty(STDERR_FILENO) == 1
+    private static let environmentAllowsStyles = Terminal.useColor(isTerminal: true, noColorFlag: false,
+                                                                    environment: ProcessInfo.processInfo.environment)
+    private static var stylesWanted: Bool { environmentAllowsStyles && !Terminal.noColorGiven }
+
+    /// Writes a progress line to standard error: its `\r` and `ESC [ K` redraw the line (see
+    /// ``progressFiltered(_:)``).
     static func progress(_ text: String) {
-        Console.err(text)
+        FileHandle.standardError.write(Data(progressFiltered(text).utf8))
+    }
+
+    /// `text` with the carriage returns and `ESC [ K` (erase to the end of the line) that
+    /// redraw a progress bar kept, and everything between them filtered as
+    /// ``filtered(_:keepingStyles:)`` does: a progress line may name a file.
+    static func progressFiltered(_ text: String) -> String {
+        var out = ""
+        var rest = Substring(text)
+        while let cut = rest.firstIndex(where: { $0 == "\r" || $0 == "\u{1B}" }) {
+            out += filtered(String(rest[..<cut]))
+            rest = rest[cut...]
+            if rest.hasPrefix("\r") {
+                out += "\r"
+                rest = rest.dropFirst()
+            } else if rest.hasPrefix("\u{1B}[K") {
+                out += "\u{1B}[K"
+                rest = rest.dropFirst(3)
+            } else {
+                // Any other escape: up to the next redraw mark, as text.
+                let end = rest.dropFirst().firstIndex(where: { $0 == "\r" || $0 == "\u{1B}" }) ?? rest.endIndex
+                out += filtered(String(rest[..<end]))
+                rest = rest[end...]
+            }
+        }
+        return out + filtered(String(rest))
     }
 
     /// Writes JSON to standard output with C1 controls and bidirectional controls escaped as
@@ -42,9 +81,11 @@ enum Console {
         FileHandle.standardOutput.write(Data(out.utf8))
     }
 
-    /// `text` with Recall's SGR styles kept and everything else sanitized.
-    static func filtered(_ text: String) -> String {
+    /// `text` with Recall's SGR styles kept (when `keepingStyles`: the stream is styled) and
+    /// everything else sanitized.
+    static func filtered(_ text: String, keepingStyles: Bool = true) -> String {
         guard TerminalText.needsSanitizing(text) else { return text }
+        guard keepingStyles else { return TerminalText.sanitized(text) }
         let scalars = Array(text.unicodeScalars)
         var out = String.UnicodeScalarView()
         var plain = String.UnicodeScalarView()
@@ -85,5 +126,5 @@ enum Console {
 /// is this one. Buffered like Swift's, so it keeps its order with other `print`s.
 func print(_ items: Any..., separator: String = " ", terminator: String = "\n") {
     let text = items.map { "\($0)" }.joined(separator: separator) + terminator
-    Swift.print(Console.filtered(text), terminator: "")
+    Swift.print(Console.filtered(text, keepingStyles: Console.stylesOnStandardOutput), terminator: "")
 }

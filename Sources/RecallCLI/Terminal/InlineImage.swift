@@ -4,7 +4,7 @@ import Foundation
 /// sequence that draws a file's bytes in it.
 ///
 /// The sequences carry only base64 text and numbers Recall computes, so they are written to
-/// the terminal as they are (past ``Console/filtered(_:)``, which would show them as text).
+/// the terminal as they are (past ``Console/filtered(_:keepingStyles:)``, which would show them as text).
 enum InlineImage {
     enum GraphicsProtocol: String, Equatable, Sendable {
         /// The kitty graphics protocol (kitty, Ghostty): PNG only, sent in chunks.

@@ -3,10 +3,14 @@ import Foundation
 /// Simulates a learner whose memory follows FSRS-6 with given parameters, studying every
 /// day at a desired retention, to compare the workload of different retentions.
 ///
-/// New cards arrive `newPerDay` a day; a due card is recalled with probability R (then rated
-/// Hard/Good/Easy 15/75/10 %) or forgotten (Again, then one same-day relearning Good). The
-/// interval is the one that brings R down to the desired retention, at least one day.
-/// Deterministic for a seed.
+/// The simulation starts from ``start`` (a collection's studied cards, each with its memory
+/// state and due day) and ``cards`` new cards, introduced ``newPerDay`` a day. A due card is
+/// recalled with probability R (then rated Hard/Good/Easy as ``ratings`` says) or forgotten
+/// (Again, then one same-day relearning Good); at most ``reviewsPerDay`` cards are reviewed a
+/// day, the rest wait for the next. The interval is the one that brings R down to the
+/// desired retention, from one day to ``maximumInterval``. Cards keep the due day they start
+/// with (as they do when the desired retention is changed); what follows is scheduled at the
+/// retention simulated. Deterministic for a seed.
 public struct WorkloadSimulator: Sendable {
     /// Seconds spent per kind of review.
     public struct Costs: Sendable, Equatable {
@@ -18,6 +22,40 @@ public struct WorkloadSimulator: Sendable {
             self.firstReview = firstReview
             self.recalled = recalled
             self.forgotten = forgotten
+        }
+    }
+
+    /// How the learner rates: the first rating of a new card, and the rating of a recalled one.
+    public struct Ratings: Sendable, Equatable {
+        /// Shares of Again, Hard, Good, Easy at a card's first review.
+        public var first: [Double]
+        /// Shares of Hard, Good, Easy when a due card is recalled.
+        public var recalled: [Double]
+
+        public init(first: [Double] = [0.2, 0.1, 0.6, 0.1], recalled: [Double] = [0.15, 0.75, 0.10]) {
+            self.first = first
+            self.recalled = recalled
+        }
+    }
+
+    /// A studied card as the simulation starts it.
+    public struct StartingCard: Sendable, Equatable {
+        public var stability: Double
+        public var difficulty: Double
+        /// The study day of its last review, relative to the first simulated day (0 or less).
+        public var lastReviewDay: Int
+        /// The study day it is due, relative to the first simulated day (overdue: 0 or less).
+        public var dueDay: Int
+        /// Which parameters its memory follows: 0 for ``WorkloadSimulator/parameters``, k for
+        /// `otherParameters[k - 1]` (a deck with parameters of its own).
+        public var parameterSet: Int
+
+        public init(stability: Double, difficulty: Double, lastReviewDay: Int, dueDay: Int, parameterSet: Int = 0) {
+            self.stability = stability
+            self.difficulty = difficulty
+            self.lastReviewDay = lastReviewDay
+            self.dueDay = dueDay
+            self.parameterSet = parameterSet
         }
     }
 
@@ -41,10 +79,18 @@ public struct WorkloadSimulator: Sendable {
     }
 
     public var parameters: [Double]
+    /// Parameters of decks with their own (see ``StartingCard/parameterSet``).
+    public var otherParameters: [[Double]] = []
+    /// Studied cards the simulation starts from.
+    public var start: [StartingCard] = []
+    /// New cards available.
     public var cards = 1000
     public var days = 365
     public var newPerDay = 10
+    public var reviewsPerDay = Int.max
+    public var maximumInterval = 36500
     public var costs = Costs()
+    public var ratings = Ratings()
     public var seed: UInt64 = 1
     /// Independent runs averaged per retention (seeds `seed`, `seed + 1`, …), to smooth noise.
     public var repetitions = 4
@@ -69,45 +115,63 @@ public struct WorkloadSimulator: Sendable {
 
     /// Simulates `days` days at `retention` with random numbers from `seed`.
     public func simulate(_ retention: Double, seed: UInt64) -> Row {
-        let model = FSRSGradient(parameters: parameters)
-        let multiplier = (pow(retention, 1 / model.decay) - 1) / model.factor
+        let models = ([parameters] + otherParameters).map(FSRSGradient.init(parameters:))
+        let multipliers = models.map { (pow(retention, 1 / $0.decay) - 1) / $0.factor }
         var rng = SplitMix64(seed: seed)
-        var stability = [Double](repeating: 0, count: cards)
+        let total = start.count + max(0, cards)
+        var stability = [Double](repeating: 0, count: total)
         var difficulty = stability
-        var last = [Int](repeating: -1, count: cards)
-        var due = [Int](repeating: Int.max, count: cards)
+        var last = [Int](repeating: 0, count: total)
+        var model = [Int](repeating: 0, count: total)
+        var dueOn = [[Int]](repeating: [], count: max(0, days))
+        for (index, card) in start.enumerated() {
+            (stability[index], difficulty[index], last[index]) = (card.stability, card.difficulty, card.lastReviewDay)
+            model[index] = models.indices.contains(card.parameterSet) ? card.parameterSet : 0
+            if max(card.dueDay, 0) < days { dueOn[max(card.dueDay, 0)].append(index) }
+        }
         var introduced = 0, reviews = 0, seconds = 0.0
+        let longest = max(maximumInterval, 1)
+        func schedule(_ card: Int, stability s: Double, on day: Int, _ dueOn: inout [[Int]]) {
+            let next = day + min(Self.interval(s * multipliers[model[card]]), longest)
+            if next < days { dueOn[next].append(card) }
+        }
         for day in 0..<days {
-            for card in 0..<introduced where due[card] == day {
-                let r = model.retrievability(days: Double(day - last[card]), stability: stability[card])
-                var s = stability[card], d = difficulty[card]
-                if Double.random(in: 0..<1, using: &rng) < r {
-                    (s, d) = model.nextState(s: s, d: d, rating: Self.recallRating(&rng), days: Double(day - last[card]))
+            var today = dueOn[day]
+            dueOn[day] = []
+            if today.count > reviewsPerDay {
+                if day + 1 < days { dueOn[day + 1].append(contentsOf: today[max(reviewsPerDay, 0)...]) }
+                today = Array(today.prefix(max(reviewsPerDay, 0)))
+            }
+            for card in today {
+                let m = models[model[card]]
+                let elapsed = Double(day - last[card])
+                var (s, d) = (stability[card], difficulty[card])
+                if Double.random(in: 0..<1, using: &rng) < m.retrievability(days: elapsed, stability: s) {
+                    (s, d) = m.nextState(s: s, d: d, rating: 2 + Self.pick(ratings.recalled, &rng), days: elapsed)
                     seconds += costs.recalled
                 } else {
-                    (s, d) = model.nextState(s: s, d: d, rating: 1, days: Double(day - last[card]))
-                    (s, d) = model.nextState(s: s, d: d, rating: 3, days: 0)
+                    (s, d) = m.nextState(s: s, d: d, rating: 1, days: elapsed)
+                    (s, d) = m.nextState(s: s, d: d, rating: 3, days: 0)
                     seconds += costs.forgotten
                     reviews += 1
                 }
                 reviews += 1
                 (stability[card], difficulty[card], last[card]) = (s, d, day)
-                due[card] = day + Self.interval(s * multiplier)
+                schedule(card, stability: s, on: day, &dueOn)
             }
-            for _ in 0..<min(newPerDay, cards - introduced) {
-                let card = introduced
+            for _ in 0..<max(0, min(newPerDay, cards - introduced)) {
+                let card = start.count + introduced
                 introduced += 1
-                let rating = Self.firstRating(&rng)
-                (stability[card], difficulty[card]) = model.initialState(rating: rating)
+                (stability[card], difficulty[card]) = models[0].initialState(rating: 1 + Self.pick(ratings.first, &rng))
                 last[card] = day
-                due[card] = day + Self.interval(stability[card] * multiplier)
+                schedule(card, stability: stability[card], on: day, &dueOn)
                 seconds += costs.firstReview
                 reviews += 1
             }
         }
         var remembered = 0.0
-        for card in 0..<introduced {
-            remembered += model.retrievability(days: Double(days - last[card]), stability: stability[card])
+        for card in 0..<(start.count + introduced) {
+            remembered += models[model[card]].retrievability(days: Double(days - last[card]), stability: stability[card])
         }
         return Row(desiredRetention: retention, reviews: reviews, seconds: seconds, remembered: remembered)
     }
@@ -117,13 +181,15 @@ public struct WorkloadSimulator: Sendable {
         return min(max(Int(raw.rounded()), 1), 36500)
     }
 
-    private static func recallRating(_ rng: inout SplitMix64) -> Int {
-        let u = Double.random(in: 0..<1, using: &rng)
-        return u < 0.15 ? 2 : (u < 0.90 ? 3 : 4)
-    }
-
-    private static func firstRating(_ rng: inout SplitMix64) -> Int {
-        let u = Double.random(in: 0..<1, using: &rng)
-        return u < 0.2 ? 1 : (u < 0.3 ? 2 : (u < 0.9 ? 3 : 4))
+    /// An index into `shares` drawn with those weights (0 when they are empty or all zero).
+    private static func pick(_ shares: [Double], _ rng: inout SplitMix64) -> Int {
+        let sum = shares.reduce(0, +)
+        guard sum > 0 else { return 0 }
+        var u = Double.random(in: 0..<sum, using: &rng)
+        for (index, share) in shares.enumerated() {
+            if u < share { return index }
+            u -= share
+        }
+        return shares.count - 1
     }
 }

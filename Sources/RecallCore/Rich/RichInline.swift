@@ -53,7 +53,7 @@ struct RichInline {
         var lines = out.split(separator: "\n", omittingEmptySubsequences: false)
         while lines.first?.allSatisfy({ $0 == " " }) == true, lines.count > 1 { lines.removeFirst() }
         while lines.last?.allSatisfy({ $0 == " " }) == true, lines.count > 1 { lines.removeLast() }
-        return HTMLText.decodeEntities(lines.joined(separator: "\n"))
+        return TerminalText.sanitized(HTMLText.decodeEntities(lines.joined(separator: "\n")))
     }
 
     private mutating func run() {
@@ -84,8 +84,12 @@ struct RichInline {
 
     // MARK: Output
 
+    /// Adds `text` in `style`. Sanitized here (``TerminalText``) although the caller
+    /// sanitizes card text before reading it: an entity (`&#27;`) only becomes a control
+    /// character while it is read, and every span and media path passes through here.
     private mutating func emit(_ text: String, _ style: RichText.Style) {
         guard !text.isEmpty else { return }
+        let text = TerminalText.sanitized(text)
         if let last = spans.last, last.style == style {
             spans[spans.count - 1].text += text
         } else {
@@ -116,6 +120,8 @@ struct RichInline {
 
     private mutating func addMedia(_ media: RichText.Media) {
         endText()
+        var media = media
+        media.path = TerminalText.sanitized(media.path, keepingNewlines: false)
         blocks.append(.media(media))
     }
 

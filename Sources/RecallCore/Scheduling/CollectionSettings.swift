@@ -73,6 +73,9 @@ public struct CollectionSettings: Sendable, Equatable {
     /// Run `recall sync` when a study session ends (only for a collection synced through
     /// git with a remote). Not a scheduling control: it never changes a card's state.
     public var syncOnExit: Bool = false
+    /// Refit the FSRS parameters after a study session once the history has grown enough
+    /// (see ``AutoOptimize``). Not a scheduling control itself: only an adopted fit is.
+    public var autoOptimize: Bool = true
     /// When each setting was last changed with `recall config`, by its `recall config` key
     /// (`desired_retention`, `deck.Swift.new_per_day`). Merging two devices' settings keeps,
     /// for each key, the value changed last, so every device ends with the same settings

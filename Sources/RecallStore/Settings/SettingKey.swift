@@ -53,6 +53,7 @@ public struct SettingKey: Sendable {
         integer("easy_interval", "SM-2 days given for Easy on a learning card", \.easyInterval),
         flag("autoplay", "play a card's sounds when it is shown (see :play)", \.autoplay),
         flag("sync_on_exit", "run 'recall sync' when a study session ends (a collection synced with a remote)", \.syncOnExit),
+        flag("auto_optimize", "refit the FSRS parameters after a session once the history has grown enough", \.autoOptimize),
     ]
 
     /// The key named `name`, if it is a global one.

@@ -30,13 +30,15 @@ public enum SettingsFile {
     }
 
     private static func members(_ settings: CollectionSettings) -> [(key: String, json: String)] {
-        // `autoplay` and `sync_on_exit` only when on: they change no schedule, so every other
-        // collection's file (and the snapshots keyed by it) stays byte for byte as it was.
-        // Likewise `load_balance` only when off and `easy_days` only when set.
-        let writtenWhenOn = ["autoplay": settings.autoplay, "sync_on_exit": settings.syncOnExit,
+        // `autoplay` and `sync_on_exit` only when on, `auto_optimize` only when off: they
+        // change no schedule, so every other collection's file (and the snapshots keyed by
+        // it) stays byte for byte as it was. Likewise `load_balance` only when off and
+        // `easy_days` only when set.
+        let writtenOnlyIf = ["autoplay": settings.autoplay, "sync_on_exit": settings.syncOnExit,
+                             "auto_optimize": !settings.autoOptimize,
                              "load_balance": !settings.loadBalance, "easy_days": !settings.easyDays.isNormal]
         var list: [(key: String, json: String)] = SettingKey.all
-            .filter { writtenWhenOn[$0.name] ?? true }
+            .filter { writtenOnlyIf[$0.name] ?? true }
             .map { key in (key.name, json(key.get(settings))) }
         list.append(("schema", String(schema)))
         var decks: [UInt8] = Array("{".utf8)
