@@ -17,6 +17,7 @@ enum ReviewLogFile {
         out += #"","device":"#.utf8
         jsonString(e.device, into: &out)
         out += #","dur":\#(e.durationMs),"ev":"\#(e.event.rawValue)""#.utf8
+        if let days = e.scheduledDays { out += #","ivl":\#(days)"#.utf8 }
         if let rating = e.rating { out += #","r":\#(rating.rawValue)"#.utf8 }
         out += #","t":\#(ms(e.time))"#.utf8
         if let target = e.target { out += #","target":\#(ms(target))"#.utf8 }

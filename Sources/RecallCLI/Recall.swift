@@ -33,7 +33,8 @@ struct Recall: ParsableCommand {
         version: version,
         subcommands: [
             Shell.self, Review.self, Quiz.self, Stats.self, Decks.self, Cards.self, Postpone.self, Advance.self, Break.self,
-            Check.self, Add.self, New.self, Import.self, Export.self, Optimize.self, Simulate.self, Config.self, Merge.self, Sync.self, MergeFile.self, Replay.self, Init.self,
+            Check.self, Add.self, New.self, Import.self, Export.self, Optimize.self, Simulate.self, Config.self,
+            Reschedule.self, Merge.self, Sync.self, MergeFile.self, Replay.self, Init.self,
         ],
         defaultSubcommand: Shell.self
     )

@@ -12,7 +12,7 @@ struct RecallBench: ParsableCommand {
               recall-bench generate --cards 100000 --files 100 --reviews 1000000 --seed 1 --out /tmp/bench
               recall-bench generate-tsv --cards 100000 --seed 1 --out /tmp/bench/cards.tsv
             """,
-        subcommands: [Generate.self, GenerateTSV.self]
+        subcommands: [Generate.self, GenerateTSV.self, Balance.self]
     )
 }
 

@@ -197,7 +197,7 @@ enum BadInputCatalogue {
                  stderr: """
                 Error: unknown command 'revue'
                 Did you mean 'review'?
-                Commands: shell, review, quiz, stats, decks, cards, postpone, advance, break, check, add, new, import, export, optimize, simulate, config, merge, sync, replay, init
+                Commands: shell, review, quiz, stats, decks, cards, postpone, advance, break, check, add, new, import, export, optimize, simulate, config, reschedule, merge, sync, replay, init
                   See 'recall --help' for more information.
 
                 """, status: 64),
@@ -211,14 +211,14 @@ enum BadInputCatalogue {
         BadInput(name: "config: unknown key", files: cards, arguments: ["config", "new_per_dya", "5"],
                  stderr: """
                 Error: unknown setting 'new_per_dya'; run 'recall config' to list the settings
-                Usage: recall config [--decks <dir>] [--data <dir>] [--no-color] [<key>] [<value>]
+                Usage: recall config [--decks <dir>] [--data <dir>] [--no-color] [<key>] [<value>] [--reschedule]
                   See 'recall config --help' for more information.
 
                 """, status: 64),
         BadInput(name: "config: not a number", files: cards, arguments: ["config", "new_per_day", "many"],
                  stderr: """
                 Error: new_per_day: expected a whole number, found 'many'
-                Usage: recall config [--decks <dir>] [--data <dir>] [--no-color] [<key>] [<value>]
+                Usage: recall config [--decks <dir>] [--data <dir>] [--no-color] [<key>] [<value>] [--reschedule]
                   See 'recall config --help' for more information.
 
                 """, status: 64),

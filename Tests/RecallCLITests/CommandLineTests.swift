@@ -29,7 +29,7 @@ import RecallTestSupport
         #expect(result.stderr == """
             Error: unknown command 'revue'
             Did you mean 'review'?
-            Commands: shell, review, quiz, stats, decks, cards, postpone, advance, break, check, add, new, import, export, optimize, simulate, config, merge, sync, replay, init
+            Commands: shell, review, quiz, stats, decks, cards, postpone, advance, break, check, add, new, import, export, optimize, simulate, config, reschedule, merge, sync, replay, init
               See 'recall --help' for more information.
 
             """)
@@ -42,7 +42,7 @@ import RecallTestSupport
         #expect(result.status == 64)
         #expect(result.stderr == """
             Error: new_per_day: expected a whole number, found 'many'
-            Usage: recall config [--decks <dir>] [--data <dir>] [--no-color] [<key>] [<value>]
+            Usage: recall config [--decks <dir>] [--data <dir>] [--no-color] [<key>] [<value>] [--reschedule]
               See 'recall config --help' for more information.
 
             """)

@@ -61,6 +61,40 @@ import RecallTestSupport
         #expect(try merge(dir, base: "", ours: "", theirs: text(theirs), name: ".recall/settings.json") == text(theirs))
     }
 
+    @Test func settingsWithChangeTimesTakeTheLatestChangeWhicheverWayRound() throws {
+        let dir = TempFolder("file-merge")
+        let t = { (day: Double) in Date(timeIntervalSince1970: 1_772_355_600 + day * 86400) }
+        var base = CollectionSettings()
+        base.desiredRetention = 0.9
+        base.changed["desired_retention"] = t(0)
+        var ours = base, theirs = base
+        ours.desiredRetention = 0.85
+        ours.changed["desired_retention"] = t(2)
+        theirs.desiredRetention = 0.95
+        theirs.changed["desired_retention"] = t(1)
+        theirs.easyDays = EasyDays(percentages: [100, 100, 100, 100, 100, 50, 0])
+        theirs.changed["easy_days"] = t(1)
+        theirs.deckPresets["Swift"] = DeckPreset(newPerDay: 5)
+        theirs.changed["deck.Swift.new_per_day"] = t(1)
+        ours.deckPresets["Swift"] = DeckPreset(newPerDay: 7)
+        ours.changed["deck.Swift.new_per_day"] = t(3)
+        let text = { (s: CollectionSettings) in String(decoding: SettingsFile.encode(s), as: UTF8.self) }
+        var expected = ours
+        expected.easyDays = theirs.easyDays
+        expected.changed["easy_days"] = t(1)
+        let one = try merge(dir, base: text(base), ours: text(ours), theirs: text(theirs), name: ".recall/settings.json")
+        let other = try merge(dir, base: text(base), ours: text(theirs), theirs: text(ours), name: ".recall/settings.json")
+        #expect(one == text(expected))
+        #expect(other == one)
+        #expect(one.contains(#""changed": {"deck.Swift.new_per_day":1772614800000,"desired_retention":1772528400000,"easy_days":1772442000000}"#))
+        // The same time with different values: the same winner either way round.
+        ours.changed["desired_retention"] = t(1)
+        let tieOne = try merge(dir, base: text(base), ours: text(ours), theirs: text(theirs), name: ".recall/settings.json")
+        let tieOther = try merge(dir, base: text(base), ours: text(theirs), theirs: text(ours), name: ".recall/settings.json")
+        #expect(tieOne == tieOther)
+        #expect(try SettingsFile.decode(JSONValue.parse(Array(tieOne.utf8)).get(), path: "s").desiredRetention == 0.95)
+    }
+
     @Test func breaksPlannedOrCancelledOnTwoDevicesMergeByID() throws {
         let dir = TempFolder("file-merge-breaks")
         let time = Date(timeIntervalSince1970: 1_795_000_000)

@@ -17,8 +17,13 @@ struct CardsActionRun {
         let store = search.store
         let ids = listing.rows.map(\.card.id)
         let time = ReviewSession.stamp(search.now, after: store.lastEntryTime())
-        let entries = action.entries(for: ids, records: store.records, replay: store.replay,
-                                     time: time, device: store.isWritable ? store.device : "dry-run")
+        let replay = store.replay
+        // A reschedule places its cards as `recall reschedule` does (the same action).
+        let workload = action == .reschedule
+            ? Workload(records: store.records, calendar: replay.calendar, settings: replay.scheduler.settings) : nil
+        let entries = action.entries(for: ids, records: store.records, replay: replay,
+                                     time: time, device: store.isWritable ? store.device : "dry-run",
+                                     workload: workload)
         let unchanged = ids.count - entries.count
         if options.dryRun {
             if !entries.isEmpty {

@@ -26,9 +26,15 @@ extension Recall {
                 shows the values that apply to a deck and where each comes from. A deck's daily \
                 limits cap its sub-decks too, and the collection's cap every deck.
 
+                Due dates already decided are kept when a setting changes; --reschedule also \
+                moves the cards already scheduled to the due dates the new value gives (as \
+                'recall reschedule'; 'recall reschedule --undo' takes that back).
+
                 Examples:
                   recall config                           list all settings
                   recall config desired_retention 0.85    aim for 85% recall
+                  recall config desired_retention 0.95 --reschedule
+                  recall config easy_days 'sat=50 sun=0'  lighter Saturdays, no reviews on Sundays
                   recall config scheduler sm2             switch to SM-2 (recomputes every card)
                   recall config learning_steps '1m 10m 1h'
                   recall config deck.Swift.new_per_day 30 a limit for one deck and its sub-decks
@@ -47,7 +53,11 @@ extension Recall {
         @Argument(help: ArgumentHelp("The new value ('default' to reset).", valueName: "value"))
         var value: String?
 
+        @Flag(name: .long, help: "Also move the cards already scheduled to the due dates the new value gives (as 'recall reschedule').")
+        var reschedule = false
+
         func validate() throws {
+            if reschedule && value == nil { throw ValidationError("--reschedule goes with a KEY and a new VALUE") }
             guard let key else { return }
             switch ConfigKeyPath.parse(key) {
             case .success(.deck(let deck)) where value != nil:
@@ -80,11 +90,13 @@ extension Recall {
             }
             let problems = changed.validate().filter { !store.settings.validate().contains($0) }
             if let first = problems.first { throw ValidationError(first) }
-            try StoreAccess.reporting {
-                try store.updateSettings(changed)
-                try store.close()
+            try StoreAccess.reporting { try store.updateSettings(changed, at: Clock.now(), changing: [path.name]) }
+            Console.out("\(path.name) = \(path.show(changed))\n")
+            if reschedule {
+                let ids = store.records.keys.sorted()
+                try RescheduleRun(store: store, now: Clock.now(), yes: true).run(ids)
             }
-            print("\(path.name) = \(path.show(changed))")
+            try StoreAccess.reporting { try store.close() }
             if case .deckKey(let deck, let setting) = path, value != "default", setting.schedulesCards {
                 Console.err(Self.reach(deck, setting, changed))
             }

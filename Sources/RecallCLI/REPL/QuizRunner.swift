@@ -134,7 +134,9 @@ final class QuizRunner {
     private func finish(_ card: Card, _ rating: Rating, _ response: String) -> Step {
         if arguments.record {
             let time = ReviewSession.stamp(context.now(), after: lastEntryTime)
-            let entry = ReviewLogEntry.review(card.id, rating, at: time, device: context.data.device)
+            let data = context.data
+            let entry = data.replay.answerEntry(card.id, rating, at: time, device: data.device,
+                                                record: data.records[card.id], workload: nil)
             guard context.log(entry) else { return .quit }
             lastEntryTime = time
         }

@@ -26,4 +26,16 @@ extension CardSchedule {
         out.interval = days
         return out
     }
+
+    /// The card in review, due `days` study days (as `counting` counts them) after `from`:
+    /// a due date recorded in the log, applied whatever the settings are now.
+    public func kept(days: Int, after from: Date, calendar: StudyCalendar, counting: DayCounting) -> CardSchedule {
+        var out = self
+        out.state = .review
+        out.step = nil
+        out.due = counting.due(after: from, days: days, calendar: calendar)
+        out.scheduledDays = days
+        out.interval = days
+        return out
+    }
 }

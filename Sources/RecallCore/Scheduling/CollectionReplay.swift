@@ -97,7 +97,8 @@ public struct CollectionReplay: Sendable {
         switch entry.event {
         case .review:
             guard let rating = entry.rating else { return false }
-            return review(rating, at: entry.time, card: entry.card, record: &record)
+            return review(rating, at: entry.time, card: entry.card, keeping: entry.scheduledDays,
+                          record: &record)
         case .undo:
             return false
         case .suspend:
@@ -112,9 +113,15 @@ public struct CollectionReplay: Sendable {
             guard record.schedule.state != .new, let due = entry.target else { return false }
             record.schedule.due = due
         case .reschedule:
-            record.schedule = scheduler(for: entry.card).rescheduled(
-                record.schedule, calendar: calendar,
-                fuzzSeed: IntervalFuzz.seed(card: entry.card, reviewCount: max(0, record.reviewCount - 1)))
+            if let days = entry.scheduledDays {
+                guard record.schedule.state == .review, let last = record.schedule.lastReview else { return false }
+                record.schedule = record.schedule.kept(days: days, after: last, calendar: calendar,
+                                                       counting: scheduler.counting)
+            } else {
+                record.schedule = scheduler(for: entry.card).rescheduled(
+                    record.schedule, calendar: calendar,
+                    fuzzSeed: IntervalFuzz.seed(card: entry.card, reviewCount: max(0, record.reviewCount - 1)))
+            }
         case .forget:
             record.schedule = scheduler.newCard(createdAt: entry.time)
             record.isLeech = false
@@ -125,7 +132,9 @@ public struct CollectionReplay: Sendable {
         return false
     }
 
-    private func review(_ rating: Rating, at time: Date, card: CardID,
+    /// `kept`: the interval recorded with the answer, which decides the due date (the
+    /// memory state still follows the current parameters).
+    private func review(_ rating: Rating, at time: Date, card: CardID, keeping kept: Int?,
                         record: inout CardRecord) -> Bool {
         let before = record.schedule
         if before.state == .new { record.introduced = time }
@@ -139,6 +148,10 @@ public struct CollectionReplay: Sendable {
         } else {
             record.schedule = scheduler(for: card).next(before, rating: rating, at: time,
                                                         calendar: calendar, fuzzSeed: seed)
+        }
+        if let kept {
+            record.schedule = record.schedule.kept(days: kept, after: time, calendar: calendar,
+                                                   counting: scheduler.counting)
         }
         record.reviewCount += 1
         let threshold = scheduler.settings.leechThreshold
@@ -174,9 +187,10 @@ public struct CollectionReplay: Sendable {
     }
 
     /// Removes undo entries and the entries they take back. Each undo takes back the most
-    /// recent earlier review of its card made on the same device at its `target` time (to the
-    /// millisecond) that is not already undone; failing that, a `setdue` of its card made at
-    /// that time on any device (a move of due dates taken back, see ``DueMoveUndo``).
+    /// recent earlier review (or reschedule) of its card made on the same device at its
+    /// `target` time (to the millisecond) that is not already undone; failing that, a
+    /// `setdue` of its card made at that time on any device (a move of due dates taken back,
+    /// see ``DueMoveUndo``).
     public static func droppingUndone(_ entries: [ReviewLogEntry])
         -> (counted: [ReviewLogEntry], unmatched: [ReviewLogEntry]) {
         guard entries.contains(where: { $0.event == .undo }) else { return (entries, []) }
@@ -186,7 +200,7 @@ public struct CollectionReplay: Sendable {
         var unmatched: [ReviewLogEntry] = []
         for (i, entry) in entries.enumerated() {
             switch entry.event {
-            case .review:
+            case .review, .reschedule:
                 reviewsByCard[entry.card, default: []].append(i)
             case .setdue:
                 movesByCard[entry.card, default: []].append(i)

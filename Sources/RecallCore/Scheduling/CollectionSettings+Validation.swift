@@ -11,6 +11,11 @@ extension CollectionSettings {
         problems += Self.checkSteps(relearningSteps, name: "relearning steps", deck: "")
         problems += checkIntegers()
         problems += checkSM2()
+        if easyDays.percentages.count != 7 || easyDays.percentages.contains(where: { !(0...100).contains($0) }) {
+            problems.append("easy days are \(easyDays.percentages.map(String.init).joined(separator: " ")), expected a percentage from 0 to 100 for each of the 7 weekdays")
+        } else if easyDays.percentages.allSatisfy({ $0 == 0 }) {
+            problems.append("easy days give every weekday 0%, expected at least one day with reviews")
+        }
         problems += checkDeckPresets()
         return problems
     }

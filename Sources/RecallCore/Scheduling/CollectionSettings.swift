@@ -35,6 +35,10 @@ public struct CollectionSettings: Sendable, Equatable {
     public var maximumInterval: Int = 36500
     /// Spread review intervals of 3 days or more by a few percent (seeded per card).
     public var enableFuzz: Bool = true
+    /// Pick each fuzzed review interval's day to even out the daily load (``LoadBalancer``).
+    public var loadBalance: Bool = true
+    /// The share of a normal load each weekday should carry (``EasyDays``).
+    public var easyDays: EasyDays = .normal
     public var newPerDay: Int = 20
     public var reviewsPerDay: Int = 200
     /// The settings of single decks and their sub-decks, by full deck name (`History::Gaza`);
@@ -60,6 +64,11 @@ public struct CollectionSettings: Sendable, Equatable {
     /// Refit the FSRS parameters after a study session once the history has grown enough
     /// (see ``AutoOptimize``). Not a scheduling control itself: only an adopted fit is.
     public var autoOptimize: Bool = true
+    /// When each setting was last changed with `recall config`, by its `recall config` key
+    /// (`desired_retention`, `deck.Swift.new_per_day`). Merging two devices' settings keeps,
+    /// for each key, the value changed last, so every device ends with the same settings
+    /// whichever merges first. Keys never changed since this was recorded have no time.
+    public var changed: [String: Date] = [:]
 
     // SM-2 (Anki's variant)
     /// Ease factor of a card when it graduates (2.5 = 250 %).

@@ -25,8 +25,10 @@ public struct ReviewLogEntry: Hashable, Sendable {
         /// A studied card is due at ``ReviewLogEntry/target`` (`recall cards --set-due`);
         /// a new card is left as it is.
         case setdue
-        /// A review card's due date is recomputed from its memory state and the settings at
-        /// replay (`recall cards --reschedule`).
+        /// A review card's due date is recomputed from its memory state and settings
+        /// (`recall reschedule`, `recall cards --reschedule`). With ``ReviewLogEntry/scheduledDays``
+        /// the card is due that many study days after its last review; without it (older
+        /// logs) the interval is recomputed from the settings at replay.
         case reschedule
     }
 
@@ -43,9 +45,16 @@ public struct ReviewLogEntry: Hashable, Sendable {
     /// For ``Event/undo``: the time of the review being undone. For ``Event/setdue``: when
     /// the card is due (the start of a study day).
     public var target: Date?
+    /// The due date decided when the entry was written, kept whatever the settings later
+    /// become: for a ``Event/review`` that put the card in review, its interval in study
+    /// days after the review's day; for a ``Event/reschedule``, the interval in study days
+    /// after the card's last review. `nil` in entries written before due dates were kept
+    /// (and for answers that left the card in learning steps): replay then computes the
+    /// interval from the settings of now.
+    public var scheduledDays: Int?
 
     public init(event: Event, card: CardID, time: Date, rating: Rating? = nil,
-                durationMs: Int = 0, device: String, target: Date? = nil) {
+                durationMs: Int = 0, device: String, target: Date? = nil, scheduledDays: Int? = nil) {
         self.event = event
         self.card = card
         self.time = time
@@ -53,6 +62,7 @@ public struct ReviewLogEntry: Hashable, Sendable {
         self.durationMs = durationMs
         self.device = device
         self.target = target
+        self.scheduledDays = scheduledDays
     }
 
     /// Creates a review entry.
@@ -71,6 +81,9 @@ public struct ReviewLogEntry: Hashable, Sendable {
         if a.event != b.event { return a.event.rawValue < b.event.rawValue }
         if a.rating != b.rating { return (a.rating?.rawValue ?? 0) < (b.rating?.rawValue ?? 0) }
         if a.durationMs != b.durationMs { return a.durationMs < b.durationMs }
-        return (a.target?.timeIntervalSince1970 ?? 0) < (b.target?.timeIntervalSince1970 ?? 0)
+        if a.target != b.target {
+            return (a.target?.timeIntervalSince1970 ?? 0) < (b.target?.timeIntervalSince1970 ?? 0)
+        }
+        return (a.scheduledDays ?? 0) < (b.scheduledDays ?? 0)
     }
 }

@@ -27,6 +27,7 @@ extension ReviewSession {
         let wasState = record.schedule.state
         let becameLeech = replay.fold(entry, into: &record)
         records[card.id] = record
+        workload?.move(from: before, to: record)
         counts.count(rating, previousState: wasState, durationMs: entry.durationMs)
         let comesBack = !record.suspended && record.schedule.isLearning
             && replay.calendar.dayNumber(record.schedule.due) == replay.calendar.dayNumber(entry.time)
@@ -43,6 +44,9 @@ extension ReviewSession {
     private mutating func applyUndo(_ entry: ReviewLogEntry) {
         guard let last = answers.last, last.card.id == entry.card else { return }
         answers.removeLast()
+        if let after = records[last.card.id] {
+            workload?.move(from: after, to: last.recordBefore ?? CardRecord(schedule: replay.scheduler.newCard(createdAt: entry.time)))
+        }
         if let before = last.recordBefore { records[last.card.id] = before }
         else { records[last.card.id] = nil }
         if last.wasLearningQueued, let i = learning.lastIndex(where: { $0.card.id == last.card.id }) {

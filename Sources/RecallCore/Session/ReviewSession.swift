@@ -40,12 +40,16 @@ public struct ReviewSession: Sendable {
     /// Time of the last entry applied; new entries are stamped at least 1 ms after it, so
     /// that the log's order (time first) is the order things happened in.
     public internal(set) var lastEntryTime: Date?
+    /// The collection's reviews per day, for the load balancer and easy days (nil when they
+    /// are off); kept up to date as cards are answered.
+    public internal(set) var workload: Workload?
     var answers: [AnswerRecord] = []
 
     /// - Parameters:
     ///   - queue: today's cards in the order to show them. Learning cards due later today are
     ///     held back until their step is due.
-    ///   - records: card states replayed from the log (cards without one are new).
+    ///   - records: card states replayed from the log (cards without one are new): the whole
+    ///     collection's, which the load balancer counts.
     public init(queue: [Card], records: CardRecords, replay: CollectionReplay,
                 device: String, now: Date, learnAheadMinutes: Int? = nil) {
         self.replay = replay
@@ -56,6 +60,7 @@ public struct ReviewSession: Sendable {
         for card in queue { own[card.id] = records[card.id] }
         self.records = own
         self.learnAhead = Double(learnAheadMinutes ?? replay.scheduler.settings.learnAheadMinutes) * 60
+        workload = Workload(records: records, calendar: replay.calendar, settings: replay.scheduler.settings)
         pending = []
         for card in queue {
             if let schedule = records[card.id]?.schedule, schedule.isLearning, schedule.due > now {
@@ -121,9 +126,13 @@ public struct ReviewSession: Sendable {
     /// The four possible outcomes for the current card, for the grade prompt.
     public func preview(at now: Date) -> SchedulingPreview? {
         guard let card = current else { return nil }
-        let seed = IntervalFuzz.seed(card: card.id, reviewCount: records[card.id]?.reviewCount ?? 0)
         return replay.scheduler(for: card.id).preview(schedule(of: card, at: now), at: now,
-                                                      calendar: replay.calendar, fuzzSeed: seed)
+                                                      calendar: replay.calendar, fuzzSeed: fuzzSeed(card),
+                                                      workload: workload)
+    }
+
+    private func fuzzSeed(_ card: Card) -> UInt64 {
+        IntervalFuzz.seed(card: card.id, reviewCount: records[card.id]?.reviewCount ?? 0)
     }
 
     /// The log entry for answering the current card with `rating` at `now` (time rounded to
@@ -132,7 +141,9 @@ public struct ReviewSession: Sendable {
         guard let card = current else { return nil }
         let elapsed = shownAt.map { now.timeIntervalSince($0) * 1000 } ?? 0
         let ms = min(ReviewSession.maximumAnswerMs, max(0, Int(elapsed.rounded())))
-        return .review(card.id, rating, at: stamp(now), durationMs: ms, device: device)
+        // The due date is decided now and kept: a later change of settings leaves it alone.
+        return replay.answerEntry(card.id, rating, at: stamp(now), durationMs: ms, device: device,
+                                  record: records[card.id], workload: workload)
     }
 
     /// Longest time counted for one answer (60 s, as in Anki): a card left on screen during a

@@ -6,8 +6,9 @@ import RecallCore
 /// Written with sorted keys and times in unix milliseconds, e.g.
 /// `{"card":"0123456789abcdef","device":"d-1a2b3c4d5e6f","dur":5400,"ev":"review","r":3,"t":1764061200123}`.
 /// Keys: `card` (16 hex digits), `device`, `dur` (milliseconds, ≥ 0), `ev` (event name),
-/// `r` (rating 1-4, reviews only), `t` (time), `target` (undo: time of the undone review;
-/// setdue: when the card is due). Events: review, undo, suspend, unsuspend, bury, unbury,
+/// `ivl` (review, reschedule: the interval in study days decided then, so the due date is
+/// kept; older lines have none), `r` (rating 1-4, reviews only), `t` (time), `target`
+/// (undo: time of the undone entry; setdue: when the card is due). Events: review, undo, suspend, unsuspend, bury, unbury,
 /// forget, setdue, reschedule (the last three added by `recall cards`; older logs have none).
 /// The reader accepts any valid JSON object with these keys (any order or whitespace) and
 /// rejects unknown keys, so a line written by a newer Recall is never silently half-read.
@@ -23,6 +24,10 @@ enum ReviewLogCodec {
         out.append(contentsOf: #","ev":""#.utf8)
         out.append(contentsOf: entry.event.rawValue.utf8)
         out.append(0x22)
+        if let days = entry.scheduledDays {
+            out.append(contentsOf: #","ivl":"#.utf8)
+            appendInteger(Int64(days), to: &out)
+        }
         if let rating = entry.rating {
             out.append(contentsOf: #","r":"#.utf8)
             appendInteger(Int64(rating.rawValue), to: &out)
@@ -51,6 +56,9 @@ enum ReviewLogCodec {
         e.target = entry.target.map { date(milliseconds: milliseconds($0)) }
         return e
     }
+
+    /// The longest interval a log line may hold, in days (the longest `maximum_interval`).
+    static let longestInterval = 36500
 
     /// The earliest time a log line may hold: 1990-01-01 UTC, in unix milliseconds.
     static let earliestTime: Int64 = 631_152_000_000

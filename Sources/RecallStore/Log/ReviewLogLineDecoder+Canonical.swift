@@ -4,7 +4,7 @@ extension ReviewLogLineDecoder {
     /// Reads a line in exactly the layout ``ReviewLogCodec`` writes, or returns nil at the
     /// first difference (the general JSON path then reads it, and reports any error).
     ///
-    /// `{"card":"…","device":"…","dur":N,"ev":"…"[,"r":N],"t":N[,"target":N]}`
+    /// `{"card":"…","device":"…","dur":N,"ev":"…"[,"ivl":N][,"r":N],"t":N[,"target":N]}`
     mutating func canonicalFields(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> Fields? {
         var c = Cursor(bytes: bytes, pos: range.lowerBound, end: range.upperBound)
         var f = Fields()
@@ -20,6 +20,10 @@ extension ReviewLogLineDecoder {
         f.dur = dur
         guard c.literal(#","ev":""#), let event = c.event(), c.literal("\"") else { return nil }
         f.event = event
+        if c.literal(#","ivl":"#) {
+            guard let ivl = c.integer() else { return nil }
+            f.ivl = ivl
+        }
         if c.literal(#","r":"#) {
             guard let r = c.integer() else { return nil }
             f.rating = r

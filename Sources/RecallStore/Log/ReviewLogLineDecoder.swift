@@ -45,6 +45,7 @@ struct ReviewLogLineDecoder {
         case .r: if !s.null() { f.rating = try s.integer() }
         case .t: f.time = try s.integer()
         case .target: if !s.null() { f.target = try s.integer() }
+        case .ivl: if !s.null() { f.ivl = try s.integer() }
         }
     }
 
@@ -101,7 +102,7 @@ struct ReviewLogLineDecoder {
 }
 
 enum Key: String {
-    case card, device, dur, ev, r, t, target
+    case card, device, dur, ev, ivl, r, t, target
 
     var name: String { rawValue }
 
@@ -114,6 +115,7 @@ enum Key: String {
         case .r: 16
         case .t: 32
         case .target: 64
+        case .ivl: 128
         }
     }
 
@@ -123,6 +125,7 @@ enum Key: String {
         case (1, 0x74): self = .t
         case (2, 0x65) where k[1] == 0x76: self = .ev
         case (3, 0x64) where k[1] == 0x75 && k[2] == 0x72: self = .dur
+        case (3, 0x69) where k[1] == 0x76 && k[2] == 0x6C: self = .ivl
         case (4, 0x63) where bytesEqual(k, "card"): self = .card
         case (6, 0x64) where bytesEqual(k, "device"): self = .device
         case (6, 0x74) where bytesEqual(k, "target"): self = .target
@@ -141,6 +144,7 @@ struct Fields {
     var rating: Int64?
     var time: Int64?
     var target: Int64?
+    var ivl: Int64?
 
     func entry(latestTime: Int64 = ReviewLogCodec.latestTime) throws(JSONScanError) -> ReviewLogEntry {
         guard let card else { throw JSONScanError("the key 'card' is missing") }
@@ -157,11 +161,18 @@ struct Fields {
         if event != .review, r != nil { throw JSONScanError("only a review has a rating 'r'") }
         if event == .undo, target == nil { throw JSONScanError("an undo needs the 'target' time of the review it takes back") }
         if event == .setdue, target == nil { throw JSONScanError("a setdue needs the 'target' time the card is due") }
+        if let ivl {
+            guard event == .review || event == .reschedule else { throw JSONScanError("only a review or a reschedule has an interval 'ivl'") }
+            guard (1...Int64(ReviewLogCodec.longestInterval)).contains(ivl) else {
+                throw JSONScanError("'ivl' must be between 1 and \(ReviewLogCodec.longestInterval) days, found \(ivl)")
+            }
+        }
         try Self.checkTime(time, key: "t", latest: latestTime)
         if let target { try Self.checkTime(target, key: "target", latest: latestTime) }
         return ReviewLogEntry(event: event, card: card, time: ReviewLogCodec.date(milliseconds: time), rating: r,
                               durationMs: Int(dur), device: device,
-                              target: target.map { ReviewLogCodec.date(milliseconds: $0) })
+                              target: target.map { ReviewLogCodec.date(milliseconds: $0) },
+                              scheduledDays: ivl.map { Int($0) })
     }
 }
 

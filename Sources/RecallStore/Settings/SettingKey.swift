@@ -10,6 +10,8 @@ public struct SettingKey: Sendable {
     /// The kind of value, which decides how it is shown, parsed and stored.
     public enum Kind: Sendable {
         case number, integer, flag, algorithm, parameters, steps
+        /// A percentage for each weekday (`sat=50 sun=0`), stored as 7 numbers, Monday first.
+        case weekdays
     }
 
     public let name: String
@@ -41,6 +43,10 @@ public struct SettingKey: Sendable {
                 deck: \DeckPreset.relearningSteps),
         integer("maximum_interval", "longest interval in days", \.maximumInterval, deck: \DeckPreset.maximumInterval),
         flag("enable_fuzz", "spread intervals of 3 days or more by a few percent", \.enableFuzz),
+        flag("load_balance", "pick each fuzzed interval's day to even out the daily reviews", \.loadBalance),
+        .init("easy_days", "share of the normal review load per weekday, e.g. 'sat=50 sun=0'", .weekdays,
+              { .numbers($0.easyDays.percentages.map(Double.init)) },
+              { s, v in if let n = v.numbers { s.easyDays = EasyDays(percentages: n.map { Int($0.rounded()) }) } }),
         integer("learn_ahead_minutes", "show learning cards due within this many minutes when nothing else is left", \.learnAheadMinutes),
         integer("leech_threshold", "lapses after which a card is suspended as a leech (0: off)", \.leechThreshold),
         flag("bury_new_siblings", "hide a note's other new cards until the next day", \.buryNewSiblings),

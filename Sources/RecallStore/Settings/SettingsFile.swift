@@ -9,8 +9,10 @@ import RecallCore
 /// scheduling keys apply to (see ``DeckPreset``). Files written before presets, with
 /// `"deck_limits"` (`{"Swift":{"new_per_day":30}}`) and `"deck_parameters"`
 /// (`{"Swift":{"cards":[…],"parameters":[…]}}`), read as the same presets. `"breaks"` holds
-/// the days off planned with `recall break`, by id (written only when there are some). A
-/// missing file means the defaults.
+/// the days off planned with `recall break`, by id, and `"changed"`
+/// (`{"desired_retention":1767603600000}`) when each key was last changed with `recall
+/// config`, in unix milliseconds (each written only when there are some). A missing file
+/// means the defaults.
 /// The snapshot is a cache and can be rebuilt; this file is not derived from anything, so
 /// a rebuild never loses settings.
 public enum SettingsFile {
@@ -32,9 +34,11 @@ public enum SettingsFile {
     private static func members(_ settings: CollectionSettings) -> [(key: String, json: String)] {
         // `autoplay` and `sync_on_exit` only when on, `auto_optimize` only when off: they
         // change no schedule, so every other collection's file (and the snapshots keyed by
-        // it) stays byte for byte as it was.
+        // it) stays byte for byte as it was. Likewise `load_balance` only when off and
+        // `easy_days` only when set.
         let writtenOnlyIf = ["autoplay": settings.autoplay, "sync_on_exit": settings.syncOnExit,
-                             "auto_optimize": !settings.autoOptimize]
+                             "auto_optimize": !settings.autoOptimize,
+                             "load_balance": !settings.loadBalance, "easy_days": !settings.easyDays.isNormal]
         var list: [(key: String, json: String)] = SettingKey.all
             .filter { writtenOnlyIf[$0.name] ?? true }
             .map { key in (key.name, json(key.get(settings))) }
@@ -46,6 +50,17 @@ public enum SettingsFile {
         }
         if !settings.plannedBreaks.isEmpty {
             list.append(("breaks", breaksJSON(settings.plannedBreaks)))
+        }
+        if !settings.changed.isEmpty {
+            var out: [UInt8] = Array("{".utf8)
+            for (key, time) in settings.changed.sorted(by: { $0.key < $1.key }) {
+                if out.count > 1 { out.append(0x2C) }
+                appendJSONString(key, to: &out)
+                out.append(0x3A)
+                appendInteger(ReviewLogCodec.milliseconds(time), to: &out)
+            }
+            out.append(0x7D)
+            list.append(("changed", String(decoding: out, as: UTF8.self)))
         }
         return list
     }
@@ -145,6 +160,7 @@ public enum SettingsFile {
             if key == "deck_presets" { try readDeckPresets(value, into: &settings, path: path); continue }
             if key == "deck_limits" { try readDeckLimits(value, into: &settings, path: path); continue }
             if key == "deck_parameters" { try readDeckParameters(value, into: &settings, path: path); continue }
+            if key == "changed" { settings.changed = try changeTimes(value, path: path); continue }
             if key == "breaks" { settings.plannedBreaks = try breaks(value, path: path); continue }
             guard let setting = SettingKey.named(key) else {
                 throw StoreError(path: path, reason: "unknown setting '\(key)' in '\(path)'",
@@ -170,7 +186,7 @@ public enum SettingsFile {
         case (.flag, .bool(let b)): return .flag(b)
         case (.algorithm, .string(let t)):
             return CollectionSettings.Algorithm(rawValue: t) == nil ? nil : .text(t)
-        case (.parameters, .array(let items)), (.steps, .array(let items)):
+        case (.parameters, .array(let items)), (.steps, .array(let items)), (.weekdays, .array(let items)):
             let numbers = items.compactMap { if case .number(let d, _) = $0 { d } else { nil } }
             return numbers.count == items.count ? .numbers(numbers) : nil
         default: return nil
@@ -247,6 +263,19 @@ public enum SettingsFile {
             preset.cards = cards.sorted()
             settings.deckPresets[deck] = preset
         }
+    }
+
+    /// `{"desired_retention": 1767603600000}`: unix milliseconds by `recall config` key.
+    private static func changeTimes(_ json: JSONValue, path: String) throws(StoreError) -> [String: Date] {
+        let problem = StoreError(path: path, reason: "'changed' in '\(path)' must map setting names to times in unix milliseconds",
+                                 notes: ["fix it by hand, or delete it (the settings stay; only when they changed is forgotten)"])
+        guard case .object(let members) = json else { throw problem }
+        var result: [String: Date] = [:]
+        for (key, value) in members {
+            guard let ms = value.integer, ms >= 0, Int64(ms) <= ReviewLogCodec.latestTime else { throw problem }
+            result[key] = ReviewLogCodec.date(milliseconds: Int64(ms))
+        }
+        return result
     }
 
     /// Writes `settings` to `path` atomically.

@@ -10,7 +10,9 @@ public enum SettingsText {
         case .integer(let i): return String(i)
         case .flag(let b): return b ? "true" : "false"
         case .text(let t): return t
-        case .numbers(let n): return kind == .steps ? n.map(duration).joined(separator: " ") : n.map(number).joined(separator: " ")
+        case .numbers(let n):
+            if kind == .weekdays { return weekdays(n) }
+            return kind == .steps ? n.map(duration).joined(separator: " ") : n.map(number).joined(separator: " ")
         }
     }
 
@@ -51,7 +53,32 @@ public enum SettingsText {
                 values.append(s)
             }
             return .success(.numbers(values))
+        case .weekdays:
+            return weekdays(t).map { .numbers($0) }
         }
+    }
+
+    /// `sat=50 sun=0`: the weekdays that are not at 100 %; `none` when every day is.
+    static func weekdays(_ percentages: [Double]) -> String {
+        let parts = zip(EasyDays.names, percentages).filter { $0.1 != 100 }.map { "\($0.0)=\(number($0.1))" }
+        return parts.isEmpty ? "none" : parts.joined(separator: " ")
+    }
+
+    /// Parses `sat=50 sun=0` (days not named stay at 100 %; `none` for every day at 100 %).
+    static func weekdays(_ text: String) -> Result<[Double], SettingError> {
+        var values = [Double](repeating: 100, count: 7)
+        let words = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "," })
+        if words == ["none"] { return .success(values) }
+        for word in words {
+            let pair = word.split(separator: "=", omittingEmptySubsequences: false).map(String.init)
+            let fullNames = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+            guard pair.count == 2, pair[0].count >= 3, let i = fullNames.firstIndex(where: { $0.hasPrefix(pair[0]) }),
+                  let p = Int(pair[1]), (0...100).contains(p) else {
+                return .failure(SettingError("expected weekdays with a percentage from 0 to 100, such as 'sat=50 sun=0', found '\(word)'"))
+            }
+            values[i] = Double(p)
+        }
+        return .success(values)
     }
 
     /// Shortest decimal form: `0.9`, `20`, `1.2931`.

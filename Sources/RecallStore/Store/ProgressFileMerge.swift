@@ -7,10 +7,9 @@ import RecallCore
 ///
 /// The review log and the rename log are sets of facts with a time: the result is the union
 /// of both sides, each entry once, in the log's canonical order, as `recall merge` writes it.
-/// The settings are merged key by key against the common base (a deck preset's keys one by
-/// one): a key changed on one side only takes that side's value; a key changed on both takes
-/// ours. Planned breaks merge by id the same way, so breaks planned on two devices are both
-/// kept.
+/// The settings are merged key by key, a deck preset's keys one by one: the later change
+/// wins (see ``mergedSettings``). Planned breaks merge by id against the common base, so
+/// breaks planned on two devices are both kept.
 public enum ProgressFileMerge {
     /// The kinds of file the driver merges.
     public enum Kind: String, Sendable {
@@ -112,20 +111,48 @@ public enum ProgressFileMerge {
         return out
     }
 
-    /// Each setting as the side that changed it has it (ours when both did).
+    /// Each setting as the side that changed it last has it.
+    ///
+    /// A setting with a change time on either side (``CollectionSettings/changed``) takes the
+    /// value of the later change; at the same time with different values, the value that
+    /// sorts last in `settings.json`'s text, so that merging either way round gives the same.
+    /// A setting without any change time (changed by an older Recall, or never) takes the
+    /// value of the side that changed it against the common base, ours when both did.
     static func mergedSettings(base: CollectionSettings, ours: CollectionSettings,
                                theirs: CollectionSettings) -> CollectionSettings {
         var merged = ours
-        for key in SettingKey.all where key.get(ours) == key.get(base) {
-            key.set(&merged, key.get(theirs))
+        func takeTheirs(_ name: String, oursChanged: Bool, differ: Bool, text: () -> (String, String)) -> Bool {
+            let o = ours.changed[name], t = theirs.changed[name]
+            if o == nil && t == nil { return !oursChanged }
+            if (t ?? .distantPast) != (o ?? .distantPast) { return (t ?? .distantPast) > (o ?? .distantPast) }
+            guard differ else { return false }
+            let (ourText, theirText) = text()
+            return theirText > ourText
+        }
+        for key in SettingKey.all {
+            let take = takeTheirs(key.name, oursChanged: key.get(ours) != key.get(base), differ: key.get(ours) != key.get(theirs)) {
+                (SettingsText.show(key.get(ours), kind: key.kind), SettingsText.show(key.get(theirs), kind: key.kind))
+            }
+            if take {
+                key.set(&merged, key.get(theirs))
+                merged.changed[key.name] = theirs.changed[key.name]
+            }
         }
         // Deck presets key by key too, so that two machines setting different keys of one
         // deck (or different decks) both keep theirs. The card lists are derived from the
         // decks: each side's are taken as they are, then made consistent.
         let decks = Set(base.deckPresets.keys).union(ours.deckPresets.keys).union(theirs.deckPresets.keys)
         for deck in decks {
-            for key in SettingKey.perDeck where key.value(ofDeck: deck, in: ours) == key.value(ofDeck: deck, in: base) {
-                key.assign(key.value(ofDeck: deck, in: theirs), toDeck: deck, in: &merged)
+            for key in SettingKey.perDeck {
+                let name = "deck.\(deck).\(key.name)"
+                let (b, o, t) = (key.value(ofDeck: deck, in: base), key.value(ofDeck: deck, in: ours),
+                                 key.value(ofDeck: deck, in: theirs))
+                let take = takeTheirs(name, oursChanged: o != b, differ: o != t) {
+                    (o.map { SettingsText.show($0, kind: key.kind) } ?? "", t.map { SettingsText.show($0, kind: key.kind) } ?? "")
+                }
+                guard take else { continue }
+                key.assign(t, toDeck: deck, in: &merged)
+                merged.changed[name] = theirs.changed[name]
             }
             let cards = Set(ours.deckPresets[deck]?.cards ?? []).union(theirs.deckPresets[deck]?.cards ?? [])
             if !cards.isEmpty, merged.deckPresets[deck] != nil { merged.deckPresets[deck]?.cards = cards.sorted() }

@@ -20,6 +20,15 @@ extension ProgressStore {
         try saveSnapshot()
     }
 
+    /// Saves `newSettings` as ``updateSettings(_:)`` does, recording `time` as when each of
+    /// the `recall config` keys in `keys` changed (see ``CollectionSettings/changed``).
+    public func updateSettings(_ newSettings: CollectionSettings, at time: Date, changing keys: [String]) throws(StoreError) {
+        var stamped = newSettings
+        let ms = ReviewLogCodec.date(milliseconds: ReviewLogCodec.milliseconds(time))
+        for key in keys { stamped.changed[key] = ms }
+        try updateSettings(stamped)
+    }
+
     /// Brings the card lists of the deck presets up to date with `cards` (the deck cards): a
     /// writable store whose lists changed saves the settings and recomputes every card with
     /// them, as ``updateSettings(_:)`` does. A read-only store keeps the lists it has.
