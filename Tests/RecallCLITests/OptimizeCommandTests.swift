@@ -215,7 +215,9 @@ import RecallTestSupport
         fixed["RECALL_NOW"] = "2024-03-10T09:00:00Z"
         let fit = runRecall(["optimize", "Hard", "--yes"], env: fixed)
         #expect(fit.status == 0 && fit.stderr == "", "\(fit.stderr)")
-        #expect(fit.stdout.hasSuffix("\nsaved the fitted parameters for deck 'Hard'; its 120 cards were rescheduled with them\n"))
+        let kept = fit.stdout.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(kept.hasPrefix("saved the fitted parameters for deck 'Hard' (120 cards); "))
+        #expect(kept.hasSuffix(" already scheduled keep their due dates ('recall reschedule deck:Hard' moves them)"))
         let shown = runRecall(["config", "deck.Hard.parameters"], env: env).stdout
         let parameters = shown.split(separator: " ").compactMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
         #expect(parameters.count == 21 && parameters != CollectionSettings.defaultParameters)
@@ -223,9 +225,13 @@ import RecallTestSupport
         let collectionParameters = runRecall(["config", "parameters"], env: env).stdout
             .split(separator: " ").compactMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
         #expect(collectionParameters == CollectionSettings.defaultParameters)
-        // The Hard cards were rescheduled (they fall due sooner); the Easy ones were not.
+        // The Hard cards' memory follows the new parameters but they keep their due dates,
+        // until rescheduled (they then fall due sooner); the Easy ones are untouched.
+        #expect(stats("Hard") != hardBefore)
+        #expect(Self.forecast(stats("Hard")) == Self.forecast(hardBefore))
+        let moved = runRecall(["reschedule", "deck:Hard", "--yes"], env: fixed)
+        #expect(moved.status == 0, "\(moved.stderr)")
         let hardAfter = stats("Hard")
-        #expect(hardAfter != hardBefore)
         #expect(Self.forecast(hardAfter) != Self.forecast(hardBefore))
         #expect(stats("Easy") == easyBefore)
         // The snapshot and the stats cache were rebuilt for the new settings: the same
@@ -238,7 +244,9 @@ import RecallTestSupport
         #expect(stats("Easy") == easyBefore)
         // Back to the collection's parameters.
         #expect(runRecall(["config", "deck.Hard.parameters", "default"], env: env).stdout == "deck.Hard.parameters = default\n")
-        #expect(stats("Hard") == hardBefore)
+        // Memory as before the fit; the due dates the reschedule gave are kept.
+        #expect(stats("Hard") != hardAfter)
+        #expect(Self.forecast(stats("Hard")) == Self.forecast(hardAfter))
     }
 
     static func forecast(_ json: String) -> [Int] {

@@ -82,6 +82,27 @@ import RecallTestSupport
             """)
     }
 
+    @Test func aSettingsChangeKeepsTheDueDatesOfCardsAnsweredBeforeTheyWereRecorded() throws {
+        study()
+        let now = "2026-03-12T10:00:00Z"
+        // The log as a Recall from before kept due dates wrote it: no intervals.
+        let log = root.appendingPathComponent("data/collections/decks/reviews.jsonl")
+        let old = try String(contentsOf: log, encoding: .utf8)
+            .replacingOccurrences(of: #","ivl":[0-9]+"#, with: "", options: .regularExpression)
+        try old.write(to: log, atomically: true, encoding: .utf8)
+        let before = run(["cards", "--sort", "deck"], now: now).stdout
+        let changed = run(["config", "desired_retention", "0.97"], now: now)
+        #expect(changed.stdout == "desired_retention = 0.97\n")
+        // (After a warning that the log no longer matches the snapshot: it was rewritten above.)
+        #expect(changed.stderr.lines.last == "note: 3 cards already scheduled keep their due dates; "
+            + "'recall reschedule' moves them to what the new value gives")
+        #expect(run(["cards", "--sort", "deck"], now: now).stdout == before)
+        // Nothing moves on a second change either, and reschedule still moves them.
+        #expect(run(["config", "desired_retention", "0.96"], now: now).stderr == "")
+        #expect(run(["cards", "--sort", "deck"], now: now).stdout == before)
+        #expect(run(["reschedule", "--dry-run"], now: now).stdout.hasPrefix("would reschedule 3 cards"))
+    }
+
     @Test func configRescheduleMovesTheCardsAtOnce() {
         study()
         let r = run(["config", "desired_retention", "0.97", "--reschedule"], now: "2026-03-12T10:00:00Z")

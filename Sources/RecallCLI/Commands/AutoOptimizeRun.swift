@@ -88,7 +88,7 @@ enum AutoOptimizeRun {
             if record.result == .adopted {
                 var adopted = writer.settings
                 adopted.parameters = outcome.parameters
-                try writer.updateSettings(adopted)
+                try writer.updateSettings(adopted, keepingDueDatesAt: now)
             }
             try AutoOptimizeFile.save(record, to: recordPath)
             try writer.close()

@@ -90,8 +90,17 @@ extension Recall {
             }
             let problems = changed.validate().filter { !store.settings.validate().contains($0) }
             if let first = problems.first { throw ValidationError(first) }
-            try StoreAccess.reporting { try store.updateSettings(changed, at: Clock.now(), changing: [path.name]) }
+            // Switching scheduler recomputes every card; any other change leaves cards already
+            // scheduled where they are due unless --reschedule moves them.
+            let keep = !reschedule && path.name != "scheduler"
+            let kept = try StoreAccess.reporting {
+                try store.updateSettings(changed, at: Clock.now(), changing: [path.name], keepingDueDates: keep)
+            }
             Console.out("\(path.name) = \(path.show(changed))\n")
+            if kept > 0 {
+                Console.err("note: \(DeckWords.count(kept, "card")) already scheduled keep their due dates; "
+                    + "'recall reschedule' moves them to what the new value gives\n")
+            }
             if reschedule {
                 let ids = store.records.keys.sorted()
                 try RescheduleRun(store: store, now: Clock.now(), yes: true).run(ids)

@@ -89,19 +89,22 @@ extension Recall.Optimize {
         } else {
             settings.parameters = parameters
         }
-        try StoreAccess.reporting {
-            try store.updateSettings(settings)
+        // Like any change of settings, the fit schedules answers from now on; cards already
+        // scheduled keep their due dates (memory states follow the new parameters).
+        let kept = try StoreAccess.reporting {
+            let kept = try store.updateSettings(settings, keepingDueDatesAt: Clock.now())
             if let record { try AutoOptimizeFile.save(record, to: store.path(AutoOptimizeFile.name)) }
             try store.close()
+            return kept
         }
         guard !json else { return }
+        let move = kept == 0 ? "" : "; \(DeckWords.count(kept, "card")) already scheduled keep their due dates"
+            + " ('recall reschedule\(deck.map { " " + Self.quoted("deck:" + $0) } ?? "")' moves them)"
         if let deck {
             let count = settings.cards(taking: \.parameters, from: deck).count
-            print("saved the fitted parameters for deck '\(deck)'; its \(count) card\(count == 1 ? " was" : "s were") rescheduled with them")
-        } else if settings.cardsWithDeckParameters.isEmpty {
-            print("saved the fitted parameters; every card was rescheduled with them")
+            print("saved the fitted parameters for deck '\(deck)' (\(DeckWords.count(count, "card")))\(move)")
         } else {
-            print("saved the fitted parameters; every card without parameters of its own deck was rescheduled with them")
+            print("saved the fitted parameters\(move)")
         }
     }
 
