@@ -47,16 +47,18 @@ import RecallTestSupport
         let dry = run(["postpone", "--dry-run"], now: Self.away)
         #expect(dry.stderr == "")
         #expect(dry.stdout == """
-            would postpone 53 of 60 due cards over the next 7 days; 7 stay today (the most overdue)
+            would postpone 53 of 60 due cards over the next 7 days; 7 stay today (the most
+              overdue)
               busiest day: 10 reviews
-              predicted recall at review of the moved cards: 89.0% → 88.7% (0.3 points lower)
+              predicted recall at review of the moved cards: 89.0% → 88.7% (0.3 points
+                lower)
             nothing changed (--dry-run)
 
             """)
         #expect(log == logBefore)
         let done = run(["postpone"], now: Self.away)
         #expect(done.status == 0)
-        #expect(done.stdout.hasPrefix("postponed 53 of 60 due cards over the next 7 days; 7 stay today (the most overdue)\n"))
+        #expect(done.stdout.hasPrefix("postponed 53 of 60 due cards over the next 7 days; 7 stay today (the most\n  overdue)\n"))
         #expect(done.stdout.hasSuffix("\nundo with 'recall postpone --undo'\n"))
         let after = try forecast(now: Self.away)
         #expect(after[0] == 7)
@@ -101,7 +103,15 @@ import RecallTestSupport
         let r = run(["break", "2026-11-20", "2026-11-26"])
         #expect(r.stderr == "")
         #expect(r.status == 0)
-        let lines = r.stdout.split(separator: "\n").map(String.init)
+        // Lines wrapped to the width continue 4 spaces in: read them whole.
+        var lines: [String] = []
+        for line in r.stdout.split(separator: "\n").map(String.init) {
+            if line.hasPrefix("    "), !lines.isEmpty {
+                lines[lines.count - 1] += " " + line.trimmingCharacters(in: .whitespaces)
+            } else {
+                lines.append(line)
+            }
+        }
         #expect(lines.first?.hasPrefix("break 2026-11-20 to 2026-11-26 (7 days): ") == true)
         let id = try #require(lines.last?.split(separator: " ").dropFirst(2).first).dropLast()
         #expect(lines.last == "planned break \(id); cancel with 'recall break --cancel \(id)'")
