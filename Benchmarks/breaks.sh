@@ -13,7 +13,8 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=${WORK:-/tmp/recall-breaks}
 cards=${CARDS:-10000} reviews=${REVIEWS:-150000} seed=${SEED:-1}
-export TZ=UTC NO_COLOR=1 COLUMNS=80 LANG=C.UTF-8 RECALL_DEVICE=d-breaks-bench
+# Wide, so that no report line is wrapped before it is read.
+export TZ=UTC NO_COLOR=1 COLUMNS=250 LANG=C.UTF-8 RECALL_DEVICE=d-breaks-bench
 if [ -z "${RECALL_BIN_DIR:-}" ]; then
     (cd "$root" && swift build --product recall >&2 && swift build --product recall-bench >&2)
     RECALL_BIN_DIR=$root/.build/debug
