@@ -44,6 +44,23 @@ import Testing
         return CardRecord(schedule: schedule, reviewCount: 1, introduced: noon.addingTimeInterval(-300))
     }
 
+    @Test func theReviewLimitCapsNewCardsToo() {
+        // Three reviews due, eight new cards: with 5 reviews a day in all, two new cards fit.
+        let cards = (1...11).map { card($0) }
+        var records: CardRecords = [:]
+        for i in 0..<3 { records[cards[i].id] = reviewRecord(stability: 5, daysAgo: 6, dueIn: 0) }
+        let q = queue(cards, records, settings { $0.newPerDay = 20; $0.reviewsPerDay = 5 })
+        #expect(q.items.filter { $0.kind == .review }.count == 3)
+        #expect(q.items.filter { $0.kind == .new }.count == 2)
+        // A deck's review limit caps its new cards the same way.
+        let deck = queue(cards, records, settings { $0.deckPresets["Main"] = DeckPreset(reviewsPerDay: 4) })
+        #expect(deck.items.filter { $0.kind == .review }.count == 3)
+        #expect(deck.items.filter { $0.kind == .new }.count == 1)
+        // With the reviews used up, no new card at all.
+        let none = queue(cards, records, settings { $0.reviewsPerDay = 3 })
+        #expect(none.items.filter { $0.kind == .new }.isEmpty)
+    }
+
     func queue(_ cards: [Card], _ records: CardRecords, _ s: CollectionSettings? = nil,
                calendar: StudyCalendar? = nil, now: Date? = nil) -> Queue {
         Queue(cards: cards, records: records, settings: s ?? settings(),

@@ -7,6 +7,9 @@ import Foundation
 ///
 /// A deck without a limit of its own inherits its nearest ancestor's (or the collection's),
 /// which that ancestor's own count already enforces: only decks that set one are counted.
+///
+/// As in v3 by default, the review limit caps new cards too: a new card introduced today
+/// counts against both limits, so a day's reviews never go past `reviews_per_day` in all.
 struct DailyLimits: Sendable {
     private var newLeft: Int
     private var reviewsLeft: Int
@@ -34,25 +37,26 @@ struct DailyLimits: Sendable {
     }
 
     /// Whether the collection's limit for new cards (or reviews) is used up for today.
-    func isSpent(new: Bool) -> Bool { (new ? newLeft : reviewsLeft) <= 0 }
+    func isSpent(new: Bool) -> Bool { reviewsLeft <= 0 || (new && newLeft <= 0) }
 
     /// Takes one new card or review from `deck` if every limit on it allows.
     mutating func take(new: Bool, deck: String) -> Bool {
-        guard (new ? newLeft : reviewsLeft) > 0 else { return false }
-        let left = new ? deckNewLeft : deckReviewsLeft
-        for name in chain(deck) where (left[name] ?? 1) <= 0 { return false }
+        guard !isSpent(new: new) else { return false }
+        for name in chain(deck) {
+            if (deckReviewsLeft[name] ?? 1) <= 0 || (new && (deckNewLeft[name] ?? 1) <= 0) { return false }
+        }
         spend(new: new, deck: deck)
         return true
     }
 
+    /// A review spends the review limits; a new card the new-card limits and the review
+    /// limits.
     private mutating func spend(new: Bool, deck: String) {
-        if new { newLeft -= 1 } else { reviewsLeft -= 1 }
+        reviewsLeft -= 1
+        if new { newLeft -= 1 }
         for name in chain(deck) {
-            if new {
-                if let n = deckNewLeft[name] { deckNewLeft[name] = n - 1 }
-            } else if let n = deckReviewsLeft[name] {
-                deckReviewsLeft[name] = n - 1
-            }
+            if new, let n = deckNewLeft[name] { deckNewLeft[name] = n - 1 }
+            if let n = deckReviewsLeft[name] { deckReviewsLeft[name] = n - 1 }
         }
     }
 
