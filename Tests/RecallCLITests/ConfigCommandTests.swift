@@ -64,6 +64,15 @@ import RecallTestSupport
         #expect(!FileManager.default.fileExists(atPath: settingsFile.path))
     }
 
+    /// In the study shell, a key's hint names `config` and `decks` as the shell reads them.
+    @Test func theShellsHintsNameShellCommands() {
+        RecallProcess.write(["Swift.md": "let? :: constant\n"], under: root.appendingPathComponent("Decks"))
+        let r = runRecall(["--no-color"], env: env, stdin: "config nope\nconfig deck.Cooking.new_per_day 3\nquit\n")
+        let errors = r.stderr.split(separator: "\n").filter { $0.hasPrefix("Error: ") }
+        #expect(errors == ["Error: unknown setting 'nope'; run 'config' to list the settings",
+                           "Error: no deck named 'Cooking'; run 'decks' to list the decks"])
+    }
+
     @Test func mergeReportsNewReviewsAndIsIdempotent() throws {
         let other = root.appendingPathComponent("other.jsonl")
         try Data((#"{"card":"0123456789abcdef","device":"d-x","dur":5,"ev":"review","r":3,"t":1764061200123}"# + "\n"

@@ -107,7 +107,7 @@ struct DueMoveRun {
         let breaks = Set(store.settings.plannedBreaks.all.map { DueMoveUndo.millis($0.planned) })
         guard let batch = DueMoveUndo.latestBatch(in: log, device: store.device, excluding: breaks) else {
             throw CLIError("nothing to take back: no move of due dates was made on this device",
-                           hint: "'recall \(command) --undo' takes back the last postpone or advance made here")
+                           hint: "'\(TypedCommand.text(command + " --undo"))' takes back the last postpone or advance made here")
         }
         let result = DueMoveUndo.takingBack(batch, device: store.device, in: log, time: time, writer: store.device)
         let when = Self.timeText(batch, calendar: replay.calendar)
