@@ -40,14 +40,14 @@ public enum SettingsText {
             return .success(.text(t.lowercased()))
         case .parameters:
             var values: [Double] = []
-            for part in t.split(whereSeparator: { $0 == " " || $0 == "," }) {
+            for part in t.split(whereSeparator: { $0.isWhitespace || $0 == "," }) {
                 guard let d = Double(part), d.isFinite else { return .failure(SettingError("expected numbers, found '\(part)'")) }
                 values.append(d)
             }
             return .success(.numbers(values))
         case .steps:
             var values: [Double] = []
-            for part in t.split(whereSeparator: { $0 == " " || $0 == "," }) {
+            for part in t.split(whereSeparator: { $0.isWhitespace || $0 == "," }) {
                 guard let s = seconds(String(part)) else {
                     return .failure(SettingError("expected steps like '1m 10m' (units s, m, h, d), found '\(part)'"))
                 }
