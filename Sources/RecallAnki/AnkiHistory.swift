@@ -4,7 +4,8 @@ import RecallCore
 /// Turns one Anki card's review log into Recall review-log entries, treating the rows as
 /// Anki's FSRS does when it computes a card's memory state:
 ///
-/// - a graded row (button 1-4) is a review with that rating, its time and its duration;
+/// - a graded row (button 1-4) is a review with that rating, its time and its duration, and
+///   the interval in days it gave (`ivl`), so the card keeps the due date Anki gave it;
 /// - a row in a filtered deck that did not reschedule (type 3, ease factor 0: cramming) and
 ///   manual rows with no button (type 4 "set due date", type 5 "rescheduled") are left out;
 /// - a "forget" (type 4 with ease factor 0) resets the card: a `forget` entry;
@@ -29,7 +30,9 @@ enum AnkiHistory {
                     out.append(ReviewLogEntry(event: .forget, card: card, time: date(row.id), device: device))
                 }
             } else if isGraded(row), let rating = Rating(rawValue: row.ease) {
-                out.append(.review(card, rating, at: date(row.id), durationMs: max(0, row.durationMs), device: device))
+                var review = ReviewLogEntry.review(card, rating, at: date(row.id), durationMs: max(0, row.durationMs), device: device)
+                review.scheduledDays = keptInterval(row)
+                out.append(review)
             }
             lastMs = max(lastMs, row.id)
         }
@@ -42,6 +45,14 @@ enum AnkiHistory {
             out.append(ReviewLogEntry(event: .bury, card: card, time: date(changed), device: device))
         }
         return out
+    }
+
+    /// The interval in days the answer gave in Anki, kept as the entry's `ivl` so that the
+    /// card stays due when Anki had it due; nil when it left the card in (re)learning steps
+    /// (Anki writes those as negative seconds). Capped at the longest interval a log line
+    /// holds, the longest `maximum_interval`.
+    static func keptInterval(_ row: AnkiCollection.Revlog) -> Int? {
+        row.interval >= 1 ? min(row.interval, CollectionSettings().maximumInterval) : nil
     }
 
     static func date(_ ms: Int64) -> Date { Date(timeIntervalSince1970: Double(ms) / 1000) }

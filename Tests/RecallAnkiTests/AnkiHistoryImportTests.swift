@@ -32,6 +32,29 @@ import RecallStore
         try store.close()
     }
 
+    /// Anki's intervals come with the history (`ivl`), so each review card is due on the
+    /// day Anki has it due rather than on one Recall's settings would give.
+    @Test(arguments: AnkiFixtures.packages)
+    func reviewCardsKeepAnkisDueDates(package: String) throws {
+        let folder = try AnkiFixtures.tempFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let expected = try AnkiFixtures.expected()
+        let store = try AnkiFixtures.store(in: folder, timeZone: expected.timeZone)
+        let (plan, _) = try AnkiFixtures.importPackage(package, into: folder, store: store)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = try #require(TimeZone(identifier: expected.timeZone))
+        let dueCards = expected.cards.filter { $0.dueDate != nil }
+        #expect(dueCards.count == 14)
+        for card in dueCards {
+            let id = try #require(plan.cardIDs[card.ankiCardID])
+            let due = try #require(store.records[id]?.schedule.due)
+            let day = calendar.dateComponents([.year, .month, .day], from: due)
+            let shown = String(format: "%04d-%02d-%02d", day.year ?? 0, day.month ?? 0, day.day ?? 0)
+            #expect(shown == card.dueDate, "'\(card.firstField)' ord \(card.ord)")
+        }
+        try store.close()
+    }
+
     @Test func reimportingAddsNothing() throws {
         let folder = try AnkiFixtures.tempFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -20,13 +20,17 @@ import RecallCore
         }
     }
 
-    @Test func gradedRowsBecomeReviewsWithTimesAndDurations() {
-        let entries = AnkiHistory.entries([Self.row(1, type: 0), Self.row(2, type: 1, ease: 4)][...],
-                                          card: Self.card, queue: 0, modified: 0, device: "anki-import")
-        #expect(entries == [
-            .review(Self.card, .good, at: Date(timeIntervalSince1970: 86_400), durationMs: 4000, device: "anki-import"),
-            .review(Self.card, .easy, at: Date(timeIntervalSince1970: 2 * 86_400), durationMs: 4000, device: "anki-import"),
-        ])
+    /// Each keeps the interval in days Anki gave (`ivl`); a learning step (negative seconds in
+    /// Anki) keeps none, and an interval past the longest a log line holds is capped.
+    @Test func gradedRowsBecomeReviewsWithTimesDurationsAndIntervals() {
+        let rows = [Self.row(1, type: 0, interval: -600), Self.row(2, type: 0, interval: 3),
+                    Self.row(5, type: 1, ease: 4, interval: 99_999)]
+        let entries = AnkiHistory.entries(rows[...], card: Self.card, queue: 0, modified: 0, device: "anki-import")
+        let review = { (rating: Rating, day: Double, ivl: Int?) in
+            ReviewLogEntry(event: .review, card: Self.card, time: Date(timeIntervalSince1970: day * 86_400), rating: rating,
+                           durationMs: 4000, device: "anki-import", scheduledDays: ivl)
+        }
+        #expect(entries == [review(.good, 1, nil), review(.good, 2, 3), review(.easy, 5, 36_500)])
     }
 
     @Test func crammingAndManualRowsAreLeftOut() {

@@ -30,6 +30,9 @@ enum AnkiFixtures {
         var reviews: Int
         var stability: Double?
         var difficulty: Double?
+        /// The day Anki has a review card due (`YYYY-MM-DD` in the fixture's time zone); nil
+        /// for a card that is not in review.
+        var dueDate: String?
     }
 
     struct Expected: Decodable {

@@ -171,6 +171,9 @@ def dump(col, path):
             "stability": state.stability if state else None,
             "difficulty": state.difficulty if state else None,
             "computedStability": computed.stability, "computedDifficulty": computed.difficulty,
+            # The day a review card is due: `due` counts days from the collection's creation day.
+            "dueDate": (datetime.datetime.fromtimestamp(col.crt, datetime.timezone.utc).date()
+                        + datetime.timedelta(days=card.due)).isoformat() if card.type == 2 else None,
         })
     info = {"timeZone": "UTC", "dayStartHour": 4, "exportedAt": NOW[0], "cards": cards}
     with open(path, "w") as f:

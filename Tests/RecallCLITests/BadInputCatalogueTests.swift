@@ -211,28 +211,28 @@ enum BadInputCatalogue {
         BadInput(name: "config: unknown key", files: cards, arguments: ["config", "new_per_dya", "5"],
                  stderr: """
                 Error: unknown setting 'new_per_dya'; run 'recall config' to list the settings
-                Usage: recall config [--decks <dir>] [--data <dir>] [--no-color] [<key>] [<value>] [--reschedule]
+                Usage: recall config [--decks <dir>] [--data <dir>] [--no-color] [<key>] [<value>] [--reschedule] [--rename <new>]
                   See 'recall config --help' for more information.
 
                 """, status: 64),
         BadInput(name: "config: not a number", files: cards, arguments: ["config", "new_per_day", "many"],
                  stderr: """
                 Error: new_per_day: expected a whole number, found 'many'
-                Usage: recall config [--decks <dir>] [--data <dir>] [--no-color] [<key>] [<value>] [--reschedule]
+                Usage: recall config [--decks <dir>] [--data <dir>] [--no-color] [<key>] [<value>] [--reschedule] [--rename <new>]
                   See 'recall config --help' for more information.
 
                 """, status: 64),
         BadInput(name: "config: unknown deck", files: cards, arguments: ["config", "deck.DD.new_per_day", "5"],
                  stderr: """
                 Error: no deck named 'DD'; did you mean 'D'?
-                Usage: recall config [--decks <dir>] [--data <dir>] [--no-color] [<key>] [<value>] [--reschedule]
+                Usage: recall config [--decks <dir>] [--data <dir>] [--no-color] [<key>] [<value>] [--reschedule] [--rename <new>]
                   See 'recall config --help' for more information.
 
                 """, status: 64),
         BadInput(name: "config: collection-only key for a deck", files: cards, arguments: ["config", "deck.D.enable_fuzz", "off"],
                  stderr: """
                 Error: 'enable_fuzz' is set for the whole collection only; a deck can set desired_retention, new_per_day, reviews_per_day, learning_steps, relearning_steps, maximum_interval, parameters
-                Usage: recall config [--decks <dir>] [--data <dir>] [--no-color] [<key>] [<value>] [--reschedule]
+                Usage: recall config [--decks <dir>] [--data <dir>] [--no-color] [<key>] [<value>] [--reschedule] [--rename <new>]
                   See 'recall config --help' for more information.
 
                 """, status: 64),

@@ -42,7 +42,7 @@ import RecallTestSupport
         #expect(result.status == 64)
         #expect(result.stderr == """
             Error: new_per_day: expected a whole number, found 'many'
-            Usage: recall config [--decks <dir>] [--data <dir>] [--no-color] [<key>] [<value>] [--reschedule]
+            Usage: recall config [--decks <dir>] [--data <dir>] [--no-color] [<key>] [<value>] [--reschedule] [--rename <new>]
               See 'recall config --help' for more information.
 
             """)

@@ -132,6 +132,50 @@ import RecallTestSupport
             """)
     }
 
+    /// Presets are kept by deck name: a renamed deck file says its preset is left behind
+    /// (in `config`, `decks` and the shell's greeting) until `--rename` moves it.
+    @Test func aRenamedDeckWarnsUntilItsPresetIsMoved() throws {
+        writeDecks()
+        #expect(recall(["config", "deck.Hobby.new_per_day", "2"]).status == 0)
+        #expect(recall(["config", "deck.Hobby.maximum_interval", "2"]).status == 0)
+        try FileManager.default.moveItem(at: decks.appendingPathComponent("Hobby.md"),
+                                         to: decks.appendingPathComponent("Crafts.md"))
+        let warning = """
+            recall: warning: the preset of deck 'Hobby' matches no deck, so it applies to no card
+            note: if the deck was renamed, move its preset with 'recall config deck.Hobby --rename NEW-NAME'
+
+            """
+        let listed = recall(["decks"])
+        #expect(listed.stderr == warning)
+        #expect(listed.stdout.split(separator: "\n").dropFirst().first == "Crafts        3    3         0    0")
+        #expect(recall(["config"]).stderr == warning)
+        let shell = recall([], stdin: "quit\n").stdout.split(separator: "\n").map(String.init)
+        #expect(shell.filter { $0.contains("Hobby") } == [
+            "recall: warning: the preset of deck 'Hobby' matches no deck, so it applies to no",
+            "note: if the deck was renamed, move its preset with 'recall config deck.Hobby",
+        ])
+        // Refused without writing: a deck with a preset of its own, and a key with a value.
+        #expect(recall(["config", "deck.Lang.new_per_day", "4"]).status == 0)
+        let taken = recall(["config", "deck.Hobby", "--rename", "Lang"])
+        #expect(taken.stderr.split(separator: "\n").first
+                == "Error: deck 'Lang' already has a preset; set its keys one by one ('recall config deck.Lang.KEY VALUE')")
+        #expect(taken.status == 64)
+        #expect(recall(["config", "deck.Hobby.new_per_day", "3", "--rename", "Crafts"]).status == 64)
+        // Moved (whatever the case typed), the keys apply to the renamed deck again.
+        let moved = recall(["config", "deck.Hobby", "--rename", "crafts"])
+        #expect(moved.stdout == "moved the preset of deck 'Hobby' to deck 'Crafts'\n")
+        #expect(moved.status == 0)
+        let after = recall(["decks"])
+        #expect(after.stderr == "")
+        #expect(after.stdout.split(separator: "\n").dropFirst().first == "Crafts        3    2         0    0")
+        let config = recall(["config"])
+        #expect(config.stderr == "")
+        #expect(Array(config.stdout.split(separator: "\n").suffix(3)) == [
+            "deck.Crafts.new_per_day = 2", "deck.Crafts.maximum_interval = 2", "deck.Lang.new_per_day = 4",
+        ])
+        #expect(recall(["config", "deck.Crafts.maximum_interval"]).stdout == "2\n")
+    }
+
     @Test func decksJSONShowsEachDecksPreset() throws {
         writeDecks()
         #expect(recall(["config", "deck.Lang.desired_retention", "0.85"]).status == 0)

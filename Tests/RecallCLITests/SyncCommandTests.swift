@@ -220,6 +220,42 @@ import RecallTestSupport
         #expect(f.recall(f.b, ["sync"]).stdout == "synced with origin: sent nothing, received 1 review\n")
     }
 
+    @Test func aLogLineTheStoreWouldRefuseIsNotMergedAndLocksNothingOut() throws {
+        let f = try twoMachines("recall-sync-bad-line")
+        defer { f.remove() }
+        #expect(f.recall(f.a, ["review"], stdin: "\n3\n").status == 0)
+        #expect(f.recall(f.a, ["sync"]).status == 0)
+        // A hand edit pushed with git, which `recall sync` on the laptop would not have sent.
+        let good = try String(contentsOf: f.a.log, encoding: .utf8)
+        let bad = good.replacing(/"t":\d+/, with: #""t":9999999999999"#)
+        #expect(bad != good)
+        try bad.write(to: f.a.log, atomically: true, encoding: .utf8)
+        #expect(f.git(["commit", "--quiet", "-am", "hand edit"], in: f.a.decks).status == 0)
+        #expect(f.git(["push", "--quiet", "origin", "HEAD"], in: f.a.decks).status == 0)
+        #expect(f.recall(f.b, ["review"], now: "2026-03-01T10:00:00Z", stdin: "\n3\n").status == 0)
+        let before = try Data(contentsOf: f.b.log)
+        let branch = f.git(["symbolic-ref", "--short", "HEAD"], in: f.b.decks).stdout.trimmingCharacters(in: .newlines)
+        let refused = f.recall(f.b, ["sync"])
+        #expect(refused.stdout == "")
+        #expect(refused.stderr.split(separator: "\n").map(String.init) == [
+            "origin/\(branch):.recall/reviews.jsonl:1: error: 't' is after 2200: 9999999999999 (unix milliseconds)",
+            "note: nothing was merged: the progress and deck files here are as they were",
+            "note: fix or delete the line where it was written (in '.recall/reviews.jsonl' on the machine that sent it) and sync from there, then run 'recall sync' again",
+        ])
+        #expect(refused.status == 1)
+        #expect(try Data(contentsOf: f.b.log) == before)
+        #expect(f.git(["rev-parse", "--quiet", "--verify", "MERGE_HEAD"], in: f.b.decks).status != 0)
+        #expect(f.recall(f.b, ["decks"], now: "2026-03-01T10:00:00Z").status == 0)
+        // Fixed where it was written, both machines sync again and keep every answer.
+        try good.write(to: f.a.log, atomically: true, encoding: .utf8)
+        #expect(f.recall(f.a, ["sync"]).status == 0)
+        let merged = f.recall(f.b, ["sync"])
+        #expect(merged.status == 0, "\(merged.stderr)")
+        #expect(f.recall(f.a, ["sync"]).status == 0)
+        #expect(f.logLines(f.a).count == 2)
+        #expect(f.logLines(f.a) == f.logLines(f.b))
+    }
+
     @Test func syncOnExitSyncsWhenASessionEnds() throws {
         let f = try twoMachines("recall-sync-on-exit")
         defer { f.remove() }

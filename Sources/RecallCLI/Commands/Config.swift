@@ -24,7 +24,10 @@ extension Recall {
                 sets KEY for deck NAME and its sub-decks (a sub-deck takes each key from the \
                 nearest deck that sets it, else from the collection). 'recall config deck.NAME' \
                 shows the values that apply to a deck and where each comes from. A deck's daily \
-                limits cap its sub-decks too, and the collection's cap every deck.
+                limits cap its sub-decks too, and the collection's cap every deck. Presets are \
+                kept by deck name: after renaming a deck file, 'recall config deck.OLD --rename \
+                NEW' moves its preset to the new name ('config', 'decks' and the shell warn \
+                about a preset that matches no deck).
 
                 Due dates already decided are kept when a setting changes; --reschedule also \
                 moves the cards already scheduled to the due dates the new value gives (as \
@@ -41,6 +44,7 @@ extension Recall {
                   recall config deck.Exam.desired_retention 0.95
                   recall config deck.Exam                 what applies to deck Exam, and from where
                   recall config deck.Swift.parameters default   the collection's parameters again
+                  recall config deck.Spanish --rename Languages::Spanish   after moving the deck file
                 """
         )
 
@@ -56,8 +60,16 @@ extension Recall {
         @Flag(name: .long, help: "Also move the cards already scheduled to the due dates the new value gives (as 'recall reschedule').")
         var reschedule = false
 
+        @Option(name: .long, help: ArgumentHelp("Move deck NAME's preset (KEY 'deck.NAME') to the deck now named NEW.", valueName: "new"))
+        var rename: String?
+
         func validate() throws {
             if reschedule && value == nil { throw ValidationError("--reschedule goes with a KEY and a new VALUE") }
+            if rename != nil {
+                guard let key, case .success(.deck) = ConfigKeyPath.parse(key), value == nil, !reschedule else {
+                    throw ValidationError("--rename goes with a deck's KEY alone, as in 'recall config deck.OLD --rename NEW'")
+                }
+            }
             guard let key else { return }
             switch ConfigKeyPath.parse(key) {
             case .success(.deck(let deck)) where value != nil:
@@ -76,6 +88,7 @@ extension Recall {
                                                        removing: value == "default" || value == nil)
                 path = path.renamed(known)
             }
+            if case .deck(let deck) = path, let rename { return try renamePreset(deck, to: rename, settings: settings) }
             guard let value else {
                 // Deck names come from settings.json, which `recall sync` brings from elsewhere.
                 print(TerminalText.sanitized(path.show(settings), keepingNewlines: true))
@@ -148,6 +161,43 @@ extension Recall {
             }
             // Deck names come from settings.json, which `recall sync` brings from elsewhere.
             print(lines.map { TerminalText.sanitized($0, keepingNewlines: false) }.joined(separator: "\n"))
+            if !settings.deckPresets.isEmpty {
+                DiagnosticPrinter.standardError(noColor: display.noColor)
+                    .print(UnmatchedPresetWarning.diagnostics(settings, decks: deckNames()))
+            }
+        }
+
+        /// `deck.OLD --rename NEW`: moves every key of deck OLD's preset to deck NEW (a deck
+        /// that exists, with no preset of its own), so the keys apply again after the deck
+        /// file was renamed. Cards already scheduled keep their due dates, as for a changed key.
+        private func renamePreset(_ old: String, to typed: String, settings: CollectionSettings) throws {
+            let shownOld = TerminalText.sanitized(old, keepingNewlines: false)
+            guard settings.deckPresets[old] != nil else { throw ValidationError("deck '\(shownOld)' has no preset to move") }
+            let new = try ConfigKeyPath.deckName(typed, in: settings, decks: deckNames(), removing: false)
+            guard new != old else { throw ValidationError("deck '\(shownOld)' already has this preset") }
+            guard settings.deckPresets[new] == nil else {
+                throw ValidationError("deck '\(new)' already has a preset; set its keys one by one ('recall config deck.\(new).KEY VALUE')")
+            }
+            let store = try StoreAccess.open(collection, forWriting: true)
+            var changed = store.settings
+            var names: [String] = []
+            for key in SettingKey.perDeck {
+                guard let value = key.value(ofDeck: old, in: changed) else { continue }
+                key.assign(value, toDeck: new, in: &changed)
+                key.assign(nil, toDeck: old, in: &changed)
+                names += ["deck.\(old).\(key.name)", "deck.\(new).\(key.name)"]
+            }
+            changed.deckPresets[old] = nil
+            changed.refreshDeckPresetCards(CollectionLoader.load(root: collection.decksDirectory()).cards)
+            let kept = try StoreAccess.reporting {
+                try store.updateSettings(changed, at: Clock.now(), changing: names, keepingDueDates: true)
+            }
+            try StoreAccess.reporting { try store.close() }
+            Console.out("moved the preset of deck '\(shownOld)' to deck '\(new)'\n")
+            if kept > 0 {
+                Console.err("note: \(DeckWords.count(kept, "card")) already scheduled keep their due dates; "
+                    + "'recall reschedule' moves them to what the preset gives\n")
+            }
         }
     }
 }

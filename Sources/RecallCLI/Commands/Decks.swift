@@ -58,7 +58,8 @@ extension Recall {
                 let table = DeckTable(titles: ["Cards"], counts: counts, today: today.perDeck, todayTotal: today.total)
                 print(table.render(), terminator: "")
             }
-            DiagnosticPrinter.standardError().print(loaded.collectionWarnings)
+            DiagnosticPrinter.standardError().print(loaded.collectionWarnings
+                + UnmatchedPresetWarning.diagnostics(store.settings, decks: loaded.decks.map(\.name)))
             let errors = loaded.errorCount
             if errors > 0 {
                 Console.err("note: \(DeckWords.count(errors, "error")) in deck files; run '\(TypedCommand.text("check"))' for details\n")

@@ -181,6 +181,9 @@ final class REPL {
         for deck in decks { row(REPL.indentedName(deck), counts[deck] ?? QueueCounts()) }
         if let total { row("Total", total) }
         if decks.isEmpty { out.line("  no decks yet: put .txt, .md or .tsv files in \(data.decksRoot.path)") }
+        for warning in UnmatchedPresetWarning.diagnostics(data.settings, decks: allDecks) {
+            for line in warning.rendered.split(separator: "\n") { out.wrapped(String(line)) }
+        }
         if let announcement = context.announcement { out.line(announcement) }
         if let backlog = BacklogNote.text(data, now: context.now()) { out.wrapped(backlog) }
         out.line(out.styled("Type 'review' to start, 'help' for commands.", .dim))

@@ -14,6 +14,8 @@ struct Git {
         var status: Int32
         var stdout: String
         var stderr: String
+        /// Standard output as git wrote it, for file contents that must be read byte for byte.
+        var stdoutBytes: [UInt8] = []
         var succeeded: Bool { status == 0 }
         /// Standard output's lines, without empty ones.
         var lines: [String] { stdout.split(whereSeparator: \.isNewline).map(String.init) }
@@ -61,9 +63,11 @@ struct Git {
         process.waitUntilExit()
         try? out.close()
         try? err.close()
+        let outBytes = [UInt8]((try? Data(contentsOf: outURL)) ?? Data())
         let result = Output(status: process.terminationStatus,
-                            stdout: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
-                            stderr: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "")
+                            stdout: String(decoding: outBytes, as: UTF8.self),
+                            stderr: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "",
+                            stdoutBytes: outBytes)
         if result.status == 127, result.stderr.contains("No such file or directory") || result.stderr.contains("not found") {
             throw CLIError("recall sync needs git, and no 'git' was found on PATH",
                            hint: "install git (for example 'sudo apt-get install git') and run the command again")

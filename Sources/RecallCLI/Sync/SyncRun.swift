@@ -41,7 +41,10 @@ struct SyncRun {
             try fetch(upstream)
             let theirs = try repo.commit("refs/remotes/\(upstream.remote)/\(upstream.branch)")
             let before = try repo.commit("HEAD")
-            if let theirs { try merge(theirs, upstream: upstream) }
+            if let theirs {
+                if theirs != before { try checkIncoming(theirs, upstream: upstream) }
+                try merge(theirs, upstream: upstream)
+            }
             guard let head = try repo.commit("HEAD") else {
                 return "nothing to sync yet in '\(repo.decks)'"
             }
@@ -110,6 +113,36 @@ struct SyncRun {
     private func fetch(_ upstream: (remote: String, branch: String)) throws {
         let r = try repository.git.run(["fetch", "--quiet", upstream.remote])
         guard r.succeeded else { throw offline(upstream, r.reason, what: "reach") }
+    }
+
+    /// Refuses `theirs` before anything is merged when one of its progress files has a line
+    /// the store would refuse (a hand-edited time after 2200, say): taken in, that line would
+    /// stop every later command here until the file was fixed by hand. Refusing keeps every
+    /// line on both sides; dropping the line instead would lose it from the merged history.
+    /// A file `theirs` did not change since the common ancestor brings nothing in (a line
+    /// fixed here after it was pushed must not stop the sync).
+    private func checkIncoming(_ theirs: String, upstream: (remote: String, branch: String)) throws {
+        let git = repository.git
+        let base = try repository.commit("HEAD").flatMap { try git.run(["merge-base", $0, theirs]).lines.first }
+        for kind in ProgressFileMerge.Kind.allCases {
+            let file = StoreLocation.syncFolderName + "/" + kind.fileName
+            let spec = SyncRepository.progressSpec + "/" + kind.fileName
+            if let base {
+                let blobs = try [base, theirs].map { try git.run(["rev-parse", "--quiet", "--verify", "\($0):\(spec)"]).lines.first }
+                if blobs[0] == blobs[1] { continue }
+            }
+            let shown = try git.run(["show", "\(theirs):\(spec)"])
+            guard shown.succeeded else { continue }
+            do throws(StoreError) {
+                try ProgressFileMerge.check(shown.stdoutBytes, as: kind, shown: "\(upstream.remote)/\(upstream.branch):\(file)")
+            } catch {
+                throw StoreError(path: error.path, line: error.line, reason: error.reason, notes: [
+                    "nothing was merged: the progress and deck files here are as they were",
+                    "fix or delete the line where it was written (in '\(file)' on the machine that sent it) "
+                        + "and sync from there, then run 'recall sync' again",
+                ])
+            }
+        }
     }
 
     /// Merges `theirs`; a deck conflict stops the sync with the files to resolve.

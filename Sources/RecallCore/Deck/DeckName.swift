@@ -10,6 +10,18 @@ public enum DeckName {
         return parts.joined(separator: "::")
     }
 
+    /// `names` and every parent of each (`A::B` also gives `A`): the decks a collection has.
+    public static func withParents<Names: Sequence>(_ names: Names) -> Set<String> where Names.Element == String {
+        var all = Set<String>()
+        for name in names {
+            var parts = name.components(separatedBy: "::")
+            while !parts.isEmpty, all.insert(parts.joined(separator: "::")).inserted {
+                parts.removeLast()
+            }
+        }
+        return all
+    }
+
     /// `name` without its last `.extension` (a leading dot is not an extension).
     public static func dropExtension(_ name: String) -> String {
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }

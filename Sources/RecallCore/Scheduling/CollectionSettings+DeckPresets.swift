@@ -54,6 +54,13 @@ extension CollectionSettings {
         presetChain(for: deck).first { $0.preset.schedules }?.deck
     }
 
+    /// The decks whose preset names no deck in `decks` (every deck and parent, as
+    /// ``DeckName/withParents(_:)`` gives them), sorted: presets are kept by deck name, so a
+    /// deck file renamed or removed leaves its preset applying to no card.
+    public func presetsMatchingNoDeck(_ decks: Set<String>) -> [String] {
+        deckPresets.keys.filter { !decks.contains($0) }.sorted()
+    }
+
     /// Whether some preset changes how cards are scheduled.
     public var hasSchedulingPresets: Bool { deckPresets.values.contains { $0.schedules } }
 

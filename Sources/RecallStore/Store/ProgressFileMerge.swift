@@ -12,10 +12,19 @@ import RecallCore
 /// breaks planned on two devices are both kept.
 public enum ProgressFileMerge {
     /// The kinds of file the driver merges.
-    public enum Kind: String, Sendable {
+    public enum Kind: String, Sendable, CaseIterable {
         case reviewLog = "review log"
         case renames = "rename log"
         case settings = "settings file"
+
+        /// The file's name in the collection folder.
+        public var fileName: String {
+            switch self {
+            case .reviewLog: "reviews.jsonl"
+            case .renames: RenameLog.name
+            case .settings: SettingsFile.name
+            }
+        }
     }
 
     /// Merges `ours` and `theirs` (paths of the two versions) with `base` (the common
@@ -63,6 +72,14 @@ public enum ProgressFileMerge {
         default:
             throw StoreError(path: ours, reason: "cannot merge '\(name ?? ours)'")
         }
+    }
+
+    /// Reads `bytes` as a file of `kind` exactly as the merge and the store do, and throws the
+    /// first problem (`shown` names the file in it): what `recall sync` checks a version from
+    /// elsewhere with before taking it in, since a line the store refuses would stop every
+    /// later command.
+    public static func check(_ bytes: [UInt8], as kind: Kind, shown: String) throws(StoreError) {
+        _ = try read(bytes, as: kind, shown: shown)
     }
 
     private enum Content {
