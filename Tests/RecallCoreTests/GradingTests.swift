@@ -38,6 +38,30 @@ import Testing
         #expect(AnswerMatcher.match(typed: typed, answer: answer) == expected)
     }
 
+    @Test(arguments: [
+        // A number is right at its value, whatever its form...
+        ("3.0", "3", AnswerMatch.exact),
+        ("3", "3.00", .exact),
+        ("1/2", "0.5", .exact),
+        (".5", "0.5", .exact),
+        ("1000", "1,000", .exact),
+        ("1.414", "≈ 1.414", .exact),
+        // ...and wrong at any other value: a digit off is not a typo.
+        ("30", "3.0", .wrong),
+        ("14.14", "1.414", .wrong),
+        ("1988", "1989", .wrong),
+        ("2.781", "2.718", .wrong),
+        ("-3", "3", .wrong),
+    ])
+    func numbers(typed: String, answer: String, expected: AnswerMatch) {
+        #expect(AnswerMatcher.match(typed: typed, answer: answer) == expected)
+    }
+
+    @Test func clozeNumber() {
+        #expect(AnswerMatcher.match(typed: "2015", deletions: ["2014"]) == .wrong)
+        #expect(AnswerMatcher.match(typed: "2014.0", deletions: ["2014"]) == .exact)
+    }
+
     static let gases = "Helium, neon, argon, krypton, xenon, radon"
 
     @Test(arguments: [

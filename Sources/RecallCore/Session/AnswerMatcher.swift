@@ -53,6 +53,7 @@ public enum AnswerMatcher {
 
     /// Matches `typed` against `answer`.
     public static func match(typed: String, answer: String) -> AnswerMatch {
+        if let byValue = matchNumber(typed: typed, answer: answer) { return byValue }
         let t = matchKey(typed)
         guard !t.isEmpty else { return .wrong }
         var whole = compare(t, matchKey(answer))
@@ -75,6 +76,7 @@ public enum AnswerMatcher {
     /// Matches `typed` against a cloze card's `deletions`, in order: all of them (in any
     /// punctuation or spacing) is the answer; some of them is a partial answer.
     public static func match(typed: String, deletions: [String]) -> AnswerMatch {
+        if deletions.count == 1, let byValue = matchNumber(typed: typed, answer: deletions[0]) { return byValue }
         let t = matchKey(typed)
         guard !t.isEmpty, !deletions.isEmpty else { return .wrong }
         let whole = compare(t, matchKey(deletions.joined(separator: " ")))
@@ -148,6 +150,15 @@ public enum AnswerMatcher {
         }
         if found == items.count, isList, !extra { return edits == 0 ? .exact : .close(edits: edits) }
         return .partial(found: found, total: items.count, missing: isList ? missing : [])
+    }
+
+    /// A typed number against an answer that is a number: right at the same value (`3.0` for
+    /// `3`, `1/2` for `0.5`, `1000` for `1,000`), wrong at any other, since a digit off is
+    /// another number, not a typo (`1988` for `1989`, `14.14` for `1.414`). `nil` unless both
+    /// are numbers (see ``NumberValue``).
+    static func matchNumber(typed: String, answer: String) -> AnswerMatch? {
+        guard let expected = NumberValue(answer), let given = NumberValue(typed) else { return nil }
+        return expected == given ? .exact : .wrong
     }
 
     /// Words that join items in a typed list (`argon and neon`) rather than name one.
