@@ -11,7 +11,7 @@ import Testing
         ("London", "Paris", .wrong),
         ("", "Paris", .wrong),
         ("cat", "car", .wrong),                     // short answers need to be exact
-        ("mitochondria", "the mitochondria", .wrong),
+        ("mitochondria", "the mitochondria", .exact),  // a leading article is no part of the answer
     ])
     func matching(typed: String, answer: String, expected: AnswerMatch) {
         #expect(AnswerMatcher.match(typed: typed, answer: answer) == expected)
@@ -35,6 +35,21 @@ import Testing
         ("India", "India (since 2023, overtaking China)", .exact),
     ])
     func punctuationAndRemarks(typed: String, answer: String, expected: AnswerMatch) {
+        #expect(AnswerMatcher.match(typed: typed, answer: answer) == expected)
+    }
+
+    @Test(arguments: [
+        // A leading `the` is no part of the answer, on either side.
+        ("Pacific Ocean", "The Pacific Ocean", AnswerMatch.exact),
+        ("rational numbers", "the rational numbers", .exact),
+        ("Sahara", "The Sahara", .exact),
+        ("the Caspian Sea", "The Caspian Sea", .exact),
+        ("the Nile", "Nile", .exact),
+        ("Caspian See", "The Caspian Sea", .close(edits: 1)),
+        ("the", "The Sahara", .wrong),
+        ("Gobi", "The Sahara", .wrong),
+    ])
+    func leadingArticle(typed: String, answer: String, expected: AnswerMatch) {
         #expect(AnswerMatcher.match(typed: typed, answer: answer) == expected)
     }
 

@@ -64,6 +64,13 @@ public enum AnswerMatcher {
             if coreMatch.isBetter(than: whole) { whole = coreMatch }
             if whole == .exact { return .exact }
         }
+        // `Pacific Ocean` for `The Pacific Ocean`: a leading article is no part of the answer.
+        let bareTyped = withoutArticle(typed), bareCore = withoutArticle(core)
+        if bareTyped != typed || bareCore != core {
+            let bareMatch = compare(matchKey(bareTyped), matchKey(bareCore))
+            if bareMatch.isBetter(than: whole) { whole = bareMatch }
+            if whole == .exact { return .exact }
+        }
         let byParts: AnswerMatch
         switch AnswerParts(answer) {
         case .single: return whole
@@ -159,6 +166,15 @@ public enum AnswerMatcher {
     static func matchNumber(typed: String, answer: String) -> AnswerMatch? {
         guard let expected = NumberValue(answer), let given = NumberValue(typed) else { return nil }
         return expected == given ? .exact : .wrong
+    }
+
+    /// `text` without a leading English `the` (`The Sahara` → `Sahara`); a text that is only
+    /// the article stays.
+    static func withoutArticle(_ text: String) -> String {
+        let trimmed = text.drop(while: \.isWhitespace)
+        guard trimmed.prefix(4).lowercased() == "the ", trimmed.count > 4 else { return text }
+        let rest = trimmed.dropFirst(4).drop(while: \.isWhitespace)
+        return rest.isEmpty ? text : String(rest)
     }
 
     /// Words that join items in a typed list (`argon and neon`) rather than name one.
