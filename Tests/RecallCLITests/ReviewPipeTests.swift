@@ -170,6 +170,26 @@ struct StudyFixture {
             """), "\(r.out)")
     }
 
+    /// A card deleted from its deck keeps its history in the log, but the summary's "due
+    /// tomorrow" counts only cards still in a deck, as tomorrow's greeting and stats do.
+    @Test func aDeletedCardIsNotDueTomorrow() throws {
+        let f = try StudyFixture()
+        defer { try? FileManager.default.removeItem(at: f.root) }
+        #expect(try f.run(["review"], input: "\n3\n:quit\n").out.hasSuffix("  due tomorrow 1\n"))
+        let deck = f.decks.appendingPathComponent("Geography.txt")
+        let text = try String(contentsOf: deck, encoding: .utf8)
+        try text.replacingOccurrences(of: "What is the capital of France?\nParis\n-\n", with: "")
+            .write(to: deck, atomically: true, encoding: .utf8)
+        let r = try f.run(["review"], input: ":quit\n")
+        #expect(r.code == 0)
+        #expect(r.out.hasSuffix("""
+
+            Session done: 0 cards · 0 again · 0s
+              left today 2: 2 new · 0 learning · 0 due · due tomorrow 0
+
+            """), "\(r.out)")
+    }
+
     @Test func whatIsLeftTodayStaysOnOneLine() throws {
         var f = try StudyFixture()
         defer { try? FileManager.default.removeItem(at: f.root) }
