@@ -121,9 +121,9 @@ import Testing
     @Test(arguments: [
         // One line of a multi-line prose answer is a partial answer, not the answer.
         ("The decline of memory retention over time after learning, first described by Hermann",
-         forgetting, AnswerMatch.partial(found: 1, total: 3, missing: [])),
+         forgetting, AnswerMatch.partial(found: 1, total: 4, missing: [])),
         ("the decline of memory retention over time after learning", forgetting,
-         .partial(found: 1, total: 3, missing: [])),
+         .partial(found: 1, total: 4, missing: [])),
         (forgetting.replacingOccurrences(of: "\n", with: " "), forgetting, .exact),
         // One clause of a one-line prose answer too.
         ("Sebastian Leitner", "Sebastian Leitner, a German science journalist, in the 1970s.",
@@ -131,6 +131,8 @@ import Testing
         ("The Nile", "The Nile (about 6,650 km), with the Amazon a close rival\ndepending on how the source is measured",
          .partial(found: 1, total: 2, missing: [])),
         ("Ebbinghaus", forgetting, .wrong),
+        // The answer before a colon, without what explains it.
+        ("2", "2: count is the number of elements in the array.", .partial(found: 1, total: 2, missing: [])),
         // One sentence of an answer written as a sentence per line, or of one line.
         ("Ice is less dense than liquid water.", ice, .partial(found: 1, total: 2, missing: [])),
         ("its crystal lattice holds the molecules further apart", ice, .partial(found: 1, total: 2, missing: [])),
@@ -149,7 +151,10 @@ import Testing
         ("Sebastian Leitner, a German science journalist, in the 1970s.",
          .prose(["Sebastian Leitner", "a German science journalist", "in the 1970s."])),
         ("The DSR model: Difficulty, Stability and Retrievability.",
-         .prose(["The DSR model: Difficulty", "Stability and Retrievability."])),
+         .prose(["The DSR model", "Difficulty", "Stability and Retrievability."])),
+        ("`2`: `count` is the number of elements.", .prose(["`2`", "`count` is the number of elements."])),
+        ("Lunch is at 12:30, not later.", .prose(["Lunch is at 12:30", "not later."])),
+        ("Twice (see: above), then stop.", .prose(["Twice (see: above)", "then stop."])),
         ("A study method that reviews material\nat increasing intervals.",
          .prose(["A study method that reviews material at increasing intervals."])),
         (ice, .prose(["Ice is less dense than liquid water.", "Its crystal lattice holds the molecules further apart."])),

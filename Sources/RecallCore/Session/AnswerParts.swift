@@ -86,10 +86,19 @@ public enum AnswerParts: Hashable, Sendable {
         return AnswerMatcher.matchKey(trimmed).isEmpty ? text : trimmed
     }
 
-    /// The clauses of prose: its sentences, each split at commas and semicolons.
+    /// The clauses of prose: its sentences, each split at commas, semicolons and colons
+    /// followed by a space (`2: count is the number of elements` is `2` and what follows;
+    /// `10:30` stays whole).
     private static func clauses(of text: String) -> [String] {
-        sentences(of: text).flatMap { split($0, at: [",", ";"]) }.filter { !AnswerMatcher.matchKey($0).isEmpty }
+        sentences(of: text).flatMap { sentence in
+            split(sentence.replacingOccurrences(of: ": ", with: String(colonMark)), at: [",", ";", colonMark])
+                .map { $0.replacingOccurrences(of: String(colonMark), with: ": ") }
+        }.filter { !AnswerMatcher.matchKey($0).isEmpty }
     }
+
+    /// Stands for `: ` while a sentence is split, so that ``split(_:at:)`` (which splits at
+    /// single characters, outside parentheses) can split there; a private-use character.
+    private static let colonMark: Character = "\u{E000}"
 
     /// `text` split after each `.`, `!` or `?` that ends a sentence: outside parentheses,
     /// followed by a space and a capital letter, and not after a short abbreviation such as
