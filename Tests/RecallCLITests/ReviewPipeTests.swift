@@ -190,6 +190,22 @@ struct StudyFixture {
             """), "\(r.out)")
     }
 
+    /// A deleted card is neither offered for nor moved by postpone, and the backlog offer
+    /// counts only cards still in a deck, as the greeting's table does.
+    @Test func aDeletedCardIsNeverPostponed() throws {
+        var f = try StudyFixture()
+        defer { try? FileManager.default.removeItem(at: f.root) }
+        #expect(try f.run(["review"], input: "\n4\n\n4\n\n4\n").code == 0)
+        let deck = f.decks.appendingPathComponent("Geography.txt")
+        let text = try String(contentsOf: deck, encoding: .utf8)
+        try text.replacingOccurrences(of: "What is the capital of France?\nParis\n-\n", with: "")
+            .write(to: deck, atomically: true, encoding: .utf8)
+        f.extraEnvironment["RECALL_NOW"] = "2026-06-01T09:00:00Z"
+        let r = try f.run(["postpone", "--dry-run"], input: "")
+        #expect(r.code == 0)
+        #expect(r.out.hasPrefix("would postpone 2 of 2 due cards"), "\(r.out)")
+    }
+
     @Test func whatIsLeftTodayStaysOnOneLine() throws {
         var f = try StudyFixture()
         defer { try? FileManager.default.removeItem(at: f.root) }
