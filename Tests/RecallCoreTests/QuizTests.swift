@@ -139,6 +139,24 @@ func makeCard(_ question: String, _ answer: String, deck: String = "Geo", tags: 
         #expect(halves.count == 3)
     }
 
+    /// Numbers written as formulas are offered among numbers, never among words.
+    @Test func formulaNumbersAreOfferedAmongNumbers() {
+        let pool = [
+            makeCard("What is lim sin x / x at 0?", "$1$", deck: "Maths"),
+            makeCard("What is the integral of x^2 from 0 to 1?", "$\\frac{1}{3}$", deck: "Maths"),
+            makeCard("What is the square root of 2?", "$\\approx 1.414$", deck: "Maths"),
+            makeCard("What is d/dx sin x?", "$\\cos x$", deck: "Maths"),
+            makeCard("Which number system is Q?", "the rational numbers", deck: "Maths"),
+        ]
+        for seed in UInt64(0)..<10 {
+            var rng = SeededGenerator(seed: seed)
+            let (numbers, _) = Quiz.choices(for: pool[0], from: pool, using: &rng)
+            #expect(Set(numbers) == ["$1$", "$\\frac{1}{3}$", "$\\approx 1.414$"])
+            let (terms, _) = Quiz.choices(for: pool[4], from: pool, using: &rng)
+            #expect(Set(terms) == ["the rational numbers", "$\\cos x$"])
+        }
+    }
+
     @Test(arguments: [
         ("3", "3.0", true), ("3", "3.00", true), ("3", "$3$", true), ("0.5", "1/2", true),
         ("0.5", ".5", true), ("1,000", "1000", true), ("1 000", "1000", true), ("-2", "−2", true),
@@ -161,6 +179,11 @@ func makeCard(_ question: String, _ answer: String, deck: String = "Geo", tags: 
         ("Africa (54 countries)", .term),
         ("`??` (nil-coalescing)", .term),
         ("1989", .number),
+        // Formulas as they are shown.
+        ("$\\frac{1}{3}$", .number),
+        ("$\\approx 1.414$", .number),
+        ("$1$", .number),
+        ("$\\cos x$", .term),
         ("6,650 km", .term),
         ("Mount Everest (8,849 m), on the border of Nepal and China", .sentence),
         ("Free Spaced Repetition Scheduler.", .sentence),

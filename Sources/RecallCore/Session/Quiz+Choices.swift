@@ -94,16 +94,18 @@ struct AnswerShape: Hashable, Sendable {
 
     init(_ text: String) {
         let core = AnswerParts.withoutRemarks(text)
-        words = AnswerMatcher.words(core).count
-        length = core.count
-        startsUppercase = core.first { $0.isLetter }?.isUppercase ?? false
+        // Formulas as they are shown: `$\frac{1}{3}$` is a number (1/3), not a word.
+        let shown = AnswerParts.withoutRemarks(RichText.plain(text))
+        words = AnswerMatcher.words(shown).count
+        length = shown.count
+        startsUppercase = shown.first { $0.isLetter }?.isUppercase ?? false
         if core.contains(where: \.isNewline) {
             // A hard-wrapped paragraph reads as one sentence; lists and code keep their lines.
             if case .prose = AnswerParts(core), !core.contains("```") { kind = .sentence } else { kind = .lines }
-        } else if !core.contains(where: \.isLetter), core.contains(where: \.isNumber) {
+        } else if !shown.contains(where: \.isLetter), shown.contains(where: \.isNumber) {
             kind = .number
         } else if words <= AnswerParts.maximumItemWords,
-                  !core.contains(where: \.isLetter) || !(core.last.map { ".!?".contains($0) } ?? false) {
+                  !shown.contains(where: \.isLetter) || !(shown.last.map { ".!?".contains($0) } ?? false) {
             kind = .term
         } else {
             kind = .sentence
