@@ -61,7 +61,7 @@ struct DiagnosticPrinter {
         for (file, count) in hidden {
             let problems = count == 1 ? "problem" : "problems"
             out += style("note:", bold: true) + " \(count) more \(problems) in '\(TerminalText.sanitized(file, keepingNewlines: false))' not shown; "
-                + "'recall check --json' lists them all\n"
+                + "'\(TypedCommand.text("check --json"))' lists them all\n"
         }
         return out
     }

@@ -87,7 +87,7 @@ import RecallTestSupport
         #expect(try parameters() == CollectionSettings.defaultParameters)
         #expect(runRecall(["optimize", "--auto"], env: env("2024-06-01T11:00:00Z")).stdout
             == "auto-optimize: no refit due (it waits for 30 days and 10% more reviews since the last fit)\n")
-        #expect(runRecall(["config", "auto_optimize"], env: env("2024-06-01T11:00:00Z")).stdout == "false\n")
+        #expect(runRecall(["config", "auto_optimize"], env: env("2024-06-01T11:00:00Z")).stdout == "off\n")
     }
 
     @Test func aFitSavedByHandIsTheLastFit() throws {

@@ -64,6 +64,32 @@ import RecallTestSupport
         #expect(!FileManager.default.fileExists(atPath: settingsFile.path))
     }
 
+    /// On/off settings are shown as they are typed, `on` and `off`; the file keeps booleans.
+    @Test func flagsShowAsOnAndOff() throws {
+        #expect(runRecall(["config", "enable_fuzz"], env: env).stdout == "on\n")
+        let set = runRecall(["config", "enable_fuzz", "off"], env: env)
+        #expect(set.stdout == "enable_fuzz = off\n")
+        #expect(runRecall(["config", "enable_fuzz"], env: env).stdout == "off\n")
+        let list = runRecall(["config"], env: env).stdout.split(separator: "\n")
+        #expect(list.contains("enable_fuzz = off"))
+        #expect(list.contains("load_balance = on"))
+        #expect(list.contains("autoplay = off"))
+        let text = try String(contentsOf: settingsFile, encoding: .utf8)
+        #expect(text.contains("\"enable_fuzz\": false,\n"))
+        let bad = runRecall(["config", "autoplay", "maybe"], env: env)
+        #expect(bad.status == 64)
+        #expect(bad.stderr.split(separator: "\n").first == "Error: autoplay: expected on or off, found 'maybe'")
+    }
+
+    /// In the study shell, a key's hint names `config` and `decks` as the shell reads them.
+    @Test func theShellsHintsNameShellCommands() {
+        RecallProcess.write(["Swift.md": "let? :: constant\n"], under: root.appendingPathComponent("Decks"))
+        let r = runRecall(["--no-color"], env: env, stdin: "config nope\nconfig deck.Cooking.new_per_day 3\nquit\n")
+        let errors = r.stderr.split(separator: "\n").filter { $0.hasPrefix("Error: ") }
+        #expect(errors == ["Error: unknown setting 'nope'; run 'config' to list the settings",
+                           "Error: no deck named 'Cooking'; run 'decks' to list the decks"])
+    }
+
     @Test func mergeReportsNewReviewsAndIsIdempotent() throws {
         let other = root.appendingPathComponent("other.jsonl")
         try Data((#"{"card":"0123456789abcdef","device":"d-x","dur":5,"ev":"review","r":3,"t":1764061200123}"# + "\n"

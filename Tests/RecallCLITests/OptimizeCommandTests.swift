@@ -170,11 +170,41 @@ import RecallTestSupport
         #expect((object?["parameters"] as? [Double])?.count == 21)
     }
 
+    /// The report fits the width (80 columns in a pipe); the fitted parameters wrap after a
+    /// comma, and the lines copied as they are set `config parameters` to them.
+    @Test func reportWrapsToTheWidthAndItsParametersPasteIntoConfig() throws {
+        let path = root.appendingPathComponent("revlog.jsonl")
+        let lines = OptimizeCommandTests.history(cards: 120).map {
+            "{\"card_id\": \($0.card), \"review_time\": \($0.time), \"rating\": \($0.rating)}"
+        }
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: path)
+        let result = runRecall(["optimize", "--log", path.path], env: env)
+        #expect(result.status == 0)
+        let out = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(out.allSatisfy { $0.count <= 80 }, "\(out)")
+        let start = try #require(out.firstIndex { $0.hasPrefix("fitted: ") })
+        let continued = out[(start + 1)...].prefix { $0.hasPrefix("  ") }
+        #expect(!continued.isEmpty)
+        #expect(([out[start]] + continued).dropLast().allSatisfy { $0.hasSuffix(",") })
+        let copied = ([String(out[start].dropFirst("fitted: ".count))] + continued).joined(separator: "\n")
+        let fitted = copied.split(whereSeparator: { $0 == "," || $0.isWhitespace }).map(String.init)
+        #expect(fitted.count == 21)
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("Decks"), withIntermediateDirectories: true)
+        let set = runRecall(["config", "parameters", copied], env: env)
+        #expect(set.stderr == "")
+        let saved = runRecall(["config", "parameters"], env: env).stdout.split(whereSeparator: \.isWhitespace)
+        #expect(saved.map { Double($0) } == fitted.map { Double($0) })
+    }
+
     @Test func emptyCollectionSaysThereIsTooLittleHistory() throws {
         try FileManager.default.createDirectory(at: root.appendingPathComponent("Decks"), withIntermediateDirectories: true)
         let result = runRecall(["optimize"], env: env)
         #expect(result.status == 0)
-        #expect(result.stdout == "not enough history to fit: 0 reviews on a later day than each card's first (need at least 400); keeping the current parameters\n")
+        #expect(result.stdout == """
+            not enough history to fit: 0 reviews on a later day than each card's first (need
+              at least 400); keeping the current parameters
+
+            """)
     }
 
     /// Two decks: `Hard`, whose cards are forgotten 45 % of the time, and `Easy` (5 %), with
@@ -316,7 +346,8 @@ import RecallTestSupport
         try Data((lines.prefix(290).joined(separator: "\n") + "\n").utf8).write(to: log)
         let result = runRecall(["optimize", "--log", log.path])
         #expect(result.status == 0, "\(result.stderr)")
-        let out = result.stdout.split(separator: "\n")
+        // One line, wrapped to 80 columns.
+        let out = result.stdout.replacingOccurrences(of: "\n  ", with: " ").split(separator: "\n")
         #expect(out.count == 1)
         #expect(out.first?.hasPrefix("not enough history to fit: ") == true)
         #expect(out.first?.hasSuffix(" reviews on a later day than each card's first (need at least 400); keeping the default parameters") == true)

@@ -128,6 +128,29 @@ import RecallTestSupport
         #expect(lines.contains("Cards | 4 cards: 4 new | 0 learning | 0 review | 0 relearning | 0 suspended"))
     }
 
+    /// The card lists show questions as plain text on one line, as a card shows them; the
+    /// JSON keeps the text as written.
+    @Test func cardListsShowPlainQuestions() throws {
+        let c = try Collection()
+        try "What is **bold** and *italic*? :: emphasis\n\nSolve $x^2 = 4$ :: $x = \\pm 2$\n\nWhat does <b>HTML</b> &amp; do? :: tags\n"
+            .write(to: c.decks.appendingPathComponent("Rich.md"), atomically: true, encoding: .utf8)
+        let questions = ["What is **bold** and *italic*?", "Solve $x^2 = 4$", "What does <b>HTML</b> &amp; do?"]
+        try c.log(questions.flatMap { q in
+            [(q, "2026-03-01T09:00:00Z", Rating.good, 3000), (q, "2026-03-05T09:00:00Z", .again, 3000),
+             (q, "2026-03-05T09:10:00Z", .good, 3000)]
+        })
+        let out = try c.run(["stats"]).out.split(separator: "\n").map(String.init)
+        let hardest = try #require(out.firstIndex { $0.hasPrefix("Hardest cards") })
+        #expect(Array(out[(hardest + 1)...].prefix(3)) == [
+            "  D  7.4  0 lapses  Rich.md:1  What is bold and italic?",
+            "  D  7.4  0 lapses  Rich.md:3  Solve x² = 4",
+            "  D  7.4  0 lapses  Rich.md:5  What does HTML & do?",
+        ])
+        let json = try json(c.run(["stats", "--json"]).out)
+        let listed = try #require(json["hardest"] as? [[String: Any]]).compactMap { $0["question"] as? String }
+        #expect(listed == questions)
+    }
+
     @Test func malformedLogLineIsReportedWithItsLocation() throws {
         let c = try Collection()
         try c.log(Self.week)

@@ -231,7 +231,7 @@ import RecallTestSupport
         #expect(f.git(["status", "--porcelain"], in: f.a.decks).stdout == "")
         // The setting travels with the progress.
         #expect(f.recall(f.b, ["sync"]).stdout == "synced with origin: sent nothing, received 1 review and the settings\n")
-        #expect(f.recall(f.b, ["config", "sync_on_exit"]).stdout == "true\n")
+        #expect(f.recall(f.b, ["config", "sync_on_exit"]).stdout == "on\n")
         // Off (the default), a session does not sync.
         #expect(f.recall(f.b, ["config", "sync_on_exit", "off"]).status == 0)
         let quiet = f.recall(f.b, ["review"], now: "2026-03-01T09:30:00Z", stdin: "\n3\n")

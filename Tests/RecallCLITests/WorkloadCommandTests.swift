@@ -135,7 +135,7 @@ import RecallTestSupport
         let now = "2026-03-10T09:00:00Z"
         #expect(run(["config", "easy_days"], now: now).stdout == "none\n")
         #expect(run(["config", "easy_days", "Saturday=50 sun=0"], now: now).stdout == "easy_days = sat=50 sun=0\n")
-        #expect(run(["config", "load_balance", "off"], now: now).stdout == "load_balance = false\n")
+        #expect(run(["config", "load_balance", "off"], now: now).stdout == "load_balance = off\n")
         let bad = run(["config", "easy_days", "sat=150"], now: now)
         #expect(bad.status == 64)
         #expect(bad.stderr.hasPrefix("Error: easy_days: expected weekdays with a percentage from 0 to 100, such as 'sat=50 sun=0', found 'sat=150'\n"), "\(bad.stderr)")
@@ -143,6 +143,6 @@ import RecallTestSupport
         #expect(none.status == 64)
         #expect(none.stderr.hasPrefix("Error: easy days give every weekday 0%, expected at least one day with reviews\n"), "\(none.stderr)")
         let listing = run(["config"], now: now).stdout.lines
-        #expect(listing.contains("easy_days = sat=50 sun=0") && listing.contains("load_balance = false"))
+        #expect(listing.contains("easy_days = sat=50 sun=0") && listing.contains("load_balance = off"))
     }
 }

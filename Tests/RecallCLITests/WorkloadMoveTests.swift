@@ -246,6 +246,38 @@ import RecallTestSupport
         #expect((again["forecast"] as? [Int])?.reduce(0, +) == before.reduce(0, +))
     }
 
+    /// In the study shell, the hints of postpone, advance and break name the commands as the
+    /// shell reads them, without `recall`.
+    @Test func hintsInTheShellNameShellCommands() throws {
+        let r = run([], now: Self.away, stdin: """
+            postpone
+            postpone --undo
+            postpone --undo
+            advance --count 2
+            break 2026-11-01 2026-11-20
+            break --cancel abcdef
+            break 2026-12-24 2026-12-26
+            quit
+
+            """)
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.filter { $0.hasPrefix("undo with ") } == ["undo with 'postpone --undo'", "undo with 'advance --undo'"])
+        let planned = try #require(lines.first { $0.hasPrefix("planned break ") })
+        let id = String(planned.dropFirst("planned break ".count).prefix(6))
+        #expect(planned == "planned break \(id); cancel with 'break --cancel \(id)'")
+        #expect(r.stderr == """
+            recall: error: nothing to take back: no move of due dates was made on this device
+            note: 'postpone --undo' takes back the last postpone or advance made here
+            recall: error: the break starts before today (2026-12-05)
+            note: a break is planned ahead; for cards due after an absence, use 'postpone'
+            recall: error: no planned break 'abcdef'
+            note: 'break --list' shows the planned breaks
+
+            """)
+        // The same commands from the command line still say `recall`.
+        #expect(run(["postpone"], now: Self.away).stdout.hasSuffix("\nundo with 'recall postpone --undo'\n"))
+    }
+
     @Test func theGreetingOffersToSpreadABacklogAfterAnAbsence() {
         let away = run([], now: Self.away, stdin: "quit\n")
         #expect(away.stdout.contains("""

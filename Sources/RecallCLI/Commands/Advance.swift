@@ -44,7 +44,7 @@ extension Recall {
                 let plan = AdvancePlan(cards: selected, today: run.today, count: count, replay: run.replay)
                 if try run.perform(plan.moves, verb: "advance", past: "advanced", at: run.time,
                                    report: { Self.report(plan, tentative: $0) }) {
-                    Console.out("undo with 'recall advance --undo'\n")
+                    Console.out("undo with '\(TypedCommand.text("advance --undo"))'\n")
                 }
             }
             run.search.reportDeckProblems()

@@ -101,7 +101,7 @@ extension Recall {
             }
             guard first >= today else {
                 throw CLIError("the break starts before today (\(PlannedBreakDate.text(today)))",
-                               hint: "a break is planned ahead; for cards due after an absence, use 'recall postpone'", exitCode: 64)
+                               hint: "a break is planned ahead; for cards due after an absence, use '\(TypedCommand.text("postpone"))'", exitCode: 64)
             }
             let options = try MoveOptions.parse(Array(words.dropFirst(2)))
             let run = DueMoveRun(search: search, options: options)
@@ -121,7 +121,7 @@ extension Recall {
             var settings = store.settings
             settings.plannedBreaks.byID[planned.id] = planned
             try StoreAccess.reporting { try store.updateSettings(settings) }
-            Console.out("planned break \(planned.id); cancel with 'recall break --cancel \(planned.id)'\n")
+            Console.out("planned break \(planned.id); cancel with '\(TypedCommand.text("break --cancel \(planned.id)"))'\n")
         }
 
         /// `break 2026-12-24 to 2026-12-31 (8 days): 64 cards would fall due in it` and what moves.
@@ -147,7 +147,7 @@ extension Recall {
             let store = search.store
             let found = store.settings.plannedBreaks.matching(id: handle, firstDay: PlannedBreakDate.day(handle))
             guard let target = found.first else {
-                throw CLIError("no planned break '\(handle)'", hint: "'recall break --list' shows the planned breaks")
+                throw CLIError("no planned break '\(handle)'", hint: "'\(TypedCommand.text("break --list"))' shows the planned breaks")
             }
             guard found.count == 1 else {
                 throw CLIError("\(found.count) breaks start on \(handle)", hint: "cancel one by its id: " + found.map(\.id).joined(separator: ", "))

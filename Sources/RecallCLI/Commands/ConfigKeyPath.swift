@@ -14,7 +14,7 @@ enum ConfigKeyPath {
     static func parse(_ text: String) -> Result<ConfigKeyPath, ValidationError> {
         if let key = SettingKey.named(text) { return .success(.global(key)) }
         guard text.hasPrefix("deck."), text.count > 5 else {
-            return .failure(ValidationError("unknown setting '\(text)'; run 'recall config' to list the settings"))
+            return .failure(ValidationError("unknown setting '\(text)'; run '\(TypedCommand.text("config"))' to list the settings"))
         }
         let rest = String(text.dropFirst(5))
         if let dot = rest.lastIndex(of: "."), dot != rest.startIndex {
@@ -69,7 +69,7 @@ enum ConfigKeyPath {
         if let close = decks.min(by: { distance($0) < distance($1) }), distance(close) <= 2 {
             throw ValidationError("no deck named '\(shown)'; did you mean '\(close)'?")
         }
-        throw ValidationError("no deck named '\(shown)'; run 'recall decks' to list the decks")
+        throw ValidationError("no deck named '\(shown)'; run '\(TypedCommand.text("decks"))' to list the decks")
     }
 
     /// The value as `recall config KEY` prints it; a deck key its deck does not set is

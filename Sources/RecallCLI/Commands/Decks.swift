@@ -61,7 +61,7 @@ extension Recall {
             DiagnosticPrinter.standardError().print(loaded.collectionWarnings)
             let errors = loaded.errorCount
             if errors > 0 {
-                Console.err("note: \(DeckWords.count(errors, "error")) in deck files; run 'recall check' for details\n")
+                Console.err("note: \(DeckWords.count(errors, "error")) in deck files; run '\(TypedCommand.text("check"))' for details\n")
             }
         }
 

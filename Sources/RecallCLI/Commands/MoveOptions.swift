@@ -59,16 +59,6 @@ struct DueMoveRun {
     /// The stamp of entries written now: after the last entry of the log.
     var time: Date { ReviewSession.stamp(search.now, after: search.store.lastEntryTime()) }
 
-    /// `report` wrapped to the terminal's width, continuation lines indented under their
-    /// line's text.
-    static func fitted(_ report: String) -> String {
-        let width = Terminal.width()
-        return report.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            let indent = line.prefix(while: { $0 == " " }).count + 2
-            return TextWrapper.wrap(String(line), width: width, indent: indent).joined(separator: "\n")
-        }.joined(separator: "\n")
-    }
-
     /// Prints what the moves do and writes them unless a dry run: `report(true)` says what
     /// would happen, `report(false)` what happened. More than 50 cards at a terminal first
     /// show `report(true)` and ask; the answer yes writes them and says `past N cards`.
@@ -77,16 +67,16 @@ struct DueMoveRun {
     func perform(_ moves: [DueMove], verb: String, past: String, at time: Date,
                  report: (_ tentative: Bool) -> String) throws -> Bool {
         if options.dryRun {
-            Console.out(Self.fitted(report(true)) + "nothing changed (--dry-run)\n")
+            Console.out(Terminal.fitted(report(true)) + "nothing changed (--dry-run)\n")
             return false
         }
         guard !moves.isEmpty else {
-            Console.out(Self.fitted(report(false)))
+            Console.out(Terminal.fitted(report(false)))
             return false
         }
         let asks = moves.count > CardsActionRun.confirmAbove && !options.yes && Terminal.isInteractive
         if asks {
-            Console.out(Self.fitted(report(true)))
+            Console.out(Terminal.fitted(report(true)))
             Console.err("\(verb) \(DeckWords.count(moves.count, "card"))? [y/N] ")
             let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
             guard ["y", "yes"].contains(answer) else {
@@ -95,7 +85,7 @@ struct DueMoveRun {
         }
         let entries = moves.entries(calendar: replay.calendar, time: time, device: search.store.device)
         _ = try StoreAccess.reporting { try search.store.append(contentsOf: entries) }
-        Console.out(asks ? "\(past) \(DeckWords.count(moves.count, "card"))\n" : Self.fitted(report(false)))
+        Console.out(asks ? "\(past) \(DeckWords.count(moves.count, "card"))\n" : Terminal.fitted(report(false)))
         return true
     }
 
@@ -107,7 +97,7 @@ struct DueMoveRun {
         let breaks = Set(store.settings.plannedBreaks.all.map { DueMoveUndo.millis($0.planned) })
         guard let batch = DueMoveUndo.latestBatch(in: log, device: store.device, excluding: breaks) else {
             throw CLIError("nothing to take back: no move of due dates was made on this device",
-                           hint: "'recall \(command) --undo' takes back the last postpone or advance made here")
+                           hint: "'\(TypedCommand.text(command + " --undo"))' takes back the last postpone or advance made here")
         }
         let result = DueMoveUndo.takingBack(batch, device: store.device, in: log, time: time, writer: store.device)
         let when = Self.timeText(batch, calendar: replay.calendar)

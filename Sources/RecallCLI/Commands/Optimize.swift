@@ -120,7 +120,7 @@ extension Recall {
             if json {
                 print(OptimizeReport.json(outcome, currentName: currentName, seconds: seconds, workload: workload))
             } else {
-                print(OptimizeReport.text(outcome, currentName: currentName))
+                print(Terminal.fitted(OptimizeReport.text(outcome, currentName: currentName)))
                 if let workload { print(OptimizeReport.retentionTable(workload)) }
             }
         }

@@ -45,7 +45,7 @@ extension Recall {
                                         breaks: run.search.store.settings.plannedBreaks, replay: run.replay)
                 if try run.perform(plan.moves, verb: "postpone", past: "postponed", at: run.time,
                                    report: { Self.report(plan, tentative: $0) }) {
-                    Console.out("undo with 'recall postpone --undo'\n")
+                    Console.out("undo with '\(TypedCommand.text("postpone --undo"))'\n")
                 }
             }
             run.search.reportDeckProblems()

@@ -48,7 +48,7 @@ extension Recall {
             if let announcement = AutoOptimizeRun.takeAnnouncement(context.data) {
                 context.output.line(announcement)
             }
-            if plan.label == nil, let backlog = BacklogNote.text(context.data, now: context.now(), command: "recall postpone") {
+            if plan.label == nil, let backlog = BacklogNote.text(context.data, now: context.now()) {
                 context.view.note(backlog)
             }
             _ = ReviewRunner(context: context, queue: plan.cards, label: plan.label,

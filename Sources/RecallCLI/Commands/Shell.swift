@@ -25,11 +25,15 @@ extension Recall {
         @OptionGroup var display: DisplayOptions
 
         func run() throws {
-            let context = try StudySetup.open(collection, display: display)
-            context.announcement = AutoOptimizeRun.takeAnnouncement(context.data)
-            let repl = REPL(context: context,
-                            delegate: StudySetup.delegate(collection, display: display, context: context))
-            repl.run()
+            // From opening to `quit`, hints name commands as the shell reads them.
+            let context = try TypedCommand.$inShell.withValue(true) {
+                let context = try StudySetup.open(collection, display: display)
+                context.announcement = AutoOptimizeRun.takeAnnouncement(context.data)
+                let repl = REPL(context: context,
+                                delegate: StudySetup.delegate(collection, display: display, context: context))
+                repl.run()
+                return context
+            }
             try StudySetup.close(context, syncing: collection)
             if context.saveFailed { throw ExitCode(1) }
         }

@@ -155,9 +155,7 @@ final class QuizRunner {
         if !missed.isEmpty {
             out.line("Missed:")
             for card in missed {
-                let answer = TerminalText.sanitized(TextReflow.joinParagraphs(RichText.plain(card.expectedAnswer))
-                    .replacingOccurrences(of: "\n", with: " / "))
-                let line = out.styled(RichText.plain(card.question), .bold) + " → " + answer
+                let line = out.styled(TextReflow.oneLine(card.question), .bold) + " → " + TextReflow.oneLine(card.expectedAnswer)
                 var rows = TextWrapper.wrap(line, width: out.width - 2, indent: 2)
                 // The location stays whole, even when its file name has spaces, so that it
                 // can be copied: after the answer when it fits, else on a line of its own.

@@ -201,7 +201,7 @@ final class REPL {
         if let total { row("Total", total) }
         if decks.isEmpty { out.line("  no decks yet: put .txt, .md or .tsv files in \(data.decksRoot.path)") }
         if let announcement = context.announcement { out.line(announcement) }
-        if let backlog = BacklogNote.text(data, now: context.now(), command: "postpone") { out.wrapped(backlog) }
+        if let backlog = BacklogNote.text(data, now: context.now()) { out.wrapped(backlog) }
         out.line(out.styled("Type 'review' to start, 'help' for commands.", .dim))
     }
 

@@ -32,7 +32,7 @@ enum StudySetup {
                    + data.deckDiagnostics.filter { $0.severity == .warning && $0.location == nil })
         let errors = data.deckDiagnostics.filter { $0.severity == .error }.count
         if errors > 0 {
-            Console.err("note: \(errors) error\(errors == 1 ? "" : "s") in deck files; run 'recall check' for details\n")
+            Console.err("note: \(errors) error\(errors == 1 ? "" : "s") in deck files; run '\(TypedCommand.text("check"))' for details\n")
         }
         let history = dataDirectory.appendingPathComponent("history")
         // No history through a link out of the data folder (libedit would write there).

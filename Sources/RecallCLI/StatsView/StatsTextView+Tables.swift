@@ -113,7 +113,7 @@ extension StatsTextView {
                                              to: sourceWidth), to: sourceWidth)
                 + "  "
             let room = max(8, min(width, 80) - TextWidth.of(head))
-            return head + truncated(TerminalText.sanitized(card.question, keepingNewlines: false), to: room)
+            return head + truncated(TextReflow.oneLine(card.question), to: room)
         }
     }
 }

@@ -64,6 +64,16 @@ enum Terminal {
         return (env["LINES"].flatMap { Int($0) }.map { max(3, $0) } ?? 24, usualCellHeight)
     }
 
+    /// `report` wrapped to the terminal's ``width(environment:)``, continuation lines
+    /// indented under their line's text.
+    static func fitted(_ report: String) -> String {
+        let width = width()
+        return report.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            let indent = line.prefix(while: { $0 == " " }).count + 2
+            return TextWrapper.wrap(String(line), width: width, indent: indent).joined(separator: "\n")
+        }.joined(separator: "\n")
+    }
+
     /// `$COLUMNS` if it is a positive number, else 80; never less than 20.
     static func width(columnsVariable: String?) -> Int {
         guard let text = columnsVariable, let n = Int(text), n > 0 else { return 80 }

@@ -1,3 +1,5 @@
+import RecallCore
+
 /// Joins the lines of paragraphs that were hard-wrapped in a deck file, so that the
 /// terminal's width, not the file's, decides where they break.
 ///
@@ -10,6 +12,14 @@ enum TextReflow {
     /// A line this wide or wider that is followed by more prose was most likely wrapped by
     /// an editor rather than ended by its writer.
     static let wrappedLineWidth = 40
+
+    /// Card text as a list shows it, on one line: as a card shows it (``RichText/plain(_:)``:
+    /// Markdown and HTML markers dropped, formulas converted), paragraphs joined, the line
+    /// breaks left shown as ` / `, and sanitized for the terminal.
+    static func oneLine(_ text: String) -> String {
+        TerminalText.sanitized(joinParagraphs(RichText.plain(text)).replacingOccurrences(of: "\n", with: " / "),
+                               keepingNewlines: false)
+    }
 
     static func joinParagraphs(_ text: String) -> String {
         guard text.contains("\n") else { return text }

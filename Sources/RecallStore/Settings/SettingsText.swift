@@ -3,12 +3,13 @@ import RecallCore
 
 /// How settings are shown by `recall config` and parsed from what the user types.
 public enum SettingsText {
-    /// The value of `key` as `recall config` shows it (`0.9`, `fsrs`, `1m 10m`).
+    /// The value of `key` as `recall config` shows it (`0.9`, `fsrs`, `1m 10m`, `on`): as
+    /// the user types it.
     public static func show(_ value: SettingValue, kind: SettingKey.Kind) -> String {
         switch value {
         case .number(let d): return number(d)
         case .integer(let i): return String(i)
-        case .flag(let b): return b ? "true" : "false"
+        case .flag(let b): return b ? "on" : "off"
         case .text(let t): return t
         case .numbers(let n):
             if kind == .weekdays { return weekdays(n) }
@@ -30,7 +31,7 @@ public enum SettingsText {
             switch t.lowercased() {
             case "true", "yes", "on", "1": return .success(.flag(true))
             case "false", "no", "off", "0": return .success(.flag(false))
-            default: return .failure(SettingError("expected true or false, found '\(text)'"))
+            default: return .failure(SettingError("expected on or off, found '\(text)'"))
             }
         case .algorithm:
             guard CollectionSettings.Algorithm(rawValue: t.lowercased()) != nil else {
@@ -39,14 +40,14 @@ public enum SettingsText {
             return .success(.text(t.lowercased()))
         case .parameters:
             var values: [Double] = []
-            for part in t.split(whereSeparator: { $0 == " " || $0 == "," }) {
+            for part in t.split(whereSeparator: { $0.isWhitespace || $0 == "," }) {
                 guard let d = Double(part), d.isFinite else { return .failure(SettingError("expected numbers, found '\(part)'")) }
                 values.append(d)
             }
             return .success(.numbers(values))
         case .steps:
             var values: [Double] = []
-            for part in t.split(whereSeparator: { $0 == " " || $0 == "," }) {
+            for part in t.split(whereSeparator: { $0.isWhitespace || $0 == "," }) {
                 guard let s = seconds(String(part)) else {
                     return .failure(SettingError("expected steps like '1m 10m' (units s, m, h, d), found '\(part)'"))
                 }
