@@ -106,6 +106,10 @@ import Testing
         ("helium neon argon krypton xenon radon gold", gases, .close(edits: 4)),
         ("hydrogen helium lithium neon argon krypton xenon radon", gases, .partial(found: 6, total: 6, missing: [])),
         ("helium, neon, argon and krypton and xenon or radon", gases, .exact),
+        // A list of single words written as a sentence is still a list.
+        ("again, hard, good, easy", "Again, Hard, Good and Easy.", .exact),
+        ("easy, good, hard, again", "Again, Hard, Good and Easy.", .exact),
+        ("again, hard", "Again, Hard, Good and Easy.", .partial(found: 2, total: 4, missing: ["Good", "Easy"])),
     ])
     func lists(typed: String, answer: String, expected: AnswerMatch) {
         #expect(AnswerMatcher.match(typed: typed, answer: answer) == expected)
@@ -161,6 +165,8 @@ import Testing
         // A sentence ends at `.`, `!` or `?` before a capital, not after an abbreviation.
         ("Dr. Who travels in time. E.g. in the TARDIS! Why? No.",
          .prose(["Dr. Who travels in time.", "E.g. in the TARDIS!", "Why?", "No."])),
+        ("Again, Hard, Good and Easy.", .list(["Again", "Hard", "Good", "Easy"])),
+        ("Yes, of course.", .prose(["Yes", "of course."])),
         ("St. Petersburg", .single),
         ("Version 3.5 of it", .single),
     ])

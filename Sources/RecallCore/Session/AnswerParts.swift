@@ -37,6 +37,11 @@ public enum AnswerParts: Hashable, Sendable {
             return
         }
         var items = parts.map(AnswerParts.withoutRemarks)
+        let endsSentence = line.last.map { ".!?".contains($0) } ?? false
+        if endsSentence, let last = items.popLast() {
+            // `Again, Hard, Good and Easy.`: the sentence's end is no part of the last item.
+            items.append(String(last.dropLast()))
+        }
         if let last = items.last {
             // `a, b and c`, `a, b, and c`
             let tail = last.hasPrefix("and ") ? [String(last.dropFirst(4))]
@@ -44,9 +49,11 @@ public enum AnswerParts: Hashable, Sendable {
             items.removeLast()
             items += tail.filter { !$0.isEmpty }
         }
-        let endsSentence = line.last.map { ".!?".contains($0) } ?? false
-        self = !endsSentence && items.allSatisfy(AnswerParts.readsAsItem) ? .list(items)
-            : .prose(AnswerParts.clauses(of: line))
+        // A sentence is a list only when it lists single words (`Again, Hard, Good and
+        // Easy.`); `Sebastian Leitner, a German science journalist, in the 1970s.` is prose.
+        let isList = endsSentence ? items.allSatisfy { AnswerMatcher.words($0).count == 1 }
+            : items.allSatisfy(AnswerParts.readsAsItem)
+        self = isList ? .list(items) : .prose(AnswerParts.clauses(of: line))
     }
 
     /// `text` split at `separators` outside parentheses and brackets, each part trimmed,
