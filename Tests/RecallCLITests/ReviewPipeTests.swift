@@ -170,6 +170,86 @@ struct StudyFixture {
             """), "\(r.out)")
     }
 
+    /// A card deleted from its deck keeps its history in the log, but the summary's "due
+    /// tomorrow" counts only cards still in a deck, as tomorrow's greeting and stats do.
+    @Test func aDeletedCardIsNotDueTomorrow() throws {
+        let f = try StudyFixture()
+        defer { try? FileManager.default.removeItem(at: f.root) }
+        #expect(try f.run(["review"], input: "\n3\n:quit\n").out.hasSuffix("  due tomorrow 1\n"))
+        let deck = f.decks.appendingPathComponent("Geography.txt")
+        let text = try String(contentsOf: deck, encoding: .utf8)
+        try text.replacingOccurrences(of: "What is the capital of France?\nParis\n-\n", with: "")
+            .write(to: deck, atomically: true, encoding: .utf8)
+        let r = try f.run(["review"], input: ":quit\n")
+        #expect(r.code == 0)
+        #expect(r.out.hasSuffix("""
+
+            Session done: 0 cards · 0 again · 0s
+              left today 2: 2 new · 0 learning · 0 due · due tomorrow 0
+
+            """), "\(r.out)")
+    }
+
+    /// A deleted card is neither offered for nor moved by postpone, and the backlog offer
+    /// counts only cards still in a deck, as the greeting's table does.
+    @Test func aDeletedCardIsNeverPostponed() throws {
+        var f = try StudyFixture()
+        defer { try? FileManager.default.removeItem(at: f.root) }
+        #expect(try f.run(["review"], input: "\n4\n\n4\n\n4\n").code == 0)
+        let deck = f.decks.appendingPathComponent("Geography.txt")
+        let text = try String(contentsOf: deck, encoding: .utf8)
+        try text.replacingOccurrences(of: "What is the capital of France?\nParis\n-\n", with: "")
+            .write(to: deck, atomically: true, encoding: .utf8)
+        f.extraEnvironment["RECALL_NOW"] = "2026-06-01T09:00:00Z"
+        let r = try f.run(["postpone", "--dry-run"], input: "")
+        #expect(r.code == 0)
+        #expect(r.out.hasPrefix("would postpone 2 of 2 due cards"), "\(r.out)")
+    }
+
+    /// A deck edited while the shell is open (a card deleted, a question reworded) is what
+    /// the next `review` in it shows: no deleted card, the new question with its progress.
+    @Test func theShellSeesDecksEditedWhileItIsOpen() throws {
+        let f = try StudyFixture()
+        defer { try? FileManager.default.removeItem(at: f.root) }
+        #expect(try f.run(["review"], input: "\n4\n:quit\n").code == 0)  // France studied
+        let process = Process()
+        process.executableURL = StudyFixture.binary
+        process.arguments = ["--decks", f.decks.path, "--data", f.data.path]
+        process.environment = f.environment
+        let stdin = Pipe(), out = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        stdin.fileHandleForWriting.write(Data("review\n:quit\n".utf8))
+        var first = ""
+        while !first.contains("Session done") {
+            let chunk = out.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            first += String(decoding: chunk, as: UTF8.self)
+        }
+        #expect(first.contains("\nGeography  new  2 left: 2 new · 0 learning · 0 due\n  What is the capital of Japan?\n"), "\(first)")
+        let deck = f.decks.appendingPathComponent("Geography.txt")
+        let text = try String(contentsOf: deck, encoding: .utf8)
+        try text.replacingOccurrences(of: "What is the capital of Japan?\nTokyo\n-\n", with: "")
+            .replacingOccurrences(of: "What is the capital of France?", with: "What is the capital city of France?")
+            .write(to: deck, atomically: true, encoding: .utf8)
+        stdin.fileHandleForWriting.write(Data("review --ahead 30\n:quit\nreview\n:quit\nquit\n".utf8))
+        try stdin.fileHandleForWriting.close()
+        let rest = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(rest.contains("""
+              Geography.txt:1: note: the question changed from 'What is the capital of
+                France?' to 'What is the capital city of France?'; its progress was kept
+
+            Geography · ahead 30 days  1 left: 0 new · 0 learning · 1 due
+              What is the capital city of France?
+            """), "\(rest)")
+        #expect(rest.contains("\nGeography  new  1 left: 1 new · 0 learning · 0 due\n  Longest river in Africa?\n"), "\(rest)")
+        #expect(!rest.contains("Japan"), "\(rest)")
+    }
+
     @Test func whatIsLeftTodayStaysOnOneLine() throws {
         var f = try StudyFixture()
         defer { try? FileManager.default.removeItem(at: f.root) }

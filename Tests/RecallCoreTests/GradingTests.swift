@@ -11,7 +11,7 @@ import Testing
         ("London", "Paris", .wrong),
         ("", "Paris", .wrong),
         ("cat", "car", .wrong),                     // short answers need to be exact
-        ("mitochondria", "the mitochondria", .wrong),
+        ("mitochondria", "the mitochondria", .exact),  // a leading article is no part of the answer
     ])
     func matching(typed: String, answer: String, expected: AnswerMatch) {
         #expect(AnswerMatcher.match(typed: typed, answer: answer) == expected)
@@ -36,6 +36,45 @@ import Testing
     ])
     func punctuationAndRemarks(typed: String, answer: String, expected: AnswerMatch) {
         #expect(AnswerMatcher.match(typed: typed, answer: answer) == expected)
+    }
+
+    @Test(arguments: [
+        // A leading `the` is no part of the answer, on either side.
+        ("Pacific Ocean", "The Pacific Ocean", AnswerMatch.exact),
+        ("rational numbers", "the rational numbers", .exact),
+        ("Sahara", "The Sahara", .exact),
+        ("the Caspian Sea", "The Caspian Sea", .exact),
+        ("the Nile", "Nile", .exact),
+        ("Caspian See", "The Caspian Sea", .close(edits: 1)),
+        ("the", "The Sahara", .wrong),
+        ("Gobi", "The Sahara", .wrong),
+    ])
+    func leadingArticle(typed: String, answer: String, expected: AnswerMatch) {
+        #expect(AnswerMatcher.match(typed: typed, answer: answer) == expected)
+    }
+
+    @Test(arguments: [
+        // A number is right at its value, whatever its form...
+        ("3.0", "3", AnswerMatch.exact),
+        ("3", "3.00", .exact),
+        ("1/2", "0.5", .exact),
+        (".5", "0.5", .exact),
+        ("1000", "1,000", .exact),
+        ("1.414", "≈ 1.414", .exact),
+        // ...and wrong at any other value: a digit off is not a typo.
+        ("30", "3.0", .wrong),
+        ("14.14", "1.414", .wrong),
+        ("1988", "1989", .wrong),
+        ("2.781", "2.718", .wrong),
+        ("-3", "3", .wrong),
+    ])
+    func numbers(typed: String, answer: String, expected: AnswerMatch) {
+        #expect(AnswerMatcher.match(typed: typed, answer: answer) == expected)
+    }
+
+    @Test func clozeNumber() {
+        #expect(AnswerMatcher.match(typed: "2015", deletions: ["2014"]) == .wrong)
+        #expect(AnswerMatcher.match(typed: "2014.0", deletions: ["2014"]) == .exact)
     }
 
     static let gases = "Helium, neon, argon, krypton, xenon, radon"
@@ -67,6 +106,10 @@ import Testing
         ("helium neon argon krypton xenon radon gold", gases, .close(edits: 4)),
         ("hydrogen helium lithium neon argon krypton xenon radon", gases, .partial(found: 6, total: 6, missing: [])),
         ("helium, neon, argon and krypton and xenon or radon", gases, .exact),
+        // A list of single words written as a sentence is still a list.
+        ("again, hard, good, easy", "Again, Hard, Good and Easy.", .exact),
+        ("easy, good, hard, again", "Again, Hard, Good and Easy.", .exact),
+        ("again, hard", "Again, Hard, Good and Easy.", .partial(found: 2, total: 4, missing: ["Good", "Easy"])),
     ])
     func lists(typed: String, answer: String, expected: AnswerMatch) {
         #expect(AnswerMatcher.match(typed: typed, answer: answer) == expected)
@@ -82,9 +125,9 @@ import Testing
     @Test(arguments: [
         // One line of a multi-line prose answer is a partial answer, not the answer.
         ("The decline of memory retention over time after learning, first described by Hermann",
-         forgetting, AnswerMatch.partial(found: 1, total: 3, missing: [])),
+         forgetting, AnswerMatch.partial(found: 1, total: 4, missing: [])),
         ("the decline of memory retention over time after learning", forgetting,
-         .partial(found: 1, total: 3, missing: [])),
+         .partial(found: 1, total: 4, missing: [])),
         (forgetting.replacingOccurrences(of: "\n", with: " "), forgetting, .exact),
         // One clause of a one-line prose answer too.
         ("Sebastian Leitner", "Sebastian Leitner, a German science journalist, in the 1970s.",
@@ -92,6 +135,8 @@ import Testing
         ("The Nile", "The Nile (about 6,650 km), with the Amazon a close rival\ndepending on how the source is measured",
          .partial(found: 1, total: 2, missing: [])),
         ("Ebbinghaus", forgetting, .wrong),
+        // The answer before a colon, without what explains it.
+        ("2", "2: count is the number of elements in the array.", .partial(found: 1, total: 2, missing: [])),
         // One sentence of an answer written as a sentence per line, or of one line.
         ("Ice is less dense than liquid water.", ice, .partial(found: 1, total: 2, missing: [])),
         ("its crystal lattice holds the molecules further apart", ice, .partial(found: 1, total: 2, missing: [])),
@@ -110,13 +155,18 @@ import Testing
         ("Sebastian Leitner, a German science journalist, in the 1970s.",
          .prose(["Sebastian Leitner", "a German science journalist", "in the 1970s."])),
         ("The DSR model: Difficulty, Stability and Retrievability.",
-         .prose(["The DSR model: Difficulty", "Stability and Retrievability."])),
+         .prose(["The DSR model", "Difficulty", "Stability and Retrievability."])),
+        ("`2`: `count` is the number of elements.", .prose(["`2`", "`count` is the number of elements."])),
+        ("Lunch is at 12:30, not later.", .prose(["Lunch is at 12:30", "not later."])),
+        ("Twice (see: above), then stop.", .prose(["Twice (see: above)", "then stop."])),
         ("A study method that reviews material\nat increasing intervals.",
          .prose(["A study method that reviews material at increasing intervals."])),
         (ice, .prose(["Ice is less dense than liquid water.", "Its crystal lattice holds the molecules further apart."])),
         // A sentence ends at `.`, `!` or `?` before a capital, not after an abbreviation.
         ("Dr. Who travels in time. E.g. in the TARDIS! Why? No.",
          .prose(["Dr. Who travels in time.", "E.g. in the TARDIS!", "Why?", "No."])),
+        ("Again, Hard, Good and Easy.", .list(["Again", "Hard", "Good", "Easy"])),
+        ("Yes, of course.", .prose(["Yes", "of course."])),
         ("St. Petersburg", .single),
         ("Version 3.5 of it", .single),
     ])

@@ -114,12 +114,76 @@ func makeCard(_ question: String, _ answer: String, deck: String = "Geo", tags: 
         #expect(sentences == [pool[5].answer])
     }
 
+    @Test func choicesNeverShowOneNumberTwice() {
+        let pool = [
+            makeCard("How many sides has a triangle?", "3"),
+            makeCard("What is 1.5 times 2?", "3.0"),
+            makeCard("What is six halves?", "3.00"),
+            makeCard("What is nine thirds?", "$3$"),
+            makeCard("What is half of one?", "0.5"),
+            makeCard("What is a half as a fraction?", "1/2"),
+            makeCard("What is two quarters?", "$\\frac{1}{2}$"),
+            makeCard("How many legs has a spider?", "8"),
+        ]
+        for seed in UInt64(0)..<30 {
+            var rng = SeededGenerator(seed: seed)
+            let (options, correct) = Quiz.choices(for: pool[0], from: pool, using: &rng)
+            #expect(options[correct] == "3")
+            // 3 once, 1/2 once, 8: three options, each a different value.
+            #expect(options.count == 3)
+            #expect(Set(options.map { NumberValue(RichText.plain($0)) }).count == options.count)
+        }
+        var rng = SeededGenerator(seed: 1)
+        let (halves, correct) = Quiz.choices(for: pool[4], from: pool, using: &rng)
+        #expect(halves[correct] == "0.5")
+        #expect(halves.count == 3)
+    }
+
+    /// Numbers written as formulas are offered among numbers, never among words.
+    @Test func formulaNumbersAreOfferedAmongNumbers() {
+        let pool = [
+            makeCard("What is lim sin x / x at 0?", "$1$", deck: "Maths"),
+            makeCard("What is the integral of x^2 from 0 to 1?", "$\\frac{1}{3}$", deck: "Maths"),
+            makeCard("What is the square root of 2?", "$\\approx 1.414$", deck: "Maths"),
+            makeCard("What is d/dx sin x?", "$\\cos x$", deck: "Maths"),
+            makeCard("Which number system is Q?", "the rational numbers", deck: "Maths"),
+        ]
+        for seed in UInt64(0)..<10 {
+            var rng = SeededGenerator(seed: seed)
+            let (numbers, _) = Quiz.choices(for: pool[0], from: pool, using: &rng)
+            #expect(Set(numbers) == ["$1$", "$\\frac{1}{3}$", "$\\approx 1.414$"])
+            let (terms, _) = Quiz.choices(for: pool[4], from: pool, using: &rng)
+            #expect(Set(terms) == ["the rational numbers", "$\\cos x$"])
+        }
+    }
+
+    @Test(arguments: [
+        ("3", "3.0", true), ("3", "3.00", true), ("3", "$3$", true), ("0.5", "1/2", true),
+        ("0.5", ".5", true), ("1,000", "1000", true), ("1 000", "1000", true), ("-2", "−2", true),
+        ("≈ 1.414", "1.414", true), ("2/4", "1/2", true),
+        ("3", "30", false), ("3.1", "31", false), ("1.414", "14.14", false), ("1", "-1", false),
+    ])
+    func numberValues(a: String, b: String, same: Bool) throws {
+        let x = try #require(NumberValue(RichText.plain(a))), y = try #require(NumberValue(RichText.plain(b)))
+        #expect((x == y) == same)
+    }
+
+    @Test(arguments: ["8,849 m", "1,5", "12,34", "1/0", "3 5", "a/2", "", "1.2.3", "x"])
+    func notNumbers(text: String) {
+        #expect(NumberValue(text) == nil)
+    }
+
     @Test(arguments: [
         ("Paris", AnswerShape.Kind.term),
         ("The Pacific Ocean", .term),
         ("Africa (54 countries)", .term),
         ("`??` (nil-coalescing)", .term),
         ("1989", .number),
+        // Formulas as they are shown.
+        ("$\\frac{1}{3}$", .number),
+        ("$\\approx 1.414$", .number),
+        ("$1$", .number),
+        ("$\\cos x$", .term),
         ("6,650 km", .term),
         ("Mount Everest (8,849 m), on the border of Nepal and China", .sentence),
         ("Free Spaced Repetition Scheduler.", .sentence),

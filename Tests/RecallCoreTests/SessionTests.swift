@@ -152,7 +152,10 @@ import Testing
         #expect(s.counts.reviewAnswers == 2)
         #expect(s.counts.retention == 0.5)
         // The lapsed card is relearning, due today: it counts as due by tomorrow.
-        #expect(ReviewSession.dueTomorrow(records: s.records, calendar: replay.calendar, now: start) == 1)
+        #expect(ReviewSession.dueTomorrow(cards: cards, records: s.records, calendar: replay.calendar, now: start) == 1)
+        // A card deleted from its deck keeps its record, but is due no more.
+        #expect(ReviewSession.dueTomorrow(cards: Array(cards.dropFirst(2)), records: s.records,
+                                          calendar: replay.calendar, now: start) == 0)
     }
 
     @Test func updateCardsKeepsPlaces() {

@@ -17,6 +17,18 @@ import Testing
         return MovableCard.collect([(key: CardID(rawValue: n), value: CardRecord(schedule: schedule))], replay: replay)[0]
     }
 
+    /// A card deleted from its deck keeps its record, but postpone, advance, break and the
+    /// backlog offer leave it out.
+    @Test func cardsNoLongerInADeckAreNotMovable() {
+        let calendar = replay.calendar
+        let schedule = CardSchedule(state: .review, step: nil, memory: MemoryState(stability: 5, difficulty: 5),
+                                    due: calendar.startOfDay(today), lastReview: calendar.startOfDay(today - 5),
+                                    reps: 3, lapses: 0, scheduledDays: 5)
+        let kept = makeCard("Capital of France?", "Paris"), deleted = makeCard("Capital of Peru?", "Lima")
+        let records: CardRecords = [kept.id: CardRecord(schedule: schedule), deleted.id: CardRecord(schedule: schedule)]
+        #expect(MovableCard.collect([kept], records: records, replay: replay).map(\.id) == [kept.id])
+    }
+
     @Test func postponeKeepsTheMostOverdueTodayAndSpreadsTheRest() {
         // Ten cards due today: the first ones barely due with long intervals, the last very late.
         let cards = (1...10).map { card(UInt64($0), ago: 10 + 3 * $0, due: 0, s: 40 - 3 * Double($0)) }

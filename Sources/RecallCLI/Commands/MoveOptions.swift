@@ -50,7 +50,7 @@ struct DueMoveRun {
             throw CLIError(error.rendered(query: options.queryText), hint: error.hint, exitCode: 64)
         }
         let listing = try search.listing(query)
-        let all = MovableCard.collect(search.store.records, replay: replay)
+        let all = MovableCard.collect(search.cards, records: search.store.records, replay: replay)
         guard !options.queryText.isEmpty else { return (all, all) }
         let ids = Set(listing.rows.map(\.card.id))
         return (all.filter { ids.contains($0.id) }, all)

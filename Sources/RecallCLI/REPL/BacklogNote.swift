@@ -12,7 +12,7 @@ enum BacklogNote {
         guard let last = BacklogAdvice.lastReviewDay(data.records, calendar: data.calendar),
               today - last >= BacklogAdvice.minimumAbsence else { return nil }
         let replay = CollectionReplay(settings: data.settings, calendar: data.calendar)
-        let cards = MovableCard.collect(data.records, replay: replay)
+        let cards = MovableCard.collect(data.cards, records: data.records, replay: replay)
         guard let advice = BacklogAdvice(cards: cards, today: today, lastReviewDay: last,
                                          breaks: data.settings.plannedBreaks, replay: replay) else { return nil }
         let plan = advice.plan

@@ -60,9 +60,14 @@ final class REPL {
         let args = Array(words.dropFirst())
         switch name {
         case "quit", "exit", ":quit", ":q": return false
-        case "review": review(args)
-        case "quiz": quiz(args)
+        case "review":
+            refreshDecks()
+            review(args)
+        case "quiz":
+            refreshDecks()
+            quiz(args)
         case "add":
+            refreshDecks()
             if CardAdder(context: context).run(deck: args.isEmpty ? nil : args.joined(separator: " ")) {
                 updateCompletion()
             }
@@ -79,6 +84,20 @@ final class REPL {
             }
         }
         return true
+    }
+
+    /// Reads the deck files again before a command that works on the cards, so that a deck
+    /// edited while the shell is open (a card reworded, fixed, deleted or moved) is what it
+    /// sees, as the delegated commands (`decks`, `stats`, `cards`) do: an edited question
+    /// keeps its progress (noted as at the start) and a deleted card is shown no more.
+    func refreshDecks() {
+        do {
+            let diagnostics = try context.data.reloadDecks()
+            for d in diagnostics where d.severity == .note { context.view.note(TerminalText.sanitized(d.headline, keepingNewlines: false)) }
+        } catch {
+            context.error("could not reload the decks: \(error)")
+        }
+        updateCompletion()
     }
 
     /// The shell command closest to a mistyped `word` (at most two edits away), as the

@@ -163,7 +163,7 @@ final class ReviewRunner {
             let whole = counts.joined(separator: " · ")
             if TextWidth.of(whole) <= out.width - 2 { parts.append(whole) } else { parts += counts }
         }
-        parts.append("due tomorrow \(ReviewSession.dueTomorrow(records: context.data.records, calendar: context.data.calendar, now: context.now()))")
+        parts.append("due tomorrow \(ReviewSession.dueTomorrow(cards: context.data.cards, records: context.data.records, calendar: context.data.calendar, now: context.now()))")
         out.line()
         let lines = CardView.pack(["Session done: " + parts[0]] + parts.dropFirst(), width: out.width - 2)
         for (index, line) in lines.enumerated() {

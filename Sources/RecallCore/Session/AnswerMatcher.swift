@@ -53,6 +53,7 @@ public enum AnswerMatcher {
 
     /// Matches `typed` against `answer`.
     public static func match(typed: String, answer: String) -> AnswerMatch {
+        if let byValue = matchNumber(typed: typed, answer: answer) { return byValue }
         let t = matchKey(typed)
         guard !t.isEmpty else { return .wrong }
         var whole = compare(t, matchKey(answer))
@@ -61,6 +62,13 @@ public enum AnswerMatcher {
         if core != answer {
             let coreMatch = compare(t, matchKey(core))
             if coreMatch.isBetter(than: whole) { whole = coreMatch }
+            if whole == .exact { return .exact }
+        }
+        // `Pacific Ocean` for `The Pacific Ocean`: a leading article is no part of the answer.
+        let bareTyped = withoutArticle(typed), bareCore = withoutArticle(core)
+        if bareTyped != typed || bareCore != core {
+            let bareMatch = compare(matchKey(bareTyped), matchKey(bareCore))
+            if bareMatch.isBetter(than: whole) { whole = bareMatch }
             if whole == .exact { return .exact }
         }
         let byParts: AnswerMatch
@@ -75,6 +83,7 @@ public enum AnswerMatcher {
     /// Matches `typed` against a cloze card's `deletions`, in order: all of them (in any
     /// punctuation or spacing) is the answer; some of them is a partial answer.
     public static func match(typed: String, deletions: [String]) -> AnswerMatch {
+        if deletions.count == 1, let byValue = matchNumber(typed: typed, answer: deletions[0]) { return byValue }
         let t = matchKey(typed)
         guard !t.isEmpty, !deletions.isEmpty else { return .wrong }
         let whole = compare(t, matchKey(deletions.joined(separator: " ")))
@@ -148,6 +157,24 @@ public enum AnswerMatcher {
         }
         if found == items.count, isList, !extra { return edits == 0 ? .exact : .close(edits: edits) }
         return .partial(found: found, total: items.count, missing: isList ? missing : [])
+    }
+
+    /// A typed number against an answer that is a number: right at the same value (`3.0` for
+    /// `3`, `1/2` for `0.5`, `1000` for `1,000`), wrong at any other, since a digit off is
+    /// another number, not a typo (`1988` for `1989`, `14.14` for `1.414`). `nil` unless both
+    /// are numbers (see ``NumberValue``).
+    static func matchNumber(typed: String, answer: String) -> AnswerMatch? {
+        guard let expected = NumberValue(answer), let given = NumberValue(typed) else { return nil }
+        return expected == given ? .exact : .wrong
+    }
+
+    /// `text` without a leading English `the` (`The Sahara` → `Sahara`); a text that is only
+    /// the article stays.
+    static func withoutArticle(_ text: String) -> String {
+        let trimmed = text.drop(while: \.isWhitespace)
+        guard trimmed.prefix(4).lowercased() == "the ", trimmed.count > 4 else { return text }
+        let rest = trimmed.dropFirst(4).drop(while: \.isWhitespace)
+        return rest.isEmpty ? text : String(rest)
     }
 
     /// Words that join items in a typed list (`argon and neon`) rather than name one.

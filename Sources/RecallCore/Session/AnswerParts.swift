@@ -37,6 +37,11 @@ public enum AnswerParts: Hashable, Sendable {
             return
         }
         var items = parts.map(AnswerParts.withoutRemarks)
+        let endsSentence = line.last.map { ".!?".contains($0) } ?? false
+        if endsSentence, let last = items.popLast() {
+            // `Again, Hard, Good and Easy.`: the sentence's end is no part of the last item.
+            items.append(String(last.dropLast()))
+        }
         if let last = items.last {
             // `a, b and c`, `a, b, and c`
             let tail = last.hasPrefix("and ") ? [String(last.dropFirst(4))]
@@ -44,9 +49,11 @@ public enum AnswerParts: Hashable, Sendable {
             items.removeLast()
             items += tail.filter { !$0.isEmpty }
         }
-        let endsSentence = line.last.map { ".!?".contains($0) } ?? false
-        self = !endsSentence && items.allSatisfy(AnswerParts.readsAsItem) ? .list(items)
-            : .prose(AnswerParts.clauses(of: line))
+        // A sentence is a list only when it lists single words (`Again, Hard, Good and
+        // Easy.`); `Sebastian Leitner, a German science journalist, in the 1970s.` is prose.
+        let isList = endsSentence ? items.allSatisfy { AnswerMatcher.words($0).count == 1 }
+            : items.allSatisfy(AnswerParts.readsAsItem)
+        self = isList ? .list(items) : .prose(AnswerParts.clauses(of: line))
     }
 
     /// `text` split at `separators` outside parentheses and brackets, each part trimmed,
@@ -86,10 +93,19 @@ public enum AnswerParts: Hashable, Sendable {
         return AnswerMatcher.matchKey(trimmed).isEmpty ? text : trimmed
     }
 
-    /// The clauses of prose: its sentences, each split at commas and semicolons.
+    /// The clauses of prose: its sentences, each split at commas, semicolons and colons
+    /// followed by a space (`2: count is the number of elements` is `2` and what follows;
+    /// `10:30` stays whole).
     private static func clauses(of text: String) -> [String] {
-        sentences(of: text).flatMap { split($0, at: [",", ";"]) }.filter { !AnswerMatcher.matchKey($0).isEmpty }
+        sentences(of: text).flatMap { sentence in
+            split(sentence.replacingOccurrences(of: ": ", with: String(colonMark)), at: [",", ";", colonMark])
+                .map { $0.replacingOccurrences(of: String(colonMark), with: ": ") }
+        }.filter { !AnswerMatcher.matchKey($0).isEmpty }
     }
+
+    /// Stands for `: ` while a sentence is split, so that ``split(_:at:)`` (which splits at
+    /// single characters, outside parentheses) can split there; a private-use character.
+    private static let colonMark: Character = "\u{E000}"
 
     /// `text` split after each `.`, `!` or `?` that ends a sentence: outside parentheses,
     /// followed by a space and a capital letter, and not after a short abbreviation such as

@@ -8,12 +8,13 @@ extension Quiz {
     /// expected answers of the same kind (a number among numbers, a term among terms, never
     /// a sentence among single words, see ``AnswerShape``), from the most similar cards
     /// first: same kind, same deck and tags, other clozes for a cloze card, then similar
-    /// length and form. They never repeat an answer.
+    /// length and form. They never repeat an answer, nor show one as another does (`3.0` for
+    /// `3`, `1/2` for `0.5`, `$3$` for `3`), see ``choiceKey(_:)``.
     public static func choices(for card: Card, from pool: [Card],
                                using rng: inout some RandomNumberGenerator) -> (options: [String], correct: Int) {
         let answer = card.expectedAnswer
         let shape = AnswerShape(answer)
-        var seen: Set<String> = [AnswerMatcher.matchKey(answer)]
+        var seen: Set<ChoiceKey> = [choiceKey(answer)]
         let ranked = pool.shuffled(using: &rng)
             .filter { $0.id != card.id && (card.isCloze || $0.noteID != card.noteID) }
             .map { ($0, closeness($0, to: card)) }
@@ -22,7 +23,7 @@ extension Quiz {
         for (order, (other, score)) in ranked.prefix(distractorCandidates).enumerated() {
             let text = other.expectedAnswer
             let otherShape = AnswerShape(text)
-            guard otherShape.kind.mixes(with: shape.kind), seen.insert(AnswerMatcher.matchKey(text)).inserted else { continue }
+            guard otherShape.kind.mixes(with: shape.kind), seen.insert(choiceKey(text)).inserted else { continue }
             let sameKind = otherShape.kind == shape.kind ? 10 : 0
             candidates.append((text, score + sameKind + shape.likeness(to: otherShape), order))
         }
@@ -30,6 +31,20 @@ extension Quiz {
         var options = candidates.prefix(3).map(\.text) + [answer]
         options.shuffle(using: &rng)
         return (options, options.firstIndex(of: answer) ?? 0)
+    }
+
+    /// What makes two options the same to the reader: their value when they show a number,
+    /// else the text shown, compared as typed answers are (case, accents and punctuation
+    /// between words ignored).
+    enum ChoiceKey: Hashable {
+        case number(NumberValue)
+        case text(String)
+    }
+
+    static func choiceKey(_ answer: String) -> ChoiceKey {
+        let shown = RichText.plain(answer)
+        if let value = NumberValue(shown) { return .number(value) }
+        return .text(AnswerMatcher.matchKey(shown))
     }
 
     /// How alike two cards are by where they come from: same deck, same top-level deck,
@@ -79,16 +94,18 @@ struct AnswerShape: Hashable, Sendable {
 
     init(_ text: String) {
         let core = AnswerParts.withoutRemarks(text)
-        words = AnswerMatcher.words(core).count
-        length = core.count
-        startsUppercase = core.first { $0.isLetter }?.isUppercase ?? false
+        // Formulas as they are shown: `$\frac{1}{3}$` is a number (1/3), not a word.
+        let shown = AnswerParts.withoutRemarks(RichText.plain(text))
+        words = AnswerMatcher.words(shown).count
+        length = shown.count
+        startsUppercase = shown.first { $0.isLetter }?.isUppercase ?? false
         if core.contains(where: \.isNewline) {
             // A hard-wrapped paragraph reads as one sentence; lists and code keep their lines.
             if case .prose = AnswerParts(core), !core.contains("```") { kind = .sentence } else { kind = .lines }
-        } else if !core.contains(where: \.isLetter), core.contains(where: \.isNumber) {
+        } else if !shown.contains(where: \.isLetter), shown.contains(where: \.isNumber) {
             kind = .number
         } else if words <= AnswerParts.maximumItemWords,
-                  !core.contains(where: \.isLetter) || !(core.last.map { ".!?".contains($0) } ?? false) {
+                  !shown.contains(where: \.isLetter) || !(shown.last.map { ".!?".contains($0) } ?? false) {
             kind = .term
         } else {
             kind = .sentence

@@ -44,16 +44,19 @@ public struct SessionCounts: Hashable, Sendable {
 }
 
 extension ReviewSession {
-    /// Cards due by the end of tomorrow's study day among `records`: not suspended, not
-    /// new, not buried tomorrow. Pass the whole collection's records (the session keeps
-    /// only its own cards').
-    public static func dueTomorrow(records: CardRecords, calendar: StudyCalendar,
+    /// Cards of `cards` due by the end of tomorrow's study day: not suspended, not new, not
+    /// buried tomorrow. Pass the whole collection's cards and records (the session keeps
+    /// only its own cards'); records of cards no longer in a deck do not count.
+    public static func dueTomorrow(cards: [Card], records: CardRecords, calendar: StudyCalendar,
                                    now: Date) -> Int {
         let tomorrow = calendar.dayNumber(now) + 1
         var count = 0
-        for record in records.values where !record.suspended && record.schedule.state != .new
-            && !record.isBuried(onDay: tomorrow) && calendar.dayNumber(record.schedule.due) <= tomorrow {
-            count += 1
+        for card in cards {
+            guard let record = records[card.id] else { continue }
+            if !record.suspended && record.schedule.state != .new
+                && !record.isBuried(onDay: tomorrow) && calendar.dayNumber(record.schedule.due) <= tomorrow {
+                count += 1
+            }
         }
         return count
     }

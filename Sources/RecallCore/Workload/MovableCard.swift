@@ -17,6 +17,14 @@ public struct MovableCard: Sendable, Hashable {
     /// The card's schedule, for its retrievability on other days.
     public var schedule: CardSchedule
 
+    /// The review cards among `cards` (the collection's, in its decks) by their `records`:
+    /// a card deleted from its deck keeps its record in the log, but is no longer due and
+    /// is never moved. See ``collect(_:replay:)``.
+    public static func collect(_ cards: [Card], records: CardRecords, replay: CollectionReplay) -> [MovableCard] {
+        let inDecks = Set(cards.map(\.id))
+        return collect(records.lazy.filter { inDecks.contains($0.key) }, replay: replay)
+    }
+
     /// The review cards among `records` (not suspended, with a last review); others are
     /// left out. `replay` gives each card's scheduler and the calendar.
     public static func collect<S: Sequence>(_ records: S, replay: CollectionReplay) -> [MovableCard]
