@@ -129,8 +129,8 @@ struct MediaFileTests {
         let fm = FileManager.default
         try fm.createDirectory(at: root.appendingPathComponent("Lang/img"), withIntermediateDirectories: true)
         try fm.createDirectory(at: root.appendingPathComponent("media"), withIntermediateDirectories: true)
-        for file in ["Lang/img/a.png", "media/b.mp3"] { fm.createFile(atPath: root.appendingPathComponent(file).path, contents: Data()) }
-        fm.createFile(atPath: base.appendingPathComponent("secret.png").path, contents: Data())
+        for file in ["Lang/img/a.png", "media/b.mp3"] { _ = fm.createFile(atPath: root.appendingPathComponent(file).path, contents: Data()) }
+        _ = fm.createFile(atPath: base.appendingPathComponent("secret.png").path, contents: Data())
         try fm.createSymbolicLink(atPath: root.appendingPathComponent("Lang/out.png").path,
                                   withDestinationPath: base.appendingPathComponent("secret.png").path)
         let r = root.path

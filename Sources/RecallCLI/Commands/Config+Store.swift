@@ -29,6 +29,7 @@ enum StoreAccess {
     }
 
     /// Runs `body`, turning a ``StoreError`` into its printed diagnostic and exit code 1.
+    @discardableResult
     static func reporting<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
