@@ -10,9 +10,11 @@ import RecallTestSupport
         #expect(result.stdout == "0.1.0\n")
     }
 
-    /// Every command's help has a one-line abstract and examples.
-    @Test(arguments: ["shell", "review", "quiz", "stats", "decks", "check", "import", "export",
-                      "optimize", "simulate", "config", "merge", "replay", "init"])
+    /// Every command's help has a one-line abstract and examples, and states each default once
+    /// (the parser adds "(default: N)" itself, so help text that says it too reads it twice).
+    @Test(arguments: ["shell", "review", "quiz", "stats", "decks", "cards", "postpone", "advance",
+                      "break", "check", "add", "new", "import", "export", "optimize", "simulate",
+                      "config", "reschedule", "merge", "sync", "replay", "init"])
     func helpHasAbstractAndExamples(_ command: String) {
         let result = runRecall([command, "--help"])
         #expect(result.status == 0)
@@ -20,6 +22,8 @@ import RecallTestSupport
         #expect(!result.stdout.contains("(in progress)"))
         #expect(result.stdout.contains("Examples:") || result.stdout.contains("EXAMPLES"), "\(command)")
         #expect(result.stdout.contains("USAGE: recall \(command)"))
+        let flat = result.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(flat.range(of: #"\(default [^)]*\)\.? \(default: "#, options: .regularExpression) == nil, "\(command)")
     }
 
     @Test func unknownCommandSuggestsTheClosest() {

@@ -27,7 +27,7 @@ extension Recall {
         @OptionGroup var options: MoveOptions
         @OptionGroup var display: DisplayOptions
 
-        @Option(name: .long, help: ArgumentHelp("How many cards to make due today (default 20).", valueName: "n"))
+        @Option(name: .long, help: ArgumentHelp("How many cards to make due today.", valueName: "n"))
         var count: Int = 20
 
         func validate() throws {

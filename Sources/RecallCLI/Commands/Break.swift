@@ -37,7 +37,7 @@ extension Recall {
         var list = false
         @Option(name: .long, help: ArgumentHelp("Cancel a break, named by its id or its first day.", valueName: "id|from"))
         var cancel: String?
-        @Option(name: .long, help: ArgumentHelp("Allowed load on top of the usual, in percent (default \(BreakPlan.defaultMarginPercent)).", valueName: "percent"))
+        @Option(name: .long, help: ArgumentHelp("Allowed load on top of the usual, in percent.", valueName: "percent"))
         var margin: Int = BreakPlan.defaultMarginPercent
         @Flag(name: .customLong("dry-run"), help: "Show what would move and what it costs, and change nothing.")
         var dryRun = false

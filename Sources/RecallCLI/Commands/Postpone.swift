@@ -27,7 +27,7 @@ extension Recall {
         @OptionGroup var options: MoveOptions
         @OptionGroup var display: DisplayOptions
 
-        @Option(name: .long, help: ArgumentHelp("Spread over today and the next N days (default \(PostponePlan.defaultDays)).", valueName: "n"))
+        @Option(name: .long, help: ArgumentHelp("Spread over today and the next N days.", valueName: "n"))
         var days: Int = PostponePlan.defaultDays
 
         func validate() throws {
