@@ -206,8 +206,9 @@ struct StudyFixture {
         #expect(r.out.hasPrefix("would postpone 2 of 2 due cards"), "\(r.out)")
     }
 
-    /// A deck edited while the shell is open (a card deleted, a question reworded) is what
-    /// the next `review` in it shows: no deleted card, the new question with its progress.
+    /// A deck edited while the shell is open (a card deleted, a question reworded, a file
+    /// broken) is what the next `review` in it shows: no deleted card, the new question with
+    /// its progress, the new error named once.
     @Test func theShellSeesDecksEditedWhileItIsOpen() throws {
         let f = try StudyFixture()
         defer { try? FileManager.default.removeItem(at: f.root) }
@@ -234,6 +235,8 @@ struct StudyFixture {
         try text.replacingOccurrences(of: "What is the capital of Japan?\nTokyo\n-\n", with: "")
             .replacingOccurrences(of: "What is the capital of France?", with: "What is the capital city of France?")
             .write(to: deck, atomically: true, encoding: .utf8)
+        try "A question left without its answer?\n".write(to: f.decks.appendingPathComponent("Broken.txt"),
+                                                           atomically: true, encoding: .utf8)
         stdin.fileHandleForWriting.write(Data("review --ahead 30\n:quit\nreview\n:quit\nquit\n".utf8))
         try stdin.fileHandleForWriting.close()
         let rest = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
@@ -242,12 +245,15 @@ struct StudyFixture {
         #expect(rest.contains("""
               Geography.txt:1: note: the question changed from 'What is the capital of
                 France?' to 'What is the capital city of France?'; its progress was kept
+              Broken.txt:1: error: empty answer
 
             Geography · ahead 30 days  1 left: 0 new · 0 learning · 1 due
               What is the capital city of France?
             """), "\(rest)")
         #expect(rest.contains("\nGeography  new  1 left: 1 new · 0 learning · 0 due\n  Longest river in Africa?\n"), "\(rest)")
         #expect(!rest.contains("Japan"), "\(rest)")
+        // A deck broken meanwhile is named at the next command, once, not left to hide its cards.
+        #expect(rest.components(separatedBy: "Broken.txt:1: error: empty answer\n").count == 2, "\(rest)")
     }
 
     @Test func whatIsLeftTodayStaysOnOneLine() throws {

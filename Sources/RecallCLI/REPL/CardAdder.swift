@@ -119,7 +119,7 @@ struct CardAdder {
         if editing { _ = Editor.open(pending.path, line: pending.addition.line, context: context) }
         do {
             let diagnostics = try context.data.reloadDecks()
-            for d in diagnostics where d.severity == .error { context.view.warning(d.headline) }
+            context.warnDeckErrors(in: diagnostics, all: true)
         } catch {
             context.error("could not reload the decks: \(error)")
         }

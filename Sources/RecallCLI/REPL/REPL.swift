@@ -94,6 +94,7 @@ final class REPL {
         do {
             let diagnostics = try context.data.reloadDecks()
             for d in diagnostics where d.severity == .note { context.view.note(TerminalText.sanitized(d.headline, keepingNewlines: false)) }
+            context.warnDeckErrors(in: diagnostics, all: false)
         } catch {
             context.error("could not reload the decks: \(error)")
         }

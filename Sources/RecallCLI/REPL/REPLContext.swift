@@ -34,6 +34,22 @@ final class REPLContext {
     /// A line the greeting shows once (what the last automatic refit did), if any.
     var announcement: String?
 
+    /// The deck errors the user has been told of: as a count when the session opened, one
+    /// by one since. Reading the decks again names only the others, so that a deck broken
+    /// while the shell is open is named at the next command, not left to hide its cards.
+    var toldDeckErrors: Set<Diagnostic> = []
+
+    /// Warns of the errors among `diagnostics` (of reading the decks again): every one with
+    /// `all` (after `:edit` and `add`, which changed a deck file), else those not told yet.
+    func warnDeckErrors(in diagnostics: [Diagnostic], all: Bool) {
+        let errors = diagnostics.filter { $0.severity == .error }
+        for error in errors where all || !toldDeckErrors.contains(error) {
+            // Deck text is untrusted; the message may quote it.
+            view.warning(TerminalText.sanitized(error.headline, keepingNewlines: false))
+        }
+        toldDeckErrors = Set(errors)
+    }
+
     var view: CardView { CardView(output: output, media: media) }
 
     /// Reads a line; prompts are shown only by interactive readers.

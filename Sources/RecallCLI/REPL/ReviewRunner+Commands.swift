@@ -112,7 +112,7 @@ extension ReviewRunner {
     private func reloadAfterEdit(_ card: Card) {
         do {
             let diagnostics = try context.data.reloadDecks()
-            for d in diagnostics where d.severity == .error { context.view.warning(d.headline) }
+            context.warnDeckErrors(in: diagnostics, all: true)
         } catch {
             context.error("could not reload the decks: \(error)")
             return

@@ -40,6 +40,7 @@ enum StudySetup {
         let reader = makeReader(historyFile: escapes ? nil : history)
         let output = Output.standard(noColorFlag: display.noColor)
         let context = REPLContext(reader: reader, output: output, now: Clock.now, data: data)
+        context.toldDeckErrors = Set(data.deckDiagnostics.filter { $0.severity == .error })
         if forWriting { context.sessionMark = SessionMark.session(in: data.store.location.folder) }
         let environment = ProcessInfo.processInfo.environment
         // Images are drawn only on a terminal: RECALL_IMAGES picks the protocol there, but a
