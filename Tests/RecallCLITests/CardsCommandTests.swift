@@ -52,6 +52,17 @@ import RecallTestSupport
         #expect(run(["cards", "closure OR capital of peru"]).stdout.hasSuffix("\n2 cards\n"))
     }
 
+    /// `cards Geography` searches the text, as in Anki; it says so, since `review Geography`
+    /// takes the deck and "0 cards" would read as an empty deck.
+    @Test func aWordNamingADeckGetsANote() {
+        let r = run(["cards", "geography"])
+        #expect(r.status == 0)
+        #expect(r.stdout == "0 cards\n")
+        #expect(r.stderr == "note: 'Geography' matches the cards' text, not the deck; for the deck, write deck:Geography\n")
+        #expect(run(["cards", "\"Lang::Swift\"", "--ids"]).stderr.hasSuffix("write deck:Lang::Swift\n"))
+        #expect(run(["cards", "capital", "-Geography"]).stderr == "")
+    }
+
     @Test func aBadQueryIsAUsageErrorAtItsColumn() {
         let r = run(["cards", "deck:Geography", "is:nwe"])
         #expect(r.status == 64)

@@ -114,7 +114,20 @@ final class CardSearch {
             context.firstSeen = store.firstSeen(cards, now: now).mapValues { calendar.dayNumber($0) }
         }
         let matcher = SearchMatcher(query, context: context)
+        noteDeckWords(in: query)
         return CardListing(cards: cards, records: store.records, matcher: matcher)
+    }
+
+    /// A note on standard error for each word of `query` that searches the cards' text but
+    /// names a deck, so that `recall cards Maths` finding no card does not read as an empty deck.
+    private func noteDeckWords(in query: SearchQuery) {
+        for deck in query.decksNamedByWords(DeckName.withParents(cards.map(\.deck))) {
+            // Deck names are file names, which a shared deck chooses.
+            let shown = TerminalText.sanitized(deck, keepingNewlines: false)
+            let term = shown.contains(where: { $0.isWhitespace || "\"'()\\$`!*&|;<>".contains($0) })
+                ? "'deck:\"" + shown.replacingOccurrences(of: "'", with: "'\\''") + "\"'" : "deck:" + shown
+            Console.err("note: '\(shown)' matches the cards' text, not the deck; for the deck, write \(term)\n")
+        }
     }
 
     /// Warnings about the collection and a count of deck errors, on standard error.

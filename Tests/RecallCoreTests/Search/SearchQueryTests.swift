@@ -125,4 +125,16 @@ import Testing
         #expect(try SearchParser.parse("0000000000000003 is:new").onlyCardIDs == nil)
         #expect(try SearchParser.parse("rated:3 OR rated:7:1").ratedDays == 7)
     }
+
+    /// A word searched in the text that names a deck is reported with the deck's own name;
+    /// a deck term, a negated word, a field, a wildcard or a word naming no deck is not.
+    @Test func wordsThatNameADeckAreFound() throws {
+        let decks = ["Geography", "Swift", "Swift::Basics", "World News"]
+        #expect(try SearchParser.parse("geography").decksNamedByWords(decks) == ["Geography"])
+        #expect(try SearchParser.parse("SWIFT is:due OR \"world news\"").decksNamedByWords(decks) == ["Swift", "World News"])
+        #expect(try SearchParser.parse("\"swift::basics\"").decksNamedByWords(decks) == ["Swift::Basics"])
+        for query in ["deck:Swift", "-swift", "front:swift", "swif*", "capital", ""] {
+            #expect(try SearchParser.parse(query).decksNamedByWords(decks) == [], "\(query)")
+        }
+    }
 }
