@@ -19,8 +19,10 @@ public enum SearchTermParser {
         let value = String(text[text.index(after: colon)...])
         guard prefixes.contains(name) else {
             if quoted { return .text(SearchPattern(text), side: .either) }
+            // `Swift::Closures` is how deck paths read everywhere else (`review Swift::Closures`).
+            let deckHint = text.contains("::") ? "; for the deck, write deck:\(text)" : ""
             throw SearchError(column: column, "unknown search term '\(name):' in '\(text)'",
-                              hint: termsHint + "; put text with a colon in quotes, as \"\(text)\"")
+                              hint: termsHint + deckHint + "; put text with a colon in quotes, as \"\(text)\"")
         }
         switch name {
         case "front": return .text(try pattern(value, term: text, column: column, example: "front:capital"), side: .front)
