@@ -155,12 +155,25 @@ import RecallTestSupport
         #expect(ratings == [2])
     }
 
+    /// A recorded typed quiz suggests the grade, as a review does: Enter takes it.
     @Test func recordedTypedQuizLogsTheSuggestedRating() throws {
         let f = try fixture("French.md", "The past participle of *être* is {{c1::été}}.\n")
         defer { try? FileManager.default.removeItem(at: f.root) }
-        let r = try f.run(["quiz", "--mode", "typed", "--record"], input: "été\n")
+        let r = try f.run(["quiz", "--mode", "typed", "--record"], input: "été\n\n")
         #expect(r.code == 0)
-        #expect(r.out.contains("\n  The past participle of être is [été].\n  correct\n"))
+        #expect(r.out.contains("\n  The past participle of être is [été].\n  correct\n  grade: 1 again, 2 hard, 3 good, 4 easy (Enter: good)\n  → good\n"), "\(r.out)")
+        #expect(r.out.lines.contains("Quiz done: 1/1 correct (100%) · recorded as reviews"))
+        #expect(try ratings(f) == [3])
+    }
+
+    /// A typed answer the matcher cannot see is right (a surname for a full name) is
+    /// recorded as the grade given, not as the suggested again; the score follows the grade.
+    @Test func recordedTypedQuizTakesTheGradeGiven() throws {
+        let f = try fixture("People.txt", "Who created the Leitner system?\nSebastian Leitner, a German science journalist, in the 1970s.\n")
+        defer { try? FileManager.default.removeItem(at: f.root) }
+        let r = try f.run(["quiz", "--mode", "typed", "--record"], input: "Leitner\n3\n")
+        #expect(r.code == 0)
+        #expect(r.out.contains("  not quite\n  grade: 1 again, 2 hard, 3 good, 4 easy (Enter: again)\n  → good\n"), "\(r.out)")
         #expect(r.out.lines.contains("Quiz done: 1/1 correct (100%) · recorded as reviews"))
         #expect(try ratings(f) == [3])
     }

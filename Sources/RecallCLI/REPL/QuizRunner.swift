@@ -77,18 +77,15 @@ final class QuizRunner {
         guard let first = readLine("answer> ") else { return nil }
         if first == ":quit" { return .quit }
         context.view.answer(card)
-        context.view.note(arguments.record ? "grade: 1 again, 2 hard, 3 good, 4 easy" : "did you know it? y/n")
-        while let text = readLine(arguments.record ? "grade> " : "y/n> ") {
+        if arguments.record { return readGrade(card, suggestion: nil) }
+        context.view.note("did you know it? y/n")
+        while let text = readLine("y/n> ") {
             if text == ":quit" { return .quit }
-            if arguments.record, let rating = Rating(parsing: text) {
-                echo("\(rating)")
-                return finish(card, rating, text)
-            }
-            if !arguments.record, let knew = QuizRunner.yesNo(text) {
+            if let knew = QuizRunner.yesNo(text) {
                 echo(knew ? "knew it" : "did not know it")
                 return finish(card, knew ? .good : .again, text)
             }
-            context.view.note(arguments.record ? "type 1-4" : "type y or n")
+            context.view.note("type y or n")
         }
         return nil
     }
@@ -99,7 +96,25 @@ final class QuizRunner {
         let match = AnswerMatcher.match(typed: typed, card: card)
         context.view.answer(card)
         if !typed.isEmpty { context.view.diff(typed: typed, answer: card.expectedAnswer, match: match) }
-        return finish(card, match.suggestedRating, typed)
+        guard arguments.record else { return finish(card, match.suggestedRating, typed) }
+        // A recorded grade schedules the card: the judgement only suggests it, as in a
+        // review, since no matcher knows every way of being right.
+        return readGrade(card, suggestion: typed.isEmpty ? nil : match.suggestedRating, response: typed)
+    }
+
+    /// Reads the grade to record (`--record`): 1-4, or Enter for `suggestion` when there is one.
+    private func readGrade(_ card: Card, suggestion: Rating?, response: String? = nil) -> Step? {
+        let enter = suggestion.map { " (Enter: \($0))" } ?? ""
+        context.view.note("grade: 1 again, 2 hard, 3 good, 4 easy" + enter)
+        while let text = readLine("grade> ") {
+            if text == ":quit" { return .quit }
+            if let rating = text.isEmpty ? suggestion : Rating(parsing: text) {
+                echo("\(rating)")
+                return finish(card, rating, response ?? text)
+            }
+            context.view.note("type 1-4" + (suggestion.map { ", or Enter for \($0)" } ?? ""))
+        }
+        return nil
     }
 
     private func askChoice(_ card: Card) -> Step? {
