@@ -146,6 +146,33 @@ import Testing
         #expect(AnswerMatcher.match(typed: typed, answer: answer) == expected)
     }
 
+    static let everest = "Mount Everest (8,849 m), on the border of Nepal and China"
+    static let part = AnswerMatch.partial(found: 1, total: 2, missing: [])
+
+    /// The key words that begin or end an answer (or its first clause or line) are a partial
+    /// answer, never a lapse; a word the question gave, a common word, or words that end a
+    /// later clause are not.
+    @Test(arguments: [
+        ("Everest", everest, "What is the highest mountain above sea level?", part),
+        ("China", everest, "What is the highest mountain above sea level?", .wrong),
+        ("Mount", everest, "What is the highest mountain above sea level?", .wrong),
+        ("Pacific", "The Pacific Ocean", "What is the largest ocean?", part),
+        ("Ocean", "The Pacific Ocean", "What is the largest ocean?", .wrong),
+        ("the Vatican", "Vatican City", "What is the smallest country by area?", part),
+        ("Delhi", "New Delhi", "What is the capital of India?", part),
+        ("New", "New Delhi", "What is the capital of India?", .wrong),
+        ("Challenger Deep", "The Challenger Deep in the Mariana Trench, about 10,900 m deep", "What is the deepest point in the oceans?", part),
+        ("Mariana Trench", "The Challenger Deep in the Mariana Trench, about 10,900 m deep", "What is the deepest point in the oceans?", part),
+        ("DSR", "The DSR model: Difficulty, Stability and Retrievability.", "Which memory model is FSRS based on?", part),
+        ("Leitner", "Sebastian Leitner, a German science journalist, in the 1970s.", "Who created the Leitner system?", .wrong),
+        ("Paris", "Canberra", "What is the capital of Australia?", .wrong),
+        // A line of several, though the text read as one paragraph has no such clause.
+        ("e^(iπ) + 1 = 0", "e^(iπ) + 1 = 0\nIt links e, i, π, 1 and 0.", "What is Euler's identity?", part),
+    ])
+    func keyWords(typed: String, answer: String, question: String, expected: AnswerMatch) {
+        #expect(AnswerMatcher.match(typed: typed, answer: answer, question: question) == expected)
+    }
+
     @Test(arguments: [
         ("Helium, neon, argon, krypton, xenon, radon", AnswerParts.list(["Helium", "neon", "argon", "krypton", "xenon", "radon"])),
         ("red, green and blue", .list(["red", "green", "blue"])),

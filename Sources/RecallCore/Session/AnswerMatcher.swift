@@ -52,7 +52,15 @@ public enum AnswerMatcher {
     public static let tolerance = 0.15
 
     /// Matches `typed` against `answer`.
-    public static func match(typed: String, answer: String) -> AnswerMatch {
+    /// Matches `typed` against `answer`; `question` tells the words that name the answer
+    /// from those the question already gave (see ``matchKeyWords(typed:answer:question:)``).
+    public static func match(typed: String, answer: String, question: String = "") -> AnswerMatch {
+        let result = matchWhole(typed: typed, answer: answer)
+        guard result == .wrong else { return result }
+        return matchKeyWords(typed: typed, answer: answer, question: question) ?? result
+    }
+
+    private static func matchWhole(typed: String, answer: String) -> AnswerMatch {
         if let byValue = matchNumber(typed: typed, answer: answer) { return byValue }
         let t = matchKey(typed)
         guard !t.isEmpty else { return .wrong }
@@ -71,11 +79,18 @@ public enum AnswerMatcher {
             if bareMatch.isBetter(than: whole) { whole = bareMatch }
             if whole == .exact { return .exact }
         }
-        let byParts: AnswerMatch
+        var byParts: AnswerMatch
         switch AnswerParts(answer) {
         case .single: return whole
         case .list(let items): byParts = matchItems(typed: typed, items: items, isList: true)
-        case .prose(let parts): byParts = matchItems(typed: typed, items: parts, isList: false)
+        case .prose(let parts):
+            byParts = matchItems(typed: typed, items: parts, isList: false)
+            // One line of several, where a line is no clause of the text read as one
+            // paragraph: the formula above its explanation (`e^(iπ) + 1 = 0` / `It links…`).
+            let lines = answer.split(whereSeparator: \.isNewline).map(String.init)
+            if byParts == .wrong, lines.count > 1 {
+                byParts = matchItems(typed: typed, items: lines, isList: false)
+            }
         }
         return byParts.isBetter(than: whole) ? byParts : whole
     }
@@ -109,7 +124,7 @@ public enum AnswerMatcher {
         let candidates = asWritten == converted ? [asWritten] : [asWritten, converted]
         let results = candidates.map { typed in
             if let cloze = card.clozeAnswer { return match(typed: typed, deletions: cloze.deletions.map(RichText.plain)) }
-            return match(typed: typed, answer: RichText.plain(card.answer))
+            return match(typed: typed, answer: RichText.plain(card.answer), question: RichText.plain(card.question))
         }
         let best = results.dropFirst().reduce(results[0]) { $1.isBetter(than: $0) ? $1 : $0 }
         // A formula's operators are part of the answer (see AnswerMatcher+Formulas.swift).
@@ -158,6 +173,46 @@ public enum AnswerMatcher {
         if found == items.count, isList, !extra { return edits == 0 ? .exact : .close(edits: edits) }
         return .partial(found: found, total: items.count, missing: isList ? missing : [])
     }
+
+    /// `Everest` for `Mount Everest (8,849 m), on the border of Nepal and China`, `DSR` for
+    /// `The DSR model: Difficulty, Stability and Retrievability.`: the typed words begin or
+    /// end the answer, its first clause or its first line, where an answer names its answer
+    /// before it explains (a leading `the` and remarks in parentheses aside; `China` there
+    /// does not count), and one of them is a word the question did not give (`Sea` for `The
+    /// Caspian Sea` when the question asks for a sea does not count). A teacher takes the
+    /// key words; a partial answer (hard) rather than a wrong one, so knowing them is never
+    /// a lapse. `nil` otherwise, and for a list, whose items are judged one by one.
+    static func matchKeyWords(typed: String, answer: String, question: String) -> AnswerMatch? {
+        let typedWords = words(withoutArticle(typed))
+        let asked = Set(words(question))
+        guard typedWords.contains(where: { word in
+            (word.count >= 3 || word.contains(where: \.isNumber)) && !minorWords.contains(word) && !asked.contains(word)
+        }) else { return nil }
+        let spans: [String]
+        switch AnswerParts(answer) {
+        case .single: spans = [answer]
+        case .list: return nil
+        case .prose(let parts):
+            let lines = answer.split(whereSeparator: \.isNewline)
+            spans = Array(parts.prefix(1)) + (lines.count > 1 ? [String(lines[0])] : [])
+        }
+        for span in spans {
+            let spanWords = words(withoutArticle(AnswerParts.withoutRemarks(span)))
+            guard spanWords.count > typedWords.count else { continue }
+            if spanWords.starts(with: typedWords) || spanWords.reversed().starts(with: typedWords.reversed()) {
+                return .partial(found: 1, total: 2, missing: [])
+            }
+        }
+        return nil
+    }
+
+    /// Words too common to name an answer on their own: `New` is no answer for `New Delhi`,
+    /// nor `Mount` for `Mount Everest`.
+    private static let minorWords: Set<String> = [
+        "the", "and", "for", "with", "from", "that", "this", "are", "was", "its", "not", "but", "all", "one",
+        "new", "old", "great", "north", "south", "east", "west", "saint", "san", "mount", "lake", "river",
+        "sea", "ocean", "city", "island", "islands",
+    ]
 
     /// A typed number against an answer that is a number: right at the same value (`3.0` for
     /// `3`, `1/2` for `0.5`, `1000` for `1,000`), wrong at any other, since a digit off is
