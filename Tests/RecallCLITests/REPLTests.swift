@@ -108,8 +108,12 @@ import RecallTestSupport
     @Test func helpListsCommands() {
         let h = REPLHarness(cards: cards, lines: ["help", "help review", "quit"])
         h.runShell()
-        #expect(h.text.lines.contains("  review [DECK|#TAG]...     study what is due today (all decks when none given)"))
+        #expect(h.text.lines.contains("  review [DECK|#TAG|QUERY]... [--ahead N|--failed|--new N|--lowest-r N]"))
+        #expect(h.text.lines.contains("  add [DECK]                add a card to a deck: asks for the question and"))
+        #expect(h.text.lines.contains("                            answer, shows it, saves it"))
         #expect(h.text.lines.contains("    :undo take back the last answer   :skip show this card later"))
+        // Wrapped at word breaks to the 80 columns of the screen, never cut inside a word.
+        #expect(h.text.lines.allSatisfy { TextWidth.of($0) <= 80 }, "\(h.text)")
     }
 
     @Test func completionFollowsTheDecks() {
@@ -206,7 +210,7 @@ import RecallTestSupport
         h.runShell()
         #expect(h.reader.completer.complete("quiz --s").candidates == ["--seed"])
         #expect(h.reader.completer.complete("quiz --seed ").candidates == [])
-        #expect(h.text.contains("  quiz [TOPIC]... [--count N] [--mode flip|typed|choice] [--record] [--seed N]\n"))
+        #expect(h.text.contains("  quiz [TOPIC|QUERY]... [--count N] [--mode flip|typed|choice] [--record]\n    [--seed N]\n"))
     }
 
     @Test func unknownCommandSuggestsTheClosest() {

@@ -10,8 +10,9 @@ import RecallStore
 final class REPL {
     /// Shell commands, in the order `help` lists them, with a one-line summary each.
     static let commands: [(name: String, usage: String, summary: String)] = [
-        ("review", "review [DECK|#TAG]...", "study what is due today (all decks when none given)"),
-        ("quiz", "quiz [TOPIC]... [--count N] [--mode flip|typed|choice] [--record] [--seed N]", "quiz yourself on a topic"),
+        ("review", "review [DECK|#TAG|QUERY]... [--ahead N|--failed|--new N|--lowest-r N]",
+         "study what is due today (all decks when none given), or a custom session"),
+        ("quiz", "quiz [TOPIC|QUERY]... [--count N] [--mode flip|typed|choice] [--record] [--seed N]", "quiz yourself on a topic"),
         ("stats", "stats [DECK|#TAG] [--json] [--ascii]", "how you are doing"),
         ("decks", "decks", "decks with today's new / learning / due counts"),
         ("add", "add [DECK]", "add a card to a deck: asks for the question and answer, shows it, saves it"),
@@ -160,20 +161,23 @@ final class REPL {
                 context.error("no command '\(command)'")
                 return
             }
-            out.line("  " + out.styled(entry.usage, .bold))
+            for line in TextWrapper.wrap("  " + out.styled(entry.usage, .bold), width: out.width, indent: 4) { out.line(line) }
             out.wrapped("  " + entry.summary, indent: 2)
             if command == "review" { out.line(ReviewRunner.helpText.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n")) }
             return
         }
-        let column = 24
+        // Usage in a column, summary beside it (or under a long usage), both wrapped at
+        // word breaks with hanging indents, so that the list reads at 80 columns.
+        let column = 24, indent = String(repeating: " ", count: column + 4)
         for entry in REPL.commands {
             let usage = out.styled(entry.usage, .bold)
+            var summary = TextWrapper.wrap(entry.summary, width: max(20, out.width - indent.count))
             if TextWidth.of(entry.usage) > column {
-                out.line("  " + usage)
-                out.line(String(repeating: " ", count: column + 4) + entry.summary)
+                for line in TextWrapper.wrap("  " + usage, width: out.width, indent: 4) { out.line(line) }
             } else {
-                out.line("  " + usage + String(repeating: " ", count: column + 2 - TextWidth.of(entry.usage)) + entry.summary)
+                out.line("  " + usage + String(repeating: " ", count: column + 2 - TextWidth.of(entry.usage)) + summary.removeFirst())
             }
+            for line in summary { out.line(indent + line) }
         }
     }
 
