@@ -99,6 +99,17 @@ import RecallTestSupport
         #expect(h.data.log.isEmpty)
     }
 
+    /// A word that names no deck or tag gets the name meant and, when cards have it in
+    /// their text, the query that studies them; nothing is studied.
+    @Test func anUnknownDeckPointsToWhatWasMeant() {
+        let h = REPLHarness(cards: cards, lines: ["review swfit", "review Tokyo", "review #eurpe", "quit"])
+        TypedCommand.$inShell.withValue(true) { h.runShell() }
+        #expect(h.text.contains("error: no deck or tag named 'swfit'\n  did you mean 'Swift'?\n  decks: Geo, Swift; tags: #asia, #europe\n"), "\(h.text)")
+        #expect(h.text.contains("error: no deck or tag named 'Tokyo'\n  1 card has 'Tokyo' in its text; to study it: review '\"Tokyo\"'\n"), "\(h.text)")
+        #expect(h.text.contains("error: no deck or tag named '#eurpe'\n  did you mean '#europe'?\n"), "\(h.text)")
+        #expect(h.data.log.isEmpty)
+    }
+
     @Test func otherCommandsAreDelegated() {
         let h = REPLHarness(cards: cards, lines: ["stats Geo --json", "decks", "config new_per_day 5", "quit"])
         let delegated = h.runShell()

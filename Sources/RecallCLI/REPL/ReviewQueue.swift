@@ -22,6 +22,37 @@ enum ReviewQueue {
         func rendered(query: String) -> String { error.rendered(query: query) }
     }
 
+    /// The error for a `filter` that names no deck or tag: the name meant, if one is close
+    /// (`Algebra` for `Maths::Algebra`, a typo), the cards whose text has the word (a
+    /// query studies them; `review` itself takes a bare word as a deck, never as text), and
+    /// the names there are.
+    private static func reportUnknown(_ filter: String, data: StudyData, context: REPLContext, now: Date) {
+        let shown = TerminalText.sanitized(filter, keepingNewlines: false)
+        context.error("no deck or tag named '\(shown)'")
+        let wanted = filter.lowercased()
+        let decks = data.deckNames, tags = data.tagNames.map { "#" + $0 }
+        let close = (decks + tags).first { name in
+            let n = name.lowercased()
+            return n.components(separatedBy: "::").last == wanted
+                || AnswerMatcher.editDistance(Array(n), Array(wanted), limit: 2) <= max(1, min(2, wanted.count / 4))
+        }
+        // Deck names and tags come from deck files, which may be a stranger's.
+        if let close { context.view.note("did you mean '\(TerminalText.sanitized(close, keepingNewlines: false))'?") }
+        if !filter.hasPrefix("#"), !filter.contains("\""), let query = try? SearchParser.parse("\"\(filter)\"") {
+            let matcher = SearchMatcher(query, context: data.searchContext(for: query, now: now))
+            let count = data.cards.filter { matcher.matches($0, record: data.records[$0.id]) }.count
+            if count > 0 {
+                context.view.note("\(DeckWords.count(count, "card")) \(count == 1 ? "has" : "have") '\(shown)' in \(count == 1 ? "its" : "their") text; "
+                    + "to study \(count == 1 ? "it" : "them"): \(TypedCommand.text("review '\"\(shown)\"'"))")
+            }
+        }
+        func list(_ names: [String]) -> String {
+            let shownNames = names.prefix(8).map { TerminalText.sanitized($0, keepingNewlines: false) }
+            return shownNames.joined(separator: ", ") + (names.count > 8 ? ", … (\(names.count) in all)" : "")
+        }
+        context.view.note("decks: \(list(decks))" + (tags.isEmpty ? "" : "; tags: " + list(tags)))
+    }
+
     /// The review's cards; `nil` (after an error message) when a deck or tag is unknown.
     static func build(context: REPLContext, arguments: ReviewArguments) throws(QueryError) -> Plan? {
         let selection: StudySelection
@@ -31,13 +62,11 @@ enum ReviewQueue {
             throw QueryError(error: error, query: StudySelection.queryText(arguments.filters))
         }
         let data = context.data
+        let now = context.now()
         for filter in selection.plain where !data.cards.contains(where: { ReviewArguments.matches($0, filters: [filter]) }) {
-            context.error("no deck or tag named '\(filter)'")
-            let decks = data.deckNames.prefix(8).joined(separator: ", ")
-            context.view.note("decks: \(decks)" + (data.tagNames.isEmpty ? "" : "; tags: " + data.tagNames.prefix(8).map { "#" + $0 }.joined(separator: " ")))
+            reportUnknown(filter, data: data, context: context, now: now)
             return nil
         }
-        let now = context.now()
         let custom = arguments.custom
         var query = selection.query
         if let extra = customQuery(custom) { query = query.map { .and([$0, extra]) } ?? extra }
