@@ -43,6 +43,25 @@ func makeCard(_ question: String, _ answer: String, deck: String = "Geo", tags: 
         #expect(Quiz.pick(from: cards, topics: [], count: 10, using: &rng3).count == cards.count)
     }
 
+    /// Siblings (one note's cards) come only after every note has had a card, for any seed.
+    @Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8] as [UInt64])
+    func siblingsComeAfterEveryNote(seed: UInt64) {
+        let note = CardID(rawValue: 99)
+        let clozes = (1...3).map { n in
+            Card(id: CardID(rawValue: UInt64(n)), noteID: note, deck: "Swift", question: "cloze \(n)", answer: "x",
+                 tags: [], source: SourceLocation(file: "Swift.md", line: 1), kind: .basic)
+        }
+        let pool = cards + clozes
+        var rng = SeededGenerator(seed: seed)
+        let picked = Quiz.pick(from: pool, topics: [], count: pool.count, using: &rng)
+        #expect(Set(picked.map(\.id)) == Set(pool.map(\.id)))
+        // The first card of the note, then every other note, then its siblings.
+        let firstSibling = picked.firstIndex { $0.noteID == note }!
+        #expect(picked[(firstSibling + 1)...].prefix(while: { $0.noteID != note }).count + firstSibling == cards.count)
+        var rng2 = SeededGenerator(seed: seed)
+        #expect(Quiz.pick(from: pool, topics: [], count: 8, using: &rng2).filter { $0.noteID == note }.count == 1)
+    }
+
     @Test func choicesPreferSimilarCardsAndContainTheAnswer() {
         var rng = SeededGenerator(seed: 3)
         let (options, correct) = Quiz.choices(for: cards[0], from: cards, using: &rng)

@@ -48,11 +48,18 @@ public struct Quiz: Sendable {
     }
 
     /// Picks up to `count` cards matching any of `topics` (all cards when `topics` is
-    /// empty), in random order. See ``matches(_:topic:)``.
+    /// empty), in random order, one card of a note before any of its siblings: a cloze's
+    /// other deletions (or a card's reverse) would give its answer away, so they come only
+    /// after every note has had its turn. See ``matches(_:topic:)``.
     public static func pick(from cards: [Card], topics: [String], count: Int,
                             using rng: inout some RandomNumberGenerator) -> [Card] {
         let pool = topics.isEmpty ? cards : cards.filter { card in topics.contains { matches(card, topic: $0) } }
-        return Array(pool.shuffled(using: &rng).prefix(max(0, count)))
+        var notes = Set<CardID>()
+        var first: [Card] = [], siblings: [Card] = []
+        for card in pool.shuffled(using: &rng) {
+            if notes.insert(card.noteID).inserted { first.append(card) } else { siblings.append(card) }
+        }
+        return Array((first + siblings).prefix(max(0, count)))
     }
 
     /// A card matches a topic when the topic (case-insensitive) is `#tag` for one of its
