@@ -62,6 +62,11 @@ enum BadInputCatalogue {
                 note: put the hidden text between '::' and '}}', as in '{{c1::text}}'
 
                 """),
+        deck("markdown: cloze markup in a Q: question", "M.md", "Q: Made by {{c1::Apple}}\nA: Apple\n", """
+                Decks/M.md:1: warning: cloze markup in a question with its own answer is shown as written, braces and all
+                note: to ask it as a cloze, write it on a line of its own in a .md deck, as in '- Swift was introduced by {{c1::Apple}}.'
+
+                """, status: 0),
         deck("markdown: duplicate card", "M.md", "same :: card\nsame :: card\n", """
                 Decks/M.md:2: warning: duplicate card 'same'
                 note: the same card is at Decks/M.md:1; cards whose question sides differ only in case or spacing are the same card, so this one is skipped

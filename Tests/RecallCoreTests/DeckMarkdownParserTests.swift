@@ -42,6 +42,14 @@ import Testing
         #expect(deck.diagnostics.first?.notes.first?.hasPrefix("write 'question ") == true)
     }
 
+    /// Cloze markup in a `Q:` question is asked as written; the card is kept, with a warning.
+    @Test(arguments: ["Q: What is {{c1::broken\nA: yes\n", "Q: Swift came from {{c1::Apple}}.\nA: Apple\n"])
+    func clozeMarkupInAQuestionWarns(text: String) {
+        let deck = md(text)
+        #expect(deck.cards.count == 1)
+        #expect(deck.diagnostics.map(\.headline) == ["Swift.md:1: warning: cloze markup in a question with its own answer is shown as written, braces and all"])
+    }
+
     @Test func twoWayCards() {
         let deck = md("Paris ::: capital of France\n")
         #expect(pairs(deck) == ["Paris | capital of France", "capital of France | Paris"])

@@ -58,6 +58,12 @@ func rendered(_ deck: ParsedDeck) -> [String] {
         ])
     }
 
+    @Test func clozeMarkupInAQuestionWarns() {
+        let deck = parseDeck("q\na\n-\nWhat is {{c1::x}}?\nx\n", .plain)
+        #expect(deck.cards.count == 2)
+        #expect(deck.diagnostics.map(\.headline) == ["deck.txt:4: warning: cloze markup in a question with its own answer is shown as written, braces and all"])
+    }
+
     @Test func emptyFileWarns() {
         for text in ["", "\n\n", "-\n-\n"] {
             #expect(rendered(parseDeck(text, .plain)) == [

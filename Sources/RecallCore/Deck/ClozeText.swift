@@ -50,6 +50,16 @@ public struct ClozeText: Hashable, Sendable {
         public var note: String
     }
 
+    /// The warning for a question written with its own answer (a `.txt` block, a `Q:`/`A:`
+    /// block) that holds cloze markup: such a card asks the question as written, braces and
+    /// all, where the writer most likely meant a cloze. `nil` when `question` holds none.
+    static func literalMarkupWarning(question: String, at location: SourceLocation) -> Diagnostic? {
+        guard looksLikeCloze(question) else { return nil }
+        return .warning("cloze markup in a question with its own answer is shown as written, braces and all",
+                        at: location, notes: ["to ask it as a cloze, write it on a line of its own in a .md deck, "
+                                              + "as in '- Swift was introduced by {{c1::Apple}}.'"])
+    }
+
     /// `true` when `text` holds something that starts a cloze deletion (`{{c` and a digit).
     public static func looksLikeCloze(_ text: some StringProtocol) -> Bool {
         let hasBrace = text.utf8.withContiguousStorageIfAvailable { ByteText.firstIndex(of: 0x7B, in: $0, 0..<$0.count) != nil }

@@ -185,6 +185,9 @@ struct MarkdownReader {
                 "write the answer on an 'A:' line after the question '\(Quote.short(joinBody()))'",
             ]))
         case .answer(let line, let question):
+            if let warning = ClozeText.literalMarkupWarning(question: question, at: source.location(line: line)) {
+                builder.diagnostics.append(warning)
+            }
             addCard(question: question, answer: joinBody(), twoWay: false, line: line)
         case nil:
             break

@@ -37,6 +37,9 @@ enum PlainDeckParser {
             ]))
             return
         }
+        if let warning = ClozeText.literalMarkupWarning(question: question, at: source.location(line: questionLine)) {
+            builder.diagnostics.append(warning)
+        }
         builder.add(DeckNote(content: .basic(question: question, answer: answer), deck: deck,
                              tags: [], line: questionLine))
     }
