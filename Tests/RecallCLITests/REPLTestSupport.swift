@@ -43,8 +43,8 @@ final class MemoryStudyData: StudyData {
 
     func history(of card: CardID) -> [ReviewLogEntry] { log.filter { $0.card == card } }
     func reloadDecks() throws -> [Diagnostic] { [] }
-    func retentionToday(now: Date) -> (passed: Int, total: Int) {
-        StoreStudyData.retentionToday(entries: log, replay: replay, now: now)
+    func retentionToday(now: Date, of cards: Set<CardID>?) -> (passed: Int, total: Int) {
+        StoreStudyData.retentionToday(entries: log.filter { cards?.contains($0.card) ?? true }, replay: replay, now: now)
     }
     func close() throws { closed = true }
     func searchContext(for query: SearchQuery, now: Date) -> SearchContext {

@@ -99,6 +99,23 @@ import RecallTestSupport
         #expect(h.data.log.isEmpty)
     }
 
+    /// A session's summary counts its own cards: `review Swift` says nothing of the Geo
+    /// cards overdue or answered earlier today.
+    @Test func theSummaryCountsTheSessionsCards() {
+        let month = REPLHarness.start.addingTimeInterval(-30 * 86_400)
+        let log = [ReviewLogEntry.review(cards[0].id, .easy, at: month, device: "t"),
+                   ReviewLogEntry.review(cards[1].id, .easy, at: month, device: "t"),
+                   ReviewLogEntry.review(cards[0].id, .good, at: REPLHarness.start.addingTimeInterval(-60), device: "t")]
+        let swift = REPLHarness(cards: cards, lines: ["review Swift", "", "4", "quit"], log: log)
+        swift.runShell()
+        #expect(swift.text.contains(" · due tomorrow 0\n"), "\(swift.text)")
+        #expect(!swift.text.contains("retention today"), "\(swift.text)")
+        let all = REPLHarness(cards: cards, lines: ["review", ":quit", "quit"], log: log)
+        all.runShell()
+        #expect(all.text.contains("retention today 100% (1/1)"), "\(all.text)")
+        #expect(all.text.contains("due tomorrow 1"), "\(all.text)")
+    }
+
     /// A word that names no deck or tag gets the name meant and, when cards have it in
     /// their text, the query that studies them; nothing is studied.
     @Test func anUnknownDeckPointsToWhatWasMeant() {

@@ -21,7 +21,7 @@ import Testing
 
     /// Today's retention as the session computes it, checked against a replay of the whole log.
     func retention(_ data: StoreStudyData, now: Date) throws -> (passed: Int, total: Int) {
-        let counted = data.retentionToday(now: now)
+        let counted = data.retentionToday(now: now, of: nil)
         let whole = StoreStudyData.retentionToday(entries: try data.store.loadEntries(), replay: data.store.replay, now: now)
         #expect(counted.passed == whole.passed)
         #expect(counted.total == whole.total)

@@ -51,7 +51,7 @@ extension Recall {
             if plan.label == nil, let backlog = BacklogNote.text(context.data, now: context.now()) {
                 context.view.note(backlog)
             }
-            _ = ReviewRunner(context: context, queue: plan.cards, label: plan.label,
+            _ = ReviewRunner(context: context, queue: plan.cards, label: plan.label, scope: plan.scope,
                          learnAheadMinutes: plan.learnAheadMinutes).run()
             try StudySetup.close(context, syncing: collection)
             if context.saveFailed { throw ExitCode(1) }

@@ -137,7 +137,7 @@ final class REPL {
             if let hint = error.error.hint { context.view.note(hint) }
             return
         }
-        _ = ReviewRunner(context: context, queue: plan.cards, label: plan.label,
+        _ = ReviewRunner(context: context, queue: plan.cards, label: plan.label, scope: plan.scope,
                          learnAheadMinutes: plan.learnAheadMinutes).run()
     }
 

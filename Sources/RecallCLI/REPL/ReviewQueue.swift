@@ -8,6 +8,9 @@ enum ReviewQueue {
     struct Plan {
         var cards: [Card]
         var label: String?
+        /// The cards the deck, tag and query words chose, before today's limits and a custom
+        /// session's own rule; `nil` for the whole collection. The summary counts them.
+        var scope: Set<CardID>?
 
         /// A custom session shows its learning cards when nothing else is left, however far
         /// off their step is due: they were asked for.
@@ -67,6 +70,10 @@ enum ReviewQueue {
             reportUnknown(filter, data: data, context: context, now: now)
             return nil
         }
+        let asked = selection.matcher(data, now: now)
+        let scope = selection.plain.isEmpty && asked == nil ? nil : Set(data.cards.lazy.filter {
+            ReviewArguments.matches($0, filters: selection.plain) && selection.matchesQuery($0, record: data.records[$0.id], matcher: asked)
+        }.map(\.id))
         let custom = arguments.custom
         var query = selection.query
         if let extra = customQuery(custom) { query = query.map { .and([$0, extra]) } ?? extra }
@@ -78,7 +85,7 @@ enum ReviewQueue {
         }
         switch custom {
         case .ahead?, .failed?, .lowestR?:
-            guard let matcher else { return Plan(cards: [], label: custom?.label) }
+            guard let matcher else { return Plan(cards: [], label: custom?.label, scope: scope) }
             var listing = CardListing(cards: chosen, records: data.records, matcher: matcher)
             if case .lowestR(let n)? = custom {
                 listing.sort(by: .r)
@@ -86,12 +93,12 @@ enum ReviewQueue {
             } else {
                 listing.sort(by: .due)
             }
-            return Plan(cards: listing.rows.map(\.card), label: custom?.label)
+            return Plan(cards: listing.rows.map(\.card), label: custom?.label, scope: scope)
         case .extraNew(let n)?:
             let settings = raisedNewLimits(data: data, by: n, now: now)
-            return Plan(cards: today(chosen, data: data, settings: settings, now: now, whole: everything), label: custom?.label)
+            return Plan(cards: today(chosen, data: data, settings: settings, now: now, whole: everything), label: custom?.label, scope: scope)
         case nil:
-            return Plan(cards: today(chosen, data: data, settings: data.settings, now: now, whole: everything), label: nil)
+            return Plan(cards: today(chosen, data: data, settings: data.settings, now: now, whole: everything), label: nil, scope: scope)
         }
     }
 

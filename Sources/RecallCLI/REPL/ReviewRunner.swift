@@ -23,17 +23,21 @@ final class ReviewRunner {
     private var appliedEcho: (rating: Rating, interval: String?)?
     /// Answers given in earlier sessions today, for "retention today" in the summary.
     private let earlierToday: (passed: Int, total: Int)
+    /// The cards the session was asked for (see ``ReviewQueue/Plan/scope``): what "retention
+    /// today" and "due tomorrow" in its summary count, as "left today" does.
+    private let scope: Set<CardID>?
 
     /// The custom session's name in the header (`ahead 3 days`), if it is one.
     let label: String?
 
-    init(context: REPLContext, queue: [Card], label: String? = nil, learnAheadMinutes: Int? = nil) {
+    init(context: REPLContext, queue: [Card], label: String? = nil, scope: Set<CardID>? = nil, learnAheadMinutes: Int? = nil) {
         self.context = context
         self.label = label
         let data = context.data
         session = ReviewSession(queue: queue, records: data.records, replay: data.replay,
                                 device: data.device, now: context.now(), learnAheadMinutes: learnAheadMinutes)
-        earlierToday = data.retentionToday(now: context.now())
+        self.scope = scope
+        earlierToday = data.retentionToday(now: context.now(), of: scope)
     }
 
     /// Runs the session to its end.
@@ -163,7 +167,9 @@ final class ReviewRunner {
             let whole = counts.joined(separator: " · ")
             if TextWidth.of(whole) <= out.width - 2 { parts.append(whole) } else { parts += counts }
         }
-        parts.append("due tomorrow \(ReviewSession.dueTomorrow(cards: context.data.cards, records: context.data.records, calendar: context.data.calendar, now: context.now()))")
+        let data = context.data
+        let cards = scope.map { ids in data.cards.filter { ids.contains($0.id) } } ?? data.cards
+        parts.append("due tomorrow \(ReviewSession.dueTomorrow(cards: cards, records: data.records, calendar: data.calendar, now: context.now()))")
         out.line()
         let lines = CardView.pack(["Session done: " + parts[0]] + parts.dropFirst(), width: out.width - 2)
         for (index, line) in lines.enumerated() {

@@ -68,10 +68,11 @@ final class StoreStudyData: StudyData {
     }
 
     /// Review-state answers so far on the study day of `now` (see ``ProgressStore/reviews(since:)``).
-    func retentionToday(now: Date) -> (passed: Int, total: Int) {
+    func retentionToday(now: Date, of cards: Set<CardID>?) -> (passed: Int, total: Int) {
         let calendar = store.replay.calendar
         let dayStart = calendar.startOfDay(calendar.dayNumber(now))
-        let reviews = (try? store.reviews(since: dayStart)) ?? []
+        var reviews = (try? store.reviews(since: dayStart)) ?? []
+        if let cards { reviews = reviews.filter { cards.contains($0.entry.card) } }
         return StoreStudyData.retentionToday(reviews: reviews, calendar: calendar, now: now)
     }
 

@@ -26,9 +26,9 @@ protocol StudyData: AnyObject {
     func history(of card: CardID) -> [ReviewLogEntry]
     /// Reads the deck files again (after `:edit`); returns their diagnostics.
     func reloadDecks() throws -> [Diagnostic]
-    /// Answers given today (study day of `now`) to cards that were in review state:
-    /// how many passed and how many in all.
-    func retentionToday(now: Date) -> (passed: Int, total: Int)
+    /// Answers given today (study day of `now`) to cards of `cards` (every card when `nil`)
+    /// that were in review state: how many passed and how many in all.
+    func retentionToday(now: Date, of cards: Set<CardID>?) -> (passed: Int, total: Int)
     /// Saves whatever cache the store keeps (the snapshot) and releases the collection.
     func close() throws
     /// What `query` is evaluated against at `now`: recent answers when it has `rated:`,

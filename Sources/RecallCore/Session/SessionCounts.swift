@@ -45,8 +45,9 @@ public struct SessionCounts: Hashable, Sendable {
 
 extension ReviewSession {
     /// Cards of `cards` due by the end of tomorrow's study day: not suspended, not new, not
-    /// buried tomorrow. Pass the whole collection's cards and records (the session keeps
-    /// only its own cards'); records of cards no longer in a deck do not count.
+    /// buried tomorrow. Pass the cards to count (a session's deck or query, or the whole
+    /// collection) as they are in the decks now, with the collection's records; records of
+    /// cards no longer in a deck do not count.
     public static func dueTomorrow(cards: [Card], records: CardRecords, calendar: StudyCalendar,
                                    now: Date) -> Int {
         let tomorrow = calendar.dayNumber(now) + 1
