@@ -155,6 +155,26 @@ import RecallTestSupport
         #expect(ratings == [2])
     }
 
+    /// Words that begin or end the answer may be its key words or another thing: no grade is
+    /// suggested, so Enter alone grades nothing; the grade typed is logged. Unrecorded, the
+    /// quiz asks y/n.
+    @Test func anUnsureAnswerSuggestsNoGrade() throws {
+        let f = try fixture("Geo.txt", "Highest mountain?\nMount Everest (8,849 m), on the border of Nepal and China\n")
+        defer { try? FileManager.default.removeItem(at: f.root) }
+        let r = try f.run(["review"], input: "Everest\n\n3\n:quit\n")
+        #expect(r.code == 0)
+        #expect(r.out.contains("""
+              part of the answer, or another thing? grade it yourself
+              1 again <1m  2 hard <6m  3 good <10m  4 easy 10d
+              type 1-4 (again, hard, good, easy)
+              → good (<10m)
+            """), "\(r.out)")
+        #expect(try ratings(f) == [3])
+        let quiz = try f.run(["quiz", "--mode", "typed"], input: "Everest\nn\n")
+        #expect(quiz.out.contains("grade it yourself\n  did you know it? y/n\n  → did not know it\n"), "\(quiz.out)")
+        #expect(quiz.out.lines.contains("Quiz done: 0/1 correct (0%) · schedule unchanged"))
+    }
+
     /// A recorded typed quiz suggests the grade, as a review does: Enter takes it.
     @Test func recordedTypedQuizLogsTheSuggestedRating() throws {
         let f = try fixture("French.md", "The past participle of *être* is {{c1::été}}.\n")

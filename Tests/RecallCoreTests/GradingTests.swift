@@ -147,27 +147,32 @@ import Testing
     }
 
     static let everest = "Mount Everest (8,849 m), on the border of Nepal and China"
-    static let part = AnswerMatch.partial(found: 1, total: 2, missing: [])
 
-    /// The key words that begin or end an answer (or its first clause or line) are a partial
-    /// answer, never a lapse; a word the question gave, a common word, or words that end a
-    /// later clause are not.
+    /// The words that begin or end an answer (or its first clause or line) may be its key
+    /// words or another thing: unsure, no grade suggested. A word the question gave, a
+    /// common word, a number, or words that end a later clause stay wrong.
     @Test(arguments: [
-        ("Everest", everest, "What is the highest mountain above sea level?", part),
+        ("Everest", everest, "What is the highest mountain above sea level?", AnswerMatch.unsure),
         ("China", everest, "What is the highest mountain above sea level?", .wrong),
         ("Mount", everest, "What is the highest mountain above sea level?", .wrong),
-        ("Pacific", "The Pacific Ocean", "What is the largest ocean?", part),
+        ("Pacific", "The Pacific Ocean", "What is the largest ocean?", .unsure),
         ("Ocean", "The Pacific Ocean", "What is the largest ocean?", .wrong),
-        ("the Vatican", "Vatican City", "What is the smallest country by area?", part),
-        ("Delhi", "New Delhi", "What is the capital of India?", part),
+        ("the Vatican", "Vatican City", "What is the smallest country by area?", .unsure),
+        ("Delhi", "New Delhi", "What is the capital of India?", .unsure),
         ("New", "New Delhi", "What is the capital of India?", .wrong),
-        ("Challenger Deep", "The Challenger Deep in the Mariana Trench, about 10,900 m deep", "What is the deepest point in the oceans?", part),
-        ("Mariana Trench", "The Challenger Deep in the Mariana Trench, about 10,900 m deep", "What is the deepest point in the oceans?", part),
-        ("DSR", "The DSR model: Difficulty, Stability and Retrievability.", "Which memory model is FSRS based on?", part),
+        ("Mexico", "New Mexico", "Which US state has Santa Fe as its capital?", .unsure),
+        ("guilty", "Not guilty", "The verdict?", .unsure),
+        ("Challenger Deep", "The Challenger Deep in the Mariana Trench, about 10,900 m deep", "What is the deepest point in the oceans?", .unsure),
+        ("DSR", "The DSR model: Difficulty, Stability and Retrievability.", "Which memory model is FSRS based on?", .unsure),
         ("Leitner", "Sebastian Leitner, a German science journalist, in the 1970s.", "Who created the Leitner system?", .wrong),
         ("Paris", "Canberra", "What is the capital of Australia?", .wrong),
+        // A number is right or wrong by its value, never a key word.
+        ("1", "≈ 1.414", "What is √2?", .wrong),
+        ("414", "≈ 1.414", "What is √2?", .wrong),
+        ("9", "9 November 1989", "When did the Berlin Wall fall?", .wrong),
         // A line of several, though the text read as one paragraph has no such clause.
-        ("e^(iπ) + 1 = 0", "e^(iπ) + 1 = 0\nIt links e, i, π, 1 and 0.", "What is Euler's identity?", part),
+        ("e^(iπ) + 1 = 0", "e^(iπ) + 1 = 0\nIt links e, i, π, 1 and 0.", "What is Euler's identity?",
+         .partial(found: 1, total: 2, missing: [])),
     ])
     func keyWords(typed: String, answer: String, question: String, expected: AnswerMatch) {
         #expect(AnswerMatcher.match(typed: typed, answer: answer, question: question) == expected)
@@ -220,6 +225,8 @@ import Testing
         #expect(AnswerMatch.exact.suggestedRating == .good)
         #expect(AnswerMatch.close(edits: 1).suggestedRating == .hard)
         #expect(AnswerMatch.wrong.suggestedRating == .again)
+        #expect(AnswerMatch.unsure.suggestedRating == nil)
+        #expect(!AnswerMatch.unsure.isCorrect)
         #expect(AnswerMatch.partial(found: 1, total: 3, missing: ["a", "b"]).suggestedRating == .hard)
         #expect(AnswerMatch.close(edits: 2).isCorrect)
         #expect(!AnswerMatch.wrong.isCorrect)

@@ -139,6 +139,7 @@ struct CardView {
                     .map { "  " + $0 }.joined(separator: "\n"))
             }
             return
+        case .unsure: verdict = output.styled("part of the answer, or another thing? grade it yourself", .yellow, .bold)
         case .wrong: verdict = output.styled("not quite", .red, .bold)
         }
         if match != .exact {

@@ -78,12 +78,18 @@ final class QuizRunner {
         if first == ":quit" { return .quit }
         context.view.answer(card)
         if arguments.record { return readGrade(card, suggestion: nil) }
+        return readKnew(card)
+    }
+
+    /// Asks whether the user knew the answer (y/n): a flip quiz, or a typed answer the
+    /// matcher could not judge. The score and, with `response`, the answer kept are theirs.
+    private func readKnew(_ card: Card, response: String? = nil) -> Step? {
         context.view.note("did you know it? y/n")
         while let text = readLine("y/n> ") {
             if text == ":quit" { return .quit }
             if let knew = QuizRunner.yesNo(text) {
                 echo(knew ? "knew it" : "did not know it")
-                return finish(card, knew ? .good : .again, text)
+                return finish(card, knew ? .good : .again, response ?? text)
             }
             context.view.note("type y or n")
         }
@@ -96,7 +102,10 @@ final class QuizRunner {
         let match = AnswerMatcher.match(typed: typed, card: card)
         context.view.answer(card)
         if !typed.isEmpty { context.view.diff(typed: typed, answer: card.expectedAnswer, match: match) }
-        guard arguments.record else { return finish(card, match.suggestedRating, typed) }
+        guard arguments.record else {
+            guard let judged = match.suggestedRating else { return readKnew(card, response: typed) }
+            return finish(card, judged, typed)
+        }
         // A recorded grade schedules the card: the judgement only suggests it, as in a
         // review, since no matcher knows every way of being right.
         return readGrade(card, suggestion: typed.isEmpty ? nil : match.suggestedRating, response: typed)

@@ -10,17 +10,22 @@ public enum AnswerMatch: Hashable, Sendable {
     /// names the items not given when the answer is a list; it is empty for a prose answer
     /// (whose missing part is the rest of the text).
     case partial(found: Int, total: Int, missing: [String])
+    /// The typed words begin or end the answer's first phrase: `Everest` for `Mount
+    /// Everest`, but also `Mexico` for `New Mexico`. Only the user can tell which.
+    case unsure
     /// Too far off.
     case wrong
 
     /// Counts as knowing the answer.
-    public var isCorrect: Bool { self != .wrong }
+    public var isCorrect: Bool { self != .wrong && self != .unsure }
 
-    /// The rating Recall proposes: exact → good, close or partial → hard, wrong → again.
-    public var suggestedRating: Rating {
+    /// The rating Recall proposes: exact → good, close or partial → hard, wrong → again;
+    /// none when unsure, so that neither a lapse nor a pass is one keystroke away.
+    public var suggestedRating: Rating? {
         switch self {
         case .exact: .good
         case .close, .partial: .hard
+        case .unsure: nil
         case .wrong: .again
         }
     }
@@ -36,7 +41,8 @@ public enum AnswerMatch: Hashable, Sendable {
         case .exact: (0, 0)
         case .close(let e): (1, e)
         case .partial(let found, _, _): (2, -found)
-        case .wrong: (3, 0)
+        case .unsure: (3, 0)
+        case .wrong: (4, 0)
         }
     }
 }
@@ -55,13 +61,14 @@ public enum AnswerMatcher {
     /// Matches `typed` against `answer`; `question` tells the words that name the answer
     /// from those the question already gave (see ``matchKeyWords(typed:answer:question:)``).
     public static func match(typed: String, answer: String, question: String = "") -> AnswerMatch {
+        // A number is right or wrong by its value alone.
+        if let byValue = matchNumber(typed: typed, answer: answer) { return byValue }
         let result = matchWhole(typed: typed, answer: answer)
         guard result == .wrong else { return result }
         return matchKeyWords(typed: typed, answer: answer, question: question) ?? result
     }
 
     private static func matchWhole(typed: String, answer: String) -> AnswerMatch {
-        if let byValue = matchNumber(typed: typed, answer: answer) { return byValue }
         let t = matchKey(typed)
         guard !t.isEmpty else { return .wrong }
         var whole = compare(t, matchKey(answer))
@@ -178,15 +185,16 @@ public enum AnswerMatcher {
     /// `The DSR model: Difficulty, Stability and Retrievability.`: the typed words begin or
     /// end the answer, its first clause or its first line, where an answer names its answer
     /// before it explains (a leading `the` and remarks in parentheses aside; `China` there
-    /// does not count), and one of them is a word the question did not give (`Sea` for `The
-    /// Caspian Sea` when the question asks for a sea does not count). A teacher takes the
-    /// key words; a partial answer (hard) rather than a wrong one, so knowing them is never
-    /// a lapse. `nil` otherwise, and for a list, whose items are judged one by one.
+    /// does not count), and one of them is a word of three letters or more that the question
+    /// did not give (`Sea` for `The Caspian Sea` when the question asks for a sea does not
+    /// count). That may be the key word (`Everest`) or another thing (`Mexico` for `New
+    /// Mexico`, `guilty` for `Not guilty`): ``AnswerMatch/unsure``, which suggests no grade.
+    /// `nil` otherwise, and for a list, whose items are judged one by one.
     static func matchKeyWords(typed: String, answer: String, question: String) -> AnswerMatch? {
         let typedWords = words(withoutArticle(typed))
         let asked = Set(words(question))
         guard typedWords.contains(where: { word in
-            (word.count >= 3 || word.contains(where: \.isNumber)) && !minorWords.contains(word) && !asked.contains(word)
+            word.filter(\.isLetter).count >= 3 && !minorWords.contains(word) && !asked.contains(word)
         }) else { return nil }
         let spans: [String]
         switch AnswerParts(answer) {
@@ -200,14 +208,14 @@ public enum AnswerMatcher {
             let spanWords = words(withoutArticle(AnswerParts.withoutRemarks(span)))
             guard spanWords.count > typedWords.count else { continue }
             if spanWords.starts(with: typedWords) || spanWords.reversed().starts(with: typedWords.reversed()) {
-                return .partial(found: 1, total: 2, missing: [])
+                return .unsure
             }
         }
         return nil
     }
 
     /// Words too common to name an answer on their own: `New` is no answer for `New Delhi`,
-    /// nor `Mount` for `Mount Everest`.
+    /// nor `Mount` for `Mount Everest`; these stay wrong rather than unsure.
     private static let minorWords: Set<String> = [
         "the", "and", "for", "with", "from", "that", "this", "are", "was", "its", "not", "but", "all", "one",
         "new", "old", "great", "north", "south", "east", "west", "saint", "san", "mount", "lake", "river",
