@@ -119,11 +119,15 @@ import RecallTestSupport
     /// A word that names no deck or tag gets the name meant and, when cards have it in
     /// their text, the query that studies them; nothing is studied.
     @Test func anUnknownDeckPointsToWhatWasMeant() {
-        let h = REPLHarness(cards: cards, lines: ["review swfit", "review Tokyo", "review #eurpe", "quit"])
+        let h = REPLHarness(cards: cards + [card("Euler's identity?", "e^(iπ) + 1 = 0", deck: "Maths::Calculus", line: 1)],
+                            lines: ["review swfit", "review Tokyo", "review #eurpe", "review Calculs", #"review "Euler's""#, "quit"])
         TypedCommand.$inShell.withValue(true) { h.runShell() }
-        #expect(h.text.contains("error: no deck or tag named 'swfit'\n  did you mean 'Swift'?\n  decks: Geo, Swift; tags: #asia, #europe\n"), "\(h.text)")
+        #expect(h.text.contains("error: no deck or tag named 'swfit'\n  did you mean 'Swift'?\n  decks: Geo, Maths, Maths::Calculus, Swift; tags: #asia, #europe\n"), "\(h.text)")
         #expect(h.text.contains("error: no deck or tag named 'Tokyo'\n  1 card has 'Tokyo' in its text; to study it: review '\"Tokyo\"'\n"), "\(h.text)")
         #expect(h.text.contains("error: no deck or tag named '#eurpe'\n  did you mean '#europe'?\n"), "\(h.text)")
+        #expect(h.text.contains("error: no deck or tag named 'Calculs'\n  did you mean 'Maths::Calculus'?\n"), "\(h.text)")
+        // Quoted so that it can be pasted into a POSIX shell or the study shell.
+        #expect(h.text.contains("to study it: review '\"Euler'\\''s\"'\n"), "\(h.text)")
         #expect(h.data.log.isEmpty)
     }
 

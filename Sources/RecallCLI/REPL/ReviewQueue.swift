@@ -36,8 +36,10 @@ enum ReviewQueue {
         let decks = data.deckNames, tags = data.tagNames.map { "#" + $0 }
         let close = (decks + tags).first { name in
             let n = name.lowercased()
-            return n.components(separatedBy: "::").last == wanted
-                || AnswerMatcher.editDistance(Array(n), Array(wanted), limit: 2) <= max(1, min(2, wanted.count / 4))
+            let allowed = max(1, min(2, wanted.count / 4))
+            return [n, n.components(separatedBy: "::").last ?? n].contains {
+                AnswerMatcher.editDistance(Array($0), Array(wanted), limit: 2) <= allowed
+            }
         }
         // Deck names and tags come from deck files, which may be a stranger's.
         if let close { context.view.note("did you mean '\(TerminalText.sanitized(close, keepingNewlines: false))'?") }
@@ -46,7 +48,7 @@ enum ReviewQueue {
             let count = data.cards.filter { matcher.matches($0, record: data.records[$0.id]) }.count
             if count > 0 {
                 context.view.note("\(DeckWords.count(count, "card")) \(count == 1 ? "has" : "have") '\(shown)' in \(count == 1 ? "its" : "their") text; "
-                    + "to study \(count == 1 ? "it" : "them"): \(TypedCommand.text("review '\"\(shown)\"'"))")
+                    + "to study \(count == 1 ? "it" : "them"): \(TypedCommand.text("review " + UnmatchedPresetWarning.shellWord("\"\(shown)\"")))")
             }
         }
         func list(_ names: [String]) -> String {

@@ -19,8 +19,9 @@ public enum SearchTermParser {
         let value = String(text[text.index(after: colon)...])
         guard prefixes.contains(name) else {
             if quoted { return .text(SearchPattern(text), side: .either) }
-            // `Swift::Closures` is how deck paths read everywhere else (`review Swift::Closures`).
-            let deckHint = text.contains("::") ? "; for the deck, write deck:\(text)" : ""
+            // `Swift::Closures` is how deck paths read everywhere else (`review Swift::Closures`);
+            // the word may be part of a longer name, so the hint gives the form, not the name.
+            let deckHint = text.contains("::") ? "; a deck is written deck:NAME, in quotes when NAME has spaces" : ""
             throw SearchError(column: column, "unknown search term '\(name):' in '\(text)'",
                               hint: termsHint + deckHint + "; put text with a colon in quotes, as \"\(text)\"")
         }

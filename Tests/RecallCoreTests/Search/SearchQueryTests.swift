@@ -88,7 +88,7 @@ import Testing
         ("deck:Swift foo:bar", "query column 12: unknown search term 'foo:' in 'foo:bar'\n  deck:Swift foo:bar\n             ^",
          SearchTermParser.termsHint + "; put text with a colon in quotes, as \"foo:bar\""),
         ("Swift::Closures", "query column 1: unknown search term 'swift:' in 'Swift::Closures'\n  Swift::Closures\n  ^",
-         SearchTermParser.termsHint + "; for the deck, write deck:Swift::Closures; put text with a colon in quotes, as \"Swift::Closures\""),
+         SearchTermParser.termsHint + "; a deck is written deck:NAME, in quotes when NAME has spaces; put text with a colon in quotes, as \"Swift::Closures\""),
         ("(deck:Swift", "query column 1: this '(' is not closed\n  (deck:Swift\n  ^", "add a ')' after the terms it groups"),
         ("deck:Swift)", "query column 11: ')' without a matching '('\n  deck:Swift)\n            ^", "remove it, or add the '(' it closes"),
         ("prop:ivl>>3", "query column 1: 'prop:ivl>>3' needs a comparison after 'ivl'\n  prop:ivl>>3\n  ^", SearchTermParser.propertyHint),
