@@ -50,6 +50,12 @@ import Testing
         #expect(deck.diagnostics.map(\.headline) == ["Swift.md:1: warning: cloze markup in a question with its own answer is shown as written, braces and all"])
     }
 
+    @Test func clozeMarkupInBackticksIsQuoted() {
+        let deck = md("Q: What does `{{c1::Paris}}` show in Anki?\nA: [...] in the question\n")
+        #expect(deck.cards.count == 1)
+        #expect(deck.diagnostics.isEmpty)
+    }
+
     @Test func twoWayCards() {
         let deck = md("Paris ::: capital of France\n")
         #expect(pairs(deck) == ["Paris | capital of France", "capital of France | Paris"])

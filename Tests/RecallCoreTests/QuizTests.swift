@@ -43,7 +43,7 @@ func makeCard(_ question: String, _ answer: String, deck: String = "Geo", tags: 
         #expect(Quiz.pick(from: cards, topics: [], count: 10, using: &rng3).count == cards.count)
     }
 
-    /// Siblings (one note's cards) come only after every note has had a card, for any seed.
+    /// Siblings (one note's cards) come in rounds, one per note, for any seed.
     @Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8] as [UInt64])
     func siblingsComeAfterEveryNote(seed: UInt64) {
         let note = CardID(rawValue: 99)
@@ -60,6 +60,15 @@ func makeCard(_ question: String, _ answer: String, deck: String = "Geo", tags: 
         #expect(picked[(firstSibling + 1)...].prefix(while: { $0.noteID != note }).count + firstSibling == cards.count)
         var rng2 = SeededGenerator(seed: seed)
         #expect(Quiz.pick(from: pool, topics: [], count: 8, using: &rng2).filter { $0.noteID == note }.count == 1)
+        // Two notes of three: never one note's cards back to back.
+        let other = CardID(rawValue: 98)
+        let twoNotes = clozes + (4...6).map { n in
+            Card(id: CardID(rawValue: UInt64(n)), noteID: other, deck: "Swift", question: "cloze \(n)", answer: "y",
+                 tags: [], source: SourceLocation(file: "Swift.md", line: 2), kind: .basic)
+        }
+        var rng3 = SeededGenerator(seed: seed)
+        let dealt = Quiz.pick(from: twoNotes, topics: [], count: 6, using: &rng3)
+        #expect(zip(dealt, dealt.dropFirst()).allSatisfy { $0.noteID != $1.noteID })
     }
 
     @Test func choicesPreferSimilarCardsAndContainTheAnswer() {

@@ -53,8 +53,14 @@ public struct ClozeText: Hashable, Sendable {
     /// The warning for a question written with its own answer (a `.txt` block, a `Q:`/`A:`
     /// block) that holds cloze markup: such a card asks the question as written, braces and
     /// all, where the writer most likely meant a cloze. `nil` when `question` holds none.
+    /// Markup inside backticks is quoted on purpose (`` `{{c1::Paris}}` `` in a card about
+    /// Anki) and gets no warning.
     static func literalMarkupWarning(question: String, at location: SourceLocation) -> Diagnostic? {
         guard looksLikeCloze(question) else { return nil }
+        // Text outside code spans: every other run between backticks.
+        let outside = question.split(separator: "`", omittingEmptySubsequences: false)
+            .enumerated().filter { $0.offset.isMultiple(of: 2) }.map(\.element).joined(separator: " ")
+        guard looksLikeCloze(outside) else { return nil }
         return .warning("cloze markup in a question with its own answer is shown as written, braces and all",
                         at: location, notes: ["to ask it as a cloze, write it on a line of its own in a .md deck, "
                                               + "as in '- Swift was introduced by {{c1::Apple}}.'"])

@@ -48,18 +48,24 @@ public struct Quiz: Sendable {
     }
 
     /// Picks up to `count` cards matching any of `topics` (all cards when `topics` is
-    /// empty), in random order, one card of a note before any of its siblings: a cloze's
-    /// other deletions (or a card's reverse) would give its answer away, so they come only
-    /// after every note has had its turn. See ``matches(_:topic:)``.
+    /// empty), in random order, dealt in rounds of one card per note: a cloze's other
+    /// deletions (or a card's reverse) would give its answer away, so a note's second card
+    /// comes only after every note has had one, its third after every second, and so on.
+    /// See ``matches(_:topic:)``.
     public static func pick(from cards: [Card], topics: [String], count: Int,
                             using rng: inout some RandomNumberGenerator) -> [Card] {
         let pool = topics.isEmpty ? cards : cards.filter { card in topics.contains { matches(card, topic: $0) } }
-        var notes = Set<CardID>()
-        var first: [Card] = [], siblings: [Card] = []
+        // Each round takes the notes in the order their first card came up, so that a note's
+        // cards are as far apart as the others allow.
+        var notes: [CardID: (order: Int, dealt: Int)] = [:]
+        var rounds: [[(order: Int, card: Card)]] = []
         for card in pool.shuffled(using: &rng) {
-            if notes.insert(card.noteID).inserted { first.append(card) } else { siblings.append(card) }
+            let note = notes[card.noteID] ?? (notes.count, 0)
+            notes[card.noteID] = (note.order, note.dealt + 1)
+            if note.dealt == rounds.count { rounds.append([]) }
+            rounds[note.dealt].append((note.order, card))
         }
-        return Array((first + siblings).prefix(max(0, count)))
+        return Array(rounds.flatMap { $0.sorted { $0.order < $1.order }.map(\.card) }.prefix(max(0, count)))
     }
 
     /// A card matches a topic when the topic (case-insensitive) is `#tag` for one of its
