@@ -170,6 +170,7 @@ import Testing
         ("1", "≈ 1.414", "What is √2?", .wrong),
         ("414", "≈ 1.414", "What is √2?", .wrong),
         ("9", "9 November 1989", "When did the Berlin Wall fall?", .wrong),
+        ("8", "8,849 m", "How high is Everest?", .wrong),
         // A line of several, though the text read as one paragraph has no such clause.
         ("e^(iπ) + 1 = 0", "e^(iπ) + 1 = 0\nIt links e, i, π, 1 and 0.", "What is Euler's identity?",
          .partial(found: 1, total: 2, missing: [])),
@@ -200,6 +201,8 @@ import Testing
         ("Again, Hard, Good and Easy.", .list(["Again", "Hard", "Good", "Easy"])),
         ("Yes, of course.", .prose(["Yes", "of course."])),
         ("St. Petersburg", .single),
+        ("8,849 m", .single),
+        ("1,000, 2,000 and 3,000", .list(["1,000", "2,000", "3,000"])),
         ("Version 3.5 of it", .single),
     ])
     func answerParts(answer: String, expected: AnswerParts) {

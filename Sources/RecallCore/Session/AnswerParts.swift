@@ -57,18 +57,21 @@ public enum AnswerParts: Hashable, Sendable {
     }
 
     /// `text` split at `separators` outside parentheses and brackets, each part trimmed,
-    /// empty parts dropped.
+    /// empty parts dropped. A comma between digits groups thousands (`8,849 m`) and splits
+    /// nothing.
     static func split(_ text: String, at separators: Set<Character>) -> [String] {
         var parts: [String] = []
         var current = ""
         var depth = 0
-        for ch in text {
+        let chars = Array(text)
+        for (i, ch) in chars.enumerated() {
             switch ch {
             case "(", "[", "{": depth += 1
             case ")", "]", "}": depth = max(0, depth - 1)
             default: break
             }
-            if depth == 0, separators.contains(ch) {
+            let groupsDigits = ch == "," && i > 0 && i + 1 < chars.count && chars[i - 1].isNumber && chars[i + 1].isNumber
+            if depth == 0, separators.contains(ch), !groupsDigits {
                 parts.append(current)
                 current = ""
             } else {
