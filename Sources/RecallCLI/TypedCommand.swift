@@ -11,4 +11,14 @@ enum TypedCommand {
     static func text(_ words: String) -> String {
         inShell ? words : "recall " + words
     }
+
+    /// `word` as one argument, for a POSIX shell and the study shell alike: as it is when
+    /// safe, else in double quotes (single quotes when it holds a character double quotes
+    /// do not keep).
+    static func shellWord(_ word: String) -> String {
+        let safe = word.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0.properties.numericType != nil || "._:-/".unicodeScalars.contains($0) }
+        if safe { return word }
+        if !word.contains(where: { "$`\\\"!".contains($0) }) { return "\"" + word + "\"" }
+        return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
 }

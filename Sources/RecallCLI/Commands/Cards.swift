@@ -124,8 +124,9 @@ final class CardSearch {
         for deck in query.decksNamedByWords(DeckName.withParents(cards.map(\.deck))) {
             // Deck names are file names, which a shared deck chooses.
             let shown = TerminalText.sanitized(deck, keepingNewlines: false)
-            let term = shown.contains(where: { $0.isWhitespace || "\"'()\\$`!*&|;<>".contains($0) })
-                ? "'deck:\"" + shown.replacingOccurrences(of: "'", with: "'\\''") + "\"'" : "deck:" + shown
+            // A name with spaces is quoted for the query, then the term for the shell.
+            let name = shown.contains(where: { $0.isWhitespace || "\"()".contains($0) }) ? "\"\(shown)\"" : shown
+            let term = TypedCommand.shellWord("deck:" + name)
             Console.err("note: '\(shown)' matches the cards' text, not the deck; for the deck, write \(term)\n")
         }
     }

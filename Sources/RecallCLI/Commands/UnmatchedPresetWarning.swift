@@ -14,16 +14,7 @@ enum UnmatchedPresetWarning {
             let shown = TerminalText.sanitized(deck, keepingNewlines: false)
             return .warning("the preset of deck '\(shown)' matches no deck, so it applies to no card", at: nil,
                             notes: ["if the deck was renamed, move its preset with "
-                                + "'recall config \(shellWord("deck." + shown)) --rename NEW-NAME'"])
+                                + "'recall config \(TypedCommand.shellWord("deck." + shown)) --rename NEW-NAME'"])
         }
-    }
-
-    /// `word` as a shell argument: as it is when safe, else in double quotes (single quotes
-    /// when it holds a character double quotes do not keep).
-    static func shellWord(_ word: String) -> String {
-        let safe = word.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0.properties.numericType != nil || "._:-/".unicodeScalars.contains($0) }
-        if safe { return word }
-        if !word.contains(where: { "$`\\\"!".contains($0) }) { return "\"" + word + "\"" }
-        return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }

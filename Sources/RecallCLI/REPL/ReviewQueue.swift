@@ -48,7 +48,7 @@ enum ReviewQueue {
             let count = data.cards.filter { matcher.matches($0, record: data.records[$0.id]) }.count
             if count > 0 {
                 context.view.note("\(DeckWords.count(count, "card")) \(count == 1 ? "has" : "have") '\(shown)' in \(count == 1 ? "its" : "their") text; "
-                    + "to study \(count == 1 ? "it" : "them"): \(TypedCommand.text("review " + UnmatchedPresetWarning.shellWord("\"\(shown)\"")))")
+                    + "to study \(count == 1 ? "it" : "them"): \(TypedCommand.text("review " + TypedCommand.shellWord("\"\(shown)\"")))")
             }
         }
         func list(_ names: [String]) -> String {

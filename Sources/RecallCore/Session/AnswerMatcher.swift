@@ -57,7 +57,6 @@ public enum AnswerMatcher {
     /// Share of the answer's length (after normalisation) allowed as edits, rounded.
     public static let tolerance = 0.15
 
-    /// Matches `typed` against `answer`.
     /// Matches `typed` against `answer`; `question` tells the words that name the answer
     /// from those the question already gave (see ``matchKeyWords(typed:answer:question:)``).
     public static func match(typed: String, answer: String, question: String = "") -> AnswerMatch {
